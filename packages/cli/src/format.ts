@@ -1,0 +1,148 @@
+/**
+ * Output formats of `fsconf lint`: text (grouped per file), JSON and SARIF 2.1.0.
+ * Findings already carry masked secrets; nothing here prints a config value of its own.
+ */
+import * as nodePath from 'node:path';
+import { createHash } from 'node:crypto';
+import { ALL_RULES, type Finding } from '@fsconf/core';
+
+export const VERSION = '0.1.0';
+export const DOCS_URL = 'https://github.com/fsconf/fsconf/blob/main/RULES.md';
+
+export function ruleAnchor(id: string): string {
+  return `${DOCS_URL}#${id.replace(/\//g, '').toLowerCase()}`;
+}
+
+function rel(file: string, cwd: string): string {
+  const r = nodePath.relative(cwd, file);
+  return r.startsWith('..') ? file : r || file;
+}
+
+export function formatText(findings: Finding[], cwd: string, fileCount: number, color: boolean): string {
+  const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const sev = { error: c('31', 'error'), warning: c('33', 'warning'), info: c('36', 'info') };
+  const out: string[] = [];
+  let last = '';
+  for (const f of findings) {
+    const file = rel(f.file, cwd);
+    if (file !== last) {
+      if (last) out.push('');
+      out.push(c('1;4', file));
+      last = file;
+    }
+    out.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev[f.severity]} ${c('2', f.rule)} ${f.message}`);
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  if (out.length) out.push('');
+  const files = new Set(findings.map((f) => f.file)).size;
+  out.push(
+    `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info in ${files} of ${fileCount} file${fileCount === 1 ? '' : 's'}`,
+  );
+  return out.join('\n') + '\n';
+}
+
+export interface JsonFinding {
+  file: string;
+  rule: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  range: Finding['range'];
+  fixes: string[];
+}
+
+export function toJson(findings: Finding[], cwd: string): JsonFinding[] {
+  return findings.map((f) => ({
+    file: rel(f.file, cwd),
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    range: f.range,
+    fixes: f.fixes.map((x) => x.title),
+  }));
+}
+
+/** Security severities for SARIF (GitHub code scanning reads `security-severity`, 0–10). */
+function securitySeverity(level: string): string {
+  return level === 'error' ? '8.0' : level === 'warning' ? '5.0' : '2.0';
+}
+
+export function toSarif(findings: Finding[], cwd: string, lineText: (file: string, line: number) => string): object {
+  const rules = ALL_RULES.map((r) => r.meta);
+  // ids that are reported outside the registry (cti.json, .fsconf.yaml)
+  const extra = [
+    { id: 'cti/invalid', severity: 'error', description: "mod_cti's cti.json is invalid", fixable: false, security: true },
+    { id: 'cti/unknown-key', severity: 'warning', description: 'a cti.json key mod_cti does not read', fixable: true, security: false },
+    { id: 'config/fsconf-yaml', severity: 'error', description: '.fsconf.yaml is malformed; defaults apply', fixable: false, security: false },
+  ];
+  const all = [...rules, ...extra.filter((e) => !rules.some((r) => r.id === e.id))];
+  const index = new Map(all.map((r, i) => [r.id, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'fsconf',
+            version: VERSION,
+            informationUri: DOCS_URL,
+            rules: all.map((r) => ({
+              id: r.id,
+              name: r.id.replace(/[/-](\w)/g, (_, ch: string) => ch.toUpperCase()),
+              shortDescription: { text: r.description },
+              helpUri: ruleAnchor(r.id),
+              defaultConfiguration: { level: r.severity === 'info' ? 'note' : r.severity },
+              properties: {
+                tags: r.security ? ['security', 'freeswitch'] : ['freeswitch'],
+                ...(r.security ? { 'security-severity': securitySeverity(r.severity) } : {}),
+              },
+            })),
+          },
+        },
+        results: findings.map((f) => {
+          const uri = rel(f.file, cwd).split(nodePath.sep).join('/');
+          const text = lineText(f.file, f.range.start.line).trim();
+          const hash = createHash('sha256').update(`${f.rule}\u0000${uri}\u0000${text}`).digest('hex').slice(0, 32);
+          return {
+            ruleId: f.rule,
+            ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
+            level: f.severity === 'info' ? 'note' : f.severity,
+            message: { text: f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri },
+                  region: {
+                    startLine: f.range.start.line + 1,
+                    startColumn: f.range.start.character + 1,
+                    endLine: f.range.end.line + 1,
+                    endColumn: f.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+            partialFingerprints: { primaryLocationLineHash: `${hash}:1` },
+            ...(f.related?.length
+              ? {
+                  relatedLocations: f.related.map((r, i) => ({
+                    id: i + 1,
+                    message: { text: r.message },
+                    physicalLocation: { artifactLocation: { uri: rel(r.file, cwd) }, region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1 } },
+                  })),
+                }
+              : {}),
+          };
+        }),
+      },
+    ],
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * `fsconf lint`: the engine over one or more paths, as CI runs it.
+ */
+import * as nodePath from 'node:path';
+import * as nodeFs from 'node:fs';
+import {
+  analyze,
+  applyEdits,
+  findConfRoot,
+  NodeFileSystem,
+  preferredFixes,
+  writeFileAtomic,
+  WriteRefused,
+  type Analysis,
+  type Finding,
+  type FileSystem,
+  type ParseCache,
+} from '@fsconf/core';
+
+export interface LintTarget {
+  root: string | undefined;
+  files: string[];
+}
+
+export interface LintResult {
+  findings: Finding[];
+  analyses: Analysis[];
+  /** Files analysed (for the summary). */
+  fileCount: number;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+/** All files fsconf reads under a folder (xml, cti.json, .fsconf.yaml), sorted. */
+function listFiles(dir: string, out: string[], limit: number): void {
+  let entries: nodeFs.Dirent[];
+  try {
+    entries = nodeFs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const e of entries) {
+    if (out.length >= limit) return;
+    const p = nodePath.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) listFiles(p, out, limit);
+    } else if (e.isFile() && /\.xml$/i.test(e.name)) out.push(p);
+  }
+}
+
+/** Group the paths into trees: each folder holding freeswitch.xml is a tree; other files join the tree above them. */
+export function planTargets(fs: FileSystem, paths: string[]): { targets: LintTarget[]; requested: Set<string> | 'all-under'; under: string[] } {
+  const files: string[] = [];
+  const under: string[] = [];
+  const explicit = new Set<string>();
+  for (const p of paths) {
+    const abs = nodePath.resolve(p);
+    const st = fs.stat(abs);
+    if (!st) throw new UsageError(`${p}: no such file or directory`);
+    if (st.isDirectory) {
+      under.push(abs);
+      listFiles(abs, files, 100000);
+    } else {
+      files.push(abs);
+      explicit.add(abs);
+    }
+  }
+  const roots = new Set<string>();
+  for (const f of files) if (nodePath.basename(f) === 'freeswitch.xml') roots.add(nodePath.dirname(f));
+  for (const u of under) {
+    const r = findConfRoot(fs, u);
+    if (r) roots.add(r);
+  }
+  for (const f of explicit) {
+    const r = findConfRoot(fs, f);
+    if (r) roots.add(r);
+  }
+  // deepest roots first: a file belongs to the nearest tree that holds it
+  const ordered = [...roots].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1));
+  const targets = new Map<string | undefined, LintTarget>();
+  for (const r of ordered) targets.set(r, { root: r, files: [] });
+  const loose: LintTarget = { root: undefined, files: [] };
+  for (const f of files) {
+    const owner = ordered.find((r) => f === r || f.startsWith(r + '/'));
+    if (owner) targets.get(owner)!.files.push(f);
+    else loose.files.push(f);
+  }
+  const list = [...targets.values()];
+  if (loose.files.length) list.push(loose);
+  return { targets: list, requested: explicit.size && !under.length ? explicit : 'all-under', under: [...under, ...explicit] };
+}
+
+export class UsageError extends Error {}
+
+export function runLint(paths: string[], options: { configFile?: string; cache?: ParseCache; onProgress?: (done: number, total: number) => void } = {}): LintResult {
+  const fs = new NodeFileSystem();
+  const plan = planTargets(fs, paths);
+  const claimed = new Set<string>();
+  const findings: Finding[] = [];
+  const analyses: Analysis[] = [];
+  let fileCount = 0;
+  let done = 0;
+  for (const t of plan.targets) {
+    const a = analyze(fs, {
+      ...(t.root ? { root: t.root } : {}),
+      files: t.files,
+      ...(options.configFile ? { configFile: options.configFile } : {}),
+      ...(options.cache ? { cache: options.cache } : {}),
+    });
+    analyses.push(a);
+    const inScope = (file: string): boolean =>
+      plan.requested === 'all-under' ? plan.under.some((u) => file === u || file.startsWith(u + '/')) : plan.requested.has(file);
+    const mine = new Set<string>();
+    for (const doc of a.tree.order) {
+      if (claimed.has(doc.path) || !inScope(doc.path)) continue;
+      mine.add(doc.path);
+    }
+    for (const m of mine) claimed.add(m);
+    fileCount += mine.size;
+    for (const f of a.findings) {
+      if (mine.has(f.file) || (!a.tree.docs.has(f.file) && inScope(f.file) && !claimed.has(`cfg:${f.file}`))) findings.push(f);
+    }
+    for (const f of a.findings) if (!a.tree.docs.has(f.file)) claimed.add(`cfg:${f.file}`);
+    done++;
+    options.onProgress?.(done, plan.targets.length);
+  }
+  return { findings, analyses, fileCount };
+}
+
+export interface FixReport {
+  file: string;
+  applied: { rule: string; line: number; title: string }[];
+  backup?: string;
+  refused?: string;
+}
+
+/** Apply every single-choice fix, atomically, a few passes (a fix can reveal the next). */
+export function runFix(paths: string[], options: { configFile?: string; backup?: boolean } = {}): { reports: FixReport[]; result: LintResult } {
+  const reports = new Map<string, FixReport>();
+  let result = runLint(paths, options);
+  for (let pass = 0; pass < 4; pass++) {
+    const { fixes, byFile } = preferredFixes(result.findings);
+    if (!fixes.length) break;
+    let wrote = 0;
+    for (const [file, edits] of byFile) {
+      const analysis = result.analyses.find((a) => a.tree.docs.has(file));
+      const doc = analysis?.tree.docs.get(file);
+      let original: string;
+      if (doc) original = doc.text;
+      else {
+        try {
+          original = nodeFs.readFileSync(file, 'utf8');
+        } catch {
+          continue;
+        }
+      }
+      const updated = applyEdits(original, edits);
+      const rep = reports.get(file) ?? { file, applied: [] };
+      reports.set(file, rep);
+      if (updated === original) continue;
+      try {
+        const w = writeFileAtomic(file, updated, { expected: original, backup: options.backup !== false && !rep.backup });
+        if (w.backup) rep.backup = w.backup;
+        wrote++;
+        for (const fx of fixes) if (fx.fix.edits.some((e) => e.file === file)) rep.applied.push({ rule: fx.finding.rule, line: fx.finding.range.start.line + 1, title: fx.fix.title });
+      } catch (e) {
+        rep.refused = e instanceof WriteRefused ? e.message : `cannot write: ${e instanceof Error ? e.message : String(e)}`;
+      }
+    }
+    result = runLint(paths, options);
+    if (!wrote) break;
+  }
+  return { reports: [...reports.values()].filter((r) => r.applied.length || r.refused), result };
+}

@@ -1,0 +1,15 @@
+export * from './text.js';
+export * from './fs.js';
+export * from './tree.js';
+export * from './model.js';
+export * from './config.js';
+export * from './analysis.js';
+export * from './edits.js';
+export * from './cti.js';
+export * from './suggest.js';
+export * from './rules/types.js';
+export { ALL_RULES, ruleById } from './rules/index.js';
+export { parseXml, elementAt, attr, walk, type XmlDocument, type XmlElement, type XmlAttr } from './xml/parser.js';
+export { scanFile, type Directive, type ScannedFile } from './preprocess/scan.js';
+export { NodeFileSystem } from './host/node-fs.js';
+export { writeFileAtomic, WriteRefused, type WriteOptions } from './host/write.js';

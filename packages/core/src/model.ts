@@ -1,0 +1,551 @@
+/**
+ * The semantic model: typed views over the conf tree as FreeSWITCH assembles it. Included files are
+ * spliced in where their X-PRE-PROCESS include sits, so a sip profile in sip_profiles/internal.xml is
+ * known to live inside `<configuration name="sofia.conf"><profiles>`; a file read on its own gets its role
+ * from its content.
+ */
+import { attr, elementText, type XmlAttr, type XmlElement } from './xml/parser.js';
+import { expandRaw, type Doc, type Expanded, type Tree } from './tree.js';
+import { basename, dirname } from './fs.js';
+
+export interface Node {
+  doc: Doc;
+  el: XmlElement;
+  parent: Node | undefined;
+}
+
+export interface AttrValue {
+  node: Node;
+  attr: XmlAttr;
+  /** After `$${}` expansion (value undefined = unknown). */
+  expanded: Expanded;
+}
+
+export interface Param {
+  node: Node;
+  name: string;
+  nameAttr: XmlAttr | undefined;
+  valueAttr: XmlAttr | undefined;
+  value: Expanded;
+}
+
+export interface SofiaProfile {
+  node: Node;
+  name: string;
+  nameAttr: XmlAttr | undefined;
+  settings: Param[];
+  settingsNode: Node | undefined;
+  gateways: Gateway[];
+  gatewaysNode: Node | undefined;
+}
+
+export interface Gateway {
+  node: Node;
+  name: string;
+  nameAttr: XmlAttr | undefined;
+  params: Param[];
+  profile: SofiaProfile | undefined;
+}
+
+export interface AclNode {
+  node: Node;
+  attrs: Map<string, AttrValue>;
+}
+
+export interface AclList {
+  node: Node;
+  name: string;
+  nameAttr: XmlAttr | undefined;
+  defaultAttr: AttrValue | undefined;
+  nodes: AclNode[];
+}
+
+export interface User {
+  node: Node;
+  id: string;
+  idAttr: XmlAttr | undefined;
+  numberAlias: string | undefined;
+  params: Param[];
+  variables: Param[];
+  domain: Domain | undefined;
+  inGroup: boolean;
+  type: string | undefined;
+  cidr: AttrValue | undefined;
+}
+
+export interface Domain {
+  node: Node | undefined;
+  name: string | undefined;
+  nameValue: Expanded | undefined;
+  params: Param[];
+  variables: Param[];
+  users: User[];
+  hasUsersBlock: boolean;
+}
+
+export interface Action {
+  node: Node;
+  kind: 'action' | 'anti-action';
+  application: string;
+  appAttr: XmlAttr | undefined;
+  data: Expanded;
+  /** Where data lives: the `data` attribute or the element text. */
+  dataAttr: XmlAttr | undefined;
+  dataOffset: number;
+  condition: Condition;
+}
+
+export interface Condition {
+  node: Node;
+  extension: Extension;
+  parent: Condition | undefined;
+  actions: Action[];
+  antiActions: Action[];
+  children: Condition[];
+  regexes: Node[];
+}
+
+export interface Extension {
+  node: Node;
+  name: string;
+  context: DialplanContext;
+  conditions: Condition[];
+}
+
+export interface DialplanContext {
+  node: Node;
+  name: string;
+  nameAttr: XmlAttr | undefined;
+  extensions: Extension[];
+}
+
+export interface ModuleConfig {
+  node: Node;
+  /** e.g. "event_socket.conf" */
+  name: string;
+}
+
+export interface ModuleLoad {
+  node: Node;
+  module: string;
+  attr: XmlAttr;
+}
+
+export interface Model {
+  profiles: SofiaProfile[];
+  gateways: Gateway[];
+  aclLists: AclList[];
+  domains: Domain[];
+  users: User[];
+  contexts: DialplanContext[];
+  extensions: Extension[];
+  conditions: Condition[];
+  actions: Action[];
+  configs: ModuleConfig[];
+  moduleLoads: ModuleLoad[];
+  /** Every `<param>` with the chain of ancestors, for generic per-module checks. */
+  params: Param[];
+}
+
+/** Children of an element as FreeSWITCH sees them: its own children with included files spliced in. */
+export function logicalChildren(tree: Tree, node: Node): Node[] {
+  return spliced(node.doc, node.el.children, node.el, node);
+}
+
+/** Top-level nodes of a file, with files it includes at top level spliced in. */
+export function topLevelNodes(doc: Doc, parent: Node | undefined): Node[] {
+  return spliced(doc, doc.xml.roots, undefined, parent);
+}
+
+function spliced(doc: Doc, children: XmlElement[], parentEl: XmlElement | undefined, parent: Node | undefined): Node[] {
+  const own = children.map((el) => ({ doc, el, parent }));
+  const sites = doc.includeSites.filter((s) => s.parent === parentEl && s.targets.length);
+  if (!sites.length) return own;
+  const out: { offset: number; nodes: Node[] }[] = own.map((n) => ({ offset: n.el.start, nodes: [n] }));
+  for (const s of sites) {
+    const nodes: Node[] = [];
+    for (const t of s.targets) {
+      if (t.includedBy !== s) continue; // a file included twice is modelled once
+      nodes.push(...topLevelNodes(t, parent));
+    }
+    out.push({ offset: s.directive.start, nodes });
+  }
+  out.sort((a, b) => a.offset - b.offset);
+  return out.flatMap((o) => o.nodes);
+}
+
+/** Attach each include site to the element that encloses it. */
+export function bindIncludeSites(tree: Tree): void {
+  for (const doc of tree.order) {
+    for (const site of doc.includeSites) site.parent = enclosing(doc.xml.roots, site.directive.start);
+  }
+}
+
+function enclosing(roots: XmlElement[], offset: number): XmlElement | undefined {
+  let list = roots;
+  let found: XmlElement | undefined;
+  for (;;) {
+    const hit = list.find((el) => offset > el.startTagEnd - 1 && offset < el.end);
+    if (!hit) return found;
+    found = hit;
+    list = hit.children;
+  }
+}
+
+export function expandAttr(tree: Tree, doc: Doc, a: XmlAttr): Expanded {
+  const raw = doc.text.slice(a.valueStart, a.valueEnd);
+  if (raw.indexOf('$${') < 0) return { raw: a.value, value: a.value, refs: [] };
+  const e = expandRaw(tree, doc, raw, a.valueStart);
+  return { raw: a.value, value: e.value === undefined ? undefined : decodeEntitiesLite(e.value), refs: e.refs };
+}
+
+function decodeEntitiesLite(s: string): string {
+  return s.indexOf('&') < 0 ? s : s.replace(/&(lt|gt|amp|quot|apos);/g, (_, n: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[n]!);
+}
+
+function param(tree: Tree, node: Node): Param {
+  const nameAttr = attr(node.el, 'name');
+  const valueAttr = attr(node.el, 'value');
+  return {
+    node,
+    name: nameAttr?.value ?? '',
+    nameAttr,
+    valueAttr,
+    value: valueAttr ? expandAttr(tree, node.doc, valueAttr) : { raw: '', value: '', refs: [] },
+  };
+}
+
+/** Which module a `<profile>` belongs to. */
+function profileModule(node: Node): string {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.el.name === 'configuration') return (attr(p.el, 'name')?.value ?? '').replace(/\.conf$/, '');
+  }
+  const path = node.doc.path;
+  if (/skinny/i.test(path)) return 'skinny';
+  if (/verto/i.test(basename(path))) return 'verto';
+  if (/sip_profiles|sofia/i.test(path)) return 'sofia';
+  // a profile with <settings>/<gateways>/<domains> on its own is most likely a sip profile
+  return node.el.children.some((c) => c.name === 'gateways' || c.name === 'domains') || node.el.children.some((c) => c.name === 'settings') ? 'sofia' : 'unknown';
+}
+
+function section(node: Node): string | undefined {
+  for (let p: Node | undefined = node; p; p = p.parent) {
+    if (p.el.name === 'section') return attr(p.el, 'name')?.value;
+    if (p.el.name === 'configuration') return 'configuration';
+  }
+  // standalone file: guess from the path
+  const d = dirname(node.doc.path);
+  if (/\/dialplan(\/|$)/.test(d)) return 'dialplan';
+  if (/\/directory(\/|$)/.test(d)) return 'directory';
+  if (/\/(autoload_configs|sip_profiles)(\/|$)/.test(d)) return 'configuration';
+  return undefined;
+}
+
+function configName(node: Node): string | undefined {
+  for (let p: Node | undefined = node; p; p = p.parent) if (p.el.name === 'configuration') return attr(p.el, 'name')?.value;
+  return undefined;
+}
+
+export function nodeConfigName(node: Node): string | undefined {
+  return configName(node);
+}
+
+export function buildModel(tree: Tree): Model {
+  bindIncludeSites(tree);
+  const m: Model = {
+    profiles: [],
+    gateways: [],
+    aclLists: [],
+    domains: [],
+    users: [],
+    contexts: [],
+    extensions: [],
+    conditions: [],
+    actions: [],
+    configs: [],
+    moduleLoads: [],
+    params: [],
+  };
+  // Roots: files not included by another modelled file (freeswitch.xml and standalone files).
+  const visited = new Set<XmlElement>();
+  const rootNodes: Node[] = [];
+  for (const doc of tree.order) {
+    if (doc.includedBy) continue; // reached through the file that includes it
+    rootNodes.push(...topLevelNodes(doc, undefined));
+  }
+  const visit = (node: Node): void => {
+    if (visited.has(node.el)) return;
+    visited.add(node.el);
+    const name = node.el.name;
+    switch (name) {
+      case 'configuration':
+        m.configs.push({ node, name: attr(node.el, 'name')?.value ?? '' });
+        break;
+      case 'profile':
+        if (profileModule(node) === 'sofia') {
+          m.profiles.push(buildProfile(tree, node, m));
+          return;
+        }
+        break;
+      case 'list':
+        if (isAclList(node)) {
+          m.aclLists.push(buildAclList(tree, node));
+          return;
+        }
+        break;
+      case 'domain':
+        if (section(node) === 'directory' || node.el.children.some((c) => c.name === 'user' || c.name === 'users' || c.name === 'groups')) {
+          buildDomain(tree, node, m);
+          return;
+        }
+        break;
+      case 'user':
+        if (!node.parent || section(node) === 'directory') {
+          // a user file on its own (directory/default/1000.xml)
+          buildUser(tree, node, undefined, false, m);
+          return;
+        }
+        break;
+      case 'context':
+        if (section(node) === 'dialplan' || node.el.children.some((c) => c.name === 'extension')) {
+          buildContext(tree, node, m);
+          return;
+        }
+        break;
+      case 'extension':
+        if (!node.parent || node.parent.el.name !== 'context') {
+          // an extension file included into a context, or on its own
+          const ctxNode = findAncestor(node, 'context');
+          const ctx = ctxNode ? m.contexts.find((c) => c.node.el === ctxNode.el) : undefined;
+          buildExtension(tree, node, ctx ?? orphanContext(node, m), m);
+          return;
+        }
+        break;
+      case 'load':
+        if (configName(node) === 'modules.conf' || basename(node.doc.path) === 'modules.conf.xml') {
+          const a = attr(node.el, 'module');
+          if (a) m.moduleLoads.push({ node, module: a.value, attr: a });
+        }
+        break;
+      case 'param':
+        m.params.push(param(tree, node));
+        break;
+    }
+    for (const c of logicalChildren(tree, node)) visit(c);
+  };
+  for (const r of rootNodes) visit(r);
+  return m;
+}
+
+function findAncestor(node: Node, name: string): Node | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.el.name === name) return p;
+  return undefined;
+}
+
+function orphanContext(node: Node, m: Model): DialplanContext {
+  const key = `(file) ${node.doc.path}`;
+  let ctx = m.contexts.find((c) => c.name === key);
+  if (!ctx) {
+    ctx = { node: { doc: node.doc, el: node.el, parent: undefined }, name: key, nameAttr: undefined, extensions: [] };
+    // not pushed into m.contexts: it is not a context FreeSWITCH knows by name
+  }
+  return ctx;
+}
+
+function isAclList(node: Node): boolean {
+  const cfg = configName(node);
+  if (cfg === 'acl.conf') return true;
+  if (cfg) return false;
+  return node.el.children.some((c) => c.name === 'node') || attr(node.el, 'default') !== undefined;
+}
+
+function buildProfile(tree: Tree, node: Node, m: Model): SofiaProfile {
+  const nameAttr = attr(node.el, 'name');
+  const profile: SofiaProfile = {
+    node,
+    name: nameAttr?.value ?? '',
+    nameAttr,
+    settings: [],
+    settingsNode: undefined,
+    gateways: [],
+    gatewaysNode: undefined,
+  };
+  for (const c of logicalChildren(tree, node)) {
+    if (c.el.name === 'settings') {
+      profile.settingsNode ??= c;
+      for (const p of logicalChildren(tree, c)) if (p.el.name === 'param') {
+        const pr = param(tree, p);
+        profile.settings.push(pr);
+        m.params.push(pr);
+      }
+    } else if (c.el.name === 'gateways') {
+      profile.gatewaysNode ??= c;
+      for (const g of logicalChildren(tree, c)) if (g.el.name === 'gateway') profile.gateways.push(buildGateway(tree, g, profile, m));
+    } else if (c.el.name === 'gateway') {
+      profile.gateways.push(buildGateway(tree, c, profile, m));
+    }
+  }
+  return profile;
+}
+
+function buildGateway(tree: Tree, node: Node, profile: SofiaProfile | undefined, m: Model): Gateway {
+  const nameAttr = attr(node.el, 'name');
+  const gw: Gateway = { node, name: nameAttr?.value ?? '', nameAttr, params: [], profile };
+  for (const c of logicalChildren(tree, node)) {
+    if (c.el.name === 'param') {
+      const pr = param(tree, c);
+      gw.params.push(pr);
+      m.params.push(pr);
+    }
+  }
+  m.gateways.push(gw);
+  return gw;
+}
+
+function buildAclList(tree: Tree, node: Node): AclList {
+  const nameAttr = attr(node.el, 'name');
+  const d = attr(node.el, 'default');
+  const list: AclList = {
+    node,
+    name: nameAttr?.value ?? '',
+    nameAttr,
+    defaultAttr: d ? { node, attr: d, expanded: expandAttr(tree, node.doc, d) } : undefined,
+    nodes: [],
+  };
+  for (const c of logicalChildren(tree, node)) {
+    if (c.el.name !== 'node') continue;
+    const attrs = new Map<string, AttrValue>();
+    for (const a of c.el.attrs) if (!attrs.has(a.name)) attrs.set(a.name, { node: c, attr: a, expanded: expandAttr(tree, c.doc, a) });
+    list.nodes.push({ node: c, attrs });
+  }
+  return list;
+}
+
+function buildDomain(tree: Tree, node: Node, m: Model): void {
+  const nameA = attr(node.el, 'name');
+  const domain: Domain = {
+    node,
+    name: nameA ? expandAttr(tree, node.doc, nameA).value : undefined,
+    nameValue: nameA ? expandAttr(tree, node.doc, nameA) : undefined,
+    params: [],
+    variables: [],
+    users: [],
+    hasUsersBlock: false,
+  };
+  m.domains.push(domain);
+  const walkUsers = (n: Node, inGroup: boolean): void => {
+    for (const c of logicalChildren(tree, n)) {
+      if (c.el.name === 'user') buildUser(tree, c, domain, inGroup, m);
+      else if (c.el.name === 'users') walkUsers(c, inGroup);
+      else if (c.el.name === 'groups' || c.el.name === 'group') walkUsers(c, true);
+    }
+  };
+  for (const c of logicalChildren(tree, node)) {
+    if (c.el.name === 'params') domain.params.push(...paramsOf(tree, c, 'param', m));
+    else if (c.el.name === 'variables') domain.variables.push(...paramsOf(tree, c, 'variable', m));
+    else if (c.el.name === 'users') {
+      domain.hasUsersBlock = true;
+      walkUsers(c, false);
+    } else if (c.el.name === 'groups') walkUsers(c, true);
+    else if (c.el.name === 'user') buildUser(tree, c, domain, false, m);
+  }
+}
+
+function paramsOf(tree: Tree, node: Node, child: string, m: Model): Param[] {
+  const out: Param[] = [];
+  for (const c of logicalChildren(tree, node)) {
+    if (c.el.name === child) {
+      const p = param(tree, c);
+      out.push(p);
+      if (child === 'param') m.params.push(p);
+    }
+  }
+  return out;
+}
+
+function buildUser(tree: Tree, node: Node, domain: Domain | undefined, inGroup: boolean, m: Model): void {
+  const idAttr = attr(node.el, 'id');
+  const cidr = attr(node.el, 'cidr');
+  const user: User = {
+    node,
+    id: idAttr?.value ?? '',
+    idAttr,
+    numberAlias: attr(node.el, 'number-alias')?.value,
+    params: [],
+    variables: [],
+    domain,
+    inGroup,
+    type: attr(node.el, 'type')?.value,
+    cidr: cidr ? { node, attr: cidr, expanded: expandAttr(tree, node.doc, cidr) } : undefined,
+  };
+  for (const c of logicalChildren(tree, node)) {
+    if (c.el.name === 'params') user.params.push(...paramsOf(tree, c, 'param', m));
+    else if (c.el.name === 'variables') user.variables.push(...paramsOf(tree, c, 'variable', m));
+  }
+  domain?.users.push(user);
+  m.users.push(user);
+}
+
+function buildContext(tree: Tree, node: Node, m: Model): void {
+  const nameAttr = attr(node.el, 'name');
+  const ctx: DialplanContext = { node, name: nameAttr?.value ?? '', nameAttr, extensions: [] };
+  m.contexts.push(ctx);
+  for (const c of logicalChildren(tree, node)) if (c.el.name === 'extension') buildExtension(tree, c, ctx, m);
+}
+
+function buildExtension(tree: Tree, node: Node, ctx: DialplanContext, m: Model): void {
+  const ext: Extension = { node, name: attr(node.el, 'name')?.value ?? '', context: ctx, conditions: [] };
+  ctx.extensions.push(ext);
+  m.extensions.push(ext);
+  for (const c of logicalChildren(tree, node)) if (c.el.name === 'condition') ext.conditions.push(buildCondition(tree, c, ext, undefined, m));
+}
+
+function buildCondition(tree: Tree, node: Node, ext: Extension, parent: Condition | undefined, m: Model): Condition {
+  const cond: Condition = { node, extension: ext, parent, actions: [], antiActions: [], children: [], regexes: [] };
+  m.conditions.push(cond);
+  for (const c of logicalChildren(tree, node)) {
+    if (c.el.name === 'action' || c.el.name === 'anti-action') {
+      const appAttr = attr(c.el, 'application');
+      const dataAttr = attr(c.el, 'data');
+      let data: Expanded;
+      let dataOffset: number;
+      if (dataAttr) {
+        data = expandAttr(tree, c.doc, dataAttr);
+        dataOffset = dataAttr.valueStart;
+      } else {
+        const t = elementText(c.doc.xml, c.el);
+        const first = c.el.textParts[0];
+        dataOffset = first ? first.start : c.el.startTagEnd;
+        data = first ? expandRaw(tree, c.doc, t, dataOffset) : { raw: '', value: '', refs: [] };
+        if (data.value !== undefined) data = { ...data, value: t.trim() === t ? data.value : data.value.trim() };
+      }
+      const action: Action = {
+        node: c,
+        kind: c.el.name,
+        application: appAttr?.value ?? '',
+        appAttr,
+        data,
+        dataAttr,
+        dataOffset,
+        condition: cond,
+      };
+      (c.el.name === 'action' ? cond.actions : cond.antiActions).push(action);
+      m.actions.push(action);
+    } else if (c.el.name === 'condition') cond.children.push(buildCondition(tree, c, ext, cond, m));
+    else if (c.el.name === 'regex') cond.regexes.push(c);
+  }
+  return cond;
+}
+
+/** A param by name (case-insensitive, last one wins as in mod_sofia's loop). */
+export function findParam(params: Param[], name: string, caseSensitive = false): Param | undefined {
+  let found: Param | undefined;
+  const n = caseSensitive ? name : name.toLowerCase();
+  for (const p of params) if ((caseSensitive ? p.name : p.name.toLowerCase()) === n) found = p;
+  return found;
+}
+
+export function findParams(params: Param[], name: string): Param[] {
+  const n = name.toLowerCase();
+  return params.filter((p) => p.name.toLowerCase() === n);
+}

@@ -1,0 +1,52 @@
+import type { Rule, FixInput } from '../types.js';
+import { splitAssignment } from '../../preprocess/scan.js';
+
+/** Directives FreeSWITCH's naive parser cannot read: they are ignored. */
+export const malformed: Rule = {
+  meta: { id: 'preprocess/malformed', severity: 'error', description: 'a directive FreeSWITCH cannot read and ignores', fixable: true },
+  check(ctx) {
+    for (const doc of ctx.tree.order) {
+      for (const d of doc.scan.directives) {
+        if (d.malformed === 'mention') continue;
+        const canonical = (cmd: string, data: string): FixInput => ({
+          title: 'Rewrite in canonical form',
+          edits: [{ doc, start: d.start, end: d.end, newText: `<X-PRE-PROCESS cmd="${cmd}" data="${data}"/>` }],
+          preferred: true,
+        });
+        // the hash form with an unknown cmd is reported by unknown-cmd (or is the #comment convention)
+        if (d.form === 'hash-comment' && !['set', 'exec-set', 'stun-set', 'include', 'exec'].includes((d.cmd ?? '').toLowerCase())) continue;
+        if (d.malformed) {
+          const raw = doc.text.slice(d.start, d.end);
+          const cmd = /cmd\s*=\s*["']([^"']*)["']/i.exec(raw)?.[1];
+          const data = /data\s*=\s*["']([^"']*)["']/i.exec(raw)?.[1];
+          ctx.report({
+            doc,
+            start: d.start,
+            end: d.end,
+            message: `FreeSWITCH ignores this directive: ${d.malformed}`,
+            ...(cmd !== undefined && data !== undefined && d.form === 'tag' ? { fixes: [canonical(cmd, data)] } : {}),
+          });
+          continue;
+        }
+        const cmd = d.cmd?.toLowerCase();
+        if (!cmd || d.data === undefined) continue;
+        if (['set', 'exec-set', 'stun-set', 'env-set'].includes(cmd) && !splitAssignment(d.data)) {
+          ctx.report({ doc, start: d.dataStart, end: d.dataEnd, message: `${d.cmd} needs "name=value": without "=" FreeSWITCH ignores it` });
+          continue;
+        }
+        if (cmd === 'env-set') {
+          const a = splitAssignment(d.data)!;
+          if (!a.value.startsWith('$')) {
+            ctx.report({
+              doc,
+              start: d.dataStart + a.valueOffset,
+              end: d.dataEnd,
+              message: `env-set reads an environment variable and its value must start with "$" (e.g. ${a.name}=$${a.value.toUpperCase() || 'VAR'}): FreeSWITCH ignores "${a.value}"`,
+              fixes: [{ title: `Read $${a.value}`, edits: [{ doc, start: d.dataStart + a.valueOffset, end: d.dataStart + a.valueOffset, newText: '$' }], preferred: true }],
+            });
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,85 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { Doc, Tree } from '../tree.js';
+import type { Model } from '../model.js';
+import type { ResolvedConfig } from '../config.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface RuleMeta {
+  /** Stable id from RULES.md, e.g. "sofia/internal-auth-calls". Never rename. */
+  id: string;
+  severity: Severity;
+  /** One line: what the rule finds. */
+  description: string;
+  fixable: boolean;
+  /** Security rules get a security-severity in SARIF. */
+  security?: boolean;
+}
+
+export interface FileEdit {
+  file: string;
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: FileEdit[];
+  /** The single obvious fix: applied by `fsconf lint --fix` and marked preferred in LSP. */
+  preferred?: boolean;
+}
+
+export interface Related {
+  file: string;
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  file: string;
+  range: Range;
+  message: string;
+  related?: Related[];
+  fixes: Fix[];
+  /** Security-relevant (SARIF security-severity). */
+  security?: boolean;
+}
+
+/** Offsets-based edit, converted to a range by the context. */
+export interface EditAt {
+  doc: Doc;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface FixInput {
+  title: string;
+  edits: EditAt[];
+  preferred?: boolean;
+}
+
+export interface ReportInput {
+  doc: Doc;
+  start: number;
+  end: number;
+  message: string;
+  /** Overrides the rule's default severity for this finding (e.g. a rule with an error and a warning form). */
+  severity?: Severity;
+  related?: { doc: Doc; start: number; end: number; message: string }[];
+  fixes?: FixInput[];
+}
+
+export interface RuleContext {
+  tree: Tree;
+  model: Model;
+  config: ResolvedConfig;
+  report(input: ReportInput): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,81 @@
+import type { Position, Range } from 'vscode-languageserver-types';
+
+/** Maps string offsets (UTF-16 code units, as JS strings and LSP both count) to LSP positions and back. */
+export class LineIndex {
+  private readonly starts: number[];
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    }
+    this.starts = starts;
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+  }
+  /** End of the line's content (before \r\n or \n). */
+  lineEnd(line: number): number {
+    let end = line + 1 < this.starts.length ? this.starts[line + 1]! - 1 : this.text.length;
+    if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(o);
+    return { line, character: o - this.starts[line]! };
+  }
+  offsetAt(pos: Position): number {
+    if (pos.line >= this.starts.length) return this.text.length;
+    if (pos.line < 0) return 0;
+    const start = this.starts[pos.line]!;
+    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1]! : this.text.length;
+    return Math.min(start + Math.max(0, pos.character), next);
+  }
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+export function contains(range: Range, pos: Position): boolean {
+  const afterStart = pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
+  const beforeEnd = pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+/** FreeSWITCH's switch_true(): yes/on/true/t/enabled/active/allow or a non-zero number, case-insensitive. */
+export function switchTrue(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const v = value.trim().toLowerCase();
+  if (['yes', 'on', 'true', 't', 'enabled', 'active', 'allow'].includes(v)) return true;
+  return /^[+-]?\d+/.test(v) && parseInt(v, 10) !== 0;
+}
+
+/** FreeSWITCH's switch_false(): no/off/false/f/disabled/inactive/disallow or 0. */
+export function switchFalse(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const v = value.trim().toLowerCase();
+  if (['no', 'off', 'false', 'f', 'disabled', 'inactive', 'disallow'].includes(v)) return true;
+  return /^[+-]?\d+$/.test(v) && parseInt(v, 10) === 0;
+}
+
+/** Secrets are never shown in full: first character + ***. */
+export function maskSecret(value: string): string {
+  if (value.length === 0) return '""';
+  return `${value[0]}***`;
+}
