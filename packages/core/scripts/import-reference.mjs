@@ -478,8 +478,8 @@ function targets() {
       .map((l) => {
         const [name, desc, source] = l.split('\t');
         if (!/^[\w]+$/.test(name)) return undefined;
-        const timing = [...desc.matchAll(/\[(\w+)\]/g)].map((m) => m[1]);
-        const text = desc.replace(/\[\w+\]/g, '').replace(/^\s*read:?\s*/, '').trim();
+        const timing = [...desc.matchAll(/\[(pre|post|cond|update)\]/g)].map((m) => m[1]);
+        const text = desc.replace(/\[(pre|post|cond|update)\]/g, '').replace(/^\s*read:?\s*/, '').trim();
         if (/^read/.test(desc)) timing.push('read');
         return clean({ name, timing, source: shortSource(source), generated: true, doc: sentence(text) });
       })
@@ -522,12 +522,14 @@ async function main() {
     const existing = parse(readFileSync(path, 'utf8'));
     const key = LIST_KEY[doc.kind];
     const have = new Set((existing[key] ?? []).map((e) => idOf(doc.kind, { section: existing.sections?.length === 1 ? existing.sections[0].id : undefined, ...e })));
-    const ref = doc[key];
+    const refSingle = doc.sections?.length === 1 ? doc.sections[0].id : undefined;
+    const ref = doc[key].map((e) => (doc.kind === 'params' && e.section === undefined ? { ...e, section: refSingle } : e));
     const missing = ref.filter((e) => !have.has(idOf(doc.kind, e)));
     const refIds = new Set(ref.map((e) => idOf(doc.kind, e)));
     const stale = [...have].filter((id) => !refIds.has(id));
     if (missing.length) {
-      if (!DRY) appendFileSync(path, '\n' + emitListItems(missing));
+      const out = missing.map((e) => (refSingle && e.section === refSingle && !doc[key].find((x) => x.name === e.name)?.section ? (({ section, ...rest }) => rest)(e) : e));
+      if (!DRY) appendFileSync(path, '\n' + emitListItems(out));
       console.log(`${rel}: appended ${missing.length} new entr${missing.length === 1 ? 'y' : 'ies'}: ${missing.map((e) => e.name).join(', ')}`);
     }
     if (stale.length) console.log(`${rel}: ${stale.length} entr${stale.length === 1 ? 'y is' : 'ies are'} not in the reference (kept): ${stale.join(', ')}`);

@@ -13,3 +13,8 @@ export { parseXml, elementAt, attr, walk, type XmlDocument, type XmlElement, typ
 export { scanFile, type Directive, type ScannedFile } from './preprocess/scan.js';
 export { NodeFileSystem } from './host/node-fs.js';
 export { writeFileAtomic, WriteRefused, type WriteOptions } from './host/write.js';
+export { FsconfWorkspace, OverlayFileSystem, type CursorContext, type WorkspaceOptions } from './service/workspace.js';
+export { hover, completion, definition, references } from './service/features.js';
+export { codeActions, fixAll, type FileAction } from './service/actions.js';
+export { hoverProviders, completionProviders, definitionProviders, referencesProviders, type ProviderContext } from './service/providers.js';
+export { toUri } from './service/preprocess-provider.js';

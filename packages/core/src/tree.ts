@@ -196,12 +196,21 @@ export function findConfRoot(fs: FileSystem, path: string): string | undefined {
 export function loadTree(fs: FileSystem, root: string | undefined, options: LoadOptions = {}): Tree {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const tree: Tree = { root, fs, limits, docs: new Map(), order: [], vars: new VarTable(), notes: [] };
+  // Canonical paths detect include cycles through symlinks; folders are resolved once per load (lstat is costly).
+  const realDirs = new Map<string, string>();
   const realOf = (p: string): string => {
-    try {
-      return fs.realPath ? fs.realPath(p) : p;
-    } catch {
-      return p;
+    if (!fs.realPath) return p;
+    const dir = dirname(p);
+    let real = realDirs.get(dir);
+    if (real === undefined) {
+      try {
+        real = fs.realPath(dir);
+      } catch {
+        real = dir;
+      }
+      realDirs.set(dir, real);
     }
+    return `${real}/${p.slice(dir.length + 1)}`;
   };
 
   const stack: string[] = []; // real paths of files being read (cycle detection)

@@ -1323,3 +1323,42 @@ export function ipv4ToNumber(text: string): number {
   if (!inetPton4Range(text, 0, text.length, b, 0)) return -1;
   return ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Several lists (mod_sofia / event_socket / verto semantics)
+// ---------------------------------------------------------------------------------------------
+
+export interface MultiVerdict {
+  verdict: 'allow' | 'deny' | 'unknown';
+  mode: 'any' | 'all';
+  /** The list that decided: the first allowing list ('any') or the first denying list ('all'). */
+  decidingList: string | null;
+  results: AclVerdict[];
+  reason: string;
+}
+
+/**
+ * Check several lists the way FreeSWITCH's callers combine them:
+ *  - 'any': sofia apply-inbound-acl — the first list that allows wins (OR);
+ *  - 'all': sofia apply-register-acl, event_socket and verto apply-*-acl — every list must allow (AND).
+ * With no lists, 'any' denies and 'all' allows.
+ */
+export function checkLists(lists: NetworkLists, names: readonly string[], ip: string, mode: 'any' | 'all', port?: number): MultiVerdict {
+  const results = names.map((n) => checkAddress(lists, n, ip, port));
+  const target = mode === 'any' ? 'allow' : 'deny';
+  const hit = results.find((r) => r.verdict === target);
+  let verdict: MultiVerdict['verdict'];
+  let reason: string;
+  if (hit) {
+    verdict = target;
+    reason = mode === 'any' ? `list "${hit.list}" allows ${ip} (the first allowing list wins): ${hit.reason}` : `list "${hit.list}" denies ${ip} (every list must allow): ${hit.reason}`;
+  } else if (results.some((r) => r.verdict === 'unknown')) {
+    verdict = 'unknown';
+    const u = results.find((r) => r.verdict === 'unknown')!;
+    reason = `the result depends on list "${u.list}": ${u.reason}`;
+  } else {
+    verdict = mode === 'any' ? 'deny' : 'allow';
+    reason = names.length === 0 ? 'no lists given' : mode === 'any' ? `none of ${names.length} list(s) allows ${ip}` : `all ${names.length} list(s) allow ${ip}`;
+  }
+  return { verdict, mode, decidingList: hit ? hit.list : null, results, reason };
+}

@@ -7,11 +7,12 @@ import type { FileStat, FileSystem } from '../fs.js';
 
 export class NodeFileSystem implements FileSystem {
   readFile(path: string, maxBytes: number): Uint8Array {
-    const st = fs.statSync(path);
-    if (!st.isFile()) throw new Error(st.isDirectory() ? 'is a directory' : 'not a regular file (device, FIFO or socket): not read');
-    if (st.size > maxBytes) throw new Error(`larger than the ${Math.round(maxBytes / 1048576)} MiB limit (${st.size} bytes)`);
+    // O_NONBLOCK: opening a FIFO must not hang; the fstat below then refuses it
     const fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     try {
+      const st = fs.fstatSync(fd);
+      if (!st.isFile()) throw new Error(st.isDirectory() ? 'is a directory' : 'not a regular file (device, FIFO or socket): not read');
+      if (st.size > maxBytes) throw new Error(`larger than the ${Math.round(maxBytes / 1048576)} MiB limit (${st.size} bytes)`);
       const buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
       let n = 0;
       for (;;) {

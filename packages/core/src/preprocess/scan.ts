@@ -60,17 +60,22 @@ export interface ScannedFile {
 const INCLUDE_OPEN = '<include>';
 const INCLUDE_CLOSE = '</include>';
 
-function blank(chars: string[], start: number, end: number, text: string): void {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 10 && c !== 13) chars[i] = ' ';
-  }
-}
+const DIRECTIVE_RE = /x-pre-process/i;
 
-/** Case-insensitive indexOf for an ASCII needle. */
-function indexOfCI(hay: string, needle: string, from = 0): number {
-  const lowerHay = hay.toLowerCase();
-  return lowerHay.indexOf(needle.toLowerCase(), from);
+/** Replace each [start, end) range (pairs in `marks`, ascending) with spaces, keeping \r and \n. */
+function blankRanges(text: string, marks: number[]): string {
+  let out = '';
+  let pos = 0;
+  for (let i = 0; i < marks.length; i += 2) {
+    const start = Math.max(marks[i]!, pos);
+    const end = marks[i + 1]!;
+    if (end <= start) continue;
+    out += text.slice(pos, start);
+    const seg = text.slice(start, end);
+    out += seg.replace(/[^\r\n]/g, ' ');
+    pos = end;
+  }
+  return out + text.slice(pos);
 }
 
 export function scanFile(text: string): ScannedFile {
@@ -78,12 +83,10 @@ export function scanFile(text: string): ScannedFile {
   const dropped: DroppedLine[] = [];
   const varUses: VarUse[] = [];
   const unterminated: ScannedFile['unterminated'] = [];
-  // Fast path: nothing for the pre-processor to do on most lines; only copy when we must blank.
-  let chars: string[] | undefined;
+  // Ranges to blank (never spanning a newline); most lines need nothing.
+  const marks: number[] = [];
   const mark = (start: number, end: number): void => {
-    if (end <= start) return;
-    if (!chars) chars = text.split('');
-    blank(chars, start, end, text);
+    if (end > start) marks.push(start, end);
   };
 
   let ml = false; // inside a multi-line <!--# … --> comment of the pre-processor
@@ -140,10 +143,9 @@ export function scanFile(text: string): ScannedFile {
         }
       }
       if (!skip) {
-        const tail = raw.slice(bp);
-        const x = indexOfCI(tail, 'x-pre-process');
-        if (x >= 0) {
-          const at = bp + x;
+        const x = raw.length > 12 ? DIRECTIVE_RE.exec(bp ? raw.slice(bp) : raw) : null;
+        if (x) {
+          const at = bp + x.index;
           if (at === 0 || raw[at - 1] !== '<') {
             dropped.push({ line, start: lineStart, end: contentEnd, reason: 'mentions-directive', lostMarkup: /<[A-Za-z/!]/.test(raw) });
             mark(lineStart, contentEnd);
@@ -152,7 +154,7 @@ export function scanFile(text: string): ScannedFile {
             mark(lineStart, contentEnd);
           }
         } else {
-          const h = tail.indexOf('<!--#');
+          const h = raw.indexOf('<!--#', bp) - bp;
           if (h >= 0) {
             const at = bp + h;
             const close = raw.indexOf('-->', at);
@@ -170,7 +172,7 @@ export function scanFile(text: string): ScannedFile {
     lineStart = lineEnd + 1;
     line++;
   }
-  return { blanked: chars ? chars.join('') : text, directives, dropped, varUses, unterminated };
+  return { blanked: marks.length ? blankRanges(text, marks) : text, directives, dropped, varUses, unterminated };
 }
 
 /** `<X-PRE-PROCESS cmd="…" data="…"/>`, parsed as naively as FreeSWITCH does. */

@@ -1,0 +1,63 @@
+/**
+ * Code actions: every quick fix of every finding in a range, and fix-all for a file.
+ * Edits are grouped per file so a fix that lives in another file (a variable in vars.xml) works.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type { Finding, Fix } from '../rules/types.js';
+import { preferredFixes } from '../edits.js';
+import { normalize } from '../fs.js';
+import type { FsconfWorkspace } from './workspace.js';
+
+export interface FileAction {
+  title: string;
+  kind: 'quickfix' | 'source.fixAll.fsconf';
+  preferred: boolean;
+  /** file path → edits */
+  edits: Map<string, { range: Range; newText: string }[]>;
+  /** The findings this action resolves. */
+  findings: Finding[];
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);
+  return before(a.start, b.end) && before(b.start, a.end);
+}
+
+function toAction(f: Finding, fix: Fix, single: boolean): FileAction {
+  const edits = new Map<string, { range: Range; newText: string }[]>();
+  for (const e of fix.edits) {
+    let l = edits.get(e.file);
+    if (!l) edits.set(e.file, (l = []));
+    l.push({ range: e.range, newText: e.newText });
+  }
+  return { title: fix.title, kind: 'quickfix', preferred: !!fix.preferred || single, edits, findings: [f] };
+}
+
+export function codeActions(ws: FsconfWorkspace, path: string, range: Range, only?: string[]): FileAction[] {
+  const p = normalize(path);
+  const findings = ws.diagnostics().get(p) ?? [];
+  const out: FileAction[] = [];
+  const wantQuick = !only || only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k));
+  const wantAll = !only || only.some((k) => 'source.fixAll.fsconf'.startsWith(k));
+  if (wantQuick) {
+    for (const f of findings) {
+      if (!overlaps(f.range, range)) continue;
+      for (const fix of f.fixes) out.push(toAction(f, fix, f.fixes.length === 1));
+    }
+  }
+  if (wantAll) {
+    const all = fixAll(ws, p);
+    if (all) out.push(all);
+  }
+  return out;
+}
+
+/** Every single-choice fix of the file, as one action (overlapping edits dropped). */
+export function fixAll(ws: FsconfWorkspace, path: string): FileAction | undefined {
+  const findings = ws.diagnostics().get(normalize(path)) ?? [];
+  const { fixes, byFile } = preferredFixes(findings);
+  if (!fixes.length) return undefined;
+  const edits = new Map<string, { range: Range; newText: string }[]>();
+  for (const [file, list] of byFile) edits.set(file, list.map((e) => ({ range: e.range, newText: e.newText })));
+  return { title: `Fix all auto-fixable problems (${fixes.length})`, kind: 'source.fixAll.fsconf', preferred: false, edits, findings: fixes.map((x) => x.finding) };
+}

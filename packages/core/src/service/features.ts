@@ -1,0 +1,59 @@
+/**
+ * Entry points the language server calls. Each runs the registered providers for its feature;
+ * a provider that throws is skipped (one bug must not take down the others).
+ */
+import type { CompletionItem, Hover, Location, Position } from 'vscode-languageserver-types';
+import type { FsconfWorkspace } from './workspace.js';
+import { completionProviders, definitionProviders, hoverProviders, referencesProviders, type ProviderContext } from './providers.js';
+import './register.js';
+
+function context(ws: FsconfWorkspace, path: string, position: Position): ProviderContext | undefined {
+  const cursor = ws.cursor(path, position);
+  return cursor ? { ws, cursor, position } : undefined;
+}
+
+function first<T>(list: ((c: ProviderContext) => T | undefined)[], ctx: ProviderContext): T | undefined {
+  for (const p of list) {
+    try {
+      const r = p(ctx);
+      if (r !== undefined) return r;
+    } catch {
+      // a broken provider must not break the feature
+    }
+  }
+  return undefined;
+}
+
+export function hover(ws: FsconfWorkspace, path: string, position: Position): Hover | null {
+  const ctx = context(ws, path, position);
+  return (ctx && first(hoverProviders, ctx)) ?? null;
+}
+
+export function completion(ws: FsconfWorkspace, path: string, position: Position): CompletionItem[] {
+  const ctx = context(ws, path, position);
+  if (!ctx) return [];
+  const out: CompletionItem[] = [];
+  const seen = new Set<string>();
+  for (const p of completionProviders) {
+    try {
+      for (const item of p(ctx) ?? []) {
+        if (seen.has(item.label)) continue;
+        seen.add(item.label);
+        out.push(item);
+      }
+    } catch {
+      // skip a broken provider
+    }
+  }
+  return out;
+}
+
+export function definition(ws: FsconfWorkspace, path: string, position: Position): Location[] {
+  const ctx = context(ws, path, position);
+  return (ctx && first(definitionProviders, ctx)) ?? [];
+}
+
+export function references(ws: FsconfWorkspace, path: string, position: Position): Location[] {
+  const ctx = context(ws, path, position);
+  return (ctx && first(referencesProviders, ctx)) ?? [];
+}
