@@ -18,3 +18,4 @@ export { hover, completion, definition, references } from './service/features.js
 export { codeActions, fixAll, type FileAction } from './service/actions.js';
 export { hoverProviders, completionProviders, definitionProviders, referencesProviders, type ProviderContext } from './service/providers.js';
 export { toUri } from './service/preprocess-provider.js';
+export { documentSymbols, documentLinks, foldingRanges } from './service/navigation.js';

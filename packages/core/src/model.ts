@@ -468,7 +468,7 @@ function buildUser(tree: Tree, node: Node, domain: Domain | undefined, inGroup: 
   const cidr = attr(node.el, 'cidr');
   const user: User = {
     node,
-    id: idAttr?.value ?? '',
+    id: idAttr ? (expandAttr(tree, node.doc, idAttr).value ?? idAttr.value) : '',
     idAttr,
     numberAlias: attr(node.el, 'number-alias')?.value,
     params: [],

@@ -276,8 +276,11 @@ export function inetPton4(s: string, dst: Uint8Array | null = null): boolean {
  * glibc inet_pton6: RFC 4291 text form, at most one "::", hex groups of 1-4 digits,
  * optional trailing embedded dotted IPv4. Writes 16 bytes to dst on success.
  */
+const PTON6_TMP = new Uint8Array(16);
+
 export function inetPton6(s: string, dst: Uint8Array | null = null): boolean {
-  const tmp = new Uint8Array(16);
+  const tmp = PTON6_TMP;
+  tmp.fill(0);
   let tp = 0;
   const endp = 16;
   let colonp = -1;
@@ -333,9 +336,10 @@ export function inetPton6(s: string, dst: Uint8Array | null = null): boolean {
     if (tp === endp) return false;
     const nmove = tp - colonp;
     // memmove(endp - n, colonp, n); memset(colonp, 0, endp - n - colonp)
-    const moved = tmp.slice(colonp, tp);
-    tmp.fill(0, colonp, endp);
-    tmp.set(moved, endp - nmove);
+    for (let i = 1; i <= nmove; i++) {
+      tmp[endp - i] = tmp[colonp + nmove - i]!;
+      tmp[colonp + nmove - i] = 0;
+    }
     tp = endp;
   }
   if (tp !== endp) return false;

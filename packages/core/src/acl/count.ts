@@ -433,8 +433,8 @@ function summarizeFamily(vb: VerdictBlocks): string {
 export function summarizeList(lists: NetworkLists, name: string): string {
   const r = resolve(lists, name);
   if (!r.list && !r.inline) return `no list named "${name}" is defined: FreeSWITCH denies everything`;
-  const v4 = verdictBlocks(lists, name, 4);
-  const v6 = verdictBlocks(lists, name, 6);
+  const v4 = verdictBlocks(lists, name, 4, { cap: 4000 });
+  const v6 = verdictBlocks(lists, name, 6, { cap: 4000 });
   if (r.inline) {
     let s4 = summarizeFamily(v4);
     if (v4.unpredictable > 0) s4 += ` (plus whatever ${plural(v4.unpredictable, 'invalid item', 'invalid items')} match: unpredictable)`;

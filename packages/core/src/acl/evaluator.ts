@@ -302,7 +302,31 @@ class ListBuilder {
   }
 
   private push(n: Omit<MutableNode, 'index'>): MutableNode {
-    const node = { ...n, index: this.nodes.length } as MutableNode;
+    // Always the same property set and order: one hidden class keeps the hot paths monomorphic.
+    const node: MutableNode = {
+      index: this.nodes.length,
+      kind: n.kind,
+      label: n.label,
+      cidr: n.cidr,
+      allow: n.allow,
+      family: n.family,
+      bits: n.bits,
+      malformed: n.malformed,
+      hostDependent: n.hostDependent,
+      v4Net: n.v4Net,
+      v4Mask: n.v4Mask,
+      v6Net: n.v6Net,
+      v6Mask: n.v6Mask,
+      port: n.port,
+      ports: n.ports,
+      portMin: n.portMin,
+      portMax: n.portMax,
+      hasPortConstraint: n.hasPortConstraint,
+      token: n.token,
+      source: n.source,
+      nodeSource: n.nodeSource,
+      quirk: n.quirk,
+    };
     this.nodes.push(node);
     return node;
   }
@@ -759,7 +783,7 @@ function buildIndex(nodes: AclNode[], fam: IpFamily): FamilyIndex {
       const [m0, m1, m2, m3] = gk.split(',').map(Number) as [number, number, number, number];
       const keyed = new Map<number, AclNode[]>();
       for (const n of gnodes) {
-        const k = fam === 4 ? (n.v4Net & m0) | 0 : (n.v6Net[0]! & m0) | 0;
+        const k = fam === 4 ? (n.v4Net & m0) | 0 : mix6(n.v6Net[0]! & m0, n.v6Net[1]! & m1, n.v6Net[2]! & m2, n.v6Net[3]! & m3);
         let arr = keyed.get(k);
         if (!arr) keyed.set(k, (arr = []));
         arr.push(n); // nodes arrive in file order
@@ -775,6 +799,15 @@ function buildIndex(nodes: AclNode[], fam: IpFamily): FamilyIndex {
     levels.push({ bits, groups });
   }
   return { levels, anyPorts, count };
+}
+
+/** Hash of four masked words (collisions are fine: candidates are verified). */
+function mix6(a: number, b: number, c: number, d: number): number {
+  let h = a | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ (b | 0);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ (c | 0);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ (d | 0);
+  return h | 0;
 }
 
 /** is_port_in_node() */
@@ -827,14 +860,18 @@ function lookup6(idx: FamilyIndex, w0: number, w1: number, w2: number, w3: numbe
     let best: AclNode | null = null;
     for (let gi = 0; gi < groups.length; gi++) {
       const g = groups[gi]!;
-      const ci = g.table.get(w0 & g.m0);
+      const a = w0 & g.m0;
+      const b = w1 & g.m1;
+      const c = w2 & g.m2;
+      const d = w3 & g.m3;
+      const ci = g.table.get(mix6(a, b, c, d));
       if (ci < 0) continue;
       const cand = g.cands[ci]!;
       for (let k = 0; k < cand.length; k++) {
         const n = cand[k]!;
         if (best !== null && n.index >= best.index) break;
         const nw = n.v6Net;
-        if ((w1 & g.m1) === (nw[1]! & g.m1) && (w2 & g.m2) === (nw[2]! & g.m2) && (w3 & g.m3) === (nw[3]! & g.m3)) {
+        if ((nw[0]! & g.m0) === a && (nw[1]! & g.m1) === b && (nw[2]! & g.m2) === c && (nw[3]! & g.m3) === d) {
           best = n;
           break;
         }

@@ -10,6 +10,24 @@ import { undefinedVar } from './preprocess/undefined-var.js';
 import { missingInclude } from './preprocess/missing-include.js';
 import { includeCycle } from './preprocess/include-cycle.js';
 import { exec } from './preprocess/exec.js';
+import { internalAuthCalls } from './sofia/internal-auth-calls.js';
+import { externalInboundAcl } from './sofia/external-inbound-acl.js';
+import { externalContext } from './sofia/external-context.js';
+import { blindReg } from './sofia/blind-reg.js';
+import { blindAuth } from './sofia/blind-auth.js';
+import { registerAclSkipsAuth } from './sofia/register-acl-skips-auth.js';
+import { bindConflict } from './sofia/bind-conflict.js';
+import { legacyTls } from './sofia/legacy-tls.js';
+import { authFailuresNotLogged } from './sofia/auth-failures-not-logged.js';
+import { passwordTooShort } from './directory/password-too-short.js';
+import { passwordTooSimple } from './directory/password-too-simple.js';
+import { defaultPassword } from './directory/default-password.js';
+import { emptyPassword } from './directory/empty-password.js';
+import { vmPasswordIsId } from './directory/vm-password-is-id.js';
+import { duplicateUser } from './directory/duplicate-user.js';
+import { eslDefaultPassword, eslOpenAcl } from './network/esl.js';
+import { xmlrpcNoAuth, xmlrpcDefaultCredentials } from './network/xmlrpc.js';
+import { vertoNoAuth } from './network/verto.js';
 
 /** Every rule fsconf runs. Adding a rule: one new file plus one line here. */
 export const ALL_RULES: Rule[] = [
@@ -26,6 +44,29 @@ export const ALL_RULES: Rule[] = [
   missingInclude,
   includeCycle,
   exec,
+  // sofia
+  internalAuthCalls,
+  externalInboundAcl,
+  externalContext,
+  blindReg,
+  blindAuth,
+  registerAclSkipsAuth,
+  bindConflict,
+  legacyTls,
+  authFailuresNotLogged,
+  // directory
+  passwordTooShort,
+  passwordTooSimple,
+  defaultPassword,
+  emptyPassword,
+  vmPasswordIsId,
+  duplicateUser,
+  // network services
+  eslDefaultPassword,
+  eslOpenAcl,
+  xmlrpcNoAuth,
+  xmlrpcDefaultCredentials,
+  vertoNoAuth,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,58 @@
+/**
+ * Password policy exactly as mod_cti applies it: a minimum length, and a strength = how many of the four
+ * character classes (digit, lower-case, upper-case, other) must appear (0 = none, 4 = all four).
+ */
+import type { PasswordPolicy } from './cti.js';
+
+export function passwordClasses(pw: string): number {
+  let digit = 0;
+  let lower = 0;
+  let upper = 0;
+  let other = 0;
+  for (const ch of pw) {
+    if (ch >= '0' && ch <= '9') digit = 1;
+    else if (ch >= 'a' && ch <= 'z') lower = 1;
+    else if (ch >= 'A' && ch <= 'Z') upper = 1;
+    else other = 1;
+  }
+  return digit + lower + upper + other;
+}
+
+export type PasswordVerdict = { ok: true } | { ok: false; reason: 'too-short' | 'too-simple'; classes: number };
+
+/** mod_cti checks the length first, then the classes. */
+export function judgePassword(pw: string, policy: PasswordPolicy): PasswordVerdict {
+  if (pw.length < policy.minimum) return { ok: false, reason: 'too-short', classes: passwordClasses(pw) };
+  const classes = passwordClasses(pw);
+  if (classes < policy.strength) return { ok: false, reason: 'too-simple', classes };
+  return { ok: true };
+}
+
+/** Symbols that need no escaping in XML attributes and do not start a `$${}` or `${}` expansion. */
+export const SAFE_SYMBOLS = '-_.!#%+=@~';
+const SETS = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', SAFE_SYMBOLS];
+const ALL = SETS.join('');
+
+function randomIndex(n: number): number {
+  // rejection sampling over crypto-random bytes: no modulo bias
+  const buf = new Uint32Array(1);
+  const limit = Math.floor(0x100000000 / n) * n;
+  for (;;) {
+    globalThis.crypto.getRandomValues(buf);
+    if (buf[0]! < limit) return buf[0]! % n;
+  }
+}
+
+/** A cryptographically random password that satisfies the policy (at least 16 characters, all four classes). */
+export function generatePassword(policy: PasswordPolicy): string {
+  const length = Math.max(16, policy.minimum);
+  const chars: string[] = SETS.map((s) => s[randomIndex(s.length)]!);
+  while (chars.length < length) chars.push(ALL[randomIndex(ALL.length)]!);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomIndex(i + 1);
+    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+  }
+  return chars.join('');
+}
+
+export const CLASS_NAMES = 'digit / lower-case / upper-case / other';

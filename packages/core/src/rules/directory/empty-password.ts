@@ -1,0 +1,37 @@
+import type { Rule } from '../types.js';
+import { findParam } from '../../model.js';
+import { switchFalse } from '../../text.js';
+import { generatePassword } from '../../passwords.js';
+import { insertParamFix } from '../params.js';
+import { userPassword } from './passwords.js';
+
+/** No password and no a1-hash: mod_sofia accepts any credentials (allow-empty-password defaults to true). */
+export const emptyPassword: Rule = {
+  meta: { id: 'directory/empty-password', severity: 'error', description: 'a user has neither password nor a1-hash: any credentials are accepted', fixable: true, security: true },
+  check(ctx) {
+    for (const user of ctx.model.users) {
+      if (user.type === 'pointer' || !user.domain) continue;
+      const pw = userPassword(user);
+      if (pw && (pw.value.value === undefined || pw.value.value !== '')) continue;
+      const hash = findParam(user.params, 'a1-hash') ?? findParam(user.domain.params, 'a1-hash');
+      if (hash && hash.value.value !== '') continue;
+      const allow = findParam(user.params, 'allow-empty-password') ?? findParam(user.domain.params, 'allow-empty-password');
+      if (allow && (allow.value.value === undefined || switchFalse(allow.value.value))) continue;
+      const paramsNode = user.params[0]?.node.parent;
+      const generated = generatePassword(ctx.config.passwords);
+      const fix = pw?.valueAttr
+        ? { title: 'Set a generated strong password', edits: [{ doc: pw.node.doc, start: pw.valueAttr.valueStart, end: pw.valueAttr.valueEnd, newText: generated }], preferred: true }
+        : paramsNode
+          ? insertParamFix(paramsNode, user.params, 'password', generated, 'Insert a generated strong password', true)
+          : undefined;
+      const anchor = user.idAttr;
+      ctx.report({
+        doc: user.node.doc,
+        start: anchor ? anchor.valueStart : user.node.el.nameStart,
+        end: anchor ? anchor.valueEnd : user.node.el.nameEnd,
+        message: `user ${user.id} has no password and no a1-hash, and allow-empty-password is not false: FreeSWITCH accepts any credentials for this user`,
+        ...(fix ? { fixes: [fix] } : {}),
+      });
+    }
+  },
+};

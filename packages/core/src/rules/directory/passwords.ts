@@ -1,0 +1,33 @@
+/** Shared by the directory password rules: which password a user really has, and its fixes. */
+import { findParam, type Param, type User } from '../../model.js';
+import { generatePassword } from '../../passwords.js';
+import type { PasswordPolicy } from '../../cti.js';
+import type { FixInput } from '../types.js';
+
+/** The user's own password param, else one inherited from its domain (the user wins, as in the merge). */
+export function userPassword(user: User): Param | undefined {
+  return findParam(user.params, 'password') ?? (user.domain ? findParam(user.domain.params, 'password') : undefined);
+}
+
+export function policyText(policy: PasswordPolicy & { source: string }): string {
+  return `${policy.source === 'cti.json' ? "cti.json's" : policy.source === 'default' ? "mod_cti's default" : 'the configured'} policy: at least ${policy.minimum} characters and ${policy.strength} of the 4 classes digit / lower-case / upper-case / other`;
+}
+
+/** Replace the password here, or (when it is `$${var}`) in the variable's definition. */
+export function passwordFixes(p: Param, policy: PasswordPolicy): FixInput[] {
+  const out: FixInput[] = [];
+  if (!p.valueAttr) return out;
+  const ref = p.value.refs.length === 1 && p.value.raw.trim() === `$\${${p.value.refs[0]!.name}}` ? p.value.refs[0] : undefined;
+  if (ref?.def && ref.def.cmd === 'set') {
+    const def = ref.def;
+    out.push({
+      title: `Generate a strong password for $\${${def.name}} in ${def.doc.path.split('/').pop()} (line ${def.directive.line + 1}; every user of the variable gets it)`,
+      edits: [{ doc: def.doc, start: def.valueStart, end: def.valueEnd, newText: generatePassword(policy) }],
+      preferred: true,
+    });
+    out.push({ title: 'Generate a strong password for this user only', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: generatePassword(policy) }] });
+  } else {
+    out.push({ title: 'Replace with a generated strong password', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: generatePassword(policy) }], preferred: true });
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+import type { Rule, RuleContext } from '../types.js';
+import { configsNamed, paramsIn, sectionNodes } from '../../config-sections.js';
+import { findParam, type Param } from '../../model.js';
+import { generatePassword } from '../../passwords.js';
+import { admitsNonLoopback, admitsPublic } from './acl-admits.js';
+import { insertParamFix } from '../params.js';
+
+interface EslSettings {
+  params: Param[];
+  settingsNode: import('../../model.js').Node;
+  listenIp: string | undefined;
+  acl: string | undefined;
+  aclParam: Param | undefined;
+}
+
+function eslSettings(ctx: RuleContext): EslSettings[] {
+  const out: EslSettings[] = [];
+  for (const cfg of configsNamed(ctx.model, 'event_socket.conf')) {
+    for (const s of sectionNodes(ctx.tree, cfg.node, 'settings')) {
+      const params = paramsIn(ctx.tree, s);
+      const ip = findParam(params, 'listen-ip', true);
+      const acl = findParam(params, 'apply-inbound-acl');
+      out.push({
+        params,
+        settingsNode: s,
+        listenIp: ip ? ip.value.value : '127.0.0.1',
+        // no apply-inbound-acl: mod_event_socket forces loopback.auto
+        acl: acl ? acl.value.value : 'loopback.auto',
+        aclParam: acl,
+      });
+    }
+  }
+  return out;
+}
+
+const isLoopbackIp = (ip: string) => ip === '' || ip.startsWith('127.') || ip === '::1' || ip === 'localhost';
+
+/** event_socket with the well-known password ClueCon (also the default when none is set). */
+export const eslDefaultPassword: Rule = {
+  meta: { id: 'esl/default-password', severity: 'warning', description: 'event_socket password is the stock ClueCon', fixable: true, security: true },
+  check(ctx) {
+    for (const s of eslSettings(ctx)) {
+      const pw = findParam(s.params, 'password', true);
+      if (pw && pw.value.value !== 'ClueCon') continue;
+      const reachable = s.listenIp !== undefined && !isLoopbackIp(s.listenIp) && s.acl !== undefined && admitsNonLoopback(ctx.model, s.acl) === true;
+      const severity = reachable ? 'error' : 'warning';
+      const why = reachable
+        ? `it listens on ${s.listenIp} and its ACL "${s.acl}" admits other hosts: whoever reaches the port controls the switch`
+        : `today only loopback may connect (ACL ${s.acl ?? 'unknown'}${s.listenIp && isLoopbackIp(s.listenIp) ? `, listen-ip ${s.listenIp}` : ''}), but any local process or a later ACL change exposes full control`;
+      const generated = generatePassword({ minimum: 16, strength: 4 });
+      if (pw && pw.valueAttr) {
+        ctx.report({
+          doc: pw.node.doc,
+          start: pw.valueAttr.valueStart,
+          end: pw.valueAttr.valueEnd,
+          severity,
+          message: `event_socket password is the well-known "C***"; ${why}`,
+          fixes: [{ title: 'Replace with a generated strong password', edits: [{ doc: pw.node.doc, start: pw.valueAttr.valueStart, end: pw.valueAttr.valueEnd, newText: generated }], preferred: true }],
+        });
+      } else {
+        const fix = insertParamFix(s.settingsNode, s.params, 'password', generated, 'Insert a generated strong password', true);
+        ctx.report({
+          doc: s.settingsNode.doc,
+          start: s.settingsNode.el.nameStart,
+          end: s.settingsNode.el.nameEnd,
+          severity,
+          message: `event_socket has no password, so FreeSWITCH uses the well-known "C***"; ${why}`,
+          ...(fix ? { fixes: [fix] } : {}),
+        });
+      }
+    }
+  },
+};
+
+/** event_socket reachable from the internet. */
+export const eslOpenAcl: Rule = {
+  meta: { id: 'esl/open-acl', severity: 'error', description: 'event_socket listens beyond loopback and its ACL allows public addresses', fixable: true, security: true },
+  check(ctx) {
+    for (const s of eslSettings(ctx)) {
+      if (s.listenIp === undefined || isLoopbackIp(s.listenIp) || s.acl === undefined) continue;
+      if (admitsPublic(ctx.model, s.acl) !== true) continue;
+      const p = s.aclParam;
+      if (!p || !p.valueAttr) continue;
+      ctx.report({
+        doc: p.node.doc,
+        start: p.valueAttr.valueStart,
+        end: p.valueAttr.valueEnd,
+        message: `event_socket listens on ${s.listenIp} and its ACL "${s.acl}" allows public addresses: anyone on the internet who guesses the password controls the switch`,
+        fixes: [{ title: 'Restrict to loopback.auto', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: 'loopback.auto' }], preferred: true }],
+      });
+    }
+  },
+};
