@@ -306,6 +306,24 @@ describe('property: fast index == explaining walk == C walk', () => {
   });
 });
 
+describe('property: address parsing agrees between the fast and explaining paths', () => {
+  it('arbitrary address-like strings', () => {
+    const lists = buildNetworkLists([{ name: 'L', default: 'deny', nodes: [{ type: 'allow', cidr: '1.0.0.0/8' }, { type: 'allow', cidr: '::/1' }] }]);
+    const strArb = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'0123456789.'.split('')), maxLength: 17 }),
+      fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF:.'.split('')), maxLength: 41 }),
+      fc.string({ unit: fc.constantFrom(...'0123456789fF:.'.split('')), maxLength: 20 }).map((s) => `::ffff:${s}`),
+    );
+    fc.assert(
+      fc.property(strArb, (ip) => {
+        const v = checkAddress(lists, 'L', ip);
+        expect(checkAddressCode(lists, 'L', ip)).toBe(v.verdict === 'allow' ? 1 : v.verdict === 'deny' ? 0 : -1);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('numeric IPv4 input', () => {
   it('ipv4ToNumber and checkAddressFast(number)', () => {
     const lists = buildNetworkLists([]);

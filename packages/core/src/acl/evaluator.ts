@@ -1104,7 +1104,7 @@ export function checkAddressCode(lists: NetworkLists, name: string, ip: string |
   if (typeof ip === 'number') {
     v4 = ip >>> 0;
   } else {
-    const mapped = ip.length > 7 && ip.charCodeAt(0) === 58 && hasMappedPrefix(ip);
+    const mapped = ip.length >= 7 && ip.charCodeAt(0) === 58 && hasMappedPrefix(ip);
     if (mapped) {
       v4 = fastV4(ip, 7);
       bad = v4 < 0;

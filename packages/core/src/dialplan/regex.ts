@@ -442,7 +442,8 @@ class Parser {
   private lookaroundDepth = 0;
   private dupcapUsed = false;
   private readonly allGroups: Group[] = [];
-  private readonly compileChecks: Array<() => void> = [];
+  private readonly compileChecks: Array<{ pos: number; check: () => void }> = [];
+  private readonly bskInLookaround: number[] = [];
 
   constructor(units: number[], utf: boolean, start: number, newline: string) {
     this.u = units;
@@ -1048,10 +1049,13 @@ class Parser {
           if (g.kind === 'cond') {
             const nAlts = g.alts.length;
             const cond = g.cond!;
-            this.compileChecks.push(() => {
-              if (cond.type === 'define') {
-                if (nAlts > 1) this.fail(154, cond.pos);
-              } else if (nAlts > 2) this.fail(127, g.start);
+            this.compileChecks.push({
+              pos: thisPos,
+              check: () => {
+                if (cond.type === 'define') {
+                  if (nAlts > 1) this.fail(154, cond.pos);
+                } else if (nAlts > 2) this.fail(127, g.start);
+              },
             });
           }
           if (g.isCondAssert) {
@@ -1092,10 +1096,12 @@ class Parser {
       case 'C':
         this.push({ t: 'char', backslashC: true });
         return;
-      case 'K':
-        if (this.lookaroundDepth > 0) this.fail(199, this.p);
+      case 'K': {
+        // Reported while compiling (after the lookbehind checks), so deferred.
+        if (this.lookaroundDepth > 0) this.bskInLookaround.push(this.p);
         this.push({ t: 'zero' });
         return;
+      }
       case 'b':
       case 'B':
       case 'A':
@@ -1642,7 +1648,13 @@ class Parser {
     const inProgress = new Set<Group>();
 
     const groupLength = (g: Group): number => {
-      if (g.isLookaround) return 0;
+      if (g.kind === 'lookahead') return 0;
+      if (g.kind === 'lookbehind') {
+        // A nested lookbehind is validated in the current recursion context (set_lookbehind_lengths),
+        // so e.g. a backreference to a group that contains it is not fixed length.
+        checkLookbehind(g);
+        return 0;
+      }
       if (g.kind === 'cond' && g.cond?.type === 'define') return 0;
       if (inProgress.has(g)) return NOT_FIXED;
       inProgress.add(g);
@@ -1672,10 +1684,10 @@ class Parser {
         case 'group':
           return groupLength(it.g);
         case 'quant': {
-          if (it.item.t === 'group' && it.item.g.isLookaround) return 0;
-          if (it.min !== it.max) return NOT_FIXED;
+          // A quantified lookahead is still zero-width; anything else must repeat a fixed number of times.
+          if (it.item.t === 'group' && it.item.g.kind === 'lookahead') return 0;
           const l = itemLength(it.item);
-          if (l === NOT_FIXED) return NOT_FIXED;
+          if (l === NOT_FIXED || it.min !== it.max) return NOT_FIXED;
           return l * it.min;
         }
         case 'bref':
@@ -1720,8 +1732,7 @@ class Parser {
       return total;
     };
 
-    for (const g of this.allGroups) {
-      if (g.kind !== 'lookbehind') continue;
+    const checkLookbehind = (g: Group): void => {
       for (const alt of g.alts) {
         let l: number;
         try {
@@ -1733,6 +1744,10 @@ class Parser {
         if (l === NOT_FIXED) this.fail(125, g.start);
         if (l > LOOKBEHIND_MAX) this.fail(187, g.start);
       }
+    };
+
+    for (const g of this.allGroups) {
+      if (g.kind === 'lookbehind') checkLookbehind(g);
     }
 
     // Reference checks (compile phase), in pattern order.
@@ -1780,9 +1795,12 @@ class Parser {
       for (const alt of g.alts) walk(alt);
     };
     walkGroup(this.root);
+    for (const at of this.bskInLookaround) refs.push({ pos: at, check: () => this.fail(199, at) });
     refs.sort((a, b) => a.pos - b.pos);
     for (const r of refs) r.check();
-    for (const chk of this.compileChecks) chk();
+    // Branch counts of conditional groups are checked in the final compiling pass, after all references.
+    this.compileChecks.sort((a, b) => a.pos - b.pos);
+    for (const r of this.compileChecks) r.check();
   }
 
   result(): { captureCount: number; namedGroups: string[] } {

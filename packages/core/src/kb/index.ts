@@ -373,8 +373,9 @@ export interface ParamHoverOptions {
 function modeTable(modes: readonly AmrMode[], highlight?: number): string {
   const rows = modes.map((m) => {
     const mark = m.mode === highlight;
-    const cells = [String(m.mode), m.kbps.toFixed(2), m.frameBytes !== undefined ? String(m.frameBytes) : ''];
-    return `| ${cells.map((c) => (mark && c ? `**${c}**` : c)).join(' | ')} |${mark ? ' ◀' : ''}`;
+    const cells = [String(m.mode), m.kbps.toFixed(2), m.frameBytes !== undefined ? String(m.frameBytes) : ''].map((c) => (mark && c ? `**${c}**` : c));
+    if (mark) cells[cells.length - 1] += ' ◀';
+    return `| ${cells.join(' | ')} |`;
   });
   return ['| mode | kbit/s | frame bytes |', '|---:|---:|---:|', ...rows].join('\n');
 }
@@ -426,6 +427,11 @@ function valueNotes(entry: ParamEntry, value: string, modes: readonly AmrMode[] 
       const hit = entry.values?.find((x) => x.value === v);
       if (hit?.doc) notes.push(`${mdCode(v)}: ${hit.doc}.`);
     }
+  }
+  if ((entry.type === 'int' || entry.type === 'port' || entry.type === 'float') && !entry.values?.some((x) => x.value === v) && !/^[+-]?\d+(\.\d+)?$/.test(v)) {
+    notes.push(`${mdCode(v)} is not a number${entry.type === 'float' ? '' : `; atoi() reads it as ${atoi(v)}`}.`);
+  } else if (entry.type === 'port' && /^\d+$/.test(v) && (Number(v) < 1 || Number(v) > 65535)) {
+    notes.push(`${mdCode(v)} is not a valid port (1-65535).`);
   }
   if (entry.range && /^[+-]?\d+(\.\d+)?$/.test(v)) {
     const n = Number(v);

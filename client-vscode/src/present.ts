@@ -1,0 +1,109 @@
+/** Pure presentation helpers: status bar text, ACL verdicts, quick-pick items. */
+
+export const SOURCE = 'fsconf';
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  files: number;
+}
+
+/** VS Code's DiagnosticSeverity numbering: Error 0, Warning 1, Information 2, Hint 3. */
+export function countDiagnostics(all: Iterable<readonly [unknown, readonly { source?: string; severity: number }[]]>): Counts {
+  const c: Counts = { errors: 0, warnings: 0, infos: 0, files: 0 };
+  for (const [, list] of all) {
+    let mine = 0;
+    for (const d of list) {
+      if (d.source !== SOURCE) continue;
+      mine++;
+      if (d.severity === 0) c.errors++;
+      else if (d.severity === 1) c.warnings++;
+      else c.infos++;
+    }
+    if (mine) c.files++;
+  }
+  return c;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function statusText(c: Counts): { text: string; tooltip: string } {
+  const text = `$(error) ${c.errors} $(warning) ${c.warnings} fsconf`;
+  const tooltip =
+    c.errors + c.warnings + c.infos === 0
+      ? 'fsconf: no problems in the configuration. Click for the Problems panel.'
+      : `fsconf: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}${c.infos ? `, ${plural(c.infos, 'note')}` : ''} in ${plural(c.files, 'file')}. Click for the Problems panel.`;
+  return { text, tooltip };
+}
+
+// ---- ACL test ----
+
+export interface AclListInfo {
+  name: string;
+  uri?: string;
+  line?: number;
+  builtin: boolean;
+}
+
+export interface AclTestResult {
+  verdict: string;
+  list: string;
+  decidedBy: { uri: string; line: number; cidr?: string; type?: string } | null;
+  reason: string;
+}
+
+const V4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** Input box validation: undefined when acceptable, else the message to show. */
+export function validateIp(input: string): string | undefined {
+  const s = input.trim();
+  if (s === '') return 'Type an IPv4 or IPv6 address, e.g. 192.168.1.10';
+  if (V4.test(s)) return undefined;
+  if (s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s) && (s.match(/::/g) ?? []).length <= 1) {
+    const groups = s.split(':');
+    if (groups.length >= 3 && groups.length <= 8 + 1) return undefined;
+  }
+  return `"${s}" is not an IPv4 or IPv6 address`;
+}
+
+/** Quick pick items: the tree's lists first (with where they are defined), then the built-in ones. */
+export function aclPickItems(lists: readonly AclListInfo[], relative: (uri: string) => string): { label: string; description: string; list: AclListInfo }[] {
+  const sorted = [...lists].sort((a, b) => Number(a.builtin) - Number(b.builtin) || a.name.localeCompare(b.name));
+  return sorted.map((l) => ({
+    label: l.name,
+    description: l.builtin ? 'built-in' : l.uri ? `${relative(l.uri)}${l.line !== undefined ? `:${l.line + 1}` : ''}` : '',
+    list: l,
+  }));
+}
+
+/** One line for the notification: "10.0.0.1 → ALLOW by list "domains" (…reason)". */
+export function verdictMessage(ip: string, r: AclTestResult, relative: (uri: string) => string): string {
+  const verdict = String(r.verdict).toUpperCase();
+  const where = r.decidedBy
+    ? ` — decided by ${r.decidedBy.type ? `${r.decidedBy.type} ` : ''}${r.decidedBy.cidr ?? 'a node'} at ${relative(r.decidedBy.uri)}:${r.decidedBy.line + 1}`
+    : '';
+  const reason = r.reason ? `. ${r.reason}` : '';
+  return `fsconf: ${ip} → ${verdict} by ACL "${r.list}"${where}${reason}`;
+}
+
+/** Where to reveal after a test: the deciding node, else the list's own definition, else nowhere. */
+export function revealTarget(r: AclTestResult, list: AclListInfo | undefined): { uri: string; line: number } | undefined {
+  if (r.decidedBy && r.decidedBy.uri) return { uri: r.decidedBy.uri, line: Math.max(0, r.decidedBy.line) };
+  if (list?.uri) return { uri: list.uri, line: Math.max(0, list.line ?? 0) };
+  return undefined;
+}
+
+/** Summary after `fsconf.lintTree`, whatever shape of result the server returns. */
+export function lintSummary(result: unknown, counts: Counts): string {
+  if (result && typeof result === 'object') {
+    const r = result as Record<string, unknown>;
+    const files = typeof r.files === 'number' ? r.files : Array.isArray(r.files) ? r.files.length : undefined;
+    const errors = typeof r.errors === 'number' ? r.errors : undefined;
+    const warnings = typeof r.warnings === 'number' ? r.warnings : undefined;
+    if (errors !== undefined || warnings !== undefined) {
+      return `fsconf: linted ${files !== undefined ? plural(files, 'file') : 'the configuration'}: ${plural(errors ?? 0, 'error')}, ${plural(warnings ?? 0, 'warning')}.`;
+    }
+  }
+  return `fsconf: linted the configuration: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in ${plural(counts.files, 'file')}.`;
+}
