@@ -304,6 +304,7 @@ class PcreFail {
 type Item =
   | { t: 'char'; backslashC?: boolean } // one character
   | { t: 'zero' } // zero-width: ^ $ \b \A ..., verbs, callouts
+  | { t: 'stop' } // (*ACCEPT), (*FAIL): the rest of the branch does not count for lookbehind lengths
   | { t: 'var' } // \R, \X: variable length
   | { t: 'bref'; num: number; pos: number }
   | { t: 'nbref'; name: string; pos: number }
@@ -332,6 +333,8 @@ interface Group {
   kind: GroupKind;
   number: number;
   start: number;
+  /** Index just after the closing ')' (end of pattern if unclosed). */
+  end: number;
   alts: Item[][];
   savedOpts: Opts;
   isLookaround: boolean;
@@ -350,13 +353,13 @@ interface NameEntry {
   dup: boolean;
 }
 
-const VERBS: ReadonlyArray<{ name: string; hasArg: number; accept?: boolean }> = [
+const VERBS: ReadonlyArray<{ name: string; hasArg: number; accept?: boolean; stop?: boolean }> = [
   { name: '', hasArg: 1 }, // (*:NAME) is (*MARK:NAME)
   { name: 'MARK', hasArg: 1 },
-  { name: 'ACCEPT', hasArg: -1, accept: true },
+  { name: 'ACCEPT', hasArg: -1, accept: true, stop: true },
   { name: 'COMMIT', hasArg: -1 },
-  { name: 'F', hasArg: -1 },
-  { name: 'FAIL', hasArg: -1 },
+  { name: 'F', hasArg: -1, stop: true },
+  { name: 'FAIL', hasArg: -1, stop: true },
   { name: 'PRUNE', hasArg: 0 },
   { name: 'SKIP', hasArg: 0 },
   { name: 'THEN', hasArg: 0 },
@@ -459,6 +462,7 @@ class Parser {
       kind,
       number,
       start,
+      end: this.end,
       alts: [[]],
       savedOpts: { ...this.opts },
       isLookaround: kind === 'lookahead' || kind === 'lookbehind',
@@ -1042,6 +1046,7 @@ class Parser {
         case C.RPAR: {
           if (this.stack.length === 0) this.fail(122, thisPos);
           const g = this.stack.pop()!;
+          g.end = this.p;
           this.opts = g.savedOpts;
           if (g.reset && g.reset.max > this.bracount) this.bracount = g.reset.max;
           if (g.real) this.nestDepth--;
@@ -1349,7 +1354,7 @@ class Parser {
       if (!verb) this.fail(160, this.p);
       if (u[this.p] === C.COLON && this.p + 1 < this.end && u[this.p + 1] === C.RPAR) this.p++;
       if (verb.hasArg > 0 && u[this.p] !== C.COLON) this.fail(166, this.p);
-      this.push({ t: 'zero' });
+      this.push(verb.stop ? { t: 'stop' } : { t: 'zero' });
       const accept = verb.accept === true;
       if (u[this.p++] === C.COLON) {
         return { okq: accept, verbName: { start: this.p, accept } };
@@ -1678,6 +1683,7 @@ class Parser {
           if (it.backslashC && this.utf) throw new PcreFail(136, 0);
           return 1;
         case 'zero':
+        case 'stop':
           return 0;
         case 'var':
           return NOT_FIXED;
@@ -1703,28 +1709,36 @@ class Parser {
             if (e.length > 1 || e[0]!.dup) return NOT_FIXED;
             g = this.groupByNumber(e[0]!.number);
           }
-          return g ? groupLength(g) : NOT_FIXED;
+          return refLength(g, it.pos);
         }
         case 'recurse':
         case 'nrecurse': {
           let g: Group | undefined;
           if (it.t === 'recurse') {
-            if (it.num === 0) return NOT_FIXED;
             if (it.num > this.bracount) throw new PcreFail(115, it.pos);
+            if (it.num === 0) return NOT_FIXED;
             g = this.groupByNumber(it.num);
           } else {
             const e = this.nameEntries(it.name);
             if (e.length === 0) throw new PcreFail(115, it.pos);
             g = this.groupByNumber(e[0]!.number);
           }
-          return g ? groupLength(g) : NOT_FIXED;
+          return refLength(g, it.pos);
         }
       }
+    };
+
+    // A reference from inside a group to that same group is a recursion: never fixed length.
+    const refLength = (g: Group | undefined, pos: number): number => {
+      if (!g) return NOT_FIXED;
+      if (g.start < pos && pos < g.end) return NOT_FIXED;
+      return groupLength(g);
     };
 
     const branchLength = (alt: Item[]): number => {
       let total = 0;
       for (const it of alt) {
+        if (it.t === 'stop') break;
         const l = itemLength(it);
         if (l === NOT_FIXED) return NOT_FIXED;
         total += l;

@@ -1,0 +1,27 @@
+/** file:// URIs ↔ paths, the way LSP servers write them. */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+
+export function uriToPath(uri: string): string {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  } catch {
+    return uri;
+  }
+}
+
+export function pathToUri(p: string): string {
+  return pathToFileURL(p).href;
+}
+
+/** Compare URIs from different writers (encoding of ':' or '@' may differ). */
+export function sameUri(a: string, b: string): boolean {
+  return a === b || uriToPath(a) === uriToPath(b);
+}
+
+/** Path of a URI relative to the conf root, for display. */
+export function relPath(root: string, uri: string): string {
+  const p = uriToPath(uri);
+  const r = path.relative(root, p);
+  return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : p;
+}
