@@ -8,6 +8,10 @@
 //       the reference but missing from the YAML appended at the end (text is appended, nothing
 //       else is touched); entries in the YAML that the reference no longer lists are reported.
 //
+//   node packages/core/scripts/import-reference.mjs --refresh-generated
+//       Additionally rewrite entries that still carry `generated: true` from the current reference
+//       (hand-written entries are never touched; the touched files are re-emitted).
+//
 //   node packages/core/scripts/import-reference.mjs --overlay <docs.yaml>
 //       Bulk-edit: <docs.yaml> maps a KB file (e.g. "sofia/profile.yaml") to
 //       { "<name>" | "<section>/<name>" | "@file": { field: value, ... } }. Fields replace the ones in
@@ -30,6 +34,7 @@ const opt = (name) => {
 const REF = opt('--ref') ?? '/work/shared/reference';
 const DRY = args.includes('--dry-run');
 const OVERLAY = opt('--overlay');
+const REFRESH = args.includes('--refresh-generated');
 
 const HEADER = [
   'fsconf knowledge base - see packages/core/scripts/kb-schema.mjs for the schema.',
@@ -47,6 +52,8 @@ const stripRefs = (s) =>
     .replace(/\s*\((?:[\w./-]*\.[ch]|[\w./-]*\.h)?:\d+(?:[-,]\d+)*(?:,\s*:?\d+)*\)/g, '')
     .replace(/\s*\(src\/[^)]*\)/g, '')
     .replace(/\s*\([^()]*\.[ch]:\d+[^()]*\)/g, '')
+    .replace(/,?\s*(?:at|see)?\s*:\d+(?:-\d+)?\b/g, '')
+    .replace(/\(\s*\)/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 const sentence = (s) => {
@@ -84,8 +91,8 @@ const TYPE_WORD = {
   dtmf: 'DTMF key',
 };
 
-function generatedDoc(type, context, note) {
-  const first = `${TYPE_WORD[type] ?? 'Text'} setting of ${context}.`;
+function generatedDoc(type, context, note, element = 'param') {
+  const first = `${TYPE_WORD[type] ?? 'Text'} ${element === 'attribute' ? 'attribute' : 'setting'} of ${context}.`;
   const extra = note ? sentence(stripRefs(note)) : '';
   return extra ? `${first}\n\n${extra}` : first;
 }
@@ -108,7 +115,7 @@ function typeFromTsv(raw) {
   if (/dtmf char/.test(t)) return { type: 'dtmf' };
   if (/^codec list/.test(t)) return { type: 'codec-list' };
   if (/^comma list/.test(t)) return { type: 'list' };
-  const m = raw.match(/^enum ([\w|-]+)/);
+  const m = raw.match(/^enum ([\w|-]+)/) ?? raw.match(/^([\w-]+(?:\|[\w-]+)+)$/);
   if (m) return { type: 'enum', values: m[1].split('|') };
   return { type: 'string' };
 }
@@ -312,7 +319,7 @@ function readTsv() {
   return rows;
 }
 
-function tsvParam(r, section, context) {
+function tsvParam(r, section, context, element) {
   let name = r.param;
   let matching;
   let matchPrefix;
@@ -339,7 +346,7 @@ function tsvParam(r, section, context) {
     matchPrefix,
     source: shortSource(r.source),
     generated: true,
-    doc: generatedDoc(t.type, context, note),
+    doc: generatedDoc(t.type, context, note, element),
   });
 }
 
@@ -357,7 +364,7 @@ function moduleFiles() {
     const notes = [];
     for (const r of list) {
       const def = SECTIONS[`${file}|${r.section}`];
-      const p = def ? tsvParam(r, def.id, file === 'directory' ? 'a directory user' : file === 'sip_profiles gateway' ? 'a sofia gateway' : file) : undefined;
+      const p = def ? tsvParam(r, def.id, file === 'directory' ? 'a directory user' : file === 'sip_profiles gateway' ? 'a sofia gateway' : file, def.element) : undefined;
       if (!def || !p) {
         notes.push(sentence(stripRefs(`${r.section}: ${r.param} - ${r.type}${r.def && r.def !== '-' ? ` (default ${r.def})` : ''}`)));
         continue;
@@ -533,6 +540,24 @@ async function main() {
       console.log(`${rel}: appended ${missing.length} new entr${missing.length === 1 ? 'y' : 'ies'}: ${missing.map((e) => e.name).join(', ')}`);
     }
     if (stale.length) console.log(`${rel}: ${stale.length} entr${stale.length === 1 ? 'y is' : 'ies are'} not in the reference (kept): ${stale.join(', ')}`);
+    if (REFRESH) {
+      const fresh = new Map(ref.map((e) => [idOf(doc.kind, e), e]));
+      let changed = 0;
+      const single = existing.sections?.length === 1 ? existing.sections[0].id : undefined;
+      existing[key] = existing[key].map((e) => {
+        const f = fresh.get(idOf(doc.kind, { section: single, ...e }));
+        if (!e.generated || !f) return e;
+        const next = { ...f };
+        if (single && e.section === undefined) delete next.section;
+        if (JSON.stringify(next) === JSON.stringify(e)) return e;
+        changed++;
+        return next;
+      });
+      if (changed) {
+        if (!DRY) writeFileSync(path, emitYaml(existing, HEADER));
+        console.log(`${rel}: refreshed ${changed} generated entr${changed === 1 ? 'y' : 'ies'}`);
+      }
+    }
     if (existing.sections && doc.sections) {
       for (const s of doc.sections) if (!existing.sections.some((x) => x.id === s.id)) console.log(`${rel}: reference has a new section ${s.id}; add it by hand`);
     }

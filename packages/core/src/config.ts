@@ -158,7 +158,7 @@ export function parseConfigYaml(file: string, text: string): { config: FsconfCon
   if (doc.errors.length) return { config: {}, problems };
   const { config, problems: vp } = validateConfig(doc.toJS());
   for (const p of vp) {
-    const node = doc.getIn(p.path, true) as YamlNode | undefined;
+    const node = p.message.startsWith('unknown key') ? undefined : (doc.getIn(p.path, true) as YamlNode | undefined);
     let range = node && (isScalar(node) || isMap(node) || isSeq(node)) ? node.range : undefined;
     if (!range && p.path.length) {
       const parent = doc.getIn(p.path.slice(0, -1), true) as YamlNode | undefined;

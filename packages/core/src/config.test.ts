@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryFileSystem } from './fs.js';
+import { analyze } from './analysis.js';
+
+const tree = (yaml: string) =>
+  new MemoryFileSystem({
+    '/conf/freeswitch.xml': '<document>\n  <X-PRE-PROCESS cmd="inlcude" data="vars.xml"/>\n</document>\n',
+    '/conf/.fsconf.yaml': yaml,
+  });
+
+describe('.fsconf.yaml', () => {
+  it('turns a rule off or changes its severity', () => {
+    expect(analyze(tree('rules: { "preprocess/unknown-cmd": off }\n'), { root: '/conf' }).findings.filter((f) => f.rule === 'preprocess/unknown-cmd')).toEqual([]);
+    const w = analyze(tree('rules:\n  preprocess/unknown-cmd: warning\n'), { root: '/conf' }).findings.find((f) => f.rule === 'preprocess/unknown-cmd');
+    expect(w?.severity).toBe('warning');
+  });
+
+  it('a malformed file is reported on itself, at the bad key, and the defaults apply', () => {
+    const a = analyze(tree('rules:\n  preprocess/unknown-cmd: loud\npasswords: { minimum: 0 }\nbogus: 1\n'), { root: '/conf' });
+    const problems = a.findings.filter((f) => f.rule === 'config/fsconf-yaml');
+    expect(problems.map((p) => `${p.range.start.line}:${p.range.start.character}`)).toEqual(['1:26', '2:22', '3:0']);
+    expect(problems[0]!.message).toContain('"loud" is not a severity');
+    expect(a.config.passwords.minimum).toBe(6);
+    expect(a.findings.find((f) => f.rule === 'preprocess/unknown-cmd')?.severity).toBe('error');
+  });
+
+  it('invalid YAML is reported and does not stop the analysis', () => {
+    const a = analyze(tree('rules: { a: [\n'), { root: '/conf' });
+    expect(a.findings.some((f) => f.rule === 'config/fsconf-yaml' && f.message.includes('not valid YAML'))).toBe(true);
+    expect(a.findings.some((f) => f.rule === 'preprocess/unknown-cmd')).toBe(true);
+  });
+
+  it('editor settings apply, and the YAML wins where both set a key', () => {
+    const fs = tree('passwords: { minimum: 9 }\n');
+    const a = analyze(fs, { root: '/conf', settings: { passwords: { minimum: 12, strength: 2 } } });
+    expect(a.config.passwords).toMatchObject({ minimum: 9, strength: 2 });
+  });
+});
+
+describe('suppression comments', () => {
+  it('fsconf-disable-next-line and fsconf-disable (to end of file)', () => {
+    const fs = new MemoryFileSystem({
+      '/conf/freeswitch.xml': `<document>
+  <!-- fsconf-disable-next-line preprocess/unknown-cmd -->
+  <X-PRE-PROCESS cmd="inlcude" data="a.xml"/>
+  <X-PRE-PROCESS cmd="inlcude" data="b.xml"/>
+  <!-- fsconf-disable preprocess/unknown-cmd -->
+  <X-PRE-PROCESS cmd="inlcude" data="c.xml"/>
+</document>
+`,
+    });
+    const lines = analyze(fs, { root: '/conf' }).findings.filter((f) => f.rule === 'preprocess/unknown-cmd').map((f) => f.range.start.line + 1);
+    expect(lines).toEqual([4]);
+  });
+});
