@@ -97,8 +97,8 @@ export class FsconfController {
   private settings: ClientSettings;
   private readonly decisions = new Map<string, boolean>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** Watches the tree's files for the running client (disk changes → workspace/didChangeWatchedFiles). */
-  private fileWatcher: vscode.FileSystemWatcher | undefined;
+  /** The server registered for workspace/didChangeConfiguration: the language client forwards changes itself. */
+  private serverRegisteredConfiguration = false;
 
   constructor(
     private readonly vs: VscodeApi,
@@ -186,6 +186,10 @@ export class FsconfController {
         return name === 'willSaveWaitUntil' ? Promise.resolve([]) : Promise.resolve();
       };
     }
+    m.handleRegisterCapability = (params: { registrations: { method: string }[] }, next: (p: unknown) => Promise<void>) => {
+      if (params.registrations.some((r) => r.method === DID_CHANGE_CONFIGURATION)) this.serverRegisteredConfiguration = true;
+      return next(params);
+    };
     m.workspace = {
       configuration: async (params: { items: { section?: string }[] }, token: unknown, next: (p: unknown, t: unknown) => unknown) => {
         const settings = this.serverSettings();
@@ -203,15 +207,13 @@ export class FsconfController {
   }
 
   clientOptions(): LanguageClientOptions {
-    this.fileWatcher?.dispose();
-    const watcher = this.vs.workspace.createFileSystemWatcher('**/{*.xml,cti.json,.fsconf.yaml,.fsconf.yml}');
-    this.fileWatcher = watcher;
+    // No `synchronize` section: the server registers its own file watchers and its interest in the
+    // `fsconf` section dynamically, then pulls settings with workspace/configuration (answered above).
     return {
       documentSelector: this.documentSelector(),
       diagnosticCollectionName: 'fsconf',
       outputChannelName: 'fsconf',
       initializationOptions: () => ({ settings: this.serverSettings() }),
-      synchronize: { fileEvents: watcher },
       middleware: this.middleware(),
       markdown: { isTrusted: false, supportHtml: false },
     } as LanguageClientOptions;
@@ -248,8 +250,7 @@ export class FsconfController {
     const c = this.client;
     this.client = undefined;
     this.starting = undefined;
-    this.fileWatcher?.dispose();
-    this.fileWatcher = undefined;
+    this.serverRegisteredConfiguration = false;
     if (c) {
       try {
         await c.stop(5000);
@@ -316,7 +317,10 @@ export class FsconfController {
       if (this.client) return this.restart();
       return this.maybeStart();
     }
-    if (this.client && this.running) {
+    // 'resend': the language client tells the server (it registered for the `fsconf` section) and the
+    // server pulls the new values through the workspace/configuration middleware. Servers that did not
+    // register get the notification from us.
+    if (this.client && this.running && !this.serverRegisteredConfiguration) {
       await this.client.sendNotification(DID_CHANGE_CONFIGURATION, { settings: { fsconf: this.serverSettings() } });
     }
   }
@@ -391,7 +395,10 @@ export class FsconfController {
     const invalid = validateIp(ip);
     if (invalid) throw new Error(invalid);
 
-    const lists = (await this.execute<AclListInfo[] | null>(SERVER_COMMANDS.aclLists, [])) ?? [];
+    // the tree of the active fsconf document, if any (the server picks its first tree otherwise)
+    const active = vs.window.activeTextEditor?.document;
+    const where = active && this.handles(active) ? { uri: active.uri.toString() } : {};
+    const lists = (await this.execute<AclListInfo[] | null>(SERVER_COMMANDS.aclLists, [where])) ?? [];
     let listName = args?.list;
     if (!listName) {
       if (lists.length === 0) throw new Error('the configuration defines no ACL lists');
@@ -404,7 +411,7 @@ export class FsconfController {
       if (!picked) return undefined;
       listName = picked.list.name;
     }
-    const result = await this.execute<AclTestResult>(SERVER_COMMANDS.aclTest, [{ ip, list: listName }]);
+    const result = await this.execute<AclTestResult>(SERVER_COMMANDS.aclTest, [{ ip, list: listName, ...where }]);
     if (!result) throw new Error('the server returned no verdict');
 
     const target = revealTarget(result, lists.find((l) => l.name === listName));
@@ -429,11 +436,8 @@ export class FsconfController {
   /** "fsconf: Lint the whole configuration": the server lints every file of the tree; we show the Problems panel. */
   async lintConfiguration(): Promise<unknown> {
     const vs = this.vs;
-    const active = vs.window.activeTextEditor?.document;
-    const args = active && this.handles(active) ? [{ uri: active.uri.toString() }] : [];
-    const result = await vs.window.withProgress(
-      { location: vs.ProgressLocation.Window, title: 'fsconf: linting the configuration' },
-      () => this.execute<unknown>(SERVER_COMMANDS.lintTree, args),
+    const result = await vs.window.withProgress({ location: vs.ProgressLocation.Window, title: 'fsconf: linting the configuration' }, () =>
+      this.execute<unknown>(SERVER_COMMANDS.lintTree, []),
     );
     await vs.commands.executeCommand(PROBLEMS_VIEW);
     this.updateStatus();

@@ -9,7 +9,7 @@
 export const CLIENT_ONLY_KEYS = ['enable', 'files', 'trace.server'] as const;
 
 /** Settings forwarded to the server (must equal the server's settings schema; a test checks it). */
-export const SERVER_KEYS = ['rules', 'profiles', 'passwords', 'known'] as const;
+export const SERVER_KEYS = ['rules', 'profiles', 'passwords', 'known', 'localNet'] as const;
 
 export type ServerKey = (typeof SERVER_KEYS)[number];
 
@@ -18,6 +18,8 @@ export interface ServerSettings {
   profiles?: { internal?: string[]; external?: string[] };
   passwords?: { minimum?: number; strength?: number };
   known?: { applications?: string[]; modules?: string[] };
+  /** The switch's own address and netmask ("192.168.1.10/24"), for the built-in localnet.auto / nat.auto lists. */
+  localNet?: string;
 }
 
 /** The subset of `vscode.WorkspaceConfiguration` we use. */
@@ -47,12 +49,14 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** What the server gets: the four keys, only where the user set them (and set them to an object). */
+/** What the server gets: the server keys, only where the user set them (objects non-empty, strings non-blank). */
 export function serverSettings(config: ConfigurationLike): ServerSettings {
   const out: Record<string, unknown> = {};
   for (const key of SERVER_KEYS) {
     const v = userValue<unknown>(config, key);
-    if (isPlainObject(v) && Object.keys(v).length > 0) out[key] = v;
+    if (key === 'localNet') {
+      if (typeof v === 'string' && v.trim() !== '') out[key] = v.trim();
+    } else if (isPlainObject(v) && Object.keys(v).length > 0) out[key] = v;
   }
   return out as ServerSettings;
 }

@@ -496,7 +496,7 @@ function targets() {
     kind: 'caller-profile-fields',
     fields: dataLines(readRef('caller-profile-fields.txt')).map((l) => {
       const [name, kind, source] = l.split('\t');
-      return clean({ name, valueKind: kind, source: shortSource(source), doc: `Caller-profile field \`${name}\` (${kind}).` });
+      return clean({ name, valueKind: kind, source: shortSource(source), generated: true, doc: `Caller-profile field \`${name}\` (${kind}).` });
     }),
   });
   return t;

@@ -251,6 +251,7 @@ const FIELD_SPEC = {
   name: [true, nonEmpty],
   valueKind: [true, nonEmpty],
   source: [false, str],
+  generated: [false, bool],
   doc: [true, docText],
 };
 
@@ -538,7 +539,7 @@ export function compileKb(files) {
         break;
       case 'caller-profile-fields':
         single(doc.kind, file);
-        data.callerProfileFields = doc.fields.map((f) => clean({ name: f.name, valueKind: f.valueKind, source: f.source || undefined, doc: trimDoc(f.doc) }));
+        data.callerProfileFields = doc.fields.map((f) => clean({ name: f.name, valueKind: f.valueKind, source: f.source || undefined, generated: f.generated || undefined, doc: trimDoc(f.doc) }));
         break;
     }
   }

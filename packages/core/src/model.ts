@@ -391,7 +391,10 @@ function buildProfile(tree: Tree, node: Node, m: Model): SofiaProfile {
 function buildGateway(tree: Tree, node: Node, profile: SofiaProfile | undefined, m: Model): Gateway {
   const nameAttr = attr(node.el, 'name');
   const gw: Gateway = { node, name: nameAttr?.value ?? '', nameAttr, params: [], profile };
-  for (const c of logicalChildren(tree, node)) {
+  // mod_sofia reads <gateway><params><param> when <params> exists, else <gateway><param>
+  const children = logicalChildren(tree, node);
+  const paramsBlock = children.find((c) => c.el.name === 'params');
+  for (const c of paramsBlock ? logicalChildren(tree, paramsBlock) : children) {
     if (c.el.name === 'param') {
       const pr = param(tree, c);
       gw.params.push(pr);

@@ -37,7 +37,7 @@ import {
   type ProtocolConnection,
   type Range,
 } from 'vscode-languageserver-protocol/node';
-import { pathToUri, uriToPath } from './uri.js';
+import { canonicalUri, pathToUri } from './uri.js';
 import type { AnalysisDone, ClientEvent, FsconfClient } from './types.js';
 
 export interface ProcessClientOptions {
@@ -50,11 +50,6 @@ export interface ProcessClientOptions {
   /** Per-request time limit (ms). */
   timeout?: number;
   env?: NodeJS.ProcessEnv;
-}
-
-/** One canonical spelling for URIs from any writer. */
-export function canonicalUri(uri: string): string {
-  return uri.startsWith('file:') ? pathToUri(uriToPath(uri)) : uri;
 }
 
 export function hoverText(h: Hover | null | undefined): string | null {

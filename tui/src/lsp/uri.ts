@@ -25,3 +25,8 @@ export function relPath(root: string, uri: string): string {
   const r = path.relative(root, p);
   return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : p;
 }
+
+/** One canonical spelling for URIs from any writer. */
+export function canonicalUri(uri: string): string {
+  return uri.startsWith('file:') ? pathToUri(uriToPath(uri)) : uri;
+}

@@ -1103,7 +1103,7 @@ class Parser {
         return;
       case 'K': {
         // Reported while compiling (after the lookbehind checks), so deferred.
-        if (this.lookaroundDepth > 0) this.bskInLookaround.push(this.p);
+        if (this.lookaroundDepth > 0) this.bskInLookaround.push(pos);
         this.push({ t: 'zero' });
         return;
       }
@@ -1653,7 +1653,11 @@ class Parser {
     const inProgress = new Set<Group>();
 
     const groupLength = (g: Group): number => {
-      if (g.kind === 'lookahead') return 0;
+      if (g.kind === 'lookahead') {
+        // Lookbehinds inside a lookahead are still checked (check_lookbehinds on its content).
+        visitGroup(g);
+        return 0;
+      }
       if (g.kind === 'lookbehind') {
         // A nested lookbehind is validated in the current recursion context (set_lookbehind_lengths),
         // so e.g. a backreference to a group that contains it is not fixed length.
@@ -1664,6 +1668,7 @@ class Parser {
       if (inProgress.has(g)) return NOT_FIXED;
       inProgress.add(g);
       try {
+        if (g.condAssert) groupLength(g.condAssert);
         let len: number | undefined;
         for (const alt of g.alts) {
           const l = branchLength(alt);
@@ -1691,22 +1696,22 @@ class Parser {
           return groupLength(it.g);
         case 'quant': {
           // A quantified lookahead is still zero-width; anything else must repeat a fixed number of times.
-          if (it.item.t === 'group' && it.item.g.kind === 'lookahead') return 0;
+          if (it.item.t === 'group' && it.item.g.kind === 'lookahead') return itemLength(it.item);
           const l = itemLength(it.item);
           if (l === NOT_FIXED || it.min !== it.max) return NOT_FIXED;
           return l * it.min;
         }
         case 'bref':
         case 'nbref': {
-          if (this.dupcapUsed) return NOT_FIXED;
           let g: Group | undefined;
           if (it.t === 'bref') {
+            if (this.dupcapUsed) return NOT_FIXED;
             if (it.num > this.bracount) throw new PcreFail(115, it.pos);
             g = this.groupByNumber(it.num);
           } else {
             const e = this.nameEntries(it.name);
             if (e.length === 0) throw new PcreFail(115, it.pos);
-            if (e.length > 1 || e[0]!.dup) return NOT_FIXED;
+            if (this.dupcapUsed || e.length > 1 || e[0]!.dup) return NOT_FIXED;
             g = this.groupByNumber(e[0]!.number);
           }
           return refLength(g, it.pos);
@@ -1760,9 +1765,21 @@ class Parser {
       }
     };
 
-    for (const g of this.allGroups) {
-      if (g.kind === 'lookbehind') checkLookbehind(g);
-    }
+    // check_lookbehinds: walk the pattern; a lookbehind's own content is only reached through its
+    // branch lengths, so a nested lookbehind after (*ACCEPT) or (*FAIL) is never checked (as in PCRE2).
+    const visitItem = (it: Item): void => {
+      if (it.t === 'group') visitGroup(it.g);
+      else if (it.t === 'quant') visitItem(it.item);
+    };
+    const visitGroup = (g: Group): void => {
+      if (g.kind === 'lookbehind') {
+        checkLookbehind(g);
+        return;
+      }
+      if (g.condAssert) visitGroup(g.condAssert);
+      for (const alt of g.alts) for (const it of alt) visitItem(it);
+    };
+    visitGroup(this.root);
 
     // Reference checks (compile phase), in pattern order.
     const refs: Array<{ pos: number; check: () => void }> = [];

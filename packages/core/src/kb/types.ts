@@ -182,6 +182,7 @@ export interface CallerProfileFieldEntry {
   readonly name: string;
   readonly valueKind: string;
   readonly source?: string;
+  readonly generated?: boolean;
   readonly doc: string;
 }
 

@@ -19,6 +19,7 @@ import { registerAclSkipsAuth } from './sofia/register-acl-skips-auth.js';
 import { bindConflict } from './sofia/bind-conflict.js';
 import { legacyTls } from './sofia/legacy-tls.js';
 import { authFailuresNotLogged } from './sofia/auth-failures-not-logged.js';
+import { unknownParam } from './sofia/unknown-param.js';
 import { passwordTooShort } from './directory/password-too-short.js';
 import { passwordTooSimple } from './directory/password-too-simple.js';
 import { defaultPassword } from './directory/default-password.js';
@@ -54,6 +55,7 @@ export const ALL_RULES: Rule[] = [
   bindConflict,
   legacyTls,
   authFailuresNotLogged,
+  unknownParam,
   // directory
   passwordTooShort,
   passwordTooSimple,

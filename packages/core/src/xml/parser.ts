@@ -91,6 +91,12 @@ const enum C {
   UNDERSCORE = 95,
 }
 
+/** indexOf for one character within [from, to): never scans past `to` (hostile inputs stay linear). */
+function indexOfBounded(text: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 function isWs(c: number): boolean {
   return c === C.SPACE || c === C.TAB || c === C.LF || c === C.CR;
 }
@@ -110,7 +116,14 @@ export function decodeXml(raw: string, attribute: boolean): string {
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i]!;
     if (ch === '&') {
-      const semi = raw.indexOf(';', i);
+      // entity names are short: look for ';' only nearby (a long run of bare '&' stays linear)
+      let semi = -1;
+      for (let k = i + 1; k < raw.length && k <= i + 12; k++) {
+        if (raw.charCodeAt(k) === 59) {
+          semi = k;
+          break;
+        }
+      }
       if (semi > i) {
         const body = raw.slice(i + 1, semi);
         let rep: string | undefined;
@@ -156,8 +169,8 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
   };
   const checkAmps = (from: number, to: number): void => {
     if (!wantStrict) return;
-    let i = text.indexOf('&', from);
-    while (i >= 0 && i < to) {
+    let i = indexOfBounded(text, C.AMP, from, to);
+    while (i >= 0) {
       ENTITY_RE.lastIndex = i;
       if (!ENTITY_RE.test(text)) {
         strictAt('bare "&": FreeSWITCH keeps it as text, but XML requires "&amp;"', i, i + 1, {
@@ -167,7 +180,7 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
           newText: '&amp;',
         });
       }
-      i = text.indexOf('&', i + 1);
+      i = indexOfBounded(text, C.AMP, i + 1, to);
     }
   };
   const addText = (start: number, end: number, cdata: boolean): void => {
@@ -239,8 +252,8 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
             value = decodeXml(text.slice(valueStart, valueEnd), true);
             if (wantStrict && !broken) {
               checkAmps(valueStart, valueEnd);
-              const lt = text.indexOf('<', valueStart);
-              if (lt >= 0 && lt < valueEnd) strictAt('"<" inside an attribute value: FreeSWITCH accepts it, XML does not (write "&lt;")', lt, lt + 1, { title: 'Escape "<" as "&lt;"', start: lt, end: lt + 1, newText: '&lt;' });
+              const lt = indexOfBounded(text, C.LT, valueStart, valueEnd);
+              if (lt >= 0) strictAt('"<" inside an attribute value: FreeSWITCH accepts it, XML does not (write "&lt;")', lt, lt + 1, { title: 'Escape "<" as "&lt;"', start: lt, end: lt + 1, newText: '&lt;' });
             }
           }
         }

@@ -1,0 +1,740 @@
+/**
+ * The fsconf language server: adapts the engine's protocol-free service (@fsconf/core) to LSP.
+ * It knows LSP, not FreeSWITCH — every answer comes from core.
+ *
+ * State: one Project per conf root (a FsconfWorkspace with editor overlays), plus a root-less project
+ * for files that live in no conf tree. Diagnostics are published for every file of a tree once at start,
+ * then whenever an analysis changes a file's findings (so editing vars.xml re-publishes the profiles).
+ */
+import * as core from '@fsconf/core';
+import {
+  FsconfWorkspace,
+  NodeFileSystem,
+  validateConfig,
+  SETTINGS_KEYS,
+  WriteRefused,
+  completion,
+  codeActions,
+  definition,
+  hover,
+  references,
+  documentLinks,
+  documentSymbols,
+  foldingRanges,
+  type FsconfConfig,
+  type Finding,
+} from '@fsconf/core';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  ErrorCodes,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type FileSystemWatcher,
+  type InitializeParams,
+  type InitializeResult,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { clientPath, confRootsFor, isInside, pathToUri, uriToPath } from './paths.js';
+import { count, toCodeAction, toDiagnostic, type Counts } from './convert.js';
+import { editText, keepBom, readDisk, writePlanned, type PlannedWrite } from './writer.js';
+
+export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument'] as const;
+
+/** Debounce: a change after a quiet spell is analysed at once; changes in a burst wait (never more than MAX_WAIT). */
+export const TIMING = { quietMs: 100, burstMs: 100, maxWaitMs: 150 };
+
+export interface ServerOptions {
+  version: string;
+}
+
+interface Project {
+  key: string;
+  root: string | undefined;
+  ws: FsconfWorkspace;
+  /** path → JSON of the diagnostics last published. */
+  published: Map<string, string>;
+  /** path → the text the last analysis read from disk (files not open in the editor). */
+  readTexts: Map<string, string>;
+  notUtf8: Set<string>;
+  /** Files of the tree at the last analysis. */
+  files: Set<string>;
+  timer: NodeJS.Timeout | undefined;
+  firstPendingAt: number;
+  lastChangeAt: number;
+  /** Set once the whole tree has been published. */
+  started: boolean;
+}
+
+interface OpenDoc {
+  uri: string;
+  path: string;
+  project: Project;
+  /** What the file held on disk when opened (or last saved): the expected text for writes. */
+  baseline: string;
+  /** Kept in the engine as an XML document (false: a .fsconf.yaml / cti.json overlay only). */
+  xml: boolean;
+}
+
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+
+function check(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw cancelled();
+}
+
+/** Let queued messages ($/cancelRequest, didChange) be handled before expensive work. */
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export class FsconfServer {
+  readonly documents = new TextDocuments(TextDocument);
+  private readonly fs = new NodeFileSystem();
+  private readonly projects = new Map<string, Project>();
+  private readonly open = new Map<string, OpenDoc>();
+  private folders: string[] = [];
+  private initSettings: FsconfConfig | undefined;
+  private clientSettings: FsconfConfig | undefined;
+  private readonly: boolean = false;
+  private caps: ClientCapabilities = {};
+  private readonly loggedRuleErrors = new Set<string>();
+  private ready = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly options: ServerOptions,
+  ) {}
+
+  // ---------------------------------------------------------------- logging
+
+  log(message: string): void {
+    this.connection.console.log(message);
+  }
+  info(message: string): void {
+    this.connection.console.info(message);
+  }
+  warn(message: string): void {
+    this.connection.console.warn(message);
+  }
+  error(message: string): void {
+    this.connection.console.error(message);
+  }
+
+  // ---------------------------------------------------------------- projects
+
+  private settings(): FsconfConfig | undefined {
+    const a = this.initSettings;
+    const b = this.clientSettings;
+    if (!a && !b) return undefined;
+    return {
+      ...a,
+      ...b,
+      ...(a?.rules || b?.rules ? { rules: { ...a?.rules, ...b?.rules } } : {}),
+    };
+  }
+
+  private newProject(root: string | undefined): Project {
+    const key = root ?? '';
+    const settings = this.settings();
+    const ws = new FsconfWorkspace(this.fs, root, {
+      ...(settings ? { settings } : {}),
+      onRuleError: (rule, err) => {
+        if (this.loggedRuleErrors.has(rule)) return;
+        this.loggedRuleErrors.add(rule);
+        this.error(`rule ${rule} failed and was skipped (the other rules still ran): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      },
+    });
+    const p: Project = { key, root, ws, published: new Map(), readTexts: new Map(), notUtf8: new Set(), files: new Set(), timer: undefined, firstPendingAt: 0, lastChangeAt: 0, started: false };
+    this.projects.set(key, p);
+    return p;
+  }
+
+  /** The project a file belongs to (created, and its whole tree published, on first use). */
+  private projectFor(path: string): Project {
+    const root = FsconfWorkspace.rootFor(this.fs, path);
+    const key = root ?? '';
+    const existing = this.projects.get(key);
+    if (existing) return existing;
+    // a file a tree includes from outside its root
+    for (const p of this.projects.values()) if (p.files.has(path)) return p;
+    const p = this.newProject(root);
+    if (root) this.info(`conf root ${root} (found from ${path})`);
+    return p;
+  }
+
+  /** The project commands act on: the one holding `uri` when given, else the first tree. */
+  private commandProject(uri?: unknown): Project | undefined {
+    if (typeof uri === 'string') {
+      const path = uriToPath(uri) ?? clientPath(uri);
+      if (path) {
+        for (const p of this.projects.values()) if (p.root && isInside(path, p.root)) return p;
+        const r = FsconfWorkspace.rootFor(this.fs, path);
+        if (r) return this.projectFor(path);
+      }
+    }
+    for (const p of this.projects.values()) if (p.root) return p;
+    return this.projects.values().next().value;
+  }
+
+  private uriOf = (path: string): string => this.open.get(path)?.uri ?? pathToUri(path);
+
+  // ---------------------------------------------------------------- analysis and publishing
+
+  /** Analyse a project and publish every file whose diagnostics changed (all of them when forced). */
+  analyse(p: Project, force = false): { files: number } & Counts & { ms: number } {
+    if (p.timer) {
+      clearTimeout(p.timer);
+      p.timer = undefined;
+    }
+    p.firstPendingAt = 0;
+    const t0 = performance.now();
+    const diags = p.ws.diagnostics();
+    const a = p.ws.analysis();
+    const ms = performance.now() - t0;
+    p.files = new Set(a.tree.docs.keys());
+    for (const doc of a.tree.order) {
+      if (this.open.has(doc.path)) continue;
+      if (doc.readError) {
+        p.readTexts.delete(doc.path);
+        continue;
+      }
+      p.readTexts.set(doc.path, doc.text);
+      if (doc.notUtf8) p.notUtf8.add(doc.path);
+      else p.notUtf8.delete(doc.path);
+    }
+    const totals: Counts = { errors: 0, warnings: 0, infos: 0 };
+    for (const [path, findings] of diags) {
+      count(findings, totals);
+      this.publish(p, path, findings, force);
+    }
+    for (const path of [...p.published.keys()]) {
+      if (diags.has(path)) continue;
+      // no longer part of this tree: clear, unless another project now owns the file
+      p.published.delete(path);
+      let owned = false;
+      for (const q of this.projects.values()) if (q !== p && q.published.has(path)) owned = true;
+      if (!owned) void this.connection.sendDiagnostics({ uri: this.uriOf(path), diagnostics: [] });
+    }
+    p.started = true;
+    const summary = { files: a.tree.order.length, ...totals, ms: Math.round(ms * 10) / 10 };
+    void this.connection.sendNotification('fsconf/analysisDone', summary);
+    return summary;
+  }
+
+  private publish(p: Project, path: string, findings: Finding[], force: boolean): void {
+    const diagnostics = findings.map((f) => toDiagnostic(f, this.uriOf));
+    const key = JSON.stringify(diagnostics);
+    if (!force && p.published.get(path) === key) return;
+    p.published.set(path, key);
+    const open = this.open.get(path);
+    const doc = open ? this.documents.get(open.uri) : undefined;
+    void this.connection.sendDiagnostics({ uri: this.uriOf(path), diagnostics, ...(doc ? { version: doc.version } : {}) });
+  }
+
+  /** Debounced analysis after a change. */
+  schedule(p: Project, immediate = false): void {
+    const now = Date.now();
+    const quiet = now - p.lastChangeAt > TIMING.quietMs;
+    p.lastChangeAt = now;
+    if (!p.firstPendingAt) p.firstPendingAt = now;
+    let delay = immediate || quiet ? 0 : TIMING.burstMs;
+    delay = Math.max(0, Math.min(delay, p.firstPendingAt + TIMING.maxWaitMs - now));
+    if (p.timer) clearTimeout(p.timer);
+    p.timer = setTimeout(() => {
+      p.timer = undefined;
+      try {
+        this.analyse(p);
+      } catch (e) {
+        this.error(`analysis failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+    }, delay);
+  }
+
+  // ---------------------------------------------------------------- settings
+
+  private pick(obj: unknown, from: string): FsconfConfig | undefined {
+    if (!obj || typeof obj !== 'object') return undefined;
+    const src = obj as Record<string, unknown>;
+    const picked: Record<string, unknown> = {};
+    for (const k of SETTINGS_KEYS) if (src[k] !== undefined && src[k] !== null) picked[k] = src[k];
+    const { config, problems } = validateConfig(picked);
+    for (const pr of problems) this.warn(`${from}: ${pr.path.join('.') || '(root)'}: ${pr.message}; ignored`);
+    return config;
+  }
+
+  private async pullSettings(): Promise<void> {
+    if (!this.caps.workspace?.configuration) return;
+    try {
+      const cfg = await Promise.race([
+        this.connection.workspace.getConfiguration({ section: 'fsconf' }) as Promise<unknown>,
+        new Promise<undefined>((r) => setTimeout(() => r(undefined), 3000)),
+      ]);
+      this.clientSettings = this.pick(cfg, 'settings (fsconf.*)');
+    } catch (e) {
+      this.warn(`could not read the fsconf settings: ${errorMessage(e)}`);
+    }
+  }
+
+  private applySettings(): void {
+    const s = this.settings();
+    for (const p of this.projects.values()) p.ws.setSettings(s);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  onInitialize(params: InitializeParams): InitializeResult {
+    this.caps = params.capabilities ?? {};
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; readonly?: unknown };
+    this.initSettings = this.pick(init.settings, 'initializationOptions.settings');
+    this.readonly = init.readonly === true;
+    const folders = params.workspaceFolders?.length
+      ? params.workspaceFolders.map((f) => clientPath(f.uri))
+      : [clientPath(params.rootUri ?? undefined) ?? clientPath(params.rootPath ?? undefined)];
+    this.folders = folders.filter((f): f is string => !!f);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"', '<', '$', '{'], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: { label: 'fsconf' },
+        documentLinkProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fsconf'], resolveProvider: false },
+        executeCommandProvider: { commands: [...COMMANDS] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'fsconf-lsp', version: this.options.version },
+    };
+  }
+
+  async onInitialized(): Promise<void> {
+    this.info(`fsconf-lsp ${this.options.version} (node ${process.version})${this.readonly ? ', read-only' : ''}`);
+    if (this.caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'fsconf' }).catch(() => undefined);
+    }
+    await this.pullSettings();
+    for (const folder of this.folders) this.addFolder(folder);
+    this.registerWatchers();
+    this.ready = true;
+    for (const p of this.projects.values()) if (!p.started) this.analyse(p, true);
+  }
+
+  private addFolder(folder: string): void {
+    const roots = confRootsFor(this.fs, folder);
+    if (!roots.length) this.info(`no freeswitch.xml at, above or inside ${folder}: files are analysed on their own`);
+    for (const root of roots.slice(0, 16)) {
+      if (this.projects.has(root)) continue;
+      this.newProject(root);
+      this.info(`conf root ${root}`);
+    }
+  }
+
+  private registerWatchers(): void {
+    const dyn = this.caps.workspace?.didChangeWatchedFiles;
+    if (!dyn?.dynamicRegistration) return;
+    const relative = dyn.relativePatternSupport === true;
+    const watchers: FileSystemWatcher[] = [];
+    const pattern = '**/{*.xml,.fsconf.yaml,cti.json}';
+    const roots = [...this.projects.values()].map((p) => p.root).filter((r): r is string => !!r);
+    if (relative && roots.length) for (const r of roots) watchers.push({ globPattern: { baseUri: pathToUri(r), pattern } });
+    else watchers.push({ globPattern: '**/*.xml' }, { globPattern: '**/.fsconf.yaml' }, { globPattern: '**/cti.json' });
+    void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e) => this.warn(`could not watch files: ${errorMessage(e)}`));
+  }
+
+  // ---------------------------------------------------------------- documents
+
+  onOpen(uri: string, text: string): void {
+    const path = uriToPath(uri);
+    if (!path) return;
+    const p = this.projectFor(path);
+    const xml = /\.xml$/i.test(path) || p.files.has(path);
+    // the baseline is the text at didOpen: what the editor read from disk
+    this.open.set(path, { uri, path, project: p, baseline: text, xml });
+    if (xml) p.ws.open(path, text);
+    else {
+      p.ws.fs.overlays.set(path, text);
+      p.ws.invalidate(path);
+    }
+    if (!this.ready) return;
+    if (!p.started) this.analyse(p, true);
+    else this.schedule(p, true);
+  }
+
+  onChange(uri: string, text: string): void {
+    const path = uriToPath(uri);
+    const o = path ? this.open.get(path) : undefined;
+    if (!o) return;
+    if (o.project.ws.fs.overlays.get(o.path) === text) return; // didOpen fires this event too
+    if (o.xml) o.project.ws.change(o.path, text);
+    else {
+      o.project.ws.fs.overlays.set(o.path, text);
+      o.project.ws.invalidate(o.path);
+    }
+    if (this.ready) this.schedule(o.project);
+  }
+
+  onSave(uri: string): void {
+    const path = uriToPath(uri);
+    const o = path ? this.open.get(path) : undefined;
+    const doc = this.documents.get(uri);
+    if (o && doc) o.baseline = doc.getText();
+  }
+
+  onClose(uri: string): void {
+    const path = uriToPath(uri);
+    const o = path ? this.open.get(path) : undefined;
+    if (!o) return;
+    this.open.delete(o.path);
+    if (o.xml) o.project.ws.close(o.path);
+    else {
+      o.project.ws.fs.overlays.delete(o.path);
+      o.project.ws.invalidate(o.path);
+    }
+    if (this.ready) this.schedule(o.project, true);
+  }
+
+  onWatchedFiles(changes: { uri: string; type: FileChangeType }[]): void {
+    const touched = new Set<Project>();
+    for (const c of changes) {
+      const path = uriToPath(c.uri);
+      if (!path) continue;
+      const config = /(^|\/)(\.fsconf\.yaml|cti\.json)$/.test(path);
+      for (const p of this.projects.values()) {
+        if (!config && p.root && !isInside(path, p.root) && !p.files.has(path)) continue;
+        if (!this.open.has(path)) {
+          p.ws.invalidate(path);
+          p.readTexts.delete(path);
+        }
+        if (c.type !== FileChangeType.Changed || p.files.has(path) || config) touched.add(p);
+      }
+    }
+    if (!this.ready) return;
+    for (const p of touched) this.schedule(p, true);
+  }
+
+  async onConfigurationChange(settings: unknown): Promise<void> {
+    if (this.caps.workspace?.configuration) await this.pullSettings();
+    else if (settings && typeof settings === 'object' && 'fsconf' in settings) this.clientSettings = this.pick((settings as { fsconf: unknown }).fsconf, 'settings (fsconf.*)');
+    this.applySettings();
+    if (this.ready) for (const p of this.projects.values()) this.analyse(p);
+  }
+
+  onFoldersChanged(added: { uri: string }[]): void {
+    for (const f of added) {
+      const path = clientPath(f.uri);
+      if (!path) continue;
+      this.folders.push(path);
+      this.addFolder(path);
+    }
+    if (this.ready) for (const p of this.projects.values()) if (!p.started) this.analyse(p, true);
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  /** The project and path of a request's document, or undefined when the file is unknown. */
+  private target(uri: string): { p: Project; path: string } | undefined {
+    const path = uriToPath(uri);
+    if (!path) return undefined;
+    const o = this.open.get(path);
+    if (o) return o.xml ? { p: o.project, path } : undefined;
+    for (const p of this.projects.values()) if (p.files.has(path)) return { p, path };
+    return undefined;
+  }
+
+  async request<T>(name: string, token: CancellationToken | undefined, fallback: T, fn: () => T, yieldFirst = false): Promise<T> {
+    try {
+      if (yieldFirst) await tick();
+      check(token);
+      const r = fn();
+      check(token);
+      return r ?? fallback;
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      this.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `${name} failed: ${errorMessage(e)}`);
+    }
+  }
+
+  hover(uri: string, position: { line: number; character: number }) {
+    const t = this.target(uri);
+    return t ? hover(t.p.ws, t.path, position) : null;
+  }
+  completion(uri: string, position: { line: number; character: number }) {
+    const t = this.target(uri);
+    return t ? completion(t.p.ws, t.path, position) : [];
+  }
+  definition(uri: string, position: { line: number; character: number }) {
+    const t = this.target(uri);
+    return t ? definition(t.p.ws, t.path, position) : [];
+  }
+  references(uri: string, position: { line: number; character: number }) {
+    const t = this.target(uri);
+    return t ? references(t.p.ws, t.path, position) : [];
+  }
+  symbols(uri: string) {
+    const t = this.target(uri);
+    return t ? documentSymbols(t.p.ws, t.path) : [];
+  }
+  links(uri: string) {
+    const t = this.target(uri);
+    return t ? documentLinks(t.p.ws, t.path) : [];
+  }
+  folding(uri: string) {
+    const t = this.target(uri);
+    return t ? foldingRanges(t.p.ws, t.path) : [];
+  }
+  actions(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, only: string[] | undefined) {
+    const t = this.target(uri);
+    if (!t) return [];
+    return codeActions(t.p.ws, t.path, range, only).map((a) => toCodeAction(a, this.uriOf));
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  async executeCommand(command: string, args: unknown[], token: CancellationToken | undefined): Promise<unknown> {
+    const arg = (args?.[0] ?? {}) as Record<string, unknown>;
+    check(token);
+    switch (command) {
+      case 'fsconf.lintTree':
+        return this.lintTree(arg);
+      case 'fsconf.treeInfo':
+        return this.treeInfo(arg);
+      case 'fsconf.aclTest':
+        return this.aclTest(arg);
+      case 'fsconf.aclLists':
+        return this.aclLists(arg);
+      case 'fsconf.applyEdit':
+        return this.applyEdit(arg);
+      case 'fsconf.saveDocument':
+        return this.saveDocument(arg);
+      default:
+        throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
+    }
+  }
+
+  private lintTree(arg: Record<string, unknown>) {
+    const projects = typeof arg.uri === 'string' ? [this.commandProject(arg.uri)].filter((p): p is Project => !!p) : [...this.projects.values()];
+    const total = { files: 0, errors: 0, warnings: 0, infos: 0 };
+    for (const p of projects) {
+      p.ws.invalidate();
+      p.readTexts.clear();
+      const r = this.analyse(p, true);
+      total.files += r.files;
+      total.errors += r.errors;
+      total.warnings += r.warnings;
+      total.infos += r.infos;
+    }
+    return total;
+  }
+
+  private treeInfo(arg: Record<string, unknown>) {
+    const p = this.commandProject(arg.uri);
+    if (!p) return { root: null, files: [] };
+    const diags = p.ws.diagnostics();
+    const files = [...diags].map(([path, findings]) => ({ uri: this.uriOf(path), ...count(findings) }));
+    return { root: p.root ?? null, files };
+  }
+
+  private aclTest(arg: Record<string, unknown>) {
+    const fn = (core as unknown as Record<string, unknown>).testAddress;
+    if (typeof fn !== 'function') throw new ResponseError(ErrorCodes.InternalError, 'ACL testing is not available in this build of fsconf (core has no testAddress yet)');
+    if (typeof arg.ip !== 'string' || typeof arg.list !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.aclTest expects [{ ip: string, list: string, port?: number }]');
+    const p = this.commandProject(arg.uri);
+    if (!p) throw new ResponseError(ErrorCodes.InvalidRequest, 'no conf tree is loaded');
+    const a = p.ws.analysis();
+    const opts: { port?: number; localNet?: string } = {};
+    if (typeof arg.port === 'number') opts.port = arg.port;
+    if (a.config.localNet) opts.localNet = a.config.localNet;
+    const r = (fn as (...x: unknown[]) => AclTestResult)(a, arg.ip, arg.list, opts);
+    return {
+      verdict: r.verdict,
+      list: r.list,
+      decidedBy: r.decidedBy ? { uri: this.uriOf(r.decidedBy.file), line: Math.max(0, r.decidedBy.line - 1), cidr: r.decidedBy.cidr, type: r.decidedBy.type } : null,
+      reason: r.reason,
+    };
+  }
+
+  private aclLists(arg: Record<string, unknown>) {
+    const fn = (core as unknown as Record<string, unknown>).aclListNames;
+    if (typeof fn !== 'function') throw new ResponseError(ErrorCodes.InternalError, 'ACL lists are not available in this build of fsconf (core has no aclListNames yet)');
+    const p = this.commandProject(arg.uri);
+    if (!p) return [];
+    const lists = (fn as (a: unknown) => { name: string; file?: string; line?: number; builtin: boolean }[])(p.ws.analysis());
+    return lists.map((l) => ({
+      name: l.name,
+      ...(l.file ? { uri: this.uriOf(l.file) } : {}),
+      // core lines are 1-based (as testAddress's decidedBy.line); LSP lines are 0-based
+      ...(typeof l.line === 'number' ? { line: Math.max(0, l.line - 1) } : {}),
+      builtin: l.builtin,
+    }));
+  }
+
+  private refuse(message: string) {
+    this.warn(message);
+    return { applied: false as const, message };
+  }
+
+  /** The text a file held on disk when the server read it (undefined: never read, so read it now). */
+  private expectedFor(path: string): { text: string | undefined; error?: string } {
+    const o = this.open.get(path);
+    if (o) {
+      const doc = this.documents.get(o.uri);
+      if (doc && doc.getText() !== o.baseline) return { text: undefined, error: `${path} has unsaved changes in the editor; save it first` };
+      return { text: o.baseline };
+    }
+    for (const p of this.projects.values()) {
+      if (p.notUtf8.has(path)) return { text: undefined, error: `${path} is not UTF-8; fsconf does not rewrite it` };
+      const t = p.readTexts.get(path);
+      if (t !== undefined) return { text: t };
+    }
+    return { text: readDisk(path) };
+  }
+
+  private afterWrite(paths: string[]): void {
+    const touched = new Set<Project>();
+    for (const path of paths) {
+      for (const p of this.projects.values()) {
+        if (p.root && !isInside(path, p.root) && !p.files.has(path)) continue;
+        if (!this.open.has(path)) {
+          p.ws.invalidate(path);
+          p.readTexts.delete(path);
+        } else p.ws.invalidate(path);
+        touched.add(p);
+      }
+    }
+    if (!touched.size) touched.add(this.projectFor(paths[0]!));
+    for (const p of touched) this.analyse(p);
+  }
+
+  private applyEdit(arg: Record<string, unknown>) {
+    if (this.readonly) return this.refuse('fsconf-lsp runs read-only (initializationOptions.readonly): no file was written');
+    const edit = arg.edit as WorkspaceEdit | undefined;
+    if (!edit || typeof edit !== 'object') throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.applyEdit expects [{ edit: WorkspaceEdit, backup?: boolean }]');
+    const perUri = new Map<string, TextEdit[]>();
+    for (const [uri, edits] of Object.entries(edit.changes ?? {})) perUri.set(uri, [...(perUri.get(uri) ?? []), ...edits]);
+    for (const dc of edit.documentChanges ?? []) {
+      if (!('textDocument' in dc)) throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.applyEdit: only text edits are supported (no create/rename/delete)');
+      perUri.set(dc.textDocument.uri, [...(perUri.get(dc.textDocument.uri) ?? []), ...dc.edits.filter((e): e is TextEdit => 'range' in e)]);
+    }
+    if (!perUri.size) return { applied: true, files: [] };
+    const plans: PlannedWrite[] = [];
+    for (const [uri, edits] of perUri) {
+      const path = uriToPath(uri);
+      if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `fsconf.applyEdit: not a file URI: ${uri}`);
+      const exp = this.expectedFor(path);
+      if (exp.error) return this.refuse(exp.error);
+      const base = exp.text ?? '';
+      plans.push({ path, uri, text: editText(base, edits), expected: exp.text });
+    }
+    return this.write(plans, arg.backup !== false);
+  }
+
+  private write(plans: PlannedWrite[], backup: boolean) {
+    let written: { path: string; uri: string; backup?: string }[];
+    try {
+      written = writePlanned(plans, backup);
+    } catch (e) {
+      if (e instanceof WriteRefused) return this.refuse(e.message);
+      return this.refuse(`not written: ${errorMessage(e)}`);
+    }
+    for (const w of written) {
+      const o = this.open.get(w.path);
+      const plan = plans.find((x) => x.path === w.path)!;
+      if (o) o.baseline = plan.text;
+      this.info(`wrote ${w.path}${w.backup ? ` (backup ${w.backup})` : ''}`);
+    }
+    this.afterWrite(written.map((w) => w.path));
+    return { applied: true as const, files: written.map((w) => ({ uri: w.uri, ...(w.backup ? { backup: pathToUri(w.backup) } : {}) })) };
+  }
+
+  private saveDocument(arg: Record<string, unknown>) {
+    if (this.readonly) return this.refuse('fsconf-lsp runs read-only (initializationOptions.readonly): no file was written');
+    if (typeof arg.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.saveDocument expects [{ uri: string, backup?: boolean }]');
+    const path = uriToPath(arg.uri);
+    const o = path ? this.open.get(path) : undefined;
+    const doc = o ? this.documents.get(o.uri) : undefined;
+    if (!o || !doc) return this.refuse(`${arg.uri} is not open: nothing to save`);
+    const text = keepBom(readDisk(o.path), doc.getText());
+    return this.write([{ path: o.path, uri: o.uri, text, expected: o.baseline }], arg.backup !== false);
+  }
+
+  // ---------------------------------------------------------------- wiring
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((params) => this.onInitialize(params));
+    c.onInitialized(() => {
+      this.onInitialized().catch((e) => this.error(`start-up failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+      if (this.caps.workspace?.workspaceFolders) c.workspace.onDidChangeWorkspaceFolders((ev) => this.guard('workspace folders', () => this.onFoldersChanged(ev.added)));
+    });
+    this.documents.onDidOpen((e) => this.guard('didOpen', () => this.onOpen(e.document.uri, e.document.getText())));
+    this.documents.onDidChangeContent((e) => {
+      const path = uriToPath(e.document.uri);
+      // didOpen also fires this event: only real changes here
+      if (path && this.open.has(path) && e.document.version !== undefined) this.guard('didChange', () => this.onChange(e.document.uri, e.document.getText()));
+    });
+    this.documents.onDidSave((e) => this.guard('didSave', () => this.onSave(e.document.uri)));
+    this.documents.onDidClose((e) => this.guard('didClose', () => this.onClose(e.document.uri)));
+    this.documents.listen(c);
+    c.onDidChangeWatchedFiles((p) => this.guard('didChangeWatchedFiles', () => this.onWatchedFiles(p.changes)));
+    c.onDidChangeConfiguration((p) => {
+      this.onConfigurationChange(p.settings).catch((e) => this.error(`settings: ${errorMessage(e)}`));
+    });
+
+    c.onHover((p, token) => this.request('hover', token, null, () => this.hover(p.textDocument.uri, p.position)));
+    c.onCompletion((p, token) => this.request('completion', token, [], () => this.completion(p.textDocument.uri, p.position)));
+    c.onDefinition((p, token) => this.request('definition', token, [], () => this.definition(p.textDocument.uri, p.position)));
+    c.onReferences((p, token) => this.request('references', token, [], () => this.references(p.textDocument.uri, p.position), true));
+    c.onDocumentSymbol((p, token) => this.request('documentSymbol', token, [], () => this.symbols(p.textDocument.uri), true));
+    c.onDocumentLinks((p, token) => this.request('documentLink', token, [], () => this.links(p.textDocument.uri), true));
+    c.onFoldingRanges((p, token) => this.request('foldingRange', token, [], () => this.folding(p.textDocument.uri), true));
+    c.onCodeAction((p, token) => this.request('codeAction', token, [], () => this.actions(p.textDocument.uri, p.range, p.context.only), true));
+    c.onExecuteCommand(async (p, token) => {
+      try {
+        return await this.executeCommand(p.command, p.arguments ?? [], token);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        this.error(`${p.command} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        throw new ResponseError(ErrorCodes.InternalError, `${p.command} failed: ${errorMessage(e)}`);
+      }
+    });
+    c.onShutdown(() => {
+      for (const p of this.projects.values()) if (p.timer) clearTimeout(p.timer);
+    });
+    c.listen();
+  }
+
+  /** Run a notification handler; an exception is logged, never thrown into the connection. */
+  private guard(name: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      this.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+}
+
+interface AclTestResult {
+  verdict: 'allow' | 'deny' | 'unknown';
+  list: string;
+  decidedBy: { file: string; line: number; cidr: string; type: string } | null;
+  reason: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): FsconfServer {
+  const server = new FsconfServer(connection, options);
+  server.listen();
+  return server;
+}

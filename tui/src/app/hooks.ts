@@ -1,0 +1,78 @@
+/** Small state hooks shared by the views. */
+import { useEffect, useRef, useState } from 'react';
+import { useStdout, type Key } from 'ink';
+
+export interface Size {
+  columns: number;
+  rows: number;
+}
+
+/** Terminal size, redrawn on resize. `override` pins it (tests). */
+export function useTerminalSize(override?: Size): Size {
+  const { stdout } = useStdout();
+  const read = (): Size => ({ columns: Math.max(40, stdout.columns || 80), rows: Math.max(12, stdout.rows || 24) });
+  const [size, setSize] = useState<Size>(override ?? read());
+  useEffect(() => {
+    if (override) return;
+    const onResize = () => setSize(read());
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stdout, override]);
+  return override ?? size;
+}
+
+export function useSpinner(active: boolean, frames: string[], ms = 90): string {
+  const [i, setI] = useState(0);
+  useEffect(() => {
+    if (!active) return;
+    const t = setInterval(() => setI((x) => (x + 1) % frames.length), ms);
+    return () => clearInterval(t);
+  }, [active, frames.length, ms]);
+  return frames[i % frames.length]!;
+}
+
+export type Nav = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
+
+export function navOf(input: string, key: Key): Nav | undefined {
+  if (key.upArrow || input === 'k') return 'up';
+  if (key.downArrow || input === 'j') return 'down';
+  if (key.pageUp || (key.ctrl && (input === 'b' || input === 'u'))) return 'pageUp';
+  if (key.pageDown || (key.ctrl && (input === 'f' || input === 'd')) || input === ' ') return 'pageDown';
+  if (input === 'g' || key.home) return 'top';
+  if (input === 'G' || key.end) return 'bottom';
+  return undefined;
+}
+
+export function moveIndex(index: number, count: number, nav: Nav, page: number): number {
+  if (count <= 0) return 0;
+  const p = Math.max(1, page - 1);
+  const next =
+    nav === 'up' ? index - 1 : nav === 'down' ? index + 1 : nav === 'pageUp' ? index - p : nav === 'pageDown' ? index + p : nav === 'top' ? 0 : count - 1;
+  return Math.max(0, Math.min(count - 1, next));
+}
+
+/** First visible row so that `index` stays inside a window of `height` rows. */
+export function useScrollTop(index: number, height: number, count: number): number {
+  const top = useRef(0);
+  let t = top.current;
+  if (index < t) t = index;
+  if (index >= t + height) t = index - height + 1;
+  t = Math.max(0, Math.min(t, Math.max(0, count - height)));
+  top.current = t;
+  return t;
+}
+
+/** Calls fn after `ms` of quiet; the latest arguments win. */
+export function useDebounced<A extends unknown[]>(fn: (...a: A) => void, ms: number): (...a: A) => void {
+  const timer = useRef<NodeJS.Timeout | undefined>(undefined);
+  const latest = useRef(fn);
+  latest.current = fn;
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return (...a: A) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => latest.current(...a), ms);
+  };
+}

@@ -1,0 +1,150 @@
+/** The frame: header, tabs, status line, key hints — each exactly one terminal row. */
+import React from 'react';
+import { Box, Text } from 'ink';
+import { fit, useTheme, type ColorName } from './theme.js';
+import type { Counts } from '../app/workspace.js';
+
+/** One row of text, never wrapped: longer content is cut at the terminal edge. */
+export function Row({ children, width }: { children: React.ReactNode; width: number }) {
+  return (
+    <Box width={width} height={1} overflow="hidden">
+      <Text wrap="truncate-end">{children}</Text>
+    </Box>
+  );
+}
+
+export function C({ role, children, bold, inverse, dim, underline }: { role?: ColorName; children: React.ReactNode; bold?: boolean; inverse?: boolean; dim?: boolean; underline?: boolean }) {
+  const theme = useTheme();
+  const color = role ? theme.c(role) : undefined;
+  return (
+    <Text {...(color ? { color } : {})} {...(bold ? { bold } : {})} {...(inverse ? { inverse } : {})} {...(dim && theme.color ? { dimColor: true } : {})} {...(underline ? { underline } : {})}>
+      {children}
+    </Text>
+  );
+}
+
+export function CountsView({ counts, hidden }: { counts: Counts; hidden?: ReadonlySet<number> }) {
+  const t = useTheme();
+  const item = (sev: number, role: ColorName, icon: string, n: number, word: string) => {
+    const off = hidden?.has(sev);
+    return (
+      <C role={off ? 'muted' : n ? role : 'muted'} {...(off ? { dim: true } : { bold: n > 0 })}>
+        {`${icon} ${n} ${word}${off ? ' (hidden)' : ''}`}
+      </C>
+    );
+  };
+  return (
+    <>
+      {item(1, 'error', t.sym.error, counts.errors, counts.errors === 1 ? 'error' : 'errors')}
+      {'  '}
+      {item(2, 'warning', t.sym.warning, counts.warnings, counts.warnings === 1 ? 'warning' : 'warnings')}
+      {'  '}
+      {item(3, 'info', t.sym.info, counts.infos, counts.infos === 1 ? 'info' : 'infos')}
+    </>
+  );
+}
+
+export function Header(props: { width: number; root: string; counts: Counts; analysing: boolean; spinner: string; files: number; readonly: boolean; backup: boolean; hidden?: ReadonlySet<number> }) {
+  const t = useTheme();
+  const flags = [props.readonly ? '[read-only]' : '', !props.backup ? '[no backup]' : ''].filter(Boolean).join(' ');
+  return (
+    <Row width={props.width}>
+      <C role="title" bold>
+        fsconf
+      </C>
+      {'  '}
+      {props.analysing ? <C role="accent">{`${props.spinner} analysing${props.files ? ` (${props.files} files)` : ''}${t.sym.ellipsis}  `}</C> : null}
+      <CountsView counts={props.counts} {...(props.hidden ? { hidden: props.hidden } : {})} />
+      {flags ? <C role="warning" bold>{'  ' + flags}</C> : null}
+      {'  '}
+      <C role="muted">{props.root}</C>
+    </Row>
+  );
+}
+
+export type ViewName = 'problems' | 'files' | 'file' | 'bans' | 'help';
+export const VIEWS: ViewName[] = ['problems', 'files', 'file', 'bans', 'help'];
+
+export function Tabs({ width, view, labels }: { width: number; view: ViewName; labels: Record<ViewName, string> }) {
+  const t = useTheme();
+  return (
+    <Row width={width}>
+      {VIEWS.map((v, i) => (
+        <React.Fragment key={v}>
+          {i > 0 ? <C role="muted">{` ${t.sym.vline} `}</C> : ' '}
+          {v === view ? (
+            <C role="accent" inverse bold>
+              {` ${labels[v]} `}
+            </C>
+          ) : (
+            <Text>{` ${labels[v]} `}</Text>
+          )}
+        </React.Fragment>
+      ))}
+    </Row>
+  );
+}
+
+export interface Status {
+  level: 'info' | 'warning' | 'error' | 'ok';
+  message: string;
+}
+
+export function StatusLine({ width, status, busy, spinner }: { width: number; status?: Status | undefined; busy?: string | undefined; spinner: string }) {
+  const t = useTheme();
+  if (busy)
+    return (
+      <Row width={width}>
+        <C role="accent">{`${spinner} ${busy}`}</C>
+      </Row>
+    );
+  if (!status)
+    return (
+      <Row width={width}>
+        <C role="muted" dim>
+          {' '}
+        </C>
+      </Row>
+    );
+  const icon = status.level === 'error' ? t.sym.cross : status.level === 'warning' ? t.sym.warning : status.level === 'ok' ? t.sym.check : t.sym.info;
+  const role: ColorName = status.level === 'error' ? 'error' : status.level === 'warning' ? 'warning' : status.level === 'ok' ? 'ok' : 'info';
+  return (
+    <Row width={width}>
+      <C role={role} bold={status.level === 'error'}>{`${icon} ${status.message.replace(/\s*\n\s*/g, ' ')}`}</C>
+    </Row>
+  );
+}
+
+export function Hints({ width, hints }: { width: number; hints: [string, string][] }) {
+  return (
+    <Row width={width}>
+      {hints.map(([k, what], i) => (
+        <React.Fragment key={k + what}>
+          {i > 0 ? '  ' : ''}
+          <C role="accent" bold inverse>
+            {k}
+          </C>
+          <Text>{' ' + what}</Text>
+        </React.Fragment>
+      ))}
+    </Row>
+  );
+}
+
+export function Rule({ width, title }: { width: number; title?: string }) {
+  const t = useTheme();
+  const label = title ? ` ${fit(title, width - 6, t.sym.ellipsis)} ` : '';
+  return (
+    <Row width={width}>
+      <C role="muted">{t.sym.hline.repeat(2)}</C>
+      <C bold>{label}</C>
+      <C role="muted">{t.sym.hline.repeat(Math.max(0, width - 2 - label.length))}</C>
+    </Row>
+  );
+}
+
+/** Fills the rest of a fixed-height region with blank rows so layouts never jump. */
+export function Filler({ rows, width }: { rows: number; width: number }) {
+  if (rows <= 0) return null;
+  return <Box width={width} height={rows} />;
+}

@@ -1,0 +1,128 @@
+/** Files: the conf tree as folders and files, with each file's counts. */
+import React, { useMemo } from 'react';
+import { Box, Text, useInput } from 'ink';
+import * as path from 'node:path';
+import type { Diagnostic } from '../lsp/types.js';
+import { relPath } from '../lsp/uri.js';
+import { countOf, type Counts } from '../app/workspace.js';
+import { moveIndex, navOf, useScrollTop } from '../app/hooks.js';
+import { C, Filler, Row } from '../ui/components.js';
+import { useTheme } from '../ui/theme.js';
+
+export interface FileRow {
+  kind: 'dir' | 'file';
+  name: string;
+  depth: number;
+  uri?: string;
+  rel: string;
+  counts: Counts;
+}
+
+export function fileRows(files: readonly string[], diagnostics: ReadonlyMap<string, Diagnostic[]>, root: string): FileRow[] {
+  type Node = { dirs: Map<string, Node>; files: { name: string; uri: string; rel: string }[] };
+  const tree: Node = { dirs: new Map(), files: [] };
+  const outside: { name: string; uri: string; rel: string }[] = [];
+  for (const uri of files) {
+    const rel = relPath(root, uri);
+    if (path.isAbsolute(rel)) {
+      outside.push({ name: rel, uri, rel });
+      continue;
+    }
+    const parts = rel.split(path.sep);
+    let n = tree;
+    for (const dir of parts.slice(0, -1)) {
+      let next = n.dirs.get(dir);
+      if (!next) n.dirs.set(dir, (next = { dirs: new Map(), files: [] }));
+      n = next;
+    }
+    n.files.push({ name: parts[parts.length - 1]!, uri, rel });
+  }
+  const rows: FileRow[] = [];
+  const walk = (n: Node, depth: number, prefix: string): Counts => {
+    const total: Counts = { errors: 0, warnings: 0, infos: 0, hints: 0 };
+    const add = (c: Counts) => {
+      total.errors += c.errors;
+      total.warnings += c.warnings;
+      total.infos += c.infos;
+      total.hints += c.hints;
+    };
+    for (const f of [...n.files].sort((a, b) => a.name.localeCompare(b.name))) {
+      const counts = countOf([diagnostics.get(f.uri) ?? []]);
+      add(counts);
+      rows.push({ kind: 'file', name: f.name, depth, uri: f.uri, rel: f.rel, counts });
+    }
+    for (const [name, child] of [...n.dirs].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const at = rows.length;
+      rows.push({ kind: 'dir', name, depth, rel: prefix + name, counts: total });
+      const c = walk(child, depth + 1, prefix + name + path.sep);
+      rows[at] = { ...rows[at]!, counts: c };
+      add(c);
+    }
+    return total;
+  };
+  walk(tree, 0, '');
+  for (const f of outside) rows.push({ kind: 'file', name: f.name, depth: 0, uri: f.uri, rel: f.rel, counts: countOf([diagnostics.get(f.uri) ?? []]) });
+  return rows;
+}
+
+export interface FilesViewProps {
+  width: number;
+  height: number;
+  root: string;
+  files: readonly string[];
+  diagnostics: ReadonlyMap<string, Diagnostic[]>;
+  index: number;
+  active: boolean;
+  onIndex(i: number): void;
+  onOpen(uri: string): void;
+  onFixAll(uri: string): void;
+  onEditor(uri: string): void;
+}
+
+export function FilesView(p: FilesViewProps) {
+  const theme = useTheme();
+  const rows = useMemo(() => fileRows(p.files, p.diagnostics, p.root), [p.files, p.diagnostics, p.root]);
+  const index = Math.min(p.index, Math.max(0, rows.length - 1));
+  const top = useScrollTop(index, p.height, rows.length);
+  const current = rows[index];
+  useInput(
+    (input, key) => {
+      const nav = navOf(input, key);
+      if (nav) return p.onIndex(moveIndex(index, rows.length, nav, p.height));
+      if (!current?.uri) return;
+      if (key.return || key.rightArrow || input === 'l' || input === 'o') return p.onOpen(current.uri);
+      if (input === 'F') return p.onFixAll(current.uri);
+      if (input === 'E') return p.onEditor(current.uri);
+    },
+    { isActive: p.active },
+  );
+  const visible = rows.slice(top, top + p.height);
+  return (
+    <Box flexDirection="column" width={p.width} height={p.height}>
+      {rows.length === 0 ? (
+        <Row width={p.width}>
+          <C role="muted">  no files yet: the server has not reported the tree</C>
+        </Row>
+      ) : null}
+      {visible.map((r, i) => {
+        const selected = top + i === index;
+        const c = r.counts;
+        const counts = [
+          c.errors ? <C key="e" role="error">{` ${theme.sym.error} ${c.errors}`}</C> : null,
+          c.warnings ? <C key="w" role="warning">{` ${theme.sym.warning} ${c.warnings}`}</C> : null,
+          c.infos ? <C key="i" role="info">{` ${theme.sym.info} ${c.infos}`}</C> : null,
+        ];
+        const label = `${'  '.repeat(r.depth)}${r.kind === 'dir' ? `${theme.sym.dirOpen} ${r.name}/` : `  ${r.name}`}`;
+        return (
+          <Row key={r.rel + r.kind} width={p.width}>
+            <C role="accent" inverse={selected}>{selected ? theme.sym.pointer : ' '}</C>
+            <Text inverse={selected} bold={r.kind === 'dir'}>{' ' + label}</Text>
+            {counts}
+            {r.kind === 'file' && !c.errors && !c.warnings && !c.infos ? <C role="muted">{` ${theme.sym.check}`}</C> : null}
+          </Row>
+        );
+      })}
+      <Filler rows={p.height - visible.length - (rows.length ? 0 : 1)} width={p.width} />
+    </Box>
+  );
+}

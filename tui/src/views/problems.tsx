@@ -1,0 +1,230 @@
+/** Problems: every finding of the tree, grouped by file, worst first; `/` filters, 1/2/3 toggle severities. */
+import React, { useMemo } from 'react';
+import { Box, Text, useInput } from 'ink';
+import type { Diagnostic } from '../lsp/types.js';
+import { relPath } from '../lsp/uri.js';
+import { countOf, type Counts } from '../app/workspace.js';
+import { moveIndex, navOf, useScrollTop } from '../app/hooks.js';
+import { C, Filler, Row, Rule } from '../ui/components.js';
+import { TextInput } from '../ui/input.js';
+import { clean, severityIcon, severityName, useTheme } from '../ui/theme.js';
+
+export interface ProblemRow {
+  kind: 'file' | 'diag';
+  uri: string;
+  rel: string;
+  diag?: Diagnostic;
+  counts?: Counts;
+}
+
+export interface ProblemFilter {
+  text: string;
+  hidden: ReadonlySet<number>;
+}
+
+export function ruleOf(d: Diagnostic): string {
+  return d.code === undefined ? '' : String(d.code);
+}
+
+const sev = (d: Diagnostic) => d.severity ?? 1;
+
+export function matchesFilter(d: Diagnostic, rel: string, f: ProblemFilter): boolean {
+  if (f.hidden.has(Math.min(sev(d), 3))) return false;
+  const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return true;
+  const hay = `${d.message} ${ruleOf(d)} ${rel} ${severityName(d.severity)}`.toLowerCase();
+  return words.every((w) => hay.includes(w));
+}
+
+export function problemRows(diagnostics: ReadonlyMap<string, Diagnostic[]>, root: string, f: ProblemFilter): ProblemRow[] {
+  const groups: { uri: string; rel: string; diags: Diagnostic[]; worst: number }[] = [];
+  for (const [uri, list] of diagnostics) {
+    if (!list.length) continue;
+    const rel = relPath(root, uri);
+    const diags = list.filter((d) => matchesFilter(d, rel, f));
+    if (!diags.length) continue;
+    diags.sort((a, b) => sev(a) - sev(b) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    groups.push({ uri, rel, diags, worst: sev(diags[0]!) });
+  }
+  groups.sort((a, b) => a.worst - b.worst || a.rel.localeCompare(b.rel));
+  const rows: ProblemRow[] = [];
+  for (const g of groups) {
+    rows.push({ kind: 'file', uri: g.uri, rel: g.rel, counts: countOf([g.diags]) });
+    for (const d of g.diags) rows.push({ kind: 'diag', uri: g.uri, rel: g.rel, diag: d });
+  }
+  return rows;
+}
+
+export interface ProblemsViewProps {
+  width: number;
+  height: number;
+  root: string;
+  diagnostics: ReadonlyMap<string, Diagnostic[]>;
+  analysing: boolean;
+  filter: ProblemFilter;
+  filterEditing: boolean;
+  index: number;
+  active: boolean;
+  onIndex(i: number): void;
+  onFilter(text: string): void;
+  onFilterEditing(editing: boolean): void;
+  onToggleSeverity(s: number): void;
+  onOpen(row: ProblemRow): void;
+  onFix(row: ProblemRow): void;
+  onFixAll(uri: string): void;
+  onEdit(row: ProblemRow): void;
+  onEditor(row: ProblemRow): void;
+}
+
+const DETAIL = 3;
+
+export function ProblemsView(p: ProblemsViewProps) {
+  const theme = useTheme();
+  const rows = useMemo(() => problemRows(p.diagnostics, p.root, p.filter), [p.diagnostics, p.root, p.filter]);
+  const filterRow = p.filterEditing || p.filter.text ? 1 : 0;
+  const listHeight = Math.max(1, p.height - DETAIL - filterRow);
+  const index = Math.min(p.index, Math.max(0, rows.length - 1));
+  const top = useScrollTop(index, listHeight, rows.length);
+  const current = rows[index];
+
+  useInput(
+    (input, key) => {
+      const nav = navOf(input, key);
+      if (nav) return p.onIndex(moveIndex(index, rows.length, nav, listHeight));
+      if (input === '/') return p.onFilterEditing(true);
+      if (key.escape && p.filter.text) return p.onFilter('');
+      if (input === '1' || input === '2' || input === '3') return p.onToggleSeverity(Number(input));
+      if (input === 'n' || input === 'N') {
+        // first finding of the next / previous file
+        let group = index;
+        while (group > 0 && rows[group]!.kind !== 'file') group--;
+        const dir = input === 'n' ? 1 : -1;
+        for (let i = (dir > 0 ? index : group) + dir; i >= 0 && i < rows.length; i += dir) if (rows[i]!.kind === 'file') return p.onIndex(Math.min(rows.length - 1, i + 1));
+        return;
+      }
+      if (!current) return;
+      if (key.return || key.rightArrow || input === 'l' || input === 'o') return p.onOpen(current);
+      if (input === 'f') return p.onFix(current);
+      if (input === 'F') return p.onFixAll(current.uri);
+      if (input === 'e') return p.onEdit(current);
+      if (input === 'E') return p.onEditor(current);
+    },
+    { isActive: p.active && !p.filterEditing },
+  );
+
+  const visible = rows.slice(top, top + listHeight);
+  const empty = rows.length === 0;
+  return (
+    <Box flexDirection="column" width={p.width} height={p.height}>
+      {empty ? (
+        <Row width={p.width}>
+          <C role="muted">
+            {p.analysing
+              ? '  analysing the tree…'
+              : p.filter.text || p.filter.hidden.size
+                ? '  nothing matches the filter (esc clears it, 1/2/3 toggle severities)'
+                : `  ${theme.sym.check} no problems found`}
+          </C>
+        </Row>
+      ) : null}
+      {visible.map((r, i) => {
+        const selected = top + i === index;
+        const pointer = selected ? theme.sym.pointer : ' ';
+        if (r.kind === 'file') {
+          const c = r.counts!;
+          const parts = [c.errors ? `${theme.sym.error} ${c.errors}` : '', c.warnings ? `${theme.sym.warning} ${c.warnings}` : '', c.infos ? `${theme.sym.info} ${c.infos}` : ''].filter(Boolean).join(' ');
+          return (
+            <Row key={`f:${r.uri}`} width={p.width}>
+              <C role="accent" inverse={selected}>{pointer}</C>
+              <C bold inverse={selected} underline={!selected && theme.color === false}>{` ${r.rel}`}</C>
+              <C role="muted">{`  ${parts}`}</C>
+            </Row>
+          );
+        }
+        const d = r.diag!;
+        const role = severityName(d.severity);
+        const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+        return (
+          <Row key={`d:${r.uri}:${top + i}`} width={p.width}>
+            <C role="accent" inverse={selected}>{pointer}</C>
+            <Text inverse={selected}>
+              {'   '}
+              <C role={role === 'hint' ? 'hint' : role}>{severityIcon(theme, d.severity)}</C>
+              {` ${pos.padEnd(7)} ${clean(d.message)}`}
+            </Text>
+          </Row>
+        );
+      })}
+      <Filler rows={listHeight - visible.length - (empty ? 1 : 0)} width={p.width} />
+      {filterRow ? (
+        <Row width={p.width}>
+          <C role="accent" bold>
+            /
+          </C>
+          {p.filterEditing ? (
+            <TextInput
+              value={p.filter.text}
+              onChange={p.onFilter}
+              onSubmit={() => p.onFilterEditing(false)}
+              onCancel={() => {
+                p.onFilter('');
+                p.onFilterEditing(false);
+              }}
+              placeholder="words to match in message, rule or file (enter keeps, esc clears)"
+            />
+          ) : (
+            <Text>
+              {p.filter.text}
+              <C role="muted">{`  (${rows.filter((r) => r.kind === 'diag').length} shown; / edits, esc clears)`}</C>
+            </Text>
+          )}
+        </Row>
+      ) : null}
+      <Detail width={p.width} row={current} />
+    </Box>
+  );
+}
+
+function Detail({ width, row }: { width: number; row: ProblemRow | undefined }) {
+  const d = row?.diag;
+  const title = row ? (d ? `${ruleOf(d) || 'finding'} ${'·'} ${row.rel}:${d.range.start.line + 1}:${d.range.start.character + 1}` : row.rel) : '';
+  const text = d ? clean(d.message) : row ? 'enter opens the file · F fixes everything auto-fixable in it' : '';
+  const lines = wrap(text, width - 1, DETAIL - 1);
+  return (
+    <Box flexDirection="column" width={width} height={DETAIL}>
+      <Rule width={width} title={title} />
+      {lines.map((l, i) => (
+        <Row key={i} width={width}>
+          {' ' + l}
+        </Row>
+      ))}
+      <Filler rows={DETAIL - 1 - lines.length} width={width} />
+    </Box>
+  );
+}
+
+/** Word-wrap to at most `max` lines of `width` columns (the last one cut with …). */
+export function wrap(text: string, width: number, max: number): string[] {
+  const out: string[] = [];
+  const words = text.split(/\s+/).filter(Boolean);
+  let line = '';
+  for (const w of words) {
+    if (!line) line = w;
+    else if (line.length + 1 + w.length <= width) line += ' ' + w;
+    else {
+      out.push(line);
+      line = w;
+    }
+    while (line.length > width) {
+      out.push(line.slice(0, width));
+      line = line.slice(width);
+    }
+  }
+  if (line) out.push(line);
+  if (out.length > max) {
+    const kept = out.slice(0, max);
+    kept[max - 1] = kept[max - 1]!.slice(0, Math.max(0, width - 1)) + '…';
+    return kept;
+  }
+  return out;
+}
