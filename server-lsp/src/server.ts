@@ -90,8 +90,11 @@ function check(token: CancellationToken | undefined): void {
   if (token?.isCancellationRequested) throw cancelled();
 }
 
-/** Let queued messages ($/cancelRequest, didChange) be handled before expensive work. */
-const tick = () => new Promise<void>((r) => setImmediate(r));
+/**
+ * Let pending input ($/cancelRequest, didChange) be read before expensive work: a timer (not
+ * setImmediate) so the event loop passes through its I/O poll phase first.
+ */
+const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -328,7 +331,14 @@ export class FsconfServer {
     for (const folder of this.folders) this.addFolder(folder);
     this.registerWatchers();
     this.ready = true;
-    for (const p of this.projects.values()) if (!p.started) this.analyse(p, true);
+    let any = false;
+    for (const p of this.projects.values()) {
+      if (p.started) continue;
+      this.analyse(p, true);
+      any = true;
+    }
+    // no tree yet: still tell clients the (empty) start-up analysis is done
+    if (!any) void this.connection.sendNotification('fsconf/analysisDone', { files: 0, errors: 0, warnings: 0, infos: 0, ms: 0 });
   }
 
   private addFolder(folder: string): void {

@@ -158,11 +158,12 @@ export class TestClient {
     return r;
   }
 
+  /** didOpen; returns the text sent. */
   open(path: string, text = readFileSync(path, 'utf8')): string {
     const u = uri(path);
     this.versions.set(u, 1);
     void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'xml', version: 1, text } });
-    return u;
+    return text;
   }
 
   change(path: string, changes: ({ range: Range; text: string } | { text: string })[]): void {

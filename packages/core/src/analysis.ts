@@ -3,7 +3,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { findConfRoot, loadTree, type Doc, type LoadOptions, type ParseCache, type Tree } from './tree.js';
-import { buildModel, type Model } from './model.js';
+import { buildModel, type Model, type ModelCache } from './model.js';
 import { defaultConfig, findConfigFile, mergeConfig, parseConfigYaml, type ConfigProblem, type FsconfConfig, type ResolvedConfig } from './config.js';
 import { dirname, joinPath, type FileSystem, type Limits } from './fs.js';
 import type { Finding, Rule, RuleContext, Severity } from './rules/types.js';
@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   configFile?: string;
   limits?: Partial<Limits>;
   cache?: ParseCache;
+  /** Model pieces reused across analyses (language server). */
+  modelCache?: ModelCache;
   /** Rules to run (default: all). */
   rules?: Rule[];
   /** Called once per rule that throws (the other rules still run). */
@@ -45,7 +47,7 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
   if (options.limits) loadOpts.limits = options.limits;
   if (options.cache) loadOpts.cache = options.cache;
   const tree = loadTree(fs, root, loadOpts);
-  const model = buildModel(tree);
+  const model = buildModel(tree, options.modelCache);
 
   // configuration: defaults → editor settings → .fsconf.yaml → cti.json (password policy)
   let config = defaultConfig();

@@ -250,8 +250,53 @@ export function nodeConfigName(node: Node): string | undefined {
   return configName(node);
 }
 
-export function buildModel(tree: Tree): Model {
+/**
+ * Reuse across analyses (language server): extensions and users of unchanged files are not rebuilt.
+ * Valid only while the variable table is the same (expansions depend on it); element identity comes
+ * from the parse cache, so an edited file's elements are always new.
+ */
+export interface ModelCache {
+  signature: string;
+  extensions: WeakMap<XmlElement, { ext: Extension; conditions: Condition[]; actions: Action[] }>;
+  users: WeakMap<XmlElement, { user: User; params: Param[] }>;
+}
+
+export function newModelCache(): ModelCache {
+  return { signature: '', extensions: new WeakMap(), users: new WeakMap() };
+}
+
+function varsSignature(tree: Tree): string {
+  const parts: string[] = [];
+  for (const [name, defs] of tree.vars.defs) for (const d of defs) parts.push(`${name}\u0001${d.cmd}\u0001${d.value ?? '\u0002'}\u0001${d.seq}\u0001${d.doc.path}\u0001${d.directive.line}`);
+  return parts.join('\u0003');
+}
+
+let activeCache: ModelCache | undefined;
+
+function cacheable(node: Node): boolean {
+  const el = node.el;
+  return !node.doc.includeSites.some((s) => s.directive.start >= el.start && s.directive.start < el.end);
+}
+
+export function buildModel(tree: Tree, cache?: ModelCache): Model {
   bindIncludeSites(tree);
+  if (cache) {
+    const sig = varsSignature(tree);
+    if (sig !== cache.signature) {
+      cache.signature = sig;
+      cache.extensions = new WeakMap();
+      cache.users = new WeakMap();
+    }
+  }
+  activeCache = cache;
+  try {
+    return buildModelInner(tree);
+  } finally {
+    activeCache = undefined;
+  }
+}
+
+function buildModelInner(tree: Tree): Model {
   const m: Model = {
     profiles: [],
     gateways: [],
@@ -467,6 +512,15 @@ function paramsOf(tree: Tree, node: Node, child: string, m: Model): Param[] {
 }
 
 function buildUser(tree: Tree, node: Node, domain: Domain | undefined, inGroup: boolean, m: Model): void {
+  const hit = activeCache?.users.get(node.el);
+  if (hit && hit.user.inGroup === inGroup) {
+    hit.user.domain = domain;
+    domain?.users.push(hit.user);
+    m.users.push(hit.user);
+    for (const p of hit.params) m.params.push(p);
+    return;
+  }
+  const paramsBefore = m.params.length;
   const idAttr = attr(node.el, 'id');
   const cidr = attr(node.el, 'cidr');
   const user: User = {
@@ -487,6 +541,7 @@ function buildUser(tree: Tree, node: Node, domain: Domain | undefined, inGroup: 
   }
   domain?.users.push(user);
   m.users.push(user);
+  if (activeCache && cacheable(node)) activeCache.users.set(node.el, { user, params: m.params.slice(paramsBefore) });
 }
 
 function buildContext(tree: Tree, node: Node, m: Model): void {
@@ -497,10 +552,22 @@ function buildContext(tree: Tree, node: Node, m: Model): void {
 }
 
 function buildExtension(tree: Tree, node: Node, ctx: DialplanContext, m: Model): void {
+  const hit = activeCache?.extensions.get(node.el);
+  if (hit) {
+    hit.ext.context = ctx;
+    ctx.extensions.push(hit.ext);
+    m.extensions.push(hit.ext);
+    for (const c of hit.conditions) m.conditions.push(c);
+    for (const a of hit.actions) m.actions.push(a);
+    return;
+  }
+  const condsBefore = m.conditions.length;
+  const actionsBefore = m.actions.length;
   const ext: Extension = { node, name: attr(node.el, 'name')?.value ?? '', context: ctx, conditions: [] };
   ctx.extensions.push(ext);
   m.extensions.push(ext);
   for (const c of logicalChildren(tree, node)) if (c.el.name === 'condition') ext.conditions.push(buildCondition(tree, c, ext, undefined, m));
+  if (activeCache && cacheable(node)) activeCache.extensions.set(node.el, { ext, conditions: m.conditions.slice(condsBefore), actions: m.actions.slice(actionsBefore) });
 }
 
 function buildCondition(tree: Tree, node: Node, ext: Extension, parent: Condition | undefined, m: Model): Condition {

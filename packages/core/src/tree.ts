@@ -125,19 +125,34 @@ export interface LoadOptions {
   cache?: ParseCache;
 }
 
-export type ParseCache = Map<string, { text: string; scan: ScannedFile; xml: XmlDocument; lines: LineIndex }>;
+export interface ParseCacheEntry {
+  text: string;
+  scan: ScannedFile;
+  xml: XmlDocument;
+  lines: LineIndex;
+  /** size:mtime of the file when read; a matching stamp means the file need not be read again. */
+  stamp?: string;
+  doc?: Doc;
+}
+
+export type ParseCache = Map<string, ParseCacheEntry>;
 
 export function readDoc(fs: FileSystem, path: string, limits: Limits, cache?: ParseCache): Doc {
   let text = '';
   let notUtf8 = false;
   let binary = false;
   let readError: string | undefined;
+  let stamp: string | undefined;
+  const cached = cache?.get(path);
   try {
     const st = fs.stat(path);
     if (!st) readError = 'no such file';
     else if (st.isDirectory) readError = 'is a directory';
     else if (st.size > limits.maxFileBytes) readError = `larger than the ${Math.round(limits.maxFileBytes / 1048576)} MiB limit (${st.size} bytes); not analysed`;
     else {
+      // an unchanged file on disk (same size and mtime) is not read again; editor overlays have no mtime
+      stamp = st.mtimeMs ? `${st.size}:${st.mtimeMs}` : undefined;
+      if (stamp && cached?.doc && cached.stamp === stamp) return resetDoc(cached.doc);
       const data = fs.readFile(path, limits.maxFileBytes);
       const dec = decodeBytes(data);
       if (dec.text.length > limits.maxFileBytes) readError = `larger than the ${Math.round(limits.maxFileBytes / 1048576)} MiB limit; not analysed`;
@@ -150,7 +165,10 @@ export function readDoc(fs: FileSystem, path: string, limits: Limits, cache?: Pa
     readError = 'binary content (NUL bytes): not a FreeSWITCH XML file';
     text = '';
   }
-  const cached = cache?.get(path);
+  if (cached?.doc && !readError && cached.text === text && !cached.doc.readError) {
+    if (stamp) cached.stamp = stamp;
+    return resetDoc(cached.doc);
+  }
   let scan: ScannedFile;
   let xml: XmlDocument;
   let lines: LineIndex;
@@ -159,9 +177,8 @@ export function readDoc(fs: FileSystem, path: string, limits: Limits, cache?: Pa
     scan = scanFile(text);
     xml = parseXml(scan.blanked, { maxDepth: limits.maxElementDepth });
     lines = new LineIndex(text);
-    cache?.set(path, { text, scan, xml, lines });
   }
-  return {
+  const doc: Doc = {
     path,
     text,
     lines,
@@ -175,6 +192,18 @@ export function readDoc(fs: FileSystem, path: string, limits: Limits, cache?: Pa
     checkpoints: [],
     includeSites: [],
   };
+  cache?.set(path, { text, scan, xml, lines, ...(stamp && !readError ? { stamp } : {}), doc });
+  return doc;
+}
+
+/** A cached Doc is reused across loads; what a load computes about it starts afresh. */
+function resetDoc(doc: Doc): Doc {
+  doc.reachable = false;
+  delete doc.includedBy;
+  doc.entrySeq = 0;
+  doc.checkpoints = [];
+  doc.includeSites = [];
+  return doc;
 }
 
 /** Find the conf root: the folder holding freeswitch.xml, upwards from path. */

@@ -39,6 +39,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { canonicalUri, pathToUri } from './uri.js';
 import type { AnalysisDone, ClientEvent, FsconfClient } from './types.js';
+import { errorText } from './errors.js';
 
 export interface ProcessClientOptions {
   serverPath: string;
@@ -297,10 +298,4 @@ function isCommand(a: CodeAction | Command): a is Command {
 
 function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms).unref());
-}
-
-export function errorText(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
-  return String(e);
 }

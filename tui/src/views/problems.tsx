@@ -1,5 +1,5 @@
 /** Problems: every finding of the tree, grouped by file, worst first; `/` filters, 1/2/3 toggle severities. */
-import React, { useMemo } from 'react';
+import React, { useEffect, useMemo } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Diagnostic } from '../lsp/types.js';
 import { relPath } from '../lsp/uri.js';
@@ -66,6 +66,8 @@ export interface ProblemsViewProps {
   index: number;
   active: boolean;
   onIndex(i: number): void;
+  /** the file of the selected row (for R) */
+  onSelect?(uri: string | undefined): void;
   onFilter(text: string): void;
   onFilterEditing(editing: boolean): void;
   onToggleSeverity(s: number): void;
@@ -86,6 +88,8 @@ export function ProblemsView(p: ProblemsViewProps) {
   const index = Math.min(p.index, Math.max(0, rows.length - 1));
   const top = useScrollTop(index, listHeight, rows.length);
   const current = rows[index];
+  const onSelect = p.onSelect;
+  useEffect(() => onSelect?.(current?.uri), [current?.uri, onSelect]);
 
   useInput(
     (input, key) => {

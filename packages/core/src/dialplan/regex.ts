@@ -98,9 +98,17 @@ export function asteriskToRegex(pat: string): { regex: string; from: number[] } 
   return { regex, from: map };
 }
 
+export interface RegexOptions {
+  /**
+   * Convert a leading `_` Asterisk pattern (switch_regex_perform, used for <condition> expressions).
+   * switch_regex_match (used by play_and_get_digits and others) has no such step: pass false. Default true.
+   */
+  asterisk?: boolean;
+}
+
 /** Reproduce switch_regex_perform's preprocessing of a condition expression. */
-export function toPcre2Input(expression: string): Pcre2Input {
-  if (expression.startsWith('_')) {
+export function toPcre2Input(expression: string, opts: RegexOptions = {}): Pcre2Input {
+  if (opts.asterisk !== false && expression.startsWith('_')) {
     const { regex, from } = asteriskToRegex(expression.slice(1));
     // The converted pattern always starts with '^', so the '/' form can no longer apply.
     return {
@@ -146,9 +154,9 @@ export function toPcre2Input(expression: string): Pcre2Input {
 }
 
 /** Judge a condition expression exactly as FreeSWITCH + PCRE2 would compile it. */
-export function checkRegex(expression: string): RegexCheck {
+export function checkRegex(expression: string, opts: RegexOptions = {}): RegexCheck {
   const hasParen = expression.includes('(');
-  const input = toPcre2Input(expression);
+  const input = toPcre2Input(expression, opts);
   if (!input.ok) {
     return { ok: false, error: { message: input.message, offset: input.offset }, captureCount: 0, hasParen, namedGroups: [] };
   }

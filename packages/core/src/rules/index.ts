@@ -29,6 +29,15 @@ import { duplicateUser } from './directory/duplicate-user.js';
 import { eslDefaultPassword, eslOpenAcl } from './network/esl.js';
 import { xmlrpcNoAuth, xmlrpcDefaultCredentials } from './network/xmlrpc.js';
 import { vertoNoAuth } from './network/verto.js';
+import { emptyList } from './acl/empty-list.js';
+import { invalidCidr } from './acl/invalid-cidr.js';
+import { hostBits } from './acl/host-bits.js';
+import { invalidVerdict } from './acl/invalid-verdict.js';
+import { duplicateList } from './acl/duplicate-list.js';
+import { deadNode } from './acl/dead-node.js';
+import { unknownList } from './acl/unknown-list.js';
+import { allowsInternet } from './acl/allows-internet.js';
+import { unknownDomain } from './acl/unknown-domain.js';
 
 /** Every rule fsconf runs. Adding a rule: one new file plus one line here. */
 export const ALL_RULES: Rule[] = [
@@ -63,6 +72,16 @@ export const ALL_RULES: Rule[] = [
   emptyPassword,
   vmPasswordIsId,
   duplicateUser,
+  // acl
+  emptyList,
+  invalidCidr,
+  hostBits,
+  invalidVerdict,
+  duplicateList,
+  deadNode,
+  unknownList,
+  allowsInternet,
+  unknownDomain,
   // network services
   eslDefaultPassword,
   eslOpenAcl,

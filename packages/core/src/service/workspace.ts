@@ -5,6 +5,7 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import { analyze, type Analysis } from '../analysis.js';
 import { findConfRoot, type Doc, type ParseCache } from '../tree.js';
+import { newModelCache } from '../model.js';
 import { normalize, type FileStat, type FileSystem, type Limits } from '../fs.js';
 import type { FsconfConfig } from '../config.js';
 import type { Finding } from '../rules/types.js';
@@ -56,6 +57,7 @@ export interface CursorContext {
 export class FsconfWorkspace {
   readonly fs: OverlayFileSystem;
   private readonly cache: ParseCache = new Map();
+  private readonly modelCache = newModelCache();
   private current: Analysis | undefined;
   private dirty = true;
   /** Files opened in the editor that the tree does not reach: analysed on their own. */
@@ -112,6 +114,7 @@ export class FsconfWorkspace {
         ...(this.root ? { root: this.root } : {}),
         files: [...this.extra],
         cache: this.cache,
+        modelCache: this.modelCache,
         ...(this.options.settings ? { settings: this.options.settings } : {}),
         ...(this.options.limits ? { limits: this.options.limits } : {}),
         ...(this.options.onRuleError ? { onRuleError: this.options.onRuleError } : {}),

@@ -1,49 +1,59 @@
-/** Does a named ACL admit addresses beyond loopback / on the public internet? (for the network-service rules) */
+/**
+ * Does a named ACL admit addresses beyond loopback / on the public internet? (for the network-service
+ * rules). Answered with the exact evaluator over the tree's lists (built-ins, acl.conf, inline CIDRs).
+ */
 import type { Model } from '../../model.js';
-import { switchTrue } from '../../text.js';
+import { aclModelFor } from '../../acl-model.js';
+import { countAllowedPublicIPv4, verdictBlocks, type CidrBlock } from '../../acl/index.js';
 
-const LOOPBACK = /^(127\.|::1\/128$|::1$)/;
+/** Does prefix a (start/len over W bits) overlap prefix b? */
+function overlaps(a: CidrBlock, b: CidrBlock, W: number): boolean {
+  const len = Math.min(a.len, b.len);
+  const shift = BigInt(W - len);
+  return a.start >> shift === b.start >> shift;
+}
+
+const LOOP4: CidrBlock = { start: 0x7f000000n, len: 8 };
+const LOOP6: CidrBlock = { start: 1n, len: 128 };
+/** IPv6 global unicast 2000::/3 */
+const GLOBAL6: CidrBlock = { start: 0x2n << 124n, len: 3 };
+
+function inside(a: CidrBlock, outer: CidrBlock, W: number): boolean {
+  return a.len >= outer.len && overlaps(a, outer, W);
+}
+
+/** Lists with values fsconf cannot know answer undefined. */
+function uncertain(model: Model, name: string): boolean {
+  const am = aclModelFor(model);
+  const info = am.byName.get(name);
+  return info !== undefined && am.lists.lists.get(name)?.builtin === false && (info.unknownDefault || info.unknownNodes.length > 0);
+}
 
 /** true / false, or undefined when it depends on something unknown. */
 export function admitsNonLoopback(model: Model, name: string): boolean | undefined {
   const n = name.trim();
-  if (n === '' || n === 'loopback.auto') return false;
-  const list = [...model.aclLists].reverse().find((l) => l.name === n); // the last definition wins
-  if (!list) {
-    if (n.endsWith('.auto')) return n !== 'loopback.auto';
-    if (n.includes('/')) return n.split(',').some((c) => !LOOPBACK.test(c.trim()));
-    return false; // an unknown name denies everything
-  }
-  const def = list.defaultAttr?.expanded.value;
-  if (list.defaultAttr && def === undefined) return undefined;
-  if (!list.defaultAttr || switchTrue(def)) return true;
-  for (const node of list.nodes) {
-    const type = node.attrs.get('type')?.expanded.value;
-    const allows = node.attrs.has('type') ? switchTrue(type) : false;
-    if (!allows) continue;
-    if (node.attrs.has('domain')) return true;
-    const cidr = node.attrs.get('cidr')?.expanded.value ?? node.attrs.get('host')?.expanded.value;
-    if (cidr === undefined) return undefined;
-    if (cidr.split(',').some((c) => !LOOPBACK.test(c.trim()))) return true;
-  }
-  return false;
+  const am = aclModelFor(model);
+  const list = am.lists.lists.get(n);
+  if (!list && !n.includes('/')) return false; // an unknown name denies everything
+  if (uncertain(model, n)) return undefined;
+  if (list?.hostDependent) return true; // localnet.auto / nat.auto: the host's own LAN
+  const v4 = verdictBlocks(am.lists, n, 4, { cap: 5000 });
+  if (v4.truncated) return true;
+  if (v4.allowed.some((b) => !inside(b, LOOP4, 32))) return true;
+  const v6 = verdictBlocks(am.lists, n, 6, { cap: 5000 });
+  if (v6.truncated) return true;
+  return v6.allowed.some((b) => !inside(b, LOOP6, 128));
 }
 
-/** Does it admit public (non-private, non-reserved) IPv4 space? */
+/** Does it admit public (non-private, non-reserved) IPv4 space, or global IPv6 unicast? */
 export function admitsPublic(model: Model, name: string): boolean | undefined {
   const n = name.trim();
-  if (['loopback.auto', 'rfc1918.auto', 'rfc6598.auto', 'localnet.auto', 'nat.auto'].includes(n)) return false;
-  if (['wan.auto', 'wan_v4.auto', 'wan_v6.auto', 'any_v4.auto', 'any_v6.auto'].includes(n)) return true;
-  const list = [...model.aclLists].reverse().find((l) => l.name === n);
-  if (!list) return n.includes('/') ? n.split(',').some((c) => !/^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|127\.)/.test(c.trim())) : false;
-  const def = list.defaultAttr?.expanded.value;
-  if (list.defaultAttr && def === undefined) return undefined;
-  if (!list.defaultAttr || switchTrue(def)) return true;
-  for (const node of list.nodes) {
-    if (!node.attrs.has('type') || !switchTrue(node.attrs.get('type')?.expanded.value)) continue;
-    const cidr = node.attrs.get('cidr')?.expanded.value;
-    if (cidr === undefined) continue;
-    if (cidr.split(',').some((c) => !/^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|127\.|::1|fe80|fc|fd)/i.test(c.trim()))) return true;
-  }
-  return false;
+  const am = aclModelFor(model);
+  const list = am.lists.lists.get(n);
+  if (!list && !n.includes('/')) return false;
+  if (uncertain(model, n)) return undefined;
+  if (countAllowedPublicIPv4(am.lists, n).allowed > 0n) return true;
+  const v6 = verdictBlocks(am.lists, n, 6, { cap: 5000 });
+  if (v6.truncated) return true;
+  return v6.allowed.some((b) => overlaps(b, GLOBAL6, 128));
 }

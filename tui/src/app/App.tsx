@@ -1,0 +1,687 @@
+/**
+ * The application: views, dialogs and the actions that talk to the server and to fs_cli.
+ * State lives here and in small hooks; views are pure functions of it plus their own keys.
+ */
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Box, useApp, useInput } from 'ink';
+import * as path from 'node:path';
+import type { CodeAction, Diagnostic, FsconfClient, Position, TextEdit } from '../lsp/types.js';
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { aclLists, aclTest, applyEdit, saveDocument } from '../lsp/commands.js';
+import { canonicalUri, relPath, uriToPath } from '../lsp/uri.js';
+import { errorText } from '../lsp/errors.js';
+import { countOf } from './workspace.js';
+import { useWorkspace } from './workspace.js';
+import { useSpinner, useTerminalSize, type Size } from './hooks.js';
+import { Header, Hints, StatusLine, Tabs, VIEWS, type Status, type ViewName } from '../ui/components.js';
+import { useTheme } from '../ui/theme.js';
+import { ProblemsView, ruleOf, type ProblemFilter, type ProblemRow } from '../views/problems.js';
+import { FilesView } from '../views/files.js';
+import { FileView } from '../views/file.js';
+import { BansView, type BansState, type BanTarget } from '../views/bans.js';
+import { HelpView } from '../views/help.js';
+import { ConfirmDialog, DiffDialog, OutputDialog, PickDialog, type DiffFile, type PickItem } from '../dialogs/dialogs.js';
+import { EditPane, EDIT_PANE } from '../dialogs/edit.js';
+import { AclDialog } from '../dialogs/acl.js';
+import { applyEdits, diffLines } from '../text/edits.js';
+import { valueAttribute } from '../text/line.js';
+import { parseBanInfo, unbanCommand } from '../system/baninfo.js';
+import { showCommand, type FsCli } from '../system/fscli.js';
+import { reloadCommands, type ChangedFile } from '../system/reload.js';
+import type { EditorResult } from '../system/editor.js';
+import type { AclListInfo } from '../lsp/types.js';
+
+export interface SystemDeps {
+  readFile(file: string): Promise<string>;
+  fsCli: FsCli;
+  /** Hands the terminal to $EDITOR at a 1-based line; resolves when it exits. */
+  editor(file: string, line: number): Promise<EditorResult>;
+}
+
+export interface AppProps {
+  client: FsconfClient;
+  root: string;
+  readonly: boolean;
+  backup: boolean;
+  notice?: Status | undefined;
+  system: SystemDeps;
+  size?: Size | undefined;
+  onExit(code: number): void;
+}
+
+type OutputLine = { text: string; role?: 'error' | 'ok' | 'muted' | 'accent' };
+
+type Modal =
+  | { kind: 'pick'; title: string; items: PickItem[]; onPick(i: number): void }
+  | { kind: 'diff'; title: string; files: DiffFile[]; onYes(): void }
+  | { kind: 'confirm'; title: string; lines: string[]; question: string; onYes(): void }
+  | { kind: 'output'; title: string; lines: OutputLine[] }
+  | { kind: 'edit'; uri: string; line: number; name: string; original: string; start: number; end: number; value: string; saving: boolean }
+  | { kind: 'acl' };
+
+const HINTS: Record<ViewName, [string, string][]> = {
+  problems: [['enter', 'open'], ['f', 'fix'], ['F', 'fix file'], ['/', 'filter'], ['1-3', 'severity'], ['tab', 'views'], ['?', 'help'], ['q', 'quit']],
+  files: [['enter', 'open'], ['F', 'fix file'], ['E', '$EDITOR'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
+  file: [['f', 'fix'], ['F', 'fix file'], ['e', 'edit value'], ['E', '$EDITOR'], ['n', 'next'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
+  bans: [['u', 'unban'], ['r', 'refresh'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
+  help: [['j/k', 'scroll'], ['tab', 'views'], ['esc', 'back'], ['q', 'quit']],
+};
+
+/** edit.changes, or documentChanges turned into changes. */
+export function changesOf(edit: WorkspaceEdit | undefined): Record<string, TextEdit[]> | undefined {
+  if (!edit) return undefined;
+  const out: Record<string, TextEdit[]> = {};
+  for (const [uri, edits] of Object.entries(edit.changes ?? {})) out[uri] = [...(out[uri] ?? []), ...edits];
+  for (const dc of edit.documentChanges ?? []) {
+    if ('textDocument' in dc && 'edits' in dc) out[dc.textDocument.uri] = [...(out[dc.textDocument.uri] ?? []), ...(dc.edits as TextEdit[])];
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+export function App(props: AppProps) {
+  const { client, root, system } = props;
+  const theme = useTheme();
+  const app = useApp();
+  const size = useTerminalSize(props.size);
+  const [status, setStatusState] = useState<Status | undefined>(props.notice);
+  const setStatus = useCallback((level: Status['level'], message: string) => setStatusState({ level, message }), []);
+  const ws = useWorkspace(client, setStatus);
+  const [busy, setBusy] = useState<string | undefined>();
+  const spinner = useSpinner(ws.analysing || !!busy, theme.sym.spinner);
+
+  const [view, setViewState] = useState<ViewName>('problems');
+  const prevView = useRef<ViewName>('problems');
+  const setView = useCallback((v: ViewName) => {
+    setViewState((cur) => {
+      if (cur !== v) prevView.current = cur;
+      return v;
+    });
+  }, []);
+  const [problemsIndex, setProblemsIndex] = useState(0);
+  const [filesIndex, setFilesIndex] = useState(0);
+  const [bansIndex, setBansIndex] = useState(0);
+  const [helpIndex, setHelpIndex] = useState(0);
+  const [filter, setFilter] = useState<ProblemFilter>({ text: '', hidden: new Set() });
+  const [filterEditing, setFilterEditing] = useState(false);
+  const [file, setFile] = useState<{ uri: string; line: number } | undefined>();
+  const [fileText, setFileText] = useState<{ uri: string; text?: string; error?: string } | undefined>();
+  const [reloadToken, setReloadToken] = useState(0);
+  const [modal, setModal] = useState<Modal | undefined>();
+  const [bans, setBans] = useState<BansState>({ state: 'idle' });
+  const [lists, setLists] = useState<{ lists?: AclListInfo[]; error?: string }>({});
+  const changed = useRef(new Map<string, ChangedFile>());
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+
+  const quit = useCallback(
+    (code: number) => {
+      props.onExit(code);
+      app.exit();
+    },
+    [app, props],
+  );
+
+  /** Runs an async action with a status-line spinner; errors become a status message. */
+  const guard = useCallback(
+    async (label: string | undefined, fn: () => Promise<void>) => {
+      if (label) setBusy(label);
+      try {
+        await fn();
+      } catch (e) {
+        setStatus('error', errorText(e));
+      } finally {
+        if (label && mounted.current) setBusy(undefined);
+      }
+    },
+    [setStatus],
+  );
+
+  // ── file text for the File view ──────────────────────────────────────────
+  useEffect(() => {
+    if (!file) return;
+    let live = true;
+    const uri = file.uri;
+    system
+      .readFile(uriToPath(uri))
+      .then((text) => live && setFileText({ uri, text }))
+      .catch((e: unknown) => live && setFileText({ uri, error: `cannot read ${relPath(root, uri)}: ${errorText(e)}` }));
+    return () => {
+      live = false;
+    };
+  }, [file?.uri, reloadToken, system, root]);
+
+  const openFile = useCallback(
+    (uri: string, line: number) => {
+      setFile({ uri, line });
+      setView('file');
+    },
+    [setView],
+  );
+
+  // ── writing: after the server wrote, tell it and re-read ─────────────────
+  const noteWritten = useCallback(
+    async (uri: string, before: string | undefined) => {
+      const p = uriToPath(uri);
+      let after: string | undefined;
+      try {
+        after = await system.readFile(p);
+      } catch {
+        after = undefined;
+      }
+      if (after !== undefined) {
+        if (client.isOpen(uri)) {
+          client.didChange(uri, after);
+          client.didSave(uri, after);
+        } else {
+          client.didOpen(uri, after);
+          client.didSave(uri, after);
+          client.didClose(uri);
+        }
+      }
+      const prev = changed.current.get(p);
+      changed.current.set(p, { path: p, ...(prev?.before !== undefined ? { before: prev.before } : before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
+    },
+    [client, system],
+  );
+
+  const writtenMessage = (files: { uri: string; backup?: string }[], verb: string) => {
+    const names = files.map((f) => relPath(root, f.uri)).join(', ');
+    const backups = files.filter((f) => f.backup).map((f) => path.basename(uriToPath(f.backup!)));
+    return `${verb} ${names || 'nothing'}${backups.length ? ` (backup ${backups.join(', ')})` : props.backup ? '' : ' (no backup)'}${fsCliHint()}`;
+  };
+  const fsCliHint = () => (system.fsCli.find() ? ' · R reloads FreeSWITCH' : '');
+
+  const applyChanges = useCallback(
+    (title: string, changes: Record<string, TextEdit[]>, befores: Map<string, string>) =>
+      guard('writing…', async () => {
+        setModal(undefined);
+        if (props.readonly) {
+          setStatus('warning', 'read-only (--readonly): nothing was written');
+          return;
+        }
+        const r = await applyEdit(client, changes, props.backup);
+        if (!r.applied) {
+          setStatus('error', `not written: ${r.message ?? 'the server refused the edit'}`);
+          setReloadToken((t) => t + 1);
+          return;
+        }
+        const files = r.files?.length ? r.files : Object.keys(changes).map((uri) => ({ uri }));
+        for (const f of files) await noteWritten(canonicalUri(f.uri), befores.get(canonicalUri(f.uri)));
+        setStatus('ok', `${title}: ${writtenMessage(files, 'wrote')}`);
+        setReloadToken((t) => t + 1);
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, guard, noteWritten, props.backup, props.readonly, setStatus],
+  );
+
+  const previewAction = useCallback(
+    (action: CodeAction) =>
+      guard('preparing the diff…', async () => {
+        const changes = changesOf(action.edit);
+        if (!changes) {
+          setModal(undefined);
+          setStatus('warning', `"${action.title}" has no edit to preview; nothing done`);
+          return;
+        }
+        const files: DiffFile[] = [];
+        const befores = new Map<string, string>();
+        for (const [uri, edits] of Object.entries(changes)) {
+          const before = await system.readFile(uriToPath(uri)).catch(() => '');
+          befores.set(canonicalUri(uri), before);
+          files.push({ rel: relPath(root, uri), lines: diffLines(before, applyEdits(before, edits)) });
+        }
+        setModal({ kind: 'diff', title: action.title, files, onYes: () => void applyChanges(action.title, changes, befores) });
+      }),
+    [applyChanges, guard, root, setStatus, system],
+  );
+
+  const showFixes = useCallback(
+    (uri: string, diag: Diagnostic | undefined) =>
+      guard('asking the server for fixes…', async () => {
+        if (!diag) {
+          setStatus('info', 'no finding here: f fixes the finding under the cursor (F fixes the whole file)');
+          return;
+        }
+        const actions = (await client.codeActions(uri, diag.range, [diag], ['quickfix'])).filter((a) => !a.kind || a.kind.startsWith('quickfix'));
+        if (!actions.length) {
+          setStatus('info', `no quick fix for ${ruleOf(diag) || 'this finding'}${diag.range ? ` (line ${diag.range.start.line + 1})` : ''}`);
+          return;
+        }
+        actions.sort((a, b) => Number(!!b.isPreferred) - Number(!!a.isPreferred));
+        setModal({
+          kind: 'pick',
+          title: `fixes for ${ruleOf(diag)} · ${relPath(root, uri)}:${diag.range.start.line + 1}`,
+          items: actions.map((a) => ({ label: a.title, ...(a.isPreferred ? { detail: 'preferred' } : {}) })),
+          onPick: (i) => previewAction(actions[i]!),
+        });
+      }),
+    [client, guard, previewAction, root, setStatus],
+  );
+
+  const fixAll = useCallback(
+    (uri: string) =>
+      guard('asking the server for fix-all…', async () => {
+        const diags = ws.diagnostics.get(uri) ?? [];
+        const lines = await system.readFile(uriToPath(uri)).then((t) => t.split('\n')).catch(() => ['']);
+        const range = { start: { line: 0, character: 0 }, end: { line: Math.max(0, lines.length - 1), character: lines[lines.length - 1]?.length ?? 0 } };
+        const actions = await client.codeActions(uri, range, diags, ['source.fixAll.fsconf']);
+        const all = actions.find((a) => a.kind?.startsWith('source.fixAll')) ?? actions[0];
+        if (!all) {
+          setStatus('info', `nothing in ${relPath(root, uri)} can be fixed automatically`);
+          return;
+        }
+        await previewAction(all);
+      }),
+    [client, guard, previewAction, root, setStatus, system, ws.diagnostics],
+  );
+
+  // ── e: edit a value in place ─────────────────────────────────────────────
+  const startEdit = useCallback(
+    (uri: string, line: number) =>
+      guard(undefined, async () => {
+        if (props.readonly) {
+          setStatus('warning', 'read-only (--readonly): editing is disabled');
+          return;
+        }
+        const text = await system.readFile(uriToPath(uri));
+        const lineText = text.split('\n')[line] ?? '';
+        const attr = valueAttribute(lineText);
+        if (!attr) {
+          setStatus('info', 'e edits a value="…" on the cursor line; use E for $EDITOR');
+          return;
+        }
+        if (client.isOpen(uri)) client.didChange(uri, text);
+        else client.didOpen(uri, text);
+        setFile({ uri, line });
+        setView('file');
+        setModal({ kind: 'edit', uri, line, name: attr.name ?? 'value', original: text, start: attr.start, end: attr.end, value: attr.value, saving: false });
+      }),
+    [client, guard, props.readonly, setStatus, setView, system],
+  );
+
+  const editedText = (m: Extract<Modal, { kind: 'edit' }>, value: string) => {
+    const lines = m.original.split('\n');
+    const l = lines[m.line]!;
+    lines[m.line] = l.slice(0, m.start) + value + l.slice(m.end);
+    return lines.join('\n');
+  };
+
+  const editChange = (value: string) => {
+    if (modal?.kind !== 'edit') return;
+    client.didChange(modal.uri, editedText(modal, value));
+    setModal({ ...modal, value });
+  };
+
+  const editCancel = () => {
+    if (modal?.kind !== 'edit') return;
+    client.didChange(modal.uri, modal.original);
+    client.didClose(modal.uri);
+    setModal(undefined);
+    setStatus('info', 'edit cancelled; nothing written');
+  };
+
+  const editSave = () => {
+    if (modal?.kind !== 'edit') return;
+    const m = modal;
+    const text = editedText(m, m.value);
+    if (text === m.original) return editCancel();
+    setModal({ ...m, saving: true });
+    void guard('saving…', async () => {
+      try {
+        const r = await saveDocument(client, m.uri, props.backup);
+        if (!r.applied) {
+          setStatus('error', `not saved: ${r.message ?? 'the server refused'} — your edit was dropped; re-open and edit again`);
+          client.didChange(m.uri, m.original);
+          client.didClose(m.uri);
+          return;
+        }
+        client.didSave(m.uri, text);
+        client.didClose(m.uri);
+        const p = uriToPath(m.uri);
+        const prev = changed.current.get(p);
+        changed.current.set(p, { path: p, before: prev?.before ?? m.original, after: text });
+        setStatus('ok', `${m.name}: ${writtenMessage(r.files?.length ? r.files : [{ uri: m.uri }], 'saved')}`);
+      } catch (e) {
+        client.didChange(m.uri, m.original);
+        client.didClose(m.uri);
+        throw e;
+      } finally {
+        setModal(undefined);
+        setReloadToken((t) => t + 1);
+      }
+    });
+  };
+
+  // ── E: $EDITOR ───────────────────────────────────────────────────────────
+  const openEditor = useCallback(
+    (uri: string, line: number) =>
+      guard(undefined, async () => {
+        if (props.readonly) {
+          setStatus('warning', 'read-only (--readonly): $EDITOR is disabled');
+          return;
+        }
+        const p = uriToPath(uri);
+        const before = await system.readFile(p);
+        const wasOpen = client.isOpen(uri);
+        if (!wasOpen) client.didOpen(uri, before);
+        const r = await system.editor(p, line + 1);
+        const after = await system.readFile(p).catch(() => before);
+        if (after !== before) {
+          client.didChange(uri, after);
+          client.didSave(uri, after);
+          const prev = changed.current.get(p);
+          changed.current.set(p, { path: p, before: prev?.before ?? before, after });
+        }
+        if (!wasOpen) client.didClose(uri);
+        setFile({ uri, line });
+        setView('file');
+        setReloadToken((t) => t + 1);
+        if (!r.ok) setStatus('error', r.message ?? 'the editor failed');
+        else setStatus(after !== before ? 'ok' : 'info', after !== before ? `re-read ${relPath(root, uri)} after $EDITOR${fsCliHint()}` : `${relPath(root, uri)} unchanged`);
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, guard, props.readonly, root, setStatus, setView, system],
+  );
+
+  // ── fs_cli: reload, bans, unban ──────────────────────────────────────────
+  const runFsCli = useCallback(
+    async (commands: string[]): Promise<{ lines: OutputLine[]; ok: boolean }> => {
+      const lines: OutputLine[] = [];
+      let ok = true;
+      for (const c of commands) {
+        lines.push({ text: `$ ${showCommand(c)}`, role: 'accent' });
+        const r = await system.fsCli.run(c);
+        const out = `${r.stdout}${r.stderr}`.replace(/\s+$/, '');
+        for (const l of out ? out.split('\n') : ['(no output)']) lines.push({ text: '  ' + l, ...(/^-ERR/.test(l.trim()) ? { role: 'error' as const } : {}) });
+        const failed = r.error || r.code !== 0 || /^-ERR/m.test(r.stdout);
+        if (r.error) lines.push({ text: '  ' + r.error, role: 'error' });
+        else if (r.code !== 0) lines.push({ text: `  exit status ${r.code}`, role: 'error' });
+        if (failed) ok = false;
+      }
+      return { lines, ok };
+    },
+    [system.fsCli],
+  );
+
+  const currentUri = (): string | undefined => {
+    if (view === 'file' && file) return file.uri;
+    return undefined;
+  };
+  const selectedProblemUri = useRef<string | undefined>(undefined);
+
+  const startReload = useCallback(() => {
+    if (props.readonly) return setStatus('warning', 'read-only (--readonly): reload is disabled');
+    if (!system.fsCli.find()) return setStatus('warning', "fs_cli is not on PATH: R needs FreeSWITCH's fs_cli on this machine");
+    let files = [...changed.current.values()];
+    if (!files.length) {
+      const uri = currentUri() ?? (view === 'problems' ? selectedProblemUri.current : undefined);
+      if (uri) files = [{ path: uriToPath(uri) }];
+    }
+    if (!files.length) return setStatus('info', 'nothing changed in this session: open a file (or pick a finding) to reload what it configures');
+    const cmds = reloadCommands(root, files);
+    if (!cmds.length) return setStatus('info', 'nothing to reload');
+    setModal({
+      kind: 'confirm',
+      title: 'reload FreeSWITCH',
+      lines: [' This runs, in order:', ...cmds.flatMap((c) => [`   ${showCommand(c.command)}`, `       ${c.why}`])],
+      question: 'Run these commands?',
+      onYes: () =>
+        void guard('running fs_cli…', async () => {
+          setModal(undefined);
+          const { lines, ok } = await runFsCli(cmds.map((c) => c.command));
+          if (ok) changed.current.clear();
+          setModal({ kind: 'output', title: ok ? 'reload done' : 'reload: fs_cli reported a problem', lines });
+          setStatus(ok ? 'ok' : 'error', ok ? `ran ${cmds.map((c) => c.command).join('; ')}` : 'fs_cli reported a problem: see the output');
+        }),
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [file, guard, props.readonly, root, runFsCli, setStatus, system.fsCli, view]);
+
+  const loadBans = useCallback(
+    () =>
+      guard(undefined, async () => {
+        if (!system.fsCli.find()) {
+          setBans({ state: 'unavailable', reason: "fs_cli is not on PATH: the Bans view asks FreeSWITCH's fs_cli (with mod_cti loaded) for `cti show baninfo`" });
+          return;
+        }
+        setBans({ state: 'loading' });
+        const r = await system.fsCli.run('cti show baninfo');
+        if (r.error) {
+          setBans({ state: 'unavailable', reason: `${r.error} — is FreeSWITCH running?` });
+          return;
+        }
+        const parsed = parseBanInfo(r.stdout + (r.stdout ? '' : r.stderr));
+        if (!parsed.ok) {
+          const hint = /command not found|unknown command|invalid command/i.test(parsed.reason) ? ' (is mod_cti loaded?)' : /no reply|connection|refused|socket/i.test(parsed.reason) ? ' (is FreeSWITCH running?)' : '';
+          setBans({ state: 'unavailable', reason: `no ban data from "cti show baninfo": ${parsed.reason}${hint}` });
+          return;
+        }
+        setBans({ state: 'loaded', info: parsed.info, at: new Date() });
+      }),
+    [guard, system.fsCli],
+  );
+
+  useEffect(() => {
+    if (view === 'bans' && bans.state === 'idle') void loadBans();
+  }, [view, bans.state, loadBans]);
+
+  const unban = useCallback(
+    (t: BanTarget) => {
+      if (props.readonly) return setStatus('warning', 'read-only (--readonly): unban is disabled');
+      const cmd = unbanCommand(t.ip, t.account);
+      setModal({
+        kind: 'confirm',
+        title: 'unban',
+        lines: [` ${t.account ? `Lifts the ban of account ${t.account} from ${t.ip}.` : `Lifts every ban of ${t.ip} (all accounts).`}`, '', ` This runs:  ${showCommand(cmd)}`],
+        question: 'Unban?',
+        onYes: () =>
+          void guard('running fs_cli…', async () => {
+            setModal(undefined);
+            const { lines, ok } = await runFsCli([cmd]);
+            setModal({ kind: 'output', title: ok ? 'unbanned' : 'unban: fs_cli reported a problem', lines });
+            setStatus(ok ? 'ok' : 'error', ok ? `ran ${cmd}` : `${cmd} failed: see the output`);
+            await loadBans();
+          }),
+      });
+    },
+    [guard, loadBans, props.readonly, runFsCli, setStatus],
+  );
+
+  // ── ACL tester ───────────────────────────────────────────────────────────
+  const openAcl = useCallback(() => {
+    setModal({ kind: 'acl' });
+    aclLists(client)
+      .then((l) => setLists({ lists: [...l].sort((a, b) => Number(a.builtin) - Number(b.builtin) || a.name.localeCompare(b.name)) }))
+      .catch((e: unknown) => setLists({ error: errorText(e) }));
+  }, [client]);
+
+  // ── keys ────────────────────────────────────────────────────────────────
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') quit(0);
+  });
+  useInput(
+    (input, key) => {
+      if (key.tab) {
+        const i = VIEWS.indexOf(view);
+        return setView(VIEWS[(i + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!);
+      }
+      if (input === 'q') return quit(0);
+      if (input === '?') return setView(view === 'help' ? prevView.current : 'help');
+      if (input === 'a') return openAcl();
+      if (input === 'R') return startReload();
+      if (key.escape && (view === 'help' || view === 'bans' || view === 'files')) return setView(prevView.current === view ? 'problems' : prevView.current);
+    },
+    { isActive: !modal && !filterEditing && !busy },
+  );
+
+  // ── layout ──────────────────────────────────────────────────────────────
+  const width = size.columns;
+  const bodyHeight = Math.max(3, size.rows - 4);
+  const filesCount = ws.files.length;
+  const fileRel = file ? relPath(root, file.uri) : '';
+  const labels: Record<ViewName, string> = {
+    problems: `Problems (${ws.counts.errors + ws.counts.warnings + ws.counts.infos})`,
+    files: `Files (${filesCount})`,
+    file: file ? `File: ${path.basename(fileRel).slice(0, 24)}` : 'File',
+    bans: 'Bans',
+    help: 'Help',
+  };
+  const onProblemIndex = (i: number) => setProblemsIndex(i);
+  const toggleSeverity = (s: number) =>
+    setFilter((f) => {
+      const hidden = new Set(f.hidden);
+      if (hidden.has(s)) hidden.delete(s);
+      else hidden.add(s);
+      return { ...f, hidden };
+    });
+
+  const editing = modal?.kind === 'edit' ? modal : undefined;
+  const fileDiags = file ? (ws.diagnostics.get(file.uri) ?? []) : [];
+  const hover = useCallback((uri: string, position: Position) => client.hover(uri, position), [client]);
+  const problemRowOpen = (r: ProblemRow) => {
+    if (r.diag) openFile(r.uri, r.diag.range.start.line);
+    else openFile(r.uri, (ws.diagnostics.get(r.uri) ?? [])[0]?.range.start.line ?? 0);
+  };
+
+  let body: React.ReactNode;
+  const shownView: ViewName = editing ? 'file' : view;
+  if (modal && modal.kind !== 'edit') {
+    if (modal.kind === 'pick') body = <PickDialog width={width} height={bodyHeight} title={modal.title} items={modal.items} onPick={modal.onPick} onCancel={() => setModal(undefined)} />;
+    else if (modal.kind === 'diff') body = <DiffDialog width={width} height={bodyHeight} title={modal.title} files={modal.files} readonly={props.readonly} onYes={modal.onYes} onNo={() => setModal(undefined)} />;
+    else if (modal.kind === 'confirm') body = <ConfirmDialog width={width} height={bodyHeight} title={modal.title} lines={modal.lines} question={modal.question} onYes={modal.onYes} onNo={() => setModal(undefined)} />;
+    else if (modal.kind === 'output') body = <OutputDialog width={width} height={bodyHeight} title={modal.title} lines={modal.lines} onClose={() => setModal(undefined)} />;
+    else if (modal.kind === 'acl')
+      body = (
+        <AclDialog
+          width={width}
+          height={bodyHeight}
+          lists={lists.lists}
+          listsError={lists.error}
+          rel={(uri) => relPath(root, uri)}
+          test={(ip, list, port) => aclTest(client, { ip, list, ...(port !== undefined ? { port } : {}) })}
+          onJump={(uri, line) => {
+            setModal(undefined);
+            openFile(canonicalUri(uri), line);
+          }}
+          onClose={() => setModal(undefined)}
+        />
+      );
+  } else if (shownView === 'problems') {
+    body = (
+      <ProblemsView
+        width={width}
+        height={bodyHeight}
+        root={root}
+        diagnostics={ws.diagnostics}
+        analysing={ws.analysing}
+        filter={filter}
+        filterEditing={filterEditing}
+        index={problemsIndex}
+        active={!modal && !busy}
+        onIndex={onProblemIndex}
+        onSelect={(uri) => (selectedProblemUri.current = uri)}
+        onFilter={(text) => {
+          setFilter((f) => ({ ...f, text }));
+          setProblemsIndex(0);
+        }}
+        onFilterEditing={setFilterEditing}
+        onToggleSeverity={toggleSeverity}
+        onOpen={problemRowOpen}
+        onFix={(r) => (r.diag ? void showFixes(r.uri, r.diag) : void fixAll(r.uri))}
+        onFixAll={(uri) => void fixAll(uri)}
+        onEdit={(r) => void startEdit(r.uri, r.diag?.range.start.line ?? 0)}
+        onEditor={(r) => void openEditor(r.uri, r.diag?.range.start.line ?? 0)}
+      />
+    );
+  } else if (shownView === 'files') {
+    body = (
+      <FilesView
+        width={width}
+        height={bodyHeight}
+        root={root}
+        files={ws.files}
+        diagnostics={ws.diagnostics}
+        index={filesIndex}
+        active={!modal && !busy}
+        onIndex={setFilesIndex}
+        onOpen={(uri) => openFile(uri, (ws.diagnostics.get(uri) ?? [])[0]?.range.start.line ?? 0)}
+        onFixAll={(uri) => void fixAll(uri)}
+        onEditor={(uri) => void openEditor(uri, 0)}
+      />
+    );
+  } else if (shownView === 'file') {
+    const text = editing ? editedText(editing, editing.value) : fileText?.uri === file?.uri ? fileText?.text : undefined;
+    body = (
+      <FileView
+        width={width}
+        height={bodyHeight}
+        uri={file?.uri}
+        rel={fileRel}
+        text={text}
+        error={fileText?.uri === file?.uri ? fileText?.error : undefined}
+        diagnostics={fileDiags}
+        line={file?.line ?? 0}
+        active={!modal && !busy}
+        hover={hover}
+        onLine={(line) => setFile((f) => (f ? { ...f, line } : f))}
+        onBack={() => setView(prevView.current === 'file' ? 'problems' : prevView.current)}
+        onFix={(line, d) => file && void showFixes(file.uri, d)}
+        onFixAll={() => file && void fixAll(file.uri)}
+        onEdit={(line) => file && void startEdit(file.uri, line)}
+        onEditor={(line) => file && void openEditor(file.uri, line)}
+        {...(editing
+          ? {
+              paneHeight: EDIT_PANE,
+              pane: (
+                <EditPane
+                  width={width}
+                  name={editing.name}
+                  line={editing.line}
+                  value={editing.value}
+                  readonly={props.readonly}
+                  diagnostics={fileDiags}
+                  fileCounts={countOf([fileDiags])}
+                  saving={editing.saving}
+                  onChange={editChange}
+                  onSave={editSave}
+                  onCancel={editCancel}
+                />
+              ),
+            }
+          : {})}
+      />
+    );
+  } else if (shownView === 'bans') {
+    body = <BansView width={width} height={bodyHeight} bans={bans} index={bansIndex} active={!modal && !busy} readonly={props.readonly} onIndex={setBansIndex} onRefresh={() => void loadBans()} onUnban={unban} />;
+  } else {
+    body = <HelpView width={width} height={bodyHeight} active={!modal} index={helpIndex} onIndex={setHelpIndex} />;
+  }
+
+  const hints: [string, string][] = modal
+    ? modal.kind === 'edit'
+      ? [['enter', 'save'], ['esc', 'cancel'], ['ctrl-c', 'quit']]
+      : modal.kind === 'acl'
+        ? [['enter', 'test'], ['tab', 'next field / complete'], ['esc', 'close']]
+        : [['esc', 'close']]
+    : filterEditing
+      ? [['enter', 'keep filter'], ['esc', 'clear'], ['ctrl-c', 'quit']]
+      : HINTS[shownView];
+
+  return (
+    <Box flexDirection="column" width={width} height={size.rows}>
+      <Header width={width} root={root} counts={ws.counts} analysing={ws.analysing} spinner={spinner} files={ws.diagnostics.size} readonly={props.readonly} backup={props.backup} hidden={filter.hidden} />
+      <Tabs width={width} view={shownView} labels={labels} />
+      <Box width={width} height={bodyHeight} flexDirection="column">
+        {body}
+      </Box>
+      <StatusLine width={width} status={status} busy={busy} spinner={spinner} />
+      <Hints width={width} hints={hints} />
+    </Box>
+  );
+}
+

@@ -1,0 +1,176 @@
+/** Modal panes shown in place of the view: pick, review a diff, confirm, read output. */
+import React, { useState } from 'react';
+import { Box, Text, useInput } from 'ink';
+import type { DiffLine } from '../text/edits.js';
+import { moveIndex, navOf, useScrollTop } from '../app/hooks.js';
+import { C, Filler, Row, Rule } from '../ui/components.js';
+import { clean, useTheme } from '../ui/theme.js';
+
+export interface PickItem {
+  label: string;
+  detail?: string;
+}
+
+/** A list to choose from: j/k, enter picks, esc cancels. */
+export function PickDialog({ width, height, title, items, onPick, onCancel, footer }: { width: number; height: number; title: string; items: PickItem[]; onPick(i: number): void; onCancel(): void; footer?: string }) {
+  const theme = useTheme();
+  const [index, setIndex] = useState(0);
+  const listHeight = Math.max(1, height - 3);
+  const top = useScrollTop(index, listHeight, items.length);
+  useInput((input, key) => {
+    const nav = navOf(input, key);
+    if (nav) return setIndex(moveIndex(index, items.length, nav, listHeight));
+    if (key.return) return onPick(index);
+    if (key.escape || input === 'q') return onCancel();
+    const n = Number(input);
+    if (n >= 1 && n <= items.length && n <= 9) return onPick(n - 1);
+  });
+  const visible = items.slice(top, top + listHeight);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Rule width={width} title={title} />
+      {visible.map((it, i) => {
+        const selected = top + i === index;
+        return (
+          <Row key={top + i} width={width}>
+            <C role="accent" inverse={selected}>{selected ? theme.sym.pointer : ' '}</C>
+            <Text inverse={selected} bold={selected}>{` ${top + i + 1}. ${clean(it.label)}`}</Text>
+            {it.detail ? <C role="muted">{'  ' + clean(it.detail)}</C> : null}
+          </Row>
+        );
+      })}
+      <Filler rows={listHeight - visible.length} width={width} />
+      <Rule width={width} />
+      <Row width={width}>
+        <C role="muted">{footer ?? ' enter chooses · esc cancels'}</C>
+      </Row>
+    </Box>
+  );
+}
+
+export interface DiffFile {
+  rel: string;
+  lines: DiffLine[];
+}
+
+/** The edit as a diff; y/enter applies, n/esc cancels. */
+export function DiffDialog({ width, height, title, files, readonly, onYes, onNo }: { width: number; height: number; title: string; files: DiffFile[]; readonly: boolean; onYes(): void; onNo(): void }) {
+  const theme = useTheme();
+  const [index, setIndex] = useState(0);
+  const rows: { key: string; node: React.ReactNode }[] = [];
+  for (const f of files) {
+    rows.push({ key: `f:${f.rel}`, node: <C bold>{`${f.rel}`}</C> });
+    f.lines.forEach((l, i) => {
+      const num = l.kind === '@' ? '' : String((l.kind === '+' ? l.newLine : l.oldLine)! + 1).padStart(5);
+      const role = l.kind === '+' ? 'added' : l.kind === '-' ? 'removed' : l.kind === '@' ? 'accent' : undefined;
+      rows.push({
+        key: `${f.rel}:${i}`,
+        node:
+          l.kind === '@' ? (
+            <C role="accent">{`  @@ ${l.text}`}</C>
+          ) : (
+            <C {...(role ? { role } : {})} bold={l.kind !== ' ' && !theme.color}>{`${num} ${l.kind} ${clean(l.text)}`}</C>
+          ),
+      });
+    });
+  }
+  const listHeight = Math.max(1, height - 3);
+  const maxTop = Math.max(0, rows.length - listHeight);
+  const top = Math.min(index, maxTop);
+  useInput((input, key) => {
+    const nav = navOf(input, key);
+    if (nav) return setIndex(moveIndex(top, maxTop + 1, nav, listHeight));
+    if (input === 'y' || input === 'Y' || key.return) return onYes();
+    if (input === 'n' || input === 'N' || key.escape || input === 'q') return onNo();
+  });
+  const visible = rows.slice(top, top + listHeight);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Rule width={width} title={title} />
+      {visible.map((r) => (
+        <Row key={r.key} width={width}>
+          {r.node}
+        </Row>
+      ))}
+      <Filler rows={listHeight - visible.length} width={width} />
+      <Rule width={width} />
+      <Row width={width}>
+        {readonly ? (
+          <C role="warning" bold>
+            {' read-only (--readonly): this change cannot be written · esc closes'}
+          </C>
+        ) : (
+          <Text>
+            <C role="accent" bold>
+              {' Apply this change? '}
+            </C>
+            <C bold>y</C>
+            {' / enter applies · '}
+            <C bold>n</C>
+            {' / esc cancels'}
+            {rows.length > listHeight ? <C role="muted">{' · j/k scroll'}</C> : null}
+          </Text>
+        )}
+      </Row>
+    </Box>
+  );
+}
+
+/** A question with the exact consequences; y/enter yes, n/esc no. */
+export function ConfirmDialog({ width, height, title, lines, question, onYes, onNo }: { width: number; height: number; title: string; lines: string[]; question: string; onYes(): void; onNo(): void }) {
+  useInput((input, key) => {
+    if (input === 'y' || input === 'Y' || key.return) return onYes();
+    if (input === 'n' || input === 'N' || key.escape || input === 'q') return onNo();
+  });
+  const shown = lines.slice(0, Math.max(0, height - 3));
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Rule width={width} title={title} />
+      {shown.map((l, i) => (
+        <Row key={i} width={width}>
+          {l}
+        </Row>
+      ))}
+      <Filler rows={height - 3 - shown.length} width={width} />
+      <Rule width={width} />
+      <Row width={width}>
+        <C role="accent" bold>
+          {' ' + question + ' '}
+        </C>
+        <C bold>y</C>
+        {' / enter yes · '}
+        <C bold>n</C>
+        {' / esc no'}
+      </Row>
+    </Box>
+  );
+}
+
+/** Command output, scrollable; esc/enter/q closes. */
+export function OutputDialog({ width, height, title, lines, onClose }: { width: number; height: number; title: string; lines: { text: string; role?: 'error' | 'ok' | 'muted' | 'accent' }[]; onClose(): void }) {
+  const [index, setIndex] = useState(0);
+  const listHeight = Math.max(1, height - 3);
+  const maxTop = Math.max(0, lines.length - listHeight);
+  const top = Math.min(index, maxTop);
+  useInput((input, key) => {
+    const nav = navOf(input, key);
+    if (nav) return setIndex(moveIndex(top, maxTop + 1, nav, listHeight));
+    if (key.escape || key.return || input === 'q') return onClose();
+  });
+  const visible = lines.slice(top, top + listHeight);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Rule width={width} title={title} />
+      {visible.map((l, i) => (
+        <Row key={top + i} width={width}>
+          <C {...(l.role ? { role: l.role } : {})}>{clean(l.text)}</C>
+        </Row>
+      ))}
+      <Filler rows={listHeight - visible.length} width={width} />
+      <Rule width={width} />
+      <Row width={width}>
+        <C role="muted">{` esc / enter closes${lines.length > listHeight ? ' · j/k scroll' : ''}`}</C>
+      </Row>
+    </Box>
+  );
+}

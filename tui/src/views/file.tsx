@@ -1,0 +1,218 @@
+/**
+ * File: the text with line numbers, findings underlined, and a bottom pane with the findings of the
+ * cursor line and the server's hover for it.
+ */
+import React, { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useInput } from 'ink';
+import type { Diagnostic, Position } from '../lsp/types.js';
+import { moveIndex, navOf, useScrollTop } from '../app/hooks.js';
+import { C, Filler, Row, Rule } from '../ui/components.js';
+import { clean, severityIcon, severityName, useTheme } from '../ui/theme.js';
+import { hoverColumn, lineSegments, type Mark } from '../text/line.js';
+import { markdownToText } from '../text/markdown.js';
+import { wrap } from './problems.js';
+import { ruleOf } from './problems.js';
+
+export interface FileViewProps {
+  width: number;
+  height: number;
+  uri?: string | undefined;
+  rel: string;
+  text?: string | undefined;
+  error?: string | undefined;
+  diagnostics: Diagnostic[];
+  line: number;
+  active: boolean;
+  /** replaces the bottom pane (the in-place editor) */
+  pane?: React.ReactNode;
+  paneHeight?: number;
+  hover(uri: string, position: Position): Promise<string | null>;
+  onLine(line: number): void;
+  onBack(): void;
+  onFix(line: number, diag: Diagnostic | undefined): void;
+  onFixAll(): void;
+  onEdit(line: number): void;
+  onEditor(line: number): void;
+}
+
+const PANE = 6;
+
+export function marksByLine(diags: Diagnostic[], lineLengths: (line: number) => number): Map<number, Mark[]> {
+  const out = new Map<number, Mark[]>();
+  for (const d of diags) {
+    const { start, end } = d.range;
+    for (let l = start.line; l <= end.line; l++) {
+      const s = l === start.line ? start.character : 0;
+      const e = l === end.line ? end.character : lineLengths(l);
+      let list = out.get(l);
+      if (!list) out.set(l, (list = []));
+      list.push({ start: s, end: l === end.line && start.line === end.line && e <= s ? s + 1 : e, severity: d.severity ?? 1 });
+    }
+  }
+  return out;
+}
+
+export function FileView(p: FileViewProps) {
+  const theme = useTheme();
+  const lines = useMemo(() => (p.text ?? '').split(/\r?\n/), [p.text]);
+  const paneHeight = p.pane ? (p.paneHeight ?? PANE) : PANE;
+  const codeHeight = Math.max(1, p.height - 1 - paneHeight);
+  const line = Math.min(Math.max(0, p.line), Math.max(0, lines.length - 1));
+  const top = useScrollTop(line, codeHeight, lines.length);
+  const [hscroll, setHscroll] = useState(0);
+  const marks = useMemo(() => marksByLine(p.diagnostics, (l) => lines[l]?.length ?? 0), [p.diagnostics, lines]);
+  const diagLines = useMemo(() => [...new Set(p.diagnostics.map((d) => d.range.start.line))].sort((a, b) => a - b), [p.diagnostics]);
+  const onLine = p.diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line).sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1));
+  const hover = useHover(p.uri, p.text, lines, line, p.hover);
+
+  useInput(
+    (input, key) => {
+      const nav = navOf(input, key);
+      if (nav) return p.onLine(moveIndex(line, lines.length, nav, codeHeight));
+      if (key.escape) return p.onBack();
+      if (key.leftArrow || input === 'h') return setHscroll((h) => Math.max(0, h - 8));
+      if (key.rightArrow || input === 'l') return setHscroll((h) => h + 8);
+      if (input === '0') return setHscroll(0);
+      if (input === 'n') {
+        const next = diagLines.find((l) => l > line);
+        return p.onLine(next ?? diagLines[0] ?? line);
+      }
+      if (input === 'N') {
+        const prev = [...diagLines].reverse().find((l) => l < line);
+        return p.onLine(prev ?? diagLines[diagLines.length - 1] ?? line);
+      }
+      if (input === 'f') return p.onFix(line, onLine[0]);
+      if (input === 'F') return p.onFixAll();
+      if (input === 'e') return p.onEdit(line);
+      if (input === 'E') return p.onEditor(line);
+    },
+    { isActive: p.active },
+  );
+
+  if (!p.uri)
+    return (
+      <Box flexDirection="column" width={p.width} height={p.height}>
+        <Row width={p.width}>
+          <C role="muted">  no file open: press enter on a finding (Problems) or a file (Files)</C>
+        </Row>
+        <Filler rows={p.height - 1} width={p.width} />
+      </Box>
+    );
+
+  const gutter = String(lines.length).length;
+  const codeWidth = Math.max(10, p.width - gutter - 4);
+  const visible = lines.slice(top, top + codeHeight);
+  const title = `${p.rel}  ${line + 1}/${lines.length}${hscroll ? `  col ${hscroll + 1}+` : ''}`;
+  return (
+    <Box flexDirection="column" width={p.width} height={p.height}>
+      <Rule width={p.width} title={title} />
+      {p.error ? (
+        <Row width={p.width}>
+          <C role="error">{'  ' + p.error}</C>
+        </Row>
+      ) : null}
+      {visible.map((text, i) => {
+        const n = top + i;
+        const selected = n === line;
+        const m = marks.get(n);
+        const worst = m ? Math.min(...m.map((x) => x.severity)) : 0;
+        const segs = lineSegments(text, m ?? [], hscroll, codeWidth);
+        return (
+          <Row key={n} width={p.width}>
+            {worst ? <C role={severityName(worst) === 'hint' ? 'hint' : severityName(worst)}>{severityIcon(theme, worst)}</C> : ' '}
+            <C role={selected ? 'accent' : 'muted'} inverse={selected} bold={selected}>
+              {String(n + 1).padStart(gutter)}
+            </C>
+            <C role="muted">{` ${theme.sym.vline} `}</C>
+            <Text inverse={selected && !theme.color} bold={selected}>
+              {segs.map((s, k) =>
+                s.severity ? (
+                  <C key={k} role={severityName(s.severity) === 'hint' ? 'hint' : severityName(s.severity)} underline inverse={!theme.color}>
+                    {s.text}
+                  </C>
+                ) : (
+                  <Text key={k}>{s.text}</Text>
+                ),
+              )}
+            </Text>
+          </Row>
+        );
+      })}
+      <Filler rows={codeHeight - visible.length - (p.error ? 1 : 0)} width={p.width} />
+      {p.pane ?? <InfoPane width={p.width} height={PANE} diags={onLine} hover={hover} />}
+    </Box>
+  );
+}
+
+function InfoPane({ width, height, diags, hover }: { width: number; height: number; diags: Diagnostic[]; hover: string | null }) {
+  const theme = useTheme();
+  const rows: React.ReactNode[] = [];
+  const room = height - 1;
+  for (const d of diags) {
+    if (rows.length >= room) break;
+    const rule = ruleOf(d);
+    const text = `${clean(d.message)}${rule ? `  [${rule}]` : ''}`;
+    const wrapped = wrap(text, width - 3, Math.max(1, Math.min(2, room - rows.length)));
+    wrapped.forEach((w, i) =>
+      rows.push(
+        <Row key={`d${rows.length}`} width={width}>
+          {i === 0 ? <C role={severityName(d.severity) === 'hint' ? 'hint' : severityName(d.severity)}>{severityIcon(theme, d.severity)}</C> : ' '}
+          {'  ' + w}
+        </Row>,
+      ),
+    );
+  }
+  if (hover && rows.length < room) {
+    const text = markdownToText(hover);
+    const lines: string[] = [];
+    for (const t of text) for (const w of t.trim() ? wrap(t, width - 3, 99) : ['']) lines.push(w);
+    for (const l of lines.slice(0, room - rows.length))
+      rows.push(
+        <Row key={`h${rows.length}`} width={width}>
+          <C role="muted">{'   ' + l}</C>
+        </Row>,
+      );
+  }
+  const title = diags.length ? `${diags.length} finding${diags.length > 1 ? 's' : ''} on this line${hover ? ' · hover' : ''}` : hover ? 'hover' : 'nothing to report on this line';
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Rule width={width} title={title} />
+      {rows}
+      <Filler rows={room - rows.length} width={width} />
+    </Box>
+  );
+}
+
+/** Asks the server for hover text at the cursor line, after the cursor rests for a moment. */
+function useHover(uri: string | undefined, text: string | undefined, lines: string[], line: number, request: (uri: string, position: Position) => Promise<string | null>): string | null {
+  const cache = useRef(new Map<string, string | null>());
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    cache.current.clear();
+  }, [uri, text]);
+  const key = `${uri}:${line}`;
+  useEffect(() => {
+    if (!uri || text === undefined || cache.current.has(key)) return;
+    const lineText = lines[line] ?? '';
+    if (!lineText.trim()) {
+      cache.current.set(key, null);
+      return;
+    }
+    let live = true;
+    const t = setTimeout(() => {
+      request(uri, { line, character: hoverColumn(lineText) })
+        .then((h) => {
+          cache.current.set(key, h);
+          if (live) setTick((x) => x + 1);
+        })
+        .catch(() => {
+          cache.current.set(key, null);
+        });
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [key, uri, text, lines, line, request]);
+  return cache.current.get(key) ?? null;
+}
