@@ -379,7 +379,7 @@ export class FsconfServer {
     }
     if (!this.ready) return;
     if (!p.started) this.analyse(p, true);
-    else this.schedule(p, true);
+    else this.schedule(p); // at once after a quiet spell; a session restoring many files is coalesced
   }
 
   onChange(uri: string, text: string): void {
@@ -412,7 +412,7 @@ export class FsconfServer {
       o.project.ws.fs.overlays.delete(o.path);
       o.project.ws.invalidate(o.path);
     }
-    if (this.ready) this.schedule(o.project, true);
+    if (this.ready) this.schedule(o.project);
   }
 
   onWatchedFiles(changes: { uri: string; type: FileChangeType }[]): void {

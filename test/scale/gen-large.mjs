@@ -139,10 +139,10 @@ for (let f = 0; f < 50; f++) {
   }
   w(`directory/default/users${String(f).padStart(2, '0')}.xml`, t + '</include>\n');
 }
-// dialplan: 50 contexts x 200 extensions = 10 000 (context 0 in one big file)
-for (let c = 0; c < 50; c++) {
+// dialplan: 49 small contexts (20 extensions each) + one 10 000-extension context = 50 contexts
+for (let c = 0; c < 49; c++) {
   let t = `<include>\n  <context name="${c === 0 ? 'default' : c === 1 ? 'public' : `ctx${c}`}">\n`;
-  for (let e = 0; e < 200; e++) {
+  for (let e = 0; e < 20; e++) {
     const n = 2000 + e;
     t += `    <extension name="ext_${c}_${e}">
       <condition field="destination_number" expression="^(${n}|\\+1555${n})$">
@@ -169,17 +169,22 @@ for (let e = 0; e < 10000; e++) {
 `;
 }
 w('dialplan/zz_big.xml', big + '  </context>\n</include>\n');
-// pad with realistic language/phrase files to reach ~30 MB
+// Real trees are mostly commentary (vanilla ships long explanatory comment blocks): pad every user file
+// with per-user notes until the tree reaches ~30 MB.
 let size = 0;
 const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else size += fs.statSync(p).size; } };
 walk(out);
-let k = 0;
-while (size < 30 * 1024 * 1024) {
-  let t = '<include>\n  <context name="ivr' + k + '">\n';
-  for (let e = 0; e < 400; e++) t += `    <extension name="ivr_${k}_${e}">\n      <condition field="destination_number" expression="^${7000 + e}$">\n        <action application="answer"/>\n        <action application="playback" data="ivr/ivr-welcome_to_freeswitch.wav"/>\n        <action application="hangup"/>\n      </condition>\n    </extension>\n`;
-  t += '  </context>\n</include>\n';
-  w(`dialplan/ivr${String(k).padStart(3, '0')}.xml`, t);
-  size += Buffer.byteLength(t);
-  k++;
+const note = (id) => `  <!-- ${id}: desk phone in building ${id % 7}, floor ${id % 5}; provisioned by the asset system. Call forwarding,\n       voicemail-to-email and the busy-lamp field are configured on the handset; keep the password in the vault. -->\n`;
+let round = 0;
+while (size < 30 * 1024 * 1024 && round < 200) {
+  for (let f = 0; f < 50 && size < 30 * 1024 * 1024; f++) {
+    const p = path.join(out, `directory/default/users${String(f).padStart(2, '0')}.xml`);
+    let add = '';
+    for (let u = 0; u < 100; u++) add += note(10000 + f * 100 + u);
+    const t = fs.readFileSync(p, 'utf8').replace('</include>\n', add + '</include>\n');
+    fs.writeFileSync(p, t);
+    size += Buffer.byteLength(add);
+  }
+  round++;
 }
 console.log(`${out}: ${(size / 1048576).toFixed(1)} MB`);

@@ -108,8 +108,10 @@ async function openFile(p: Page, name: string, rowLabel: string): Promise<void> 
   await p.keyboard.press('Control+P');
   await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
   await p.keyboard.type(name);
-  await p.locator(`.quick-input-list .monaco-list-row[aria-label*="${rowLabel}"]`).first().waitFor({ timeout: 15_000 });
-  await p.keyboard.press('Enter');
+  // Results arrive asynchronously and recently opened files are listed first: click the row itself.
+  const row = p.locator(`.quick-input-list .monaco-list-row[aria-label*="${rowLabel}"]`).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
   await p.locator(`.monaco-editor .view-lines`).filter({ hasText: '<' }).first().waitFor({ timeout: 10_000 });
   await p.locator('.tab.active').filter({ hasText: name }).waitFor({ timeout: 10_000 });
 }

@@ -1,5 +1,37 @@
-/** Start the terminal UI (the @fsconf/tui package), an LSP client of fsconf-lsp. */
-export async function launchTui(_argv: string[]): Promise<number> {
-  process.stderr.write('fsconf: the terminal UI is not built yet; use `fsconf lint <path>`\n');
-  return 2;
+/**
+ * Start the terminal UI (the @fsconf/tui package), an LSP client of fsconf-lsp. It is loaded
+ * dynamically so `fsconf lint` never pays for Ink and React, and the CLI builds without it.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+interface TuiModule {
+  run(argv: string[]): Promise<number>;
+}
+
+async function loadTui(): Promise<TuiModule> {
+  const spec = '@fsconf/tui';
+  try {
+    return (await import(spec)) as TuiModule;
+  } catch (e) {
+    // the repository layout, when the workspace link is missing: packages/cli/dist → tui/dist
+    const local = fileURLToPath(new URL('../../../tui/dist/main.js', import.meta.url));
+    if (existsSync(local)) return (await import(pathToFileURL(local).href)) as TuiModule;
+    throw e;
+  }
+}
+
+export async function launchTui(argv: string[]): Promise<number> {
+  // Ink renders nothing interactive when it believes it runs in CI; an interactive terminal wins.
+  if (process.stdout.isTTY && process.stdin.isTTY) {
+    for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) if (k in process.env) process.env[k] = 'false';
+  }
+  let tui: TuiModule;
+  try {
+    tui = await loadTui();
+  } catch (e) {
+    process.stderr.write(`fsconf: the terminal UI (@fsconf/tui) is not available: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n  run \`npm run build\`, or use \`fsconf lint <path>\`\n`);
+    return 2;
+  }
+  return tui.run(argv);
 }

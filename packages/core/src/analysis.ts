@@ -153,9 +153,13 @@ function applySuppressions(tree: Tree, findings: Finding[]): Finding[] {
     perFile.set(doc.path, list);
     return list;
   };
+  const hasDirectives = new Map<string, boolean>();
   return findings.filter((f) => {
     const doc = tree.docs.get(f.file);
-    if (!doc || !doc.text.includes('fsconf-disable')) return true;
+    if (!doc) return true;
+    let has = hasDirectives.get(doc.path);
+    if (has === undefined) hasDirectives.set(doc.path, (has = doc.xml.comments.length > 0 && doc.text.includes('fsconf-disable')));
+    if (!has) return true;
     for (const d of directivesOf(doc)) {
       const idMatch = d.ids === 'all' || d.ids.includes(f.rule);
       if (!idMatch) continue;

@@ -192,9 +192,11 @@ function enclosing(roots: XmlElement[], offset: number): XmlElement | undefined 
   }
 }
 
+const NO_REFS_SHARED: Expanded['refs'] = [];
+
 export function expandAttr(tree: Tree, doc: Doc, a: XmlAttr): Expanded {
   const raw = doc.text.slice(a.valueStart, a.valueEnd);
-  if (raw.indexOf('$${') < 0) return { raw: a.value, value: a.value, refs: [] };
+  if (raw.indexOf('$${') < 0) return { raw: a.value, value: a.value, refs: NO_REFS_SHARED };
   const e = expandRaw(tree, doc, raw, a.valueStart);
   return { raw: a.value, value: e.value === undefined ? undefined : decodeEntitiesLite(e.value), refs: e.refs };
 }
@@ -202,6 +204,8 @@ export function expandAttr(tree: Tree, doc: Doc, a: XmlAttr): Expanded {
 function decodeEntitiesLite(s: string): string {
   return s.indexOf('&') < 0 ? s : s.replace(/&(lt|gt|amp|quot|apos);/g, (_, n: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[n]!);
 }
+
+const NO_REFS: Expanded['refs'] = [];
 
 function param(tree: Tree, node: Node): Param {
   const nameAttr = attr(node.el, 'name');

@@ -413,6 +413,9 @@ export function App(props: AppProps) {
     return undefined;
   };
   const selectedProblemUri = useRef<string | undefined>(undefined);
+  const onProblemSelect = useCallback((uri: string | undefined) => {
+    selectedProblemUri.current = uri;
+  }, []);
 
   const startReload = useCallback(() => {
     if (props.readonly) return setStatus('warning', 'read-only (--readonly): reload is disabled');
@@ -584,7 +587,7 @@ export function App(props: AppProps) {
         index={problemsIndex}
         active={!modal && !busy}
         onIndex={onProblemIndex}
-        onSelect={(uri) => (selectedProblemUri.current = uri)}
+        onSelect={onProblemSelect}
         onFilter={(text) => {
           setFilter((f) => ({ ...f, text }));
           setProblemsIndex(0);

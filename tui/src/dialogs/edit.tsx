@@ -5,7 +5,7 @@ import type { Diagnostic } from '../lsp/types.js';
 import { C, Filler, Row, Rule } from '../ui/components.js';
 import { TextInput } from '../ui/input.js';
 import { clean, severityIcon, severityName, useTheme } from '../ui/theme.js';
-import { ruleOf } from '../views/problems.js';
+import { messageOf, ruleOf } from '../views/problems.js';
 
 export const EDIT_PANE = 6;
 
@@ -35,7 +35,7 @@ export function EditPane(p: {
       {onLine.slice(0, room).map((d, i) => (
         <Row key={i} width={p.width}>
           <C role={severityName(d.severity) === 'hint' ? 'hint' : severityName(d.severity)}>{` ${severityIcon(theme, d.severity)} `}</C>
-          {`${clean(d.message)}  [${ruleOf(d)}]`}
+          {`${clean(messageOf(d))}  [${ruleOf(d)}]`}
         </Row>
       ))}
       {onLine.length === 0 ? (

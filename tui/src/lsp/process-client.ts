@@ -134,7 +134,7 @@ export class ProcessClient implements FsconfClient {
     });
     conn.onNotification(LogMessageNotification.type, () => undefined);
     conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({})));
-    conn.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    conn.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     conn.onRequest(RegistrationRequest.type, () => undefined);
     conn.onRequest(UnregistrationRequest.type, () => undefined);
     conn.onRequest(ShowMessageRequest.type, (p) => {

@@ -11,7 +11,7 @@ import { clean, severityIcon, severityName, useTheme } from '../ui/theme.js';
 import { hoverColumn, lineSegments, type Mark } from '../text/line.js';
 import { markdownToText } from '../text/markdown.js';
 import { wrap } from './problems.js';
-import { ruleOf } from './problems.js';
+import { messageOf, ruleOf } from './problems.js';
 
 export interface FileViewProps {
   width: number;
@@ -151,7 +151,7 @@ function InfoPane({ width, height, diags, hover }: { width: number; height: numb
   for (const d of diags) {
     if (rows.length >= room) break;
     const rule = ruleOf(d);
-    const text = `${clean(d.message)}${rule ? `  [${rule}]` : ''}`;
+    const text = `${clean(messageOf(d))}${rule ? `  [${rule}]` : ''}`;
     const wrapped = wrap(text, width - 3, Math.max(1, Math.min(2, room - rows.length)));
     wrapped.forEach((w, i) =>
       rows.push(

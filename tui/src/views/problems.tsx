@@ -22,6 +22,11 @@ export interface ProblemFilter {
   hidden: ReadonlySet<number>;
 }
 
+/** LSP 3.18 allows markup in messages; the terminal shows plain text. */
+export function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
 export function ruleOf(d: Diagnostic): string {
   return d.code === undefined ? '' : String(d.code);
 }
@@ -32,7 +37,7 @@ export function matchesFilter(d: Diagnostic, rel: string, f: ProblemFilter): boo
   if (f.hidden.has(Math.min(sev(d), 3))) return false;
   const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return true;
-  const hay = `${d.message} ${ruleOf(d)} ${rel} ${severityName(d.severity)}`.toLowerCase();
+  const hay = `${messageOf(d)} ${ruleOf(d)} ${rel} ${severityName(d.severity)}`.toLowerCase();
   return words.every((w) => hay.includes(w));
 }
 
@@ -89,7 +94,9 @@ export function ProblemsView(p: ProblemsViewProps) {
   const top = useScrollTop(index, listHeight, rows.length);
   const current = rows[index];
   const onSelect = p.onSelect;
-  useEffect(() => onSelect?.(current?.uri), [current?.uri, onSelect]);
+  useEffect(() => {
+    onSelect?.(current?.uri);
+  }, [current?.uri, onSelect]);
 
   useInput(
     (input, key) => {
@@ -154,7 +161,7 @@ export function ProblemsView(p: ProblemsViewProps) {
             <Text inverse={selected}>
               {'   '}
               <C role={role === 'hint' ? 'hint' : role}>{severityIcon(theme, d.severity)}</C>
-              {` ${pos.padEnd(7)} ${clean(d.message)}`}
+              {` ${pos.padEnd(7)} ${clean(messageOf(d))}`}
             </Text>
           </Row>
         );
@@ -192,7 +199,7 @@ export function ProblemsView(p: ProblemsViewProps) {
 function Detail({ width, row }: { width: number; row: ProblemRow | undefined }) {
   const d = row?.diag;
   const title = row ? (d ? `${ruleOf(d) || 'finding'} ${'·'} ${row.rel}:${d.range.start.line + 1}:${d.range.start.character + 1}` : row.rel) : '';
-  const text = d ? clean(d.message) : row ? 'enter opens the file · F fixes everything auto-fixable in it' : '';
+  const text = d ? clean(messageOf(d)) : row ? 'enter opens the file · F fixes everything auto-fixable in it' : '';
   const lines = wrap(text, width - 1, DETAIL - 1);
   return (
     <Box flexDirection="column" width={width} height={DETAIL}>

@@ -688,18 +688,20 @@ class Parser {
       case '8':
       case '9': {
         if (!isClass) {
+          // read_number(..., INT_MAX): a number too large for an int is not a reference at all.
           let q = p - 1;
           let n = 0;
           let tooBig = false;
           while (isDigit(this.at(q))) {
             n = n * 10 + (this.u[q]! - 48);
             q++;
-            if (n > MAX_GROUP_NUMBER) {
+            if (n > 2147483647) {
               tooBig = true;
               break;
             }
           }
           if (!tooBig && (n < 10 || c >= C.EIGHT || n <= this.bracount)) {
+            if (n > MAX_GROUP_NUMBER) this.fail(161, q);
             return { r: { kind: 'bref', num: n }, p: q };
           }
         }
@@ -1878,7 +1880,13 @@ export function checkPcre2Pattern(pattern: string): Pcre2Check {
           early = new PcreFail(160, q);
           break outer;
         }
-        while (isDigit(pattern.charCodeAt(q))) q++;
+        // Digits are read while the value stays below UINT32_MAX/10 - 1; the rest then fails the ')' test.
+        let v = 0;
+        while (isDigit(pattern.charCodeAt(q))) {
+          if (v > 429496728) break;
+          v = v * 10 + (pattern.charCodeAt(q) - 48);
+          q++;
+        }
         if (pattern.charCodeAt(q) !== C.RPAR) {
           early = new PcreFail(160, q + 1);
           break outer;

@@ -97,6 +97,10 @@ function indexOfBounded(text: string, code: number, from: number, to: number): n
   return -1;
 }
 
+// Most elements have no children or no text: they share these (never pushed into; see addChild/addText).
+const NO_CHILDREN: XmlElement[] = [];
+const NO_TEXT: XmlElement['textParts'] = [];
+
 function isWs(c: number): boolean {
   return c === C.SPACE || c === C.TAB || c === C.LF || c === C.CR;
 }
@@ -185,7 +189,10 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
   };
   const addText = (start: number, end: number, cdata: boolean): void => {
     const top = stack[stack.length - 1];
-    if (top && skippedDepth === 0) top.textParts.push({ start, end, cdata });
+    if (top && skippedDepth === 0) {
+      if (top.textParts === NO_TEXT) top.textParts = [];
+      top.textParts.push({ start, end, cdata });
+    }
   };
 
   let s = text.indexOf('<');
@@ -287,17 +294,20 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
         startTagEnd: p,
         end: p,
         attrs,
-        children: [],
+        children: NO_CHILDREN,
         parent: undefined,
         selfClosing: false,
         closed: false,
-        textParts: [],
+        textParts: NO_TEXT,
       };
       const attach = (): boolean => {
         if (skippedDepth > 0 || stack.length >= maxDepth) return false;
         const parent = stack[stack.length - 1];
         el.parent = parent;
-        if (parent) parent.children.push(el);
+        if (parent) {
+          if (parent.children === NO_CHILDREN) parent.children = [];
+          parent.children.push(el);
+        }
         else roots.push(el);
         return true;
       };

@@ -1,6 +1,8 @@
 import type { Rule } from '../types.js';
 import { aclModelFor, aclReferences, parseLocalNet, referenceResolves } from '../../acl-model.js';
-import { suggestionFixes } from '../util.js';
+import { didYouMean } from '../../suggest.js';
+import type { FixInput } from '../types.js';
+import type { Doc } from '../../tree.js';
 
 /** A reference that names no list, no built-in and no CIDR: FreeSWITCH silently denies everything. */
 export const unknownList: Rule = {
@@ -13,7 +15,7 @@ export const unknownList: Rule = {
       if (ref.name === undefined || ref.name === '') continue;
       if (referenceResolves(am, ref.name)) continue;
       const exact = ref.doc.text.slice(ref.start, ref.end) === ref.name;
-      const s = exact ? suggestionFixes(ref.doc, ref.start, ref.end, ref.name, names) : { fixes: [], hint: '' };
+      const s = exact ? listSuggestions(ref.doc, ref.start, ref.end, ref.name, names) : { fixes: [], hint: '' };
       const what = ref.param === 'check_acl' ? 'check_acl' : ref.param;
       ctx.report({
         doc: ref.doc,
@@ -25,3 +27,20 @@ export const unknownList: Rule = {
     }
   },
 };
+
+/** Did-you-mean for list names: same name in another case, the built-in with ".auto", then edit distance. */
+export function suggestListNames(name: string, names: string[]): string[] {
+  const out: string[] = [];
+  const lower = name.toLowerCase();
+  for (const n of names) if (n.toLowerCase() === lower || n.toLowerCase() === `${lower}.auto` || n.toLowerCase() === lower.replace(/[._-]?auto$/, '.auto')) out.push(n);
+  for (const n of didYouMean(name, names)) if (!out.includes(n)) out.push(n);
+  return out.slice(0, 3);
+}
+
+function listSuggestions(doc: Doc, start: number, end: number, name: string, names: string[]): { fixes: FixInput[]; hint: string } {
+  const s = suggestListNames(name, names);
+  return {
+    fixes: s.map((x, i) => ({ title: `Change to "${x}"`, edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
+    hint: s.length ? ` (did you mean "${s[0]}"?)` : '',
+  };
+}

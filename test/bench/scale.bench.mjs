@@ -1,0 +1,50 @@
+// Scale figures on the generated large tree (npm run gen:large): cold `fsconf lint`, and warm
+// re-analysis after editing one user file as the language server does it.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const large = path.join(repo, 'test/.large');
+if (!fs.existsSync(path.join(large, 'freeswitch.xml'))) spawnSync(process.execPath, [path.join(repo, 'test/scale/gen-large.mjs'), large], { stdio: 'inherit' });
+const core = await import(path.join(repo, 'packages/core/dist/index.js'));
+const line = (name, value, unit, target) => console.log(`${name}: ${value} ${unit}${target ? ` (target ${target})` : ''}`);
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+let bytes = 0;
+let files = 0;
+const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else { bytes += fs.statSync(p).size; files++; } } };
+walk(large);
+line('large tree', `${(bytes / 1048576).toFixed(1)} MB in ${files}`, 'files');
+
+const colds = [];
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [path.join(repo, 'packages/cli/dist/main.js'), 'lint', large, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  colds.push(performance.now() - t);
+  if (r.status === 2) throw new Error(r.stderr);
+}
+line('cold fsconf lint large tree (median of 3)', pct(colds, 0.5).toFixed(0), 'ms', '≤ 5000 ms');
+
+const ws = new core.FsconfWorkspace(new core.NodeFileSystem(), large);
+let t = performance.now();
+ws.analysis();
+line('first analysis in-process', (performance.now() - t).toFixed(0), 'ms');
+const userFile = path.join(large, 'directory/default/users07.xml');
+const text = fs.readFileSync(userFile, 'utf8');
+ws.open(userFile, text);
+ws.analysis();
+const warm = [];
+for (let i = 0; i < 20; i++) {
+  ws.change(userFile, text.replace('Extension 10700', `Extension edit ${i}`));
+  t = performance.now();
+  ws.analysis();
+  warm.push(performance.now() - t);
+}
+line('warm re-analysis after editing one user file (p50)', pct(warm, 0.5).toFixed(1), 'ms', '≤ 100 ms');
+line('warm re-analysis after editing one user file (p95)', pct(warm, 0.95).toFixed(1), 'ms');
+if (global.gc) global.gc();
+line('analysis heap after load', (process.memoryUsage().heapUsed / 1048576).toFixed(0), 'MB');
+line('process RSS after load', (process.memoryUsage().rss / 1048576).toFixed(0), 'MB', '≤ 500 MB (server)');

@@ -1,0 +1,197 @@
+/**
+ * fsconf's terminal UI. `run(argv)` is what `fsconf [confdir] [--readonly] [--no-backup]` calls:
+ * it finds the conf tree, starts fsconf-lsp, renders the app full screen and returns an exit code.
+ */
+import React from 'react';
+import { render } from 'ink';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { App, type SystemDeps } from './app/App.js';
+import { ErrorBoundary } from './app/ErrorBoundary.js';
+import { ProcessClient } from './lsp/process-client.js';
+import { resolveServerPath, serverCandidates } from './lsp/server-path.js';
+import type { FsconfClient } from './lsp/types.js';
+import { realFsCli } from './system/fscli.js';
+import { runEditor, type TerminalControl } from './system/editor.js';
+import { ThemeContext, themeFromEnv } from './ui/theme.js';
+import type { Status } from './ui/components.js';
+
+export { App } from './app/App.js';
+export type { SystemDeps, AppProps } from './app/App.js';
+export { FakeClient } from './lsp/fake-client.js';
+export { ProcessClient } from './lsp/process-client.js';
+export { parseBanInfo } from './system/baninfo.js';
+export { reloadCommands } from './system/reload.js';
+export type { FsconfClient } from './lsp/types.js';
+
+export const DEFAULT_CONF_DIRS = ['/etc/freeswitch', '/usr/local/freeswitch/conf'];
+export const EXAMPLE_DIR = fileURLToPath(new URL('../example/', import.meta.url));
+
+const USAGE = 'usage: fsconf [confdir] [--readonly] [--no-backup]';
+
+export interface ConfChoice {
+  dir: string;
+  notice?: Status;
+  example: boolean;
+}
+
+function isConfDir(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory() && existsSync(path.join(dir, 'freeswitch.xml'));
+  } catch {
+    return false;
+  }
+}
+
+/** `fsconf` with no folder: the first of /etc/freeswitch, /usr/local/freeswitch/conf, else the example. */
+export function findConfDir(candidates: string[] = DEFAULT_CONF_DIRS, example = EXAMPLE_DIR): ConfChoice {
+  for (const c of candidates) if (isConfDir(c)) return { dir: c, example: false };
+  // The bundled example is opened from a scratch copy so that trying a fix never alters the package.
+  let dir = example;
+  let where = `${path.relative(process.cwd(), example) || example}`;
+  try {
+    dir = mkdtempSync(path.join(tmpdir(), 'fsconf-example-'));
+    cpSync(example, dir, { recursive: true });
+    where = `a scratch copy in ${dir}`;
+  } catch {
+    dir = example;
+  }
+  return {
+    dir,
+    example: true,
+    notice: { level: 'info', message: `no FreeSWITCH configuration in ${candidates.join(' or ')}: showing the bundled example (${where}); run fsconf <confdir> for yours` },
+  };
+}
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+  /** for tests and benchmarks: use this client instead of spawning fsconf-lsp */
+  client?: FsconfClient;
+  candidates?: string[];
+}
+
+const ALT_ON = '\u001b[?1049h\u001b[H';
+const ALT_OFF = '\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+export async function run(argv: string[], opts: RunOptions = {}): Promise<number> {
+  const env = opts.env ?? process.env;
+  const stdin = opts.stdin ?? process.stdin;
+  const stdout = opts.stdout ?? process.stdout;
+  const stderr = opts.stderr ?? process.stderr;
+  const fail = (msg: string) => {
+    stderr.write(`fsconf: ${msg}\n`);
+    return 2;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { readonly: { type: 'boolean', default: false }, 'no-backup': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    return fail(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+  }
+  if (parsed.values.help) {
+    stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (parsed.positionals.length > 1) return fail(`one conf folder at most\n${USAGE}`);
+  let choice: ConfChoice;
+  if (parsed.positionals[0] !== undefined) {
+    const dir = path.resolve(parsed.positionals[0]);
+    let st;
+    try {
+      st = statSync(dir);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return fail(code === 'EACCES' ? `${dir}: permission denied — run as a user who may read it (e.g. sudo -u freeswitch fsconf ${dir})` : `${dir}: no such folder`);
+    }
+    if (!st.isDirectory()) return fail(`${dir} is not a folder: give the conf folder (the one holding freeswitch.xml)`);
+    choice = { dir, example: false };
+    try {
+      readFileSync(path.join(dir, 'freeswitch.xml'));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EACCES') choice.notice = { level: 'error', message: `cannot read ${dir}/freeswitch.xml: permission denied — run as a user who may read the configuration (e.g. sudo -u freeswitch)` };
+      else choice.notice = { level: 'info', message: `no freeswitch.xml in ${dir}: each file is checked on its own` };
+    }
+  } else choice = findConfDir(opts.candidates ?? DEFAULT_CONF_DIRS);
+
+  if (!stdin.isTTY || !stdout.isTTY) return fail('the terminal UI needs a terminal; for scripts and CI use `fsconf lint <dir>`');
+
+  let client = opts.client;
+  if (!client) {
+    const serverPath = resolveServerPath(env);
+    if (!serverPath) return fail(`cannot find the language server (looked at ${serverCandidates(env).join(', ')}); run \`npm run build\``);
+    client = new ProcessClient({ serverPath, root: choice.dir, readonly: !!parsed.values.readonly, env });
+  }
+
+  const theme = themeFromEnv(env);
+  let code = 0;
+  let inAlt = true;
+  stdout.write(ALT_ON);
+  const term: TerminalControl = {
+    suspend() {
+      stdout.write(SHOW_CURSOR + ALT_OFF);
+      if (stdin.isTTY) stdin.setRawMode(false);
+      inAlt = false;
+    },
+    resume() {
+      stdout.write(ALT_ON);
+      if (stdin.isTTY) stdin.setRawMode(true);
+      inAlt = true;
+      // make Ink repaint everything on the next frame
+      stdout.emit('resize');
+    },
+  };
+  const system: SystemDeps = {
+    readFile: (f) => readFile(f, 'utf8'),
+    fsCli: realFsCli(env),
+    editor: async (file, line) => runEditor(env, term, file, line),
+  };
+  let exited = false;
+  const instance = render(
+    <ThemeContext.Provider value={theme}>
+      <ErrorBoundary onQuit={() => instance.unmount()}>
+        <App
+          client={client}
+          root={choice.dir}
+          readonly={!!parsed.values.readonly}
+          backup={!parsed.values['no-backup']}
+          notice={choice.notice}
+          system={system}
+          onExit={(c) => {
+            code = c;
+            exited = true;
+          }}
+        />
+      </ErrorBoundary>
+    </ThemeContext.Provider>,
+    { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
+  );
+  const onSignal = (sig: NodeJS.Signals) => {
+    code = sig === 'SIGINT' ? 130 : 129;
+    exited = true;
+    instance.unmount();
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  try {
+    await instance.waitUntilExit();
+  } catch {
+    code = code || 1;
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    if (inAlt) stdout.write(ALT_OFF);
+    stdout.write(SHOW_CURSOR);
+    await client.stop().catch(() => undefined);
+  }
+  void exited;
+  return code;
+}
