@@ -7,6 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The pcre2test binary; override with the PCRE2TEST environment variable. */
+const BIN = process.env['PCRE2TEST'] ?? 'pcre2test';
+
 export interface OracleInput {
   pattern: string;
   caseless?: boolean;
@@ -24,7 +27,7 @@ export interface OracleResult {
 
 /** The version line of `pcre2test -C`, or undefined when pcre2test cannot be run. */
 export function pcre2testVersion(): string | undefined {
-  const r = spawnSync('pcre2test', ['-C'], { encoding: 'utf8' });
+  const r = spawnSync(BIN, ['-C'], { encoding: 'utf8' });
   if (r.error || r.status !== 0) return undefined;
   const m = /PCRE2 version (\S+)/.exec(r.stdout);
   return m ? m[1] : 'unknown';
@@ -52,7 +55,7 @@ export function runPcre2test(inputs: readonly OracleInput[]): OracleResult[] {
       lines.push(`/${hex}/${mods.join(',')}`, '');
     }
     writeFileSync(inFile, lines.join('\n') + '\n');
-    const r = spawnSync('pcre2test', ['-q', inFile, outFile], { encoding: 'utf8' });
+    const r = spawnSync(BIN, ['-q', inFile, outFile], { encoding: 'utf8' });
     if (r.error) throw new Error(`${PCRE2TEST_MISSING} (${r.error.message})`);
     const out = readFileSync(outFile, 'latin1').split('\n');
     const results: Array<OracleResult | undefined> = inputs.map(() => undefined);

@@ -54,6 +54,16 @@ export function moveIndex(index: number, count: number, nav: Nav, page: number):
   return Math.max(0, Math.min(count - 1, next));
 }
 
+/**
+ * The latest value of a cursor, also between key events that arrive before the next render
+ * (a burst of keys in one read must move the cursor once per key).
+ */
+export function useLatest<T>(value: T): { current: T } {
+  const r = useRef(value);
+  r.current = value;
+  return r;
+}
+
 /** First visible row so that `index` stays inside a window of `height` rows. */
 export function useScrollTop(index: number, height: number, count: number): number {
   const top = useRef(0);

@@ -2,7 +2,7 @@
 import React, { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { DiffLine } from '../text/edits.js';
-import { moveIndex, navOf, useScrollTop } from '../app/hooks.js';
+import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row, Rule } from '../ui/components.js';
 import { clean, useTheme } from '../ui/theme.js';
 
@@ -17,10 +17,14 @@ export function PickDialog({ width, height, title, items, onPick, onCancel, foot
   const [index, setIndex] = useState(0);
   const listHeight = Math.max(1, height - 3);
   const top = useScrollTop(index, listHeight, items.length);
+  const cur = useLatest(index);
   useInput((input, key) => {
     const nav = navOf(input, key);
-    if (nav) return setIndex(moveIndex(index, items.length, nav, listHeight));
-    if (key.return) return onPick(index);
+    if (nav) {
+      cur.current = moveIndex(cur.current, items.length, nav, listHeight);
+      return setIndex(cur.current);
+    }
+    if (key.return) return onPick(cur.current);
     if (key.escape || input === 'q') return onCancel();
     const n = Number(input);
     if (n >= 1 && n <= items.length && n <= 9) return onPick(n - 1);
@@ -79,7 +83,7 @@ export function DiffDialog({ width, height, title, files, readonly, onYes, onNo 
   const top = Math.min(index, maxTop);
   useInput((input, key) => {
     const nav = navOf(input, key);
-    if (nav) return setIndex(moveIndex(top, maxTop + 1, nav, listHeight));
+    if (nav) return setIndex((i) => moveIndex(Math.min(i, maxTop), maxTop + 1, nav, listHeight));
     if (input === 'y' || input === 'Y' || key.return) return onYes();
     if (input === 'n' || input === 'N' || key.escape || input === 'q') return onNo();
   });
@@ -154,7 +158,7 @@ export function OutputDialog({ width, height, title, lines, onClose }: { width: 
   const top = Math.min(index, maxTop);
   useInput((input, key) => {
     const nav = navOf(input, key);
-    if (nav) return setIndex(moveIndex(top, maxTop + 1, nav, listHeight));
+    if (nav) return setIndex((i) => moveIndex(Math.min(i, maxTop), maxTop + 1, nav, listHeight));
     if (key.escape || key.return || input === 'q') return onClose();
   });
   const visible = lines.slice(top, top + listHeight);

@@ -3,7 +3,7 @@ import React, { useMemo } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { BanInfo } from '../system/baninfo.js';
 import { describeBanmode } from '../system/baninfo.js';
-import { moveIndex, navOf, useScrollTop } from '../app/hooks.js';
+import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
 
@@ -58,13 +58,18 @@ export function BansView(p: BansViewProps) {
   const targets = lines.map((l, i) => (l.target ? i : -1)).filter((i) => i >= 0);
   const sel = targets.length ? targets[Math.min(p.index, targets.length - 1)]! : -1;
   const top = useScrollTop(sel < 0 ? 0 : sel, p.height - 1, lines.length);
+  const cur = useLatest(Math.min(p.index, Math.max(0, targets.length - 1)));
 
   useInput(
     (input, key) => {
       const nav = navOf(input, key);
-      if (nav) return p.onIndex(moveIndex(Math.min(p.index, targets.length - 1), targets.length, nav, p.height));
+      if (nav) {
+        cur.current = moveIndex(cur.current, targets.length, nav, p.height);
+        return p.onIndex(cur.current);
+      }
       if (input === 'r') return p.onRefresh();
-      if (input === 'u' && sel >= 0) return p.onUnban(lines[sel]!.target!);
+      const at = targets[cur.current];
+      if (input === 'u' && at !== undefined) return p.onUnban(lines[at]!.target!);
     },
     { isActive: p.active },
   );

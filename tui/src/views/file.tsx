@@ -5,7 +5,7 @@
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Diagnostic, Position } from '../lsp/types.js';
-import { moveIndex, navOf, useScrollTop } from '../app/hooks.js';
+import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row, Rule } from '../ui/components.js';
 import { clean, severityIcon, severityName, useTheme } from '../ui/theme.js';
 import { hoverColumn, lineSegments, type Mark } from '../text/line.js';
@@ -59,6 +59,7 @@ export function FileView(p: FileViewProps) {
   const codeHeight = Math.max(1, p.height - 1 - paneHeight);
   const line = Math.min(Math.max(0, p.line), Math.max(0, lines.length - 1));
   const top = useScrollTop(line, codeHeight, lines.length);
+  const cur = useLatest(line);
   const [hscroll, setHscroll] = useState(0);
   const marks = useMemo(() => marksByLine(p.diagnostics, (l) => lines[l]?.length ?? 0), [p.diagnostics, lines]);
   const diagLines = useMemo(() => [...new Set(p.diagnostics.map((d) => d.range.start.line))].sort((a, b) => a - b), [p.diagnostics]);
@@ -68,7 +69,11 @@ export function FileView(p: FileViewProps) {
   useInput(
     (input, key) => {
       const nav = navOf(input, key);
-      if (nav) return p.onLine(moveIndex(line, lines.length, nav, codeHeight));
+      if (nav) {
+        cur.current = moveIndex(cur.current, lines.length, nav, codeHeight);
+        return p.onLine(cur.current);
+      }
+      const line = cur.current;
       if (key.escape) return p.onBack();
       if (key.leftArrow || input === 'h') return setHscroll((h) => Math.max(0, h - 8));
       if (key.rightArrow || input === 'l') return setHscroll((h) => h + 8);
@@ -81,7 +86,7 @@ export function FileView(p: FileViewProps) {
         const prev = [...diagLines].reverse().find((l) => l < line);
         return p.onLine(prev ?? diagLines[diagLines.length - 1] ?? line);
       }
-      if (input === 'f') return p.onFix(line, onLine[0]);
+      if (input === 'f') return p.onFix(line, line === p.line ? onLine[0] : p.diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line).sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1))[0]);
       if (input === 'F') return p.onFixAll();
       if (input === 'e') return p.onEdit(line);
       if (input === 'E') return p.onEditor(line);

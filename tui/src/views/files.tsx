@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../lsp/types.js';
 import { relPath } from '../lsp/uri.js';
 import { countOf, type Counts } from '../app/workspace.js';
-import { moveIndex, navOf, useScrollTop } from '../app/hooks.js';
+import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
 
@@ -84,11 +84,15 @@ export function FilesView(p: FilesViewProps) {
   const rows = useMemo(() => fileRows(p.files, p.diagnostics, p.root), [p.files, p.diagnostics, p.root]);
   const index = Math.min(p.index, Math.max(0, rows.length - 1));
   const top = useScrollTop(index, p.height, rows.length);
-  const current = rows[index];
+  const cur = useLatest(index);
   useInput(
     (input, key) => {
       const nav = navOf(input, key);
-      if (nav) return p.onIndex(moveIndex(index, rows.length, nav, p.height));
+      if (nav) {
+        cur.current = moveIndex(cur.current, rows.length, nav, p.height);
+        return p.onIndex(cur.current);
+      }
+      const current = rows[cur.current];
       if (!current?.uri) return;
       if (key.return || key.rightArrow || input === 'l' || input === 'o') return p.onOpen(current.uri);
       if (input === 'F') return p.onFixAll(current.uri);

@@ -1,7 +1,7 @@
 /** Help: every key. */
 import React from 'react';
 import { Box, useInput } from 'ink';
-import { moveIndex, navOf, useScrollTop } from '../app/hooks.js';
+import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
 
@@ -91,11 +91,15 @@ export function HelpView({ width, height, active, index, onIndex }: { width: num
       );
   }
   const maxTop = Math.max(0, rows.length - height);
-  const top = useScrollTop(Math.min(index, maxTop), 1, maxTop + 1);
+  const top = Math.min(index, maxTop);
+  const cur = useLatest(top);
   useInput(
     (input, key) => {
       const nav = navOf(input, key);
-      if (nav) onIndex(moveIndex(Math.min(index, maxTop), maxTop + 1, nav, height));
+      if (nav) {
+        cur.current = moveIndex(cur.current, maxTop + 1, nav, height);
+        onIndex(cur.current);
+      }
     },
     { isActive: active },
   );

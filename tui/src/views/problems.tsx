@@ -4,7 +4,7 @@ import { Box, Text, useInput } from 'ink';
 import type { Diagnostic } from '../lsp/types.js';
 import { relPath } from '../lsp/uri.js';
 import { countOf, type Counts } from '../app/workspace.js';
-import { moveIndex, navOf, useScrollTop } from '../app/hooks.js';
+import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row, Rule } from '../ui/components.js';
 import { TextInput } from '../ui/input.js';
 import { clean, severityIcon, severityName, useTheme } from '../ui/theme.js';
@@ -93,6 +93,7 @@ export function ProblemsView(p: ProblemsViewProps) {
   const index = Math.min(p.index, Math.max(0, rows.length - 1));
   const top = useScrollTop(index, listHeight, rows.length);
   const current = rows[index];
+  const cur = useLatest(index);
   const onSelect = p.onSelect;
   useEffect(() => {
     onSelect?.(current?.uri);
@@ -101,7 +102,12 @@ export function ProblemsView(p: ProblemsViewProps) {
   useInput(
     (input, key) => {
       const nav = navOf(input, key);
-      if (nav) return p.onIndex(moveIndex(index, rows.length, nav, listHeight));
+      if (nav) {
+        cur.current = moveIndex(cur.current, rows.length, nav, listHeight);
+        return p.onIndex(cur.current);
+      }
+      const index = cur.current;
+      const current = rows[index];
       if (input === '/') return p.onFilterEditing(true);
       if (key.escape && p.filter.text) return p.onFilter('');
       if (input === '1' || input === '2' || input === '3') return p.onToggleSeverity(Number(input));
@@ -110,7 +116,10 @@ export function ProblemsView(p: ProblemsViewProps) {
         let group = index;
         while (group > 0 && rows[group]!.kind !== 'file') group--;
         const dir = input === 'n' ? 1 : -1;
-        for (let i = (dir > 0 ? index : group) + dir; i >= 0 && i < rows.length; i += dir) if (rows[i]!.kind === 'file') return p.onIndex(Math.min(rows.length - 1, i + 1));
+        for (let i = (dir > 0 ? index : group) + dir; i >= 0 && i < rows.length; i += dir) if (rows[i]!.kind === 'file') {
+          cur.current = Math.min(rows.length - 1, i + 1);
+          return p.onIndex(cur.current);
+        }
         return;
       }
       if (!current) return;
