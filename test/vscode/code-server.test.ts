@@ -290,7 +290,9 @@ describe('VS Code extension in code-server', () => {
     await p.keyboard.press('Control+.');
     const action = p.locator('.action-widget .monaco-list-row').filter({ hasText: 'Insert auth-calls=true' }).first();
     await action.waitFor({ state: 'visible', timeout: 15_000 });
-    await action.click();
+    // the widget focuses its first action; ours is the only quick fix there
+    await p.locator('.action-widget .monaco-list-row.focused').filter({ hasText: 'Insert auth-calls=true' }).waitFor({ timeout: 5_000 });
+    await p.keyboard.press('Enter');
     await p.locator('.monaco-editor .view-lines').filter({ hasText: 'auth-calls' }).first().waitFor({ timeout: 10_000 });
     await p.keyboard.press('Control+S');
     const after = await waitFor('internal.xml to change on disk', () => {

@@ -86,7 +86,7 @@ export function FileView(p: FileViewProps) {
         const prev = [...diagLines].reverse().find((l) => l < line);
         return p.onLine(prev ?? diagLines[diagLines.length - 1] ?? line);
       }
-      if (input === 'f') return p.onFix(line, line === p.line ? onLine[0] : p.diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line).sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1))[0]);
+      if (input === 'f') return p.onFix(line, p.diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line).sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1))[0]);
       if (input === 'F') return p.onFixAll();
       if (input === 'e') return p.onEdit(line);
       if (input === 'E') return p.onEditor(line);

@@ -38,6 +38,14 @@ import { deadNode } from './acl/dead-node.js';
 import { unknownList } from './acl/unknown-list.js';
 import { allowsInternet } from './acl/allows-internet.js';
 import { unknownDomain } from './acl/unknown-domain.js';
+import { modeRange } from './amr/mode-range.js';
+import { numericFlag } from './amr/numeric-flag.js';
+import { unknownParam as configUnknownParam } from './config/unknown-param.js';
+import { unknownEvent } from './amqp/unknown-event.js';
+import { badLogLevel } from './amqp/bad-log-level.js';
+import { tooManyFields } from './amqp/too-many-fields.js';
+import { defaultCredentials as amqpDefaultCredentials } from './amqp/default-credentials.js';
+import { unknownModule } from './modules/unknown-module.js';
 
 /** Every rule fsconf runs. Adding a rule: one new file plus one line here. */
 export const ALL_RULES: Rule[] = [
@@ -88,6 +96,15 @@ export const ALL_RULES: Rule[] = [
   xmlrpcNoAuth,
   xmlrpcDefaultCredentials,
   vertoNoAuth,
+  // codecs and modules
+  modeRange,
+  numericFlag,
+  configUnknownParam,
+  unknownEvent,
+  badLogLevel,
+  tooManyFields,
+  amqpDefaultCredentials,
+  unknownModule,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,62 @@
+import type { Rule } from '../types.js';
+import { allModules, module as kbModule, nonModule } from '../../kb/index.js';
+import { attr } from '../../xml/parser.js';
+import { expandAttr, logicalChildren, type Node } from '../../model.js';
+import { suggestionFixes, wholeLine } from '../util.js';
+
+/** `<load>` elements of modules.conf and of pre_load_modules.conf / post_load_modules.conf. */
+function loadNodes(ctx: Parameters<Rule['check']>[0]): Node[] {
+  const out = new Map<unknown, Node>();
+  for (const l of ctx.model.moduleLoads) out.set(l.node.el, l.node);
+  for (const cfg of ctx.model.configs) {
+    const name = cfg.name.trim().toLowerCase();
+    if (name !== 'modules.conf' && name !== 'pre_load_modules.conf' && name !== 'post_load_modules.conf') continue;
+    for (const m of logicalChildren(ctx.tree, cfg.node)) {
+      if (m.el.name !== 'modules') continue;
+      for (const l of logicalChildren(ctx.tree, m)) if (l.el.name === 'load' && !out.has(l.el)) out.set(l.el, l);
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * `<load module="…">` that names no FreeSWITCH module (and no module the user declared in
+ * `.fsconf.yaml` known.modules): FreeSWITCH cannot find the file, logs an error and starts without it.
+ */
+export const unknownModule: Rule = {
+  meta: { id: 'modules/unknown-module', severity: 'warning', description: 'a <load module> names no FreeSWITCH module', fixable: true },
+  check(ctx) {
+    const known = new Set(ctx.config.known.modules);
+    const candidates = [...allModules().map((m) => m.name), ...known];
+    for (const node of loadNodes(ctx)) {
+      const a = attr(node.el, 'module');
+      if (!a || attr(node.el, 'path')) continue; // a module loaded from an explicit path is someone else's
+      const value = expandAttr(ctx.tree, node.doc, a).value;
+      if (value === undefined || !value.trim()) continue;
+      // FreeSWITCH accepts the name with or without its extension
+      const name = value.trim().replace(/\.(so|dll|dylib)$/i, '');
+      if (name.includes('/') || name.includes('\\')) continue;
+      if (kbModule(name) || known.has(name) || known.has(value.trim())) continue;
+      const literal = node.doc.text.slice(a.valueStart, a.valueEnd) === value;
+      const not = nonModule(name);
+      const line = wholeLine(node.doc, node.el.start);
+      const alone = node.doc.text.slice(line.start, line.end).trim() === node.doc.text.slice(node.el.start, node.el.end).trim();
+      const { fixes, hint } = not
+        ? alone
+          ? { fixes: [{ title: `Remove the <load module="${name}"/> line`, edits: [{ doc: node.doc, ...line, newText: '' }], preferred: true }], hint: '' }
+          : { fixes: [], hint: '' }
+        : literal
+          ? suggestionFixes(node.doc, a.valueStart, a.valueEnd, name, candidates)
+          : { fixes: [], hint: '' };
+      const why = not ? ` - ${not.doc.split('\n')[0]!.replace(/\.$/, '')}` : '';
+      const critical = /^(true|yes|on|1)$/i.test(attr(node.el, 'critical')?.value ?? '');
+      ctx.report({
+        doc: node.doc,
+        start: a.valueStart,
+        end: a.valueEnd,
+        message: `"${name}" is no FreeSWITCH module${why}: FreeSWITCH fails to load it${critical ? ' and, because it is critical, refuses to start' : ' and starts without it'}${not ? '' : '; add it to known.modules in .fsconf.yaml if it is a third-party module'}${hint}`,
+        fixes,
+      });
+    }
+  },
+};
