@@ -19,3 +19,5 @@ export { codeActions, fixAll, type FileAction } from './service/actions.js';
 export { hoverProviders, completionProviders, definitionProviders, referencesProviders, type ProviderContext } from './service/providers.js';
 export { toUri } from './service/preprocess-provider.js';
 export { documentSymbols, documentLinks, foldingRanges } from './service/navigation.js';
+export { networkListsFor, testAddress, aclListNames, parseLocalNet, aclReferences, type AclTestResult, type AclListName, type AclReference, type LocalNet } from './acl-model.js';
+export { buildNetworkLists, checkAddress, checkAddressFast, checkAddressCode, ipv4ToNumber, parseCidr, parseIp, describeCidr, summarizeList, countAllowedPublicIPv4, BUILTIN_LIST_NAMES, type NetworkLists, type NetworkList, type AclListDef, type AclNodeDef, type AclVerdict } from './acl/index.js';

@@ -265,7 +265,9 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
           }
         }
         if (wantStrict && !broken) {
-          if (/["']/.test(aName)) {
+          if (aName.startsWith('<')) {
+            strictAt(`"${aName}" inside the tag <${name}>: a ">" or "/>" is missing before it, so FreeSWITCH reads it as an attribute of <${name}> and the element it starts is lost`, aStart, aEnd);
+          } else if (/["']/.test(aName)) {
             const stray = aName.length === 1 && attrs.length > 0;
             strictAt(
               stray ? `stray quote after the value of "${attrs[attrs.length - 1]!.name}": FreeSWITCH ignores it, XML parsers reject it` : `${aName} is not an attribute: an attribute needs a name and ="value"`,
