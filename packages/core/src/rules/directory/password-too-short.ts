@@ -1,29 +1,8 @@
 import type { Rule } from '../types.js';
-import { judgePassword } from '../../passwords.js';
-import { maskSecret } from '../../text.js';
-import { originOf } from '../params.js';
-import { passwordFixes, policyText, userPassword } from './passwords.js';
+import { reportWeakPasswords } from './passwords.js';
 
 /** mod_cti refuses to load: `sip_auth user:<id> password is too short`. */
 export const passwordTooShort: Rule = {
   meta: { id: 'directory/password-too-short', severity: 'error', description: "a user's password is shorter than the policy minimum", fixable: true, security: true },
-  check(ctx) {
-    const policy = ctx.config.passwords;
-    for (const user of ctx.model.users) {
-      if (user.type === 'pointer') continue;
-      const p = userPassword(user);
-      if (!p || !p.valueAttr || p.value.value === undefined || p.value.value === '') continue;
-      const v = judgePassword(p.value.value, policy);
-      if (v.ok || v.reason !== 'too-short') continue;
-      const from = p.value.refs.length ? ` (from $\${${p.value.refs[0]!.name}})` : '';
-      ctx.report({
-        doc: p.node.doc,
-        start: p.valueAttr.valueStart,
-        end: p.valueAttr.valueEnd,
-        message: `sip_auth user:${user.id} password is too short: "${maskSecret(p.value.value)}"${from} has ${p.value.value.length} characters; ${policyText(policy)}`,
-        related: originOf(p),
-        fixes: passwordFixes(p, policy),
-      });
-    }
-  },
+  check: (ctx) => reportWeakPasswords(ctx, 'too-short'),
 };

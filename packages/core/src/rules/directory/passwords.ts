@@ -2,7 +2,10 @@
 import { findParam, type Param, type User } from '../../model.js';
 import { generatePassword } from '../../passwords.js';
 import type { PasswordPolicy } from '../../cti.js';
-import type { FixInput } from '../types.js';
+import type { FixInput, RuleContext } from '../types.js';
+import { judgePassword } from '../../passwords.js';
+import { maskSecret } from '../../text.js';
+import { originOf } from '../params.js';
 
 /** The user's own password param, else one inherited from its domain (the user wins, as in the merge). */
 export function userPassword(user: User): Param | undefined {
@@ -30,4 +33,29 @@ export function passwordFixes(p: Param, policy: PasswordPolicy): FixInput[] {
     out.push({ title: 'Replace with a generated strong password', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: generatePassword(policy) }], preferred: true });
   }
   return out;
+}
+
+/**
+ * mod_cti's two load-time checks share everything but the verdict they report: length first
+ * (`password is too short`), then character classes (`password is too simple`).
+ */
+export function reportWeakPasswords(ctx: RuleContext, reason: 'too-short' | 'too-simple'): void {
+  const policy = ctx.config.passwords;
+  for (const user of ctx.model.users) {
+    if (user.type === 'pointer') continue;
+    const p = userPassword(user);
+    if (!p || !p.valueAttr || p.value.value === undefined || p.value.value === '') continue;
+    const v = judgePassword(p.value.value, policy);
+    if (v.ok || v.reason !== reason) continue;
+    const from = p.value.refs.length ? ` (from $\${${p.value.refs[0]!.name}})` : '';
+    const detail = reason === 'too-short' ? `has ${p.value.value.length} characters` : `uses ${v.classes} of the 4 character classes`;
+    ctx.report({
+      doc: p.node.doc,
+      start: p.valueAttr.valueStart,
+      end: p.valueAttr.valueEnd,
+      message: `sip_auth user:${user.id} password is ${reason === 'too-short' ? 'too short' : 'too simple'}: "${maskSecret(p.value.value)}"${from} ${detail}; ${policyText(policy)}`,
+      related: originOf(p),
+      fixes: passwordFixes(p, policy),
+    });
+  }
 }
