@@ -114,10 +114,12 @@ describe('client options: selector, middleware, settings', () => {
   });
 
   it('answers workspace/configuration with what the user set, and passes other sections on', async () => {
-    const { controller } = setup({ user: { rules: { 'sofia/legacy-tls': 'error' }, passwords: { minimum: 12 }, files: ['x'] } });
+    const { controller, vs } = setup({ user: { rules: { 'sofia/legacy-tls': 'error' }, passwords: { minimum: 12 }, files: ['x'] } });
     const m = controller.middleware() as unknown as { workspace: { configuration: (p: unknown, t: unknown, n: (p: unknown) => unknown) => Promise<unknown[]> } };
-    const res = await m.workspace.configuration({ items: [{ section: 'fsconf' }, { section: 'fsconf.rules' }, { section: 'files.encoding' }] }, {}, async () => ['a', 'b', 'utf8']);
+    const items = [{ section: 'fsconf' }, { section: 'fsconf.rules', scopeUri: `file://${TREE}` }, { section: 'files.encoding' }];
+    const res = await m.workspace.configuration({ items }, {}, async () => ['a', 'b', 'utf8']);
     expect(res).toEqual([{ rules: { 'sofia/legacy-tls': 'error' }, passwords: { minimum: 12 } }, { 'sofia/legacy-tls': 'error' }, 'utf8']);
+    expect(vs.state.scopes).toEqual([TREE]); // folder-level settings for a scoped item
   });
 
   it('sends the settings in initializationOptions', async () => {
@@ -215,7 +217,7 @@ describe('commands', () => {
     expect(vs.state.opened[0]!.selection!.startLine).toBe(10);
     expect(vs.state.shown).toContainEqual({
       kind: 'info',
-      message: 'fsconf: 192.168.1.10 → ALLOW by ACL "domains" — decided by allow 192.168.0.0/16 at autoload_configs/acl.conf.xml:11. the first matching node (longest prefix) allows',
+      message: 'fsconf: 192.168.1.10 → ALLOW by ACL "domains" — decided by allow 192.168.0.0/16 at autoload_configs/acl.conf.xml:11. Why: the first matching node (longest prefix) allows',
     });
   });
 
@@ -225,7 +227,7 @@ describe('commands', () => {
     controller.activate(context);
     await vs.state.commands.get(COMMANDS.testAcl)!();
     expect(vs.state.shown.at(-1)!.kind).toBe('warning');
-    expect(vs.state.shown.at(-1)!.message).toContain('10.0.0.1 → DENY by ACL "lan". no node matched');
+    expect(vs.state.shown.at(-1)!.message).toContain('10.0.0.1 → DENY by ACL "lan". Why: no node matched');
     expect(vs.state.opened[0]!.selection!.startLine).toBe(3);
 
     vs.state.inputBox = '999.1.1.1';

@@ -110,8 +110,8 @@ export class FsconfController {
 
   // ---------------------------------------------------------------- documents
 
-  private configuration(): vscode.WorkspaceConfiguration {
-    return this.vs.workspace.getConfiguration('fsconf');
+  private configuration(scopeUri?: string): vscode.WorkspaceConfiguration {
+    return scopeUri ? this.vs.workspace.getConfiguration('fsconf', this.vs.Uri.parse(scopeUri)) : this.vs.workspace.getConfiguration('fsconf');
   }
 
   private folders(): string[] {
@@ -191,9 +191,9 @@ export class FsconfController {
       return next(params);
     };
     m.workspace = {
-      configuration: async (params: { items: { section?: string }[] }, token: unknown, next: (p: unknown, t: unknown) => unknown) => {
-        const settings = this.serverSettings();
-        const answers = params.items.map((it) => answerConfigurationItem(it.section, settings));
+      configuration: async (params: { items: { section?: string; scopeUri?: string }[] }, token: unknown, next: (p: unknown, t: unknown) => unknown) => {
+        // per item: a scopeUri (a folder or file) picks up folder-level settings in multi-root workspaces
+        const answers = params.items.map((it) => answerConfigurationItem(it.section, this.serverSettings(it.scopeUri)));
         if (answers.every((a) => a !== undefined)) return answers;
         const fallback = (await next(params, token)) as unknown[] | unknown;
         return answers.map((a, i) => (a !== undefined ? a : Array.isArray(fallback) ? fallback[i] : null));
@@ -202,8 +202,8 @@ export class FsconfController {
     return m as Middleware;
   }
 
-  serverSettings(): ServerSettings {
-    return serverSettings(this.configuration());
+  serverSettings(scopeUri?: string): ServerSettings {
+    return serverSettings(this.configuration(scopeUri));
   }
 
   clientOptions(): LanguageClientOptions {

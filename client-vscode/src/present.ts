@@ -77,13 +77,13 @@ export function aclPickItems(lists: readonly AclListInfo[], relative: (uri: stri
   }));
 }
 
-/** One line for the notification: "10.0.0.1 → ALLOW by list "domains" (…reason)". */
+/** One line for the notification: `fsconf: 10.0.0.1 → DENY by ACL "lan" — decided by deny 10.0.0.0/8 at acl.conf.xml:5. Why: …` */
 export function verdictMessage(ip: string, r: AclTestResult, relative: (uri: string) => string): string {
   const verdict = String(r.verdict).toUpperCase();
   const where = r.decidedBy
     ? ` — decided by ${r.decidedBy.type ? `${r.decidedBy.type} ` : ''}${r.decidedBy.cidr ?? 'a node'} at ${relative(r.decidedBy.uri)}:${r.decidedBy.line + 1}`
     : '';
-  const reason = r.reason ? `. ${r.reason}` : '';
+  const reason = r.reason ? `. Why: ${r.reason}` : '';
   return `fsconf: ${ip} → ${verdict} by ACL "${r.list}"${where}${reason}`;
 }
 

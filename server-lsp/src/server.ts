@@ -6,7 +6,6 @@
  * for files that live in no conf tree. Diagnostics are published for every file of a tree once at start,
  * then whenever an analysis changes a file's findings (so editing vars.xml re-publishes the profiles).
  */
-import * as core from '@fsconf/core';
 import {
   FsconfWorkspace,
   NodeFileSystem,
@@ -21,6 +20,8 @@ import {
   documentLinks,
   documentSymbols,
   foldingRanges,
+  testAddress,
+  aclListNames,
   type FsconfConfig,
   type Finding,
 } from '@fsconf/core';
@@ -46,11 +47,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clientPath, confRootsFor, isInside, pathToUri, uriToPath } from './paths.js';
 import { count, toCodeAction, toDiagnostic, type Counts } from './convert.js';
 import { editText, keepBom, readDisk, writePlanned, type PlannedWrite } from './writer.js';
+import { CachingFileSystem } from './cachefs.js';
 
 export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument'] as const;
 
 /** Debounce: a change after a quiet spell is analysed at once; changes in a burst wait (never more than MAX_WAIT). */
-export const TIMING = { quietMs: 100, burstMs: 100, maxWaitMs: 150 };
+export const TIMING = { quietMs: 100, burstMs: 100, maxWaitMs: 150, diskTtlMs: 2000, watchedDiskTtlMs: 30000 };
 
 export interface ServerOptions {
   version: string;
@@ -102,7 +104,8 @@ function errorMessage(e: unknown): string {
 
 export class FsconfServer {
   readonly documents = new TextDocuments(TextDocument);
-  private readonly fs = new NodeFileSystem();
+  /** Disk reads cached between changes (see CachingFileSystem); dropped on watcher events, writes and lintTree. */
+  private readonly fs = new CachingFileSystem(new NodeFileSystem(), TIMING.diskTtlMs);
   private readonly projects = new Map<string, Project>();
   private readonly open = new Map<string, OpenDoc>();
   private folders: string[] = [];
@@ -297,8 +300,9 @@ export class FsconfServer {
 
   onInitialize(params: InitializeParams): InitializeResult {
     this.caps = params.capabilities ?? {};
-    const init = (params.initializationOptions ?? {}) as { settings?: unknown; readonly?: unknown };
-    this.initSettings = this.pick(init.settings, 'initializationOptions.settings');
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; fsconf?: unknown; readonly?: unknown };
+    // { settings } is the contract; { fsconf } is what clients configured like Helix send
+    this.initSettings = this.pick(init.settings ?? init.fsconf, 'initializationOptions.settings');
     this.readonly = init.readonly === true;
     const folders = params.workspaceFolders?.length
       ? params.workspaceFolders.map((f) => clientPath(f.uri))
@@ -360,7 +364,14 @@ export class FsconfServer {
     const roots = [...this.projects.values()].map((p) => p.root).filter((r): r is string => !!r);
     if (relative && roots.length) for (const r of roots) watchers.push({ globPattern: { baseUri: pathToUri(r), pattern } });
     else watchers.push({ globPattern: '**/*.xml' }, { globPattern: '**/.fsconf.yaml' }, { globPattern: '**/cti.json' });
-    void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e) => this.warn(`could not watch files: ${errorMessage(e)}`));
+    // the client watches: disk reads can be kept longer (a watcher event drops them at once)
+    const covered = relative || roots.every((r) => this.folders.some((f) => isInside(r, f)));
+    void this.connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers })
+      .then(() => {
+        if (covered) this.fs.ttlMs = TIMING.watchedDiskTtlMs;
+      })
+      .catch((e) => this.warn(`could not watch files: ${errorMessage(e)}`));
   }
 
   // ---------------------------------------------------------------- documents
@@ -400,6 +411,7 @@ export class FsconfServer {
     const o = path ? this.open.get(path) : undefined;
     const doc = this.documents.get(uri);
     if (o && doc) o.baseline = doc.getText();
+    if (o) this.fs.invalidate(o.path);
   }
 
   onClose(uri: string): void {
@@ -407,6 +419,7 @@ export class FsconfServer {
     const o = path ? this.open.get(path) : undefined;
     if (!o) return;
     this.open.delete(o.path);
+    this.fs.invalidate(o.path);
     if (o.xml) o.project.ws.close(o.path);
     else {
       o.project.ws.fs.overlays.delete(o.path);
@@ -421,6 +434,7 @@ export class FsconfServer {
       const path = uriToPath(c.uri);
       if (!path) continue;
       const config = /(^|\/)(\.fsconf\.yaml|cti\.json)$/.test(path);
+      this.fs.invalidate(path);
       for (const p of this.projects.values()) {
         if (!config && p.root && !isInside(path, p.root) && !p.files.has(path)) continue;
         if (!this.open.has(path)) {
@@ -537,6 +551,7 @@ export class FsconfServer {
   private lintTree(arg: Record<string, unknown>) {
     const projects = typeof arg.uri === 'string' ? [this.commandProject(arg.uri)].filter((p): p is Project => !!p) : [...this.projects.values()];
     const total = { files: 0, errors: 0, warnings: 0, infos: 0 };
+    this.fs.invalidate();
     for (const p of projects) {
       p.ws.invalidate();
       p.readTexts.clear();
@@ -558,36 +573,35 @@ export class FsconfServer {
   }
 
   private aclTest(arg: Record<string, unknown>) {
-    const fn = (core as unknown as Record<string, unknown>).testAddress;
-    if (typeof fn !== 'function') throw new ResponseError(ErrorCodes.InternalError, 'ACL testing is not available in this build of fsconf (core has no testAddress yet)');
-    if (typeof arg.ip !== 'string' || typeof arg.list !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.aclTest expects [{ ip: string, list: string, port?: number }]');
+    if (typeof arg.ip !== 'string' || typeof arg.list !== 'string' || (arg.port !== undefined && typeof arg.port !== 'number'))
+      throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.aclTest expects [{ ip: string, list: string, port?: number }]');
     const p = this.commandProject(arg.uri);
     if (!p) throw new ResponseError(ErrorCodes.InvalidRequest, 'no conf tree is loaded');
-    const a = p.ws.analysis();
-    const opts: { port?: number; localNet?: string } = {};
-    if (typeof arg.port === 'number') opts.port = arg.port;
-    if (a.config.localNet) opts.localNet = a.config.localNet;
-    const r = (fn as (...x: unknown[]) => AclTestResult)(a, arg.ip, arg.list, opts);
+    const r = testAddress(p.ws.analysis(), arg.ip, arg.list, typeof arg.port === 'number' ? { port: arg.port } : {});
+    // core: absolute paths and 1-based lines (null for built-in lists); LSP: URIs and 0-based lines
+    const where = (file: string | null, line: number | null) => ({ uri: file ? this.uriOf(file) : null, line: line === null ? null : Math.max(0, line - 1) });
     return {
       verdict: r.verdict,
       list: r.list,
-      decidedBy: r.decidedBy ? { uri: this.uriOf(r.decidedBy.file), line: Math.max(0, r.decidedBy.line - 1), cidr: r.decidedBy.cidr, type: r.decidedBy.type } : null,
+      decidedBy: r.decidedBy ? { ...where(r.decidedBy.file, r.decidedBy.line), cidr: r.decidedBy.cidr, type: r.decidedBy.type, ...(r.decidedBy.token ? { token: r.decidedBy.token } : {}) } : null,
       reason: r.reason,
+      competing: r.competing.map((c) => ({ ...where(c.file, c.line), cidr: c.cidr, bits: c.bits, type: c.type })),
+      ...(r.inline ? { inline: true } : {}),
+      ...(r.unknownList ? { unknownList: true } : {}),
+      ...(r.invalidAddress ? { invalidAddress: true } : {}),
     };
   }
 
   private aclLists(arg: Record<string, unknown>) {
-    const fn = (core as unknown as Record<string, unknown>).aclListNames;
-    if (typeof fn !== 'function') throw new ResponseError(ErrorCodes.InternalError, 'ACL lists are not available in this build of fsconf (core has no aclListNames yet)');
     const p = this.commandProject(arg.uri);
     if (!p) return [];
-    const lists = (fn as (a: unknown) => { name: string; file?: string; line?: number; builtin: boolean }[])(p.ws.analysis());
-    return lists.map((l) => ({
+    return aclListNames(p.ws.analysis()).map((l) => ({
       name: l.name,
       ...(l.file ? { uri: this.uriOf(l.file) } : {}),
-      // core lines are 1-based (as testAddress's decidedBy.line); LSP lines are 0-based
+      // core lines are 1-based; LSP lines are 0-based
       ...(typeof l.line === 'number' ? { line: Math.max(0, l.line - 1) } : {}),
       builtin: l.builtin,
+      default: l.default,
     }));
   }
 
@@ -615,6 +629,7 @@ export class FsconfServer {
   private afterWrite(paths: string[]): void {
     const touched = new Set<Project>();
     for (const path of paths) {
+      this.fs.invalidate(path);
       for (const p of this.projects.values()) {
         if (p.root && !isInside(path, p.root) && !p.files.has(path)) continue;
         if (!this.open.has(path)) {
@@ -734,13 +749,6 @@ export class FsconfServer {
       this.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   }
-}
-
-interface AclTestResult {
-  verdict: 'allow' | 'deny' | 'unknown';
-  list: string;
-  decidedBy: { file: string; line: number; cidr: string; type: string } | null;
-  reason: string;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): FsconfServer {

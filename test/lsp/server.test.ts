@@ -361,23 +361,24 @@ describe('language features on vanilla', () => {
   it('answers an error (not a crash) for a bad command and for requests on unknown documents', async () => {
     await expect(c.command('fsconf.nope')).rejects.toThrow(/unknown command/);
     await expect(c.command('fsconf.aclTest', { ip: 42 })).rejects.toThrow();
+    await expect(c.command('fsconf.applyEdit', {})).rejects.toThrow(/expects/);
     expect(await c.hover('/nowhere/x.xml', { line: 0, character: 0 })).toBeNull();
     expect(await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'untitled:1' } })).toEqual([]);
     // still alive
     expect((await c.hover(internal, positionOf(internalText, '$${internal_auth_calls}', 5)))?.contents.value).toContain('true');
   });
 
-  it('answers fsconf.aclTest / fsconf.aclLists (or a clear error until core has the ACL engine)', async () => {
-    try {
-      const r = await c.command<{ verdict: string; decidedBy: { uri: string; line: number } | null }>('fsconf.aclTest', { ip: '192.168.42.42', list: 'lan' });
-      expect(r.verdict).toBe('allow');
-      expect(r.decidedBy?.uri).toBe(uri(path.join(VANILLA, 'autoload_configs/acl.conf.xml')));
-      expect(r.decidedBy?.line).toBe(13);
-      const lists = await c.command<{ name: string; builtin: boolean }[]>('fsconf.aclLists');
-      expect(lists.map((l) => l.name)).toContain('lan');
-    } catch (e) {
-      expect(String(e)).toMatch(/not available in this build/);
-    }
+  it('answers fsconf.aclTest with the deciding node, and fsconf.aclLists', async () => {
+    const acl = uri(path.join(VANILLA, 'autoload_configs/acl.conf.xml'));
+    const r = await c.command<{ verdict: string; list: string; decidedBy: { uri: string; line: number; cidr: string; type: string } | null; reason: string }>('fsconf.aclTest', { ip: '192.168.42.42', list: 'lan' });
+    expect(r).toMatchObject({ verdict: 'allow', list: 'lan', decidedBy: { uri: acl, line: 13, cidr: '192.168.42.42/32', type: 'allow' } });
+    expect(r.reason.length).toBeGreaterThan(0);
+    const d = await c.command<{ verdict: string; decidedBy: { line: number } | null }>('fsconf.aclTest', { ip: '192.168.42.7', list: 'lan' });
+    expect(d).toMatchObject({ verdict: 'deny', decidedBy: { line: 12 } });
+    const lists = await c.command<{ name: string; uri?: string; line?: number; builtin: boolean }[]>('fsconf.aclLists');
+    expect(lists).toContainEqual(expect.objectContaining({ name: 'lan', uri: acl, line: 11, builtin: false }));
+    expect(lists.some((l) => l.builtin && l.name === 'rfc1918.auto')).toBe(true);
+    await expect(c.command('fsconf.aclTest', { ip: '1.2.3.4' })).rejects.toThrow(/expects/);
   });
 });
 

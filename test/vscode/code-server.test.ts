@@ -132,6 +132,15 @@ async function markerLabels(p: Page): Promise<string[]> {
 
 describe('VS Code extension in code-server', () => {
   beforeAll(async () => {
+    try {
+      await startEverything();
+    } catch (e) {
+      failed = true;
+      throw e;
+    }
+  }, 720_000);
+
+  async function startEverything(): Promise<void> {
     // 1. dependencies: Debian packages + cached code-server (installs on the first run, about a minute)
     const setup = spawnSync('bash', [path.join(REPO, 'test', 'vscode', 'setup.sh')], { encoding: 'utf8', timeout: 600_000 });
     if (setup.status !== 0) throw new Error(`test/vscode/setup.sh failed — the VS Code E2E needs it:\n${setup.stderr}`);
@@ -201,11 +210,11 @@ describe('VS Code extension in code-server', () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(work)}`);
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });
-  }, 720_000);
+  }
 
   afterAll(async () => {
-    if (failed && page && e2e) {
-      await page.screenshot({ path: path.join(e2e, 'failure.png') }).catch(() => undefined);
+    if (failed && e2e) {
+      await page?.screenshot({ path: path.join(e2e, 'failure.png') }).catch(() => undefined);
       writeFileSync(path.join(e2e, 'code-server.log'), codeServerLog);
       console.error(`VS Code E2E failed: screenshot, logs and profile kept in ${e2e}`);
     }
@@ -265,10 +274,9 @@ describe('VS Code extension in code-server', () => {
     await waitFor('fsconf status bar item with 2 errors', async () => ((await fsconfItem.first().innerText()).replace(/\s+/g, ' ').includes('2 0 fsconf') ? true : undefined), 10_000);
   });
 
-  step("a hover shows fsconf's text", async () => {
+  step('a hover on $${var} shows its value and where it is set', async () => {
     const p = page!;
     // line 3: <param name="sip-port" value="$${internal_sip_port}"/> — the cursor on the variable
-    // TODO(server-lsp): also hover the auth-calls param name once param hovers land (they return null today).
     await goTo(p, 3, 40);
     await p.keyboard.press('Control+K');
     await p.keyboard.press('Control+I');
@@ -304,6 +312,48 @@ describe('VS Code extension in code-server', () => {
     await waitFor('the auth-calls diagnostic to disappear', async () => ((await markerLabels(p)).some((l) => l.includes(AUTH_CALLS)) ? undefined : true), 15_000);
   });
 
+  step("a hover on auth-calls shows fsconf's explanation of the param", async () => {
+    const p = page!;
+    // line 5 is now: <param name="auth-calls" value="true"/>
+    await goTo(p, 5, 20);
+    await p.keyboard.press('Control+K');
+    await p.keyboard.press('Control+I');
+    const hover = p.locator('.monaco-hover').filter({ hasText: 'mod_sofia' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    expect(text).toMatch(/^auth-calls — /);
+    expect(text).toContain('default false');
+    await p.keyboard.press('Escape');
+  });
+
+  step('fsconf: Test an address against an ACL — verdict shown, deciding node revealed', async () => {
+    const p = page!;
+    await p.locator('.monaco-editor .view-lines').first().click();
+    await p.keyboard.press('F1');
+    await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+    await p.keyboard.type('fsconf: Test an address');
+    const cmd = p.locator('.quick-input-list .monaco-list-row[aria-label*="fsconf: Test an address against an ACL"]').first();
+    await cmd.waitFor({ timeout: 10_000 });
+    await cmd.click();
+    // input box for the address
+    await p.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Test an address against an ACL' }).waitFor({ timeout: 10_000 });
+    await p.keyboard.type('203.0.113.66');
+    await p.keyboard.press('Enter');
+    // quick pick of the lists from the server: the tree's "trunks" (with where it is defined) and the built-ins
+    const trunks = p.locator('.quick-input-list .monaco-list-row[aria-label*="trunks"]').first();
+    await trunks.waitFor({ timeout: 10_000 });
+    expect(await trunks.innerText()).toContain('acl.conf.xml:3');
+    await expect.poll(() => p.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'built-in' }).count(), { timeout: 5_000 }).toBeGreaterThan(0);
+    await trunks.click();
+    // the verdict: 203.0.113.66 is in the allowed /24, but the /32 deny is the longer prefix
+    const toast = p.locator('.notification-toast').filter({ hasText: '203.0.113.66 → DENY by ACL "trunks"' }).first();
+    await toast.waitFor({ timeout: 15_000 });
+    expect((await toast.innerText()).replace(/\s+/g, ' ')).toContain('decided by deny 203.0.113.66/32 at conf/autoload_configs/acl.conf.xml:5');
+    // and the deciding node is revealed: acl.conf.xml active, cursor on line 5
+    await p.locator('.tab.active').filter({ hasText: 'acl.conf.xml' }).waitFor({ timeout: 10_000 });
+    await p.locator('#status\\.editor\\.selection').filter({ hasText: /Ln 5\b/ }).waitFor({ timeout: 10_000 });
+  });
+
   step('plain XML outside a conf tree gets nothing from fsconf', async () => {
     const labels = await markerLabels(page!);
     expect(labels.some((l) => l.includes(UNKNOWN_CMD))).toBe(true); // vars.xml, in the tree
@@ -311,5 +361,14 @@ describe('VS Code extension in code-server', () => {
     // Exactly one file row with findings is left (vars.xml): plain.xml's identical line was never analysed.
     const fsconfRows = labels.filter((l) => l.includes('generated by fsconf'));
     expect(fsconfRows).toHaveLength(1);
+  });
+
+  step('settings reach the server: fsconf.rules turning a rule off removes its findings', async () => {
+    const p = page!;
+    // workspace settings (code-server does not pick up edits of the user settings file on disk)
+    mkdirSync(path.join(work, '.vscode'), { recursive: true });
+    writeFileSync(path.join(work, '.vscode', 'settings.json'), JSON.stringify({ 'fsconf.rules': { 'preprocess/unknown-cmd': 'off' } }, null, 2));
+    await waitFor('the unknown-cmd finding to go', async () => ((await markerLabels(p)).some((l) => l.includes(UNKNOWN_CMD)) ? undefined : true), 20_000);
+    await waitFor('fsconf status bar item at 0 errors', async () => ((await p.locator('.statusbar-item').filter({ hasText: 'fsconf' }).first().innerText()).replace(/\s+/g, ' ').includes('0 0 fsconf') ? true : undefined), 10_000);
   });
 });

@@ -17,28 +17,32 @@ BIN="$CACHE/node_modules/code-server/out/node/entry.js"
 
 fail() { echo "test/vscode/setup.sh: $*" >&2; exit 1; }
 
-# 1. Debian packages.
-need=()
-command -v chromium >/dev/null || need+=(chromium)
-command -v rg >/dev/null || need+=(ripgrep)
-for pkg in libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  echo "setup: installing Debian packages: ${need[*]}" >&2
-  [ "$(id -u)" = 0 ] || fail "need root to apt-get install ${need[*]}"
+apt_install() {
+  echo "setup: installing Debian packages: $*" >&2
+  [ "$(id -u)" = 0 ] || fail "need root to apt-get install $*"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null || fail "apt-get update failed"
-  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null || fail "apt-get install ${need[*]} failed"
-fi
-command -v chromium >/dev/null || fail "chromium is not installed"
-[ -x /usr/bin/chromium ] || fail "/usr/bin/chromium missing"
+  apt-get install -y -qq --no-install-recommends "$@" >/dev/null || fail "apt-get install $* failed"
+}
 
-# 2. code-server, cached.
+# 1. The browser that drives VS Code.
+command -v chromium >/dev/null || apt_install chromium
+[ -x /usr/bin/chromium ] || fail "/usr/bin/chromium missing after installing chromium"
+
+# 2. code-server, cached: nothing more to do when it is there.
 if [ -f "$CACHE/.complete" ] && [ -f "$BIN" ]; then
   echo "$BIN"
   exit 0
 fi
+
+# 3. What installing code-server needs: ripgrep (see below) and headers for its native modules.
+need=()
+command -v rg >/dev/null || need+=(ripgrep)
+for pkg in libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config; do
+  status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
+  [ "$status" = "install ok installed" ] || need+=("$pkg")
+done
+[ ${#need[@]} -eq 0 ] || apt_install "${need[@]}"
 
 arch="$(uname -m)"
 [ "$arch" = x86_64 ] || fail "only x86_64 is supported by this recipe (got $arch)"

@@ -18,6 +18,7 @@ import type { FsconfClient } from './lsp/types.js';
 import { realFsCli } from './system/fscli.js';
 import { runEditor, type TerminalControl } from './system/editor.js';
 import { ThemeContext, themeFromEnv } from './ui/theme.js';
+import { KeyRouter } from './ui/keys.js';
 import type { Status } from './ui/components.js';
 
 export { App } from './app/App.js';
@@ -157,6 +158,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
   let exited = false;
   const instance = render(
     <ThemeContext.Provider value={theme}>
+      <KeyRouter>
       <ErrorBoundary onQuit={() => instance.unmount()}>
         <App
           client={client}
@@ -171,6 +173,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
           }}
         />
       </ErrorBoundary>
+      </KeyRouter>
     </ThemeContext.Provider>,
     { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );

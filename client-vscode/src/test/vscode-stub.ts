@@ -75,6 +75,8 @@ export interface StubState {
   commands: Map<string, (...a: unknown[]) => unknown>;
   status: { text: string; tooltip: string; visible: boolean; command?: string };
   watchers: number;
+  /** fsPaths of the scopes getConfiguration was asked for. */
+  scopes: string[];
 }
 
 export function createVscodeStub(init: Partial<StubState> = {}) {
@@ -93,6 +95,7 @@ export function createVscodeStub(init: Partial<StubState> = {}) {
     commands: new Map(),
     status: { text: '', tooltip: '', visible: false },
     watchers: 0,
+    scopes: [],
     ...init,
   };
   const onDidOpen = new Emitter<StubDocument>();
@@ -112,8 +115,9 @@ export function createVscodeStub(init: Partial<StubState> = {}) {
     TextEditorRevealType: { Default: 0, InCenter: 1, InCenterIfOutsideViewport: 2, AtTop: 3 },
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
     workspace: {
-      getConfiguration: (section: string) => {
+      getConfiguration: (section: string, scope?: StubUri) => {
         if (section !== 'fsconf') throw new Error(`unexpected section ${section}`);
+        if (scope) state.scopes.push(scope.fsPath);
         return configuration();
       },
       get workspaceFolders() {

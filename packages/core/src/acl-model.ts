@@ -318,7 +318,11 @@ export function testAddressIn(am: AclModel, ip: string, list: string, port?: num
   if (res.decidedBy && v.competing.length > 1) {
     const win = v.competing.find((c) => c.cidr === v.decidedBy!.cidr && c.source?.line === v.decidedBy!.source?.line)?.bits;
     const others = [...new Set(v.competing.map((c) => c.bits))].filter((b) => b !== win).sort((a, b) => b - a);
-    if (win !== undefined && others.length) res.reason += `; /${win} beat ${others.map((b) => `/${b}`).join(', ')}`;
+    if (win !== undefined && others.length) {
+      const beaten = others.map((b) => `/${b}`).join(', ');
+      const plain = `the longest prefix /${win} wins`;
+      res.reason = res.reason.includes(plain) ? res.reason.replace(plain, `the longest prefix wins: /${win} beats ${beaten}`) : `${res.reason}; /${win} beats ${beaten}`;
+    }
   }
   // parts fsconf cannot know
   const info = am.byName.get(list);

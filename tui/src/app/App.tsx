@@ -3,7 +3,8 @@
  * State lives here and in small hooks; views are pure functions of it plus their own keys.
  */
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Box, useApp, useInput } from 'ink';
+import { Box, useApp } from 'ink';
+import { useKeys } from '../ui/keys.js';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, FsconfClient, Position, TextEdit } from '../lsp/types.js';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
@@ -504,10 +505,10 @@ export function App(props: AppProps) {
   }, [client]);
 
   // ── keys ────────────────────────────────────────────────────────────────
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl && input === 'c') quit(0);
   });
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.tab) {
         const i = VIEWS.indexOf(view);
@@ -669,7 +670,7 @@ export function App(props: AppProps) {
     ? modal.kind === 'edit'
       ? [['enter', 'save'], ['esc', 'cancel'], ['ctrl-c', 'quit']]
       : modal.kind === 'acl'
-        ? [['enter', 'test'], ['tab', 'next field / complete'], ['esc', 'close']]
+        ? [['enter', 'test'], ['tab', 'next field / complete'], ['ctrl-o', 'open deciding node'], ['esc', 'close']]
         : [['esc', 'close']]
     : filterEditing
       ? [['enter', 'keep filter'], ['esc', 'clear'], ['ctrl-c', 'quit']]

@@ -1,9 +1,10 @@
 /** A bug in a view shows one status line and keeps q / ctrl-c working — never a stack trace. */
 import React from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../ui/keys.js';
 
 function Crashed({ message, onQuit }: { message: string; onQuit(): void }) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (input === 'q' || (key.ctrl && input === 'c') || key.escape) onQuit();
   });
   return (

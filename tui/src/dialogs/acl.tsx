@@ -1,6 +1,7 @@
 /** `a`: the ACL tester — an address and a network list (completed from fsconf.aclLists) → verdict. */
 import React, { useEffect, useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../ui/keys.js';
 import type { AclListInfo, AclTestResult } from '../lsp/types.js';
 import { C, Filler, Row, Rule } from '../ui/components.js';
 import { TextInput } from '../ui/input.js';
@@ -66,7 +67,7 @@ export function AclDialog(p: AclDialogProps) {
   }, [address, list]);
 
   // ctrl-o opens the deciding node
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl && input === 'o' && result?.decidedBy) p.onJump(result.decidedBy.uri, result.decidedBy.line);
   });
 
@@ -101,10 +102,7 @@ export function AclDialog(p: AclDialogProps) {
           </Row>
           <Row width={p.width}>
             {result.decidedBy ? (
-              <Text>
-                {` decided by <node type="${result.decidedBy.type}" cidr="${result.decidedBy.cidr}"/> at ${p.rel(result.decidedBy.uri)}:${result.decidedBy.line + 1}  `}
-                <C role="muted">ctrl-o opens it</C>
-              </Text>
+              <Text>{` decided by ${result.decidedBy.type} ${result.decidedBy.cidr} at ${p.rel(result.decidedBy.uri)}:${result.decidedBy.line + 1}`}</Text>
             ) : (
               <C role="muted"> decided by the list's default (no node matched)</C>
             )}

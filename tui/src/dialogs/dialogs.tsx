@@ -1,6 +1,7 @@
 /** Modal panes shown in place of the view: pick, review a diff, confirm, read output. */
 import React, { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../ui/keys.js';
 import type { DiffLine } from '../text/edits.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row, Rule } from '../ui/components.js';
@@ -18,7 +19,7 @@ export function PickDialog({ width, height, title, items, onPick, onCancel, foot
   const listHeight = Math.max(1, height - 3);
   const top = useScrollTop(index, listHeight, items.length);
   const cur = useLatest(index);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const nav = navOf(input, key);
     if (nav) {
       cur.current = moveIndex(cur.current, items.length, nav, listHeight);
@@ -81,7 +82,7 @@ export function DiffDialog({ width, height, title, files, readonly, onYes, onNo 
   const listHeight = Math.max(1, height - 3);
   const maxTop = Math.max(0, rows.length - listHeight);
   const top = Math.min(index, maxTop);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const nav = navOf(input, key);
     if (nav) return setIndex((i) => moveIndex(Math.min(i, maxTop), maxTop + 1, nav, listHeight));
     if (input === 'y' || input === 'Y' || key.return) return onYes();
@@ -122,7 +123,7 @@ export function DiffDialog({ width, height, title, files, readonly, onYes, onNo 
 
 /** A question with the exact consequences; y/enter yes, n/esc no. */
 export function ConfirmDialog({ width, height, title, lines, question, onYes, onNo }: { width: number; height: number; title: string; lines: string[]; question: string; onYes(): void; onNo(): void }) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (input === 'y' || input === 'Y' || key.return) return onYes();
     if (input === 'n' || input === 'N' || key.escape || input === 'q') return onNo();
   });
@@ -156,7 +157,7 @@ export function OutputDialog({ width, height, title, lines, onClose }: { width: 
   const listHeight = Math.max(1, height - 3);
   const maxTop = Math.max(0, lines.length - listHeight);
   const top = Math.min(index, maxTop);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const nav = navOf(input, key);
     if (nav) return setIndex((i) => moveIndex(Math.min(i, maxTop), maxTop + 1, nav, listHeight));
     if (key.escape || key.return || input === 'q') return onClose();

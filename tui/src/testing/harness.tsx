@@ -4,6 +4,7 @@ import { render } from 'ink-testing-library';
 import { App, type SystemDeps } from '../app/App.js';
 import { FakeClient } from '../lsp/fake-client.js';
 import { makeTheme, ThemeContext, type Theme } from '../ui/theme.js';
+import { KeyRouter } from '../ui/keys.js';
 import type { CommandResult } from '../system/fscli.js';
 import type { Status } from '../ui/components.js';
 
@@ -72,7 +73,9 @@ export function setup(opts: { files?: Record<string, string>; readonly?: boolean
   let size = opts.size ?? { columns: 80, rows: 24 };
   const tree = () => (
     <ThemeContext.Provider value={theme}>
-      <App client={client} root={ROOT} readonly={!!opts.readonly} backup={opts.backup ?? true} system={system} size={size} notice={opts.notice} onExit={(c) => exits.push(c)} />
+      <KeyRouter>
+        <App client={client} root={ROOT} readonly={!!opts.readonly} backup={opts.backup ?? true} system={system} size={size} notice={opts.notice} onExit={(c) => exits.push(c)} />
+      </KeyRouter>
     </ThemeContext.Provider>
   );
   const inst = render(tree());
@@ -145,7 +148,7 @@ export function diag(line: number, character: number, endCharacter: number, seve
 /** The small tree most tests use: 2 errors, 1 warning, 1 info over three files plus one clean file. */
 export async function loadedTree(h: Harness) {
   await tick(10);
-  h.client.publish(uri('sip_profiles/internal.xml'), [diag(4, 31, 36, 1, 'sofia/internal-auth-calls', 'sofia_profile:internal auth-calls not true refuse load'), diag(2, 4, 10, 3, 'sofia/auth-failures-not-logged', 'profile internal does not log authentication failures')]);
+  h.client.publish(uri('sip_profiles/internal.xml'), [diag(4, 36, 41, 1, 'sofia/internal-auth-calls', 'sofia_profile:internal auth-calls not true refuse load'), diag(2, 4, 10, 3, 'sofia/auth-failures-not-logged', 'profile internal does not log authentication failures')]);
   h.client.publish(uri('vars.xml'), [diag(1, 21, 25, 1, 'preprocess/unknown-cmd', '"sett" is not a pre-processor command (did you mean "set"?)')]);
   h.client.publish(uri('autoload_configs/acl.conf.xml'), [diag(3, 6, 40, 2, 'acl/host-bits', 'the address has host bits set')]);
   h.client.publish(uri('freeswitch.xml'), []);

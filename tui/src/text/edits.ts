@@ -58,7 +58,7 @@ export function diffLines(before: string, after: string, context = 2): DiffLine[
         ops.push({ kind: ' ', text: am[i]!, oldLine: pre + i, newLine: pre + j });
         i++;
         j++;
-      } else if (j < m && (i >= n || dp[i]![j + 1]! >= dp[i + 1]![j]!)) {
+      } else if (j < m && (i >= n || dp[i]![j + 1]! > dp[i + 1]![j]!)) {
         ops.push({ kind: '+', text: bm[j]!, newLine: pre + j });
         j++;
       } else {

@@ -1,14 +1,16 @@
 /** The frame: header, tabs, status line, key hints — each exactly one terminal row. */
 import React from 'react';
-import { Box, Text } from 'ink';
-import { fit, useTheme, type ColorName } from './theme.js';
+import { Box, Text, Transform } from 'ink';
+import { fit, toAscii, useTheme, type ColorName } from './theme.js';
 import type { Counts } from '../app/workspace.js';
 
 /** One row of text, never wrapped: longer content is cut at the terminal edge. */
 export function Row({ children, width }: { children: React.ReactNode; width: number }) {
+  const theme = useTheme();
+  const text = <Text wrap="truncate-end">{children}</Text>;
   return (
     <Box width={width} height={1} overflow="hidden">
-      <Text wrap="truncate-end">{children}</Text>
+      {theme.unicode ? text : <Transform transform={toAscii}>{text}</Transform>}
     </Box>
   );
 }

@@ -1,6 +1,7 @@
 /** A one-line text input with a visible cursor and optional completion (tab accepts). */
 import React, { useState } from 'react';
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
+import { useKeys } from './keys.js';
 import { useTheme } from './theme.js';
 
 export interface TextInputProps {
@@ -28,7 +29,7 @@ export function TextInput({ value, onChange, onSubmit, onCancel, onTab, suggesti
   const [cursor, setCursor] = useState(value.length);
   const at = Math.min(cursor, value.length);
   const completion = completionFor(value, suggestions);
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.ctrl && input === 'c') return; // the app quits
       if (key.return) return onSubmit?.(value);

@@ -108,6 +108,34 @@ export function severityIcon(theme: Theme, s: number | undefined): string {
   return theme.sym[severityName(s)];
 }
 
+const ASCII_MAP: Record<string, string> = {
+  '·': '.',
+  '…': '...',
+  '—': '-',
+  '–': '-',
+  '→': '->',
+  '←': '<-',
+  '↑': '^',
+  '↓': 'v',
+  '✖': 'E',
+  '⚠': 'W',
+  'ℹ': 'I',
+  '❯': '>',
+  '─': '-',
+  '│': '|',
+  '▾': '-',
+  '✔': '+',
+  '✘': 'x',
+  '•': '*',
+  '×': 'x',
+};
+
+/** For terminals without UTF-8: known symbols get ASCII stand-ins, anything else becomes "?". */
+export function toAscii(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[^\x00-\x7f]/gu, (c) => ASCII_MAP[c] ?? '?');
+}
+
 /** Replace tabs and control characters so a line has a predictable width. */
 export function clean(s: string): string {
   // eslint-disable-next-line no-control-regex

@@ -1,11 +1,13 @@
 /** Bans (mod_cti): policy, failure history and current bans from `fs_cli -x "cti show baninfo"`. */
 import React, { useMemo } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../ui/keys.js';
 import type { BanInfo } from '../system/baninfo.js';
 import { describeBanmode } from '../system/baninfo.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
+import { wrap } from './problems.js';
 
 export type BansState =
   | { state: 'idle' }
@@ -42,7 +44,7 @@ export function BansView(p: BansViewProps) {
     out.push({ key: 'ph', text: <C bold>Register-failure policy</C> });
     out.push({
       key: 'p',
-      text: `  findtime ${pol.findtime ?? '?'} s · maxretry ${pol.maxretry ?? '?'} · bantime ${pol.bantime ?? '?'} s · banmode ${pol.banmode ?? '?'} (${describeBanmode(pol.banmode)})`,
+      text: `  findtime ${pol.findtime ?? '?'} s  maxretry ${pol.maxretry ?? '?'}  bantime ${pol.bantime ?? '?'} s  banmode ${pol.banmode ?? '?'} (${describeBanmode(pol.banmode).replace(/^bans the /, '')})`,
     });
     out.push({ key: 'bh', text: <C bold>{`Current bans (${info.bans.length})`}</C> });
     if (!info.bans.length) out.push({ key: 'bn', text: <C role="muted">  none</C> });
@@ -60,7 +62,7 @@ export function BansView(p: BansViewProps) {
   const top = useScrollTop(sel < 0 ? 0 : sel, p.height - 1, lines.length);
   const cur = useLatest(Math.min(p.index, Math.max(0, targets.length - 1)));
 
-  useInput(
+  useKeys(
     (input, key) => {
       const nav = navOf(input, key);
       if (nav) {
@@ -76,7 +78,19 @@ export function BansView(p: BansViewProps) {
 
   let head: React.ReactNode;
   if (p.bans.state === 'loading' || p.bans.state === 'idle') head = <C role="accent">{'  asking FreeSWITCH: fs_cli -x "cti show baninfo"…'}</C>;
-  else if (p.bans.state === 'unavailable') head = <C role="warning">{'  ' + p.bans.reason}</C>;
+  else if (p.bans.state === 'unavailable') {
+    const lines = wrap(p.bans.reason, p.width - 3, p.height);
+    return (
+      <Box flexDirection="column" width={p.width} height={p.height}>
+        {lines.map((l, i) => (
+          <Row key={i} width={p.width}>
+            <C role="warning">{'  ' + l}</C>
+          </Row>
+        ))}
+        <Filler rows={p.height - lines.length} width={p.width} />
+      </Box>
+    );
+  }
   else head = <C role="muted">{`  from fs_cli -x "cti show baninfo" at ${p.bans.at.toLocaleTimeString()} · r refreshes${p.readonly ? '' : ' · u unbans'}`}</C>;
   const visible = lines.slice(top, top + p.height - 1);
   return (

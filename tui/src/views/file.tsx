@@ -3,7 +3,8 @@
  * cursor line and the server's hover for it.
  */
 import React, { useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../ui/keys.js';
 import type { Diagnostic, Position } from '../lsp/types.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row, Rule } from '../ui/components.js';
@@ -66,7 +67,7 @@ export function FileView(p: FileViewProps) {
   const onLine = p.diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line).sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1));
   const hover = useHover(p.uri, p.text, lines, line, p.hover);
 
-  useInput(
+  useKeys(
     (input, key) => {
       const nav = navOf(input, key);
       if (nav) {

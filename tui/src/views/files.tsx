@@ -1,6 +1,7 @@
 /** Files: the conf tree as folders and files, with each file's counts. */
 import React, { useMemo } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../ui/keys.js';
 import * as path from 'node:path';
 import type { Diagnostic } from '../lsp/types.js';
 import { relPath } from '../lsp/uri.js';
@@ -85,7 +86,7 @@ export function FilesView(p: FilesViewProps) {
   const index = Math.min(p.index, Math.max(0, rows.length - 1));
   const top = useScrollTop(index, p.height, rows.length);
   const cur = useLatest(index);
-  useInput(
+  useKeys(
     (input, key) => {
       const nav = navOf(input, key);
       if (nav) {

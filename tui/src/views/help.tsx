@@ -1,6 +1,7 @@
 /** Help: every key. */
 import React from 'react';
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
+import { useKeys } from '../ui/keys.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
@@ -93,7 +94,7 @@ export function HelpView({ width, height, active, index, onIndex }: { width: num
   const maxTop = Math.max(0, rows.length - height);
   const top = Math.min(index, maxTop);
   const cur = useLatest(top);
-  useInput(
+  useKeys(
     (input, key) => {
       const nav = navOf(input, key);
       if (nav) {

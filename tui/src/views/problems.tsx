@@ -1,6 +1,7 @@
 /** Problems: every finding of the tree, grouped by file, worst first; `/` filters, 1/2/3 toggle severities. */
 import React, { useEffect, useMemo } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../ui/keys.js';
 import type { Diagnostic } from '../lsp/types.js';
 import { relPath } from '../lsp/uri.js';
 import { countOf, type Counts } from '../app/workspace.js';
@@ -99,7 +100,7 @@ export function ProblemsView(p: ProblemsViewProps) {
     onSelect?.(current?.uri);
   }, [current?.uri, onSelect]);
 
-  useInput(
+  useKeys(
     (input, key) => {
       const nav = navOf(input, key);
       if (nav) {

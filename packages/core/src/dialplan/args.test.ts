@@ -30,8 +30,10 @@ describe('separateArgs with the blank delimiter', () => {
     expect(values('a\\ b', 7)).toEqual(['a\\ b']); // "\ " does not split, and the backslash stays
   });
 
-  it('only treats a quote with a partner as a quote', () => {
+  it('only treats a quote with a partner as a quote when cleaning up', () => {
     expect(values("it's", 7)).toEqual(["it's"]);
+    // ...but the splitter toggles on every quote: a lone apostrophe swallows the rest of the data
+    expect(values("it's a b", 7)).toEqual(["it's a b"]);
   });
 
   it('switches the delimiter with ^^<c>', () => {

@@ -31,7 +31,7 @@ describe('read', () => {
   it('min > max: FreeSWITCH raises max to min; fixes swap or raise', () => {
     const d = '5 3 x.wav v 5000 #';
     const fs = analyzeRead(d);
-    expect(summary(fs)).toEqual([['warning', 1]]);
+    expect(summary(fs)).toEqual([['error', 1]]);
     expect(fs[0]!.message).toBe('min 5 > max 3: FreeSWITCH raises max to 5');
     expect(applyFix(d, fs[0]!, 0)).toBe('3 5 x.wav v 5000 #');
     expect(applyFix(d, fs[0]!, 1)).toBe('5 5 x.wav v 5000 #');
@@ -45,7 +45,7 @@ describe('read', () => {
 
   it('max 0 becomes min', () => {
     const fs = analyzeRead('2 0 x.wav v 5000 #');
-    expect(summary(fs)).toEqual([['warning', 1]]);
+    expect(summary(fs)).toEqual([['error', 1]]);
     expect(fs[0]!.message).toMatch(/max 0: FreeSWITCH raises max to min \(2\)/);
   });
 
@@ -56,7 +56,7 @@ describe('read', () => {
     expect(fs[0]!.message).toMatch(/Buffer too small!/);
     expect(applyFix(d, fs[0]!)).toBe('1 128 x.wav v 5000 #');
     expect(analyzeRead('1 128 x.wav v 5000 #')).toEqual([]);
-    expect(summary(analyzeRead('200 5 x.wav v 5000 #'))).toEqual([['warning', 1], ['error', 0]]);
+    expect(summary(analyzeRead('200 5 x.wav v 5000 #'))).toEqual([['error', 1], ['error', 0]]);
   });
 
   it('timeout below 1000 ms is raised to 1000', () => {

@@ -12,6 +12,8 @@
 //        tries is used as `while (max_tries)`, so 0 never prompts and a negative value loops.
 // Both:  the digit buffer is 128 bytes: a max (or min) above 128 fails with "Buffer too small!".
 // Arguments containing a variable (${...}, $${...}, $N) are unknown here and are not judged.
+// Severities follow RULES.md (dialplan/read-digits, dialplan/pagd-digits): min > max, max <= 0,
+// max > 128 and tries 0 are errors; min raised, timeout raised and the other remarks are warnings.
 
 import { separateArgs, type SeparatedArg } from './args.js';
 import { checkRegex } from './regex.js';
@@ -195,7 +197,7 @@ class Analysis {
               { title: 'Set max to 1', argIndex: 1, newText: '1' },
             ]);
           } else if (max.value <= 0) {
-            this.add('warning', 1, `max ${max.value}: FreeSWITCH raises max to min (${minEff})`, [
+            this.add('error', 1, `max ${max.value}: FreeSWITCH raises max to min (${minEff})`, [
               { title: `Set max to ${minEff}`, argIndex: 1, newText: String(minEff) },
             ]);
           } else {
@@ -208,10 +210,15 @@ class Analysis {
               });
             }
             fixes.push({ title: `Set max to ${minEff}`, argIndex: 1, newText: String(minEff) });
-            this.add('warning', 1, `min ${minEff} > max ${max.value}: FreeSWITCH raises max to ${minEff}`, fixes);
+            this.add('error', 1, `min ${minEff} > max ${max.value}: FreeSWITCH raises max to ${minEff}`, fixes);
           }
         } else {
           maxEff = max.value;
+          if (max.value === 0) {
+            this.add('error', 1, `max 0 with min 0: FreeSWITCH collects no digits after the prompt (only a key pressed during it)`, [
+              { title: 'Set max to 1', argIndex: 1, newText: '1' },
+            ]);
+          }
         }
       } else if (max && max.value >= 0) {
         maxEff = max.value;

@@ -300,6 +300,9 @@ function utf8Encode(s: string, out: number[], src: number[]): void {
   }
 }
 
+/** Thrown when the lookbehind length computation takes too long; the check is then skipped. */
+const LOOKBEHIND_BUDGET = { budget: true };
+
 class PcreFail {
   constructor(
     readonly code: number,
@@ -1246,7 +1249,6 @@ class Parser {
         if (c === C.MINUS && st.range === 'ok') {
           st.range = 'started';
         } else if (c === C.BSLASH) {
-          const escPos = this.p - 1;
           const { r, p } = this.checkEscape(this.p, true);
           this.p = p;
           if (r.kind === 'char') {
@@ -1287,7 +1289,6 @@ class Parser {
               default:
                 this.fail(107, this.p - 1);
             }
-            void escPos;
             if (this.end - this.p > 1 && u[this.p] === C.MINUS && u[this.p + 1] !== C.RBRACK) this.fail(150, this.p);
           }
         } else {
@@ -1301,7 +1302,6 @@ class Parser {
       if (c === C.RBRACK && !inescq) break;
     }
     this.push({ t: 'char' });
-    void startPos;
   }
 
   // --- parentheses -------------------------------------------------------------------------
@@ -1650,19 +1650,39 @@ class Parser {
 
   // --- post-parse checks -------------------------------------------------------------------
 
+  private byNumber: Map<number, Group> | undefined;
+  private byName: Map<string, NameEntry[]> | undefined;
+
+  /** The first capture group with number n (as PCRE2 resolves calls into a branch-reset group). */
   private groupByNumber(n: number): Group | undefined {
-    return this.allGroups.find((g) => g.kind === 'capture' && g.number === n);
+    if (!this.byNumber) {
+      this.byNumber = new Map();
+      for (const g of this.allGroups) if (g.kind === 'capture' && !this.byNumber.has(g.number)) this.byNumber.set(g.number, g);
+    }
+    return this.byNumber.get(n);
   }
 
   private nameEntries(name: string): NameEntry[] {
-    return this.names.filter((n) => n.name === name);
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const e of this.names) {
+        const list = this.byName.get(e.name);
+        if (list) list.push(e);
+        else this.byName.set(e.name, [e]);
+      }
+    }
+    return this.byName.get(name) ?? [];
   }
 
   /** check_lookbehinds + the reference checks done while compiling. */
   finish(): void {
     const inProgress = new Set<Group>();
+    // Subroutine calls can make the length computation exponential (or very deep); PCRE2 then gives
+    // up with "lookbehind is too complicated". We give up silently instead, so there is no false alarm.
+    let budget = 200000;
 
     const groupLength = (g: Group): number => {
+      if (--budget < 0) throw LOOKBEHIND_BUDGET;
       if (g.kind === 'lookahead') {
         // Lookbehinds inside a lookahead are still checked (check_lookbehinds on its content).
         visitGroup(g);
@@ -1789,7 +1809,11 @@ class Parser {
       if (g.condAssert) visitGroup(g.condAssert);
       for (const alt of g.alts) for (const it of alt) visitItem(it);
     };
-    visitGroup(this.root);
+    try {
+      visitGroup(this.root);
+    } catch (e) {
+      if (e !== LOOKBEHIND_BUDGET && !(e instanceof RangeError)) throw e;
+    }
 
     // Reference checks (compile phase), in pattern order.
     const refs: Array<{ pos: number; check: () => void }> = [];

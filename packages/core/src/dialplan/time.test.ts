@@ -53,8 +53,10 @@ describe('checkTimeAttr', () => {
     expect(kind('wday', '1, 7')).toBe('invalid'); // a space stops the parser
     expect(kind('wday', '0')).toBe('invalid');
     expect(kind('wday', '8')).toBe('invalid');
-    expect(kind('wday', 'fri-mon')).toBe('never-matches'); // wday ranges do not wrap
-    expect(kind('wday', '7-1')).toBe('never-matches');
+    // wday ranges do not wrap: "fri-mon" only matches Friday (the day before "-" is tested alone)
+    expect(kind('wday', 'fri-mon')).toBe('invalid');
+    expect(kind('wday', '7-1')).toBe('invalid');
+    expect(kind('wday', '-')).toBe('never-matches');
     expect(kind('wday', '2,7-1')).toBe('invalid');
     expect(kind('wday', '')).toBe('never-matches');
   });
@@ -101,5 +103,12 @@ describe('switchTrue', () => {
   it('follows switch_true', () => {
     for (const v of ['yes', 'ON', 'true', 't', 'enabled', 'active', 'allow', '1', '-2']) expect(switchTrue(v), v).toBe(true);
     for (const v of ['no', 'false', '0', '', 'y', 'maybe']) expect(switchTrue(v), v).toBe(false);
+  });
+});
+
+describe('year', () => {
+  it('wants a full year', () => {
+    expect(kind('year', '2025-2030')).toBe('ok');
+    expect(kind('year', '25')).toBe('never-matches');
   });
 });

@@ -38,7 +38,7 @@ const never = (message: string): TimeAttrResult => ({ ok: false, kind: 'never-ma
 
 /** Ranges of the values FreeSWITCH compares numeric specs with. */
 const NUMERIC: Readonly<Record<string, { min: number; max: number; what: string }>> = {
-  year: { min: 1, max: 9999, what: 'year (e.g. 2025)' },
+  year: { min: 1970, max: 9999, what: 'full year such as 2025' },
   yday: { min: 1, max: 366, what: 'day of year 1-366' },
   mon: { min: 1, max: 12, what: 'month 1-12 (January = 1)' },
   mday: { min: 1, max: 31, what: 'day of month 1-31' },
@@ -250,7 +250,9 @@ function checkWday(value: string): TimeAttrResult {
     );
   }
   if (reversed.length > 0) {
-    return invalid(`wday range ${reversed.join(', ')} is reversed and matches nothing (wday ranges do not wrap around)`);
+    return invalid(
+      `wday range ${reversed.join(', ')} is reversed: wday ranges do not wrap around, so FreeSWITCH only matches the day before "-" (use e.g. "6,7,1" or "fri,sat,sun,mon")`,
+    );
   }
   return OK;
 }

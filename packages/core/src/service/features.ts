@@ -6,6 +6,7 @@ import type { CompletionItem, Hover, Location, Position } from 'vscode-languages
 import type { FsconfWorkspace } from './workspace.js';
 import { completionProviders, definitionProviders, hoverProviders, referencesProviders, type ProviderContext } from './providers.js';
 import './register.js';
+import { ctiHover } from './cti-provider.js';
 
 function context(ws: FsconfWorkspace, path: string, position: Position): ProviderContext | undefined {
   const cursor = ws.cursor(path, position);
@@ -25,6 +26,7 @@ function first<T>(list: ((c: ProviderContext) => T | undefined)[], ctx: Provider
 }
 
 export function hover(ws: FsconfWorkspace, path: string, position: Position): Hover | null {
+  if (path.endsWith('cti.json')) return ctiHover(ws, path, position);
   const ctx = context(ws, path, position);
   return (ctx && first(hoverProviders, ctx)) ?? null;
 }

@@ -30,15 +30,6 @@ export function describeDef(def: VarDef, root: string | undefined): string {
   return `\`${shown}\` — set at ${where}`;
 }
 
-const PREPROCESS_DOC: Record<string, string> = {
-  set: 'Defines a global variable: `name=value`. Later lines may use it as `$${name}`; lines before it see it as empty.',
-  'exec-set': 'Runs a shell command at every load and stores its output in the variable. fsconf never runs it: the value is unknown.',
-  'stun-set': 'Asks a STUN server for the public address at load time. fsconf treats the value as unknown.',
-  'env-set': 'Copies an environment variable: `name=$ENVVAR` (the value must start with `$`). Unknown to fsconf.',
-  include: 'Splices in the files matching a glob (sorted), relative to this file. No match is not an error.',
-  exec: "Runs a shell command at load time and inserts its output into the configuration. fsconf never runs it.",
-};
-
 export function preprocessHover(ctx: ProviderContext): Hover | undefined {
   const { doc, offset } = ctx.cursor;
   const tree = ctx.ws.analysis().tree;
@@ -56,11 +47,8 @@ export function preprocessHover(ctx: ProviderContext): Hover | undefined {
       range: doc.lines.range(use.start, use.end),
     };
   }
+  // the cmd itself is explained by the knowledge-base provider (kb-provider.ts)
   const d = directiveAt(doc, offset);
-  if (d && d.cmd && offset >= d.cmdStart && offset <= d.cmdEnd) {
-    const text = PREPROCESS_DOC[d.cmd.toLowerCase()];
-    if (text) return { contents: { kind: 'markdown', value: `**X-PRE-PROCESS ${d.cmd}**\n\n${text}` }, range: doc.lines.range(d.cmdStart, d.cmdEnd) };
-  }
   if (d && d.cmd?.toLowerCase() === 'include' && offset >= d.dataStart && offset <= d.dataEnd) {
     const site = doc.includeSites.find((s) => s.directive === d);
     const files = site?.targets.map((t) => `- ${relativePath(tree.root ?? '/', t.path)}`) ?? [];

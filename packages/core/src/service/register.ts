@@ -6,3 +6,7 @@ hoverProviders.push(preprocessHover);
 definitionProviders.push(preprocessDefinition);
 referencesProviders.push(preprocessReferences);
 completionProviders.push(preprocessCompletion);
+import { aclHover, aclDefinition, aclReferencesProvider, aclCompletion } from './acl-provider.js';
+hoverProviders.push(aclHover); definitionProviders.push(aclDefinition); referencesProviders.push(aclReferencesProvider); completionProviders.push(aclCompletion);
+import { kbHover, kbCompletion } from './kb-provider.js';
+hoverProviders.push(kbHover); completionProviders.push(kbCompletion);

@@ -11,6 +11,7 @@ export const allowsInternet: Rule = {
   check(ctx) {
     const ln = ctx.config.localNet ? parseLocalNet(ctx.config.localNet) : undefined;
     const am = aclModelFor(ctx.model, ln);
+    const counts = new Map<string, ReturnType<typeof countAllowedPublicIPv4>>();
     for (const ref of aclReferences(ctx.model)) {
       if (ref.role !== 'inbound' && ref.role !== 'register') continue;
       if (ref.name === undefined || ref.name === '') continue;
@@ -18,7 +19,8 @@ export const allowsInternet: Rule = {
       if (!list && !ref.name.includes('/')) continue; // acl/unknown-list
       const info = am.byName.get(ref.name);
       if (list && !list.builtin && info && (info.unknownDefault || info.unknownNodes.length)) continue;
-      const c = countAllowedPublicIPv4(am.lists, ref.name);
+      let c = counts.get(ref.name);
+      if (!c) counts.set(ref.name, (c = countAllowedPublicIPv4(am.lists, ref.name)));
       if (c.allowed <= LIMIT) continue;
       const pct = (c.fraction * 100).toFixed(c.fraction >= 0.995 ? 0 : 1);
       const effect =

@@ -19,7 +19,9 @@ export const badLogLevel: Rule = {
         if (p.kbName !== 'log-levels') continue;
         for (const entry of listEntries(p)) {
           if (isLevel(entry.text)) continue;
-          const suggestions = entry.text.toLowerCase() === 'error' ? ['err'] : didYouMean(entry.text, names);
+          const lower = entry.text.toLowerCase();
+          const near = didYouMean(entry.text, names);
+          const suggestions = lower === 'error' ? ['err'] : near.length ? near : names.filter((n) => lower.length >= 3 && (n.startsWith(lower) || lower.startsWith(n)));
           const exact = entry.end - entry.start === entry.text.length;
           const fixes: FixInput[] = exact
             ? suggestions.map((s, i) => ({

@@ -34,7 +34,7 @@ export const modeRange: Rule = {
         message = `default-bitrate "${value}" is a bitrate, not a mode index: ${reads}; ${kbit(asRate.kbps)} is mode ${asRate.mode}`;
         fixes.push(...setValueFixes(p, String(asRate.mode), `default-bitrate to mode ${asRate.mode} (${kbit(asRate.kbps)})`));
       } else {
-        message = `default-bitrate "${value}" is not a ${label} mode index 0-${max}: ${reads}`;
+        message = `default-bitrate "${value}" is not an ${label} mode index 0-${max}: ${reads}`;
         if (/^\d+$/.test(t)) {
           const top = modes[modes.length - 1]!;
           fixes.push(...setValueFixes(p, String(top.mode), `default-bitrate to mode ${top.mode}, the highest (${kbit(top.kbps)})`).map((f) => ({ ...f, preferred: false })));

@@ -19,7 +19,7 @@ export const unknownParam: Rule = {
     for (const cfg of ctx.model.configs) {
       const config = kbConfigName(cfg.name);
       if (!config || SKIP.has(config)) continue;
-      const module = configInfo(config)[0]?.module ?? config.replace(/\.conf$/, '');
+      const module = configInfo(config)[0]?.module ?? 'the FreeSWITCH core';
       for (const sp of sectionParams(ctx.tree, cfg.node, config)) {
         if (seen.has(sp.node.el)) continue;
         seen.add(sp.node.el);
@@ -44,6 +44,12 @@ export const unknownParam: Rule = {
           hint = ` (${module} compares names case-sensitively: "${caseOnly}")`;
         } else {
           ({ fixes, hint } = suggestionFixes(doc, nameAttr.valueStart, nameAttr.valueEnd, name, candidates));
+          // `comfort-noise-level` → `comfort-noise`: a known name plus a made-up suffix
+          const stem = !fixes.length ? candidates.filter((n) => n.length >= 5 && name.toLowerCase().startsWith(`${n.toLowerCase()}-`)).sort((a, b) => b.length - a.length)[0] : undefined;
+          if (stem) {
+            fixes = [{ title: `Change to "${stem}"`, edits: [{ doc, start: nameAttr.valueStart, end: nameAttr.valueEnd, newText: stem }] }];
+            hint = ` (did you mean "${stem}"?)`;
+          }
         }
         const where = `<${sp.path.slice(0, -1).join('><')}>`;
         const what = catchAll

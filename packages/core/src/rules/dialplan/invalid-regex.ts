@@ -1,0 +1,32 @@
+import type { Rule } from '../types.js';
+import { checkRegex } from '../../dialplan/index.js';
+import { compiledExpressions, hasRuntimeVar, subRange } from './shared.js';
+
+/**
+ * A condition (or `<regex>`) expression that PCRE2 does not compile. FreeSWITCH logs "COMPILE ERROR"
+ * at call time and the condition never matches. Only expressions FreeSWITCH actually compiles are
+ * judged (the element has a `field`; a `regex` block uses its `<regex>` children, not its own
+ * expression). `$${var}` is expanded first; expressions with a channel variable `${…}` are skipped.
+ */
+export const invalidRegex: Rule = {
+  meta: { id: 'dialplan/invalid-regex', severity: 'error', description: 'a condition/regex expression does not compile under PCRE2', fixable: false },
+  check(ctx) {
+    for (const cond of ctx.model.conditions) {
+      for (const site of compiledExpressions(ctx.tree, cond)) {
+        const v = site.text.value;
+        if (v === undefined || hasRuntimeVar(v)) continue;
+        const r = checkRegex(v);
+        if (r.ok || !r.error) continue;
+        const at = site.text.map ? Math.min(r.error.offset, Math.max(0, v.length - 1)) : 0;
+        const where = site.text.map && v.length ? subRange(site.text, at, Math.min(v.length, at + 1)) : { start: site.text.start, end: site.text.end };
+        const shown = v.length > 80 ? `${v.slice(0, 77)}…` : v;
+        ctx.report({
+          doc: site.text.doc,
+          start: where.start,
+          end: where.end,
+          message: `PCRE2 cannot compile "${shown}": ${r.error.message} at offset ${r.error.offset}; FreeSWITCH logs COMPILE ERROR and the ${site.node.el.name === 'regex' ? '<regex>' : 'condition'} never matches`,
+        });
+      }
+    }
+  },
+};

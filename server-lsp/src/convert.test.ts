@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '@fsconf/core';
+import { count, ruleAnchor, toCodeAction, toDiagnostic } from './convert.js';
+
+const f: Finding = {
+  rule: 'preprocess/undefined-var',
+  severity: 'warning',
+  file: '/c/a.xml',
+  range: { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } },
+  message: 'm',
+  related: [{ file: '/c/vars.xml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'set here' }],
+  fixes: [{ title: 't', edits: [{ file: '/c/vars.xml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'x' }] }],
+  security: true,
+};
+const uriOf = (p: string) => 'file://' + p;
+
+describe('convert', () => {
+  it('maps a finding to a diagnostic with code, doc link, source and related information', () => {
+    expect(ruleAnchor('sofia/internal-auth-calls')).toBe('https://github.com/fsconf/fsconf/blob/main/RULES.md#sofiainternal-auth-calls');
+    expect(toDiagnostic(f, uriOf)).toEqual({
+      range: f.range,
+      severity: 2,
+      code: 'preprocess/undefined-var',
+      codeDescription: { href: 'https://github.com/fsconf/fsconf/blob/main/RULES.md#preprocessundefined-var' },
+      source: 'fsconf',
+      message: 'm',
+      relatedInformation: [{ location: { uri: 'file:///c/vars.xml', range: f.related![0]!.range }, message: 'set here' }],
+      data: { fixes: 1, security: true },
+    });
+    expect(toDiagnostic({ ...f, severity: 'info' }, uriOf).severity).toBe(3);
+    expect(count([f, { ...f, severity: 'error' }])).toEqual({ errors: 1, warnings: 1, infos: 0 });
+  });
+
+  it('maps a file action to a code action with a WorkspaceEdit across files', () => {
+    const a = toCodeAction({ title: 't', kind: 'quickfix', preferred: true, edits: new Map([['/c/vars.xml', [{ range: f.range, newText: 'x' }]]]), findings: [f] }, uriOf);
+    expect(a).toMatchObject({ title: 't', kind: 'quickfix', isPreferred: true, edit: { changes: { 'file:///c/vars.xml': [{ range: f.range, newText: 'x' }] } } });
+    expect(a.diagnostics).toHaveLength(1);
+    const all = toCodeAction({ title: 'all', kind: 'source.fixAll.fsconf', preferred: false, edits: new Map(), findings: [] }, uriOf);
+    expect(all.isPreferred).toBeUndefined();
+  });
+});

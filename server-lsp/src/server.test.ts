@@ -1,0 +1,61 @@
+/**
+ * The server in-process (over in-memory streams), for what needs access to core's internals:
+ * a rule that throws is logged once and the other rules still publish.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { createConnection } from 'vscode-languageserver/node';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { ALL_RULES, type Rule } from '@fsconf/core';
+import { startServer } from './server.js';
+import { pathToUri } from './paths.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'fsconf-inproc-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('server in-process', () => {
+  it('logs a throwing rule once and still publishes the other rules', async () => {
+    const root = path.join(dir, 'conf');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(path.join(root, 'freeswitch.xml'), '<document>\n  <X-PRE-PROCESS cmd="inlcude" data="vars.xml"/>\n</document>\n');
+    const broken: Rule = {
+      meta: { id: 'test/broken', severity: 'error', description: 'throws', fixable: false },
+      check() {
+        throw new Error('boom');
+      },
+    };
+    ALL_RULES.push(broken);
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverConn = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(serverConn, { version: 'test' });
+    const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    const logs: string[] = [];
+    const diags = new Map<string, { code?: unknown }[]>();
+    let analyses = 0;
+    client.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+    client.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { code?: unknown }[] }) => diags.set(p.uri, p.diagnostics));
+    client.onNotification('fsconf/analysisDone', () => analyses++);
+    client.listen();
+    try {
+      await client.sendRequest('initialize', { processId: null, rootUri: pathToUri(root), capabilities: {} });
+      await client.sendNotification('initialized', {});
+      const until = async (pred: () => boolean) => {
+        for (let i = 0; i < 200 && !pred(); i++) await new Promise((r) => setTimeout(r, 25));
+        expect(pred()).toBe(true);
+      };
+      await until(() => analyses >= 1);
+      expect(diags.get(pathToUri(path.join(root, 'freeswitch.xml')))!.map((d) => d.code)).toContain('preprocess/unknown-cmd');
+      await client.sendRequest('workspace/executeCommand', { command: 'fsconf.lintTree', arguments: [] });
+      await until(() => analyses >= 2);
+      expect(logs.filter((l) => l.includes('test/broken') && l.includes('boom'))).toHaveLength(1);
+    } finally {
+      ALL_RULES.splice(ALL_RULES.indexOf(broken), 1);
+      client.dispose();
+      serverConn.dispose();
+    }
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * The terminal UI end to end, in tmux at 80×24: `node packages/cli/dist/main.js <tree>` against the
+ * real fsconf-lsp, with a fake fs_cli on PATH that records its arguments and serves baninfo.
+ * Build first: `npx tsc -b`.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { CLI, CORPUS, LSP, REPO, fsconf, type JsonFinding } from '../helpers.js';
+import { Tmux, requireTmux } from './tmux.js';
+
+const EXAMPLE = path.join(REPO, 'tui', 'example');
+const BANINFO = `-ERR no reply
+register_failure_config:
+\tfindtime:60 maxretry:3 banmode:1 bantime:180
+register_failure_history:
+\t2024-12-03 15:10:57 192.168.31.242 1001
+register_failure_bandata:
+\t192.168.31.242 expires:
+\t\t1001 expires:2024-12-03 15:13:03
+`;
+
+interface Env {
+  dir: string;
+  conf: string;
+  log: string;
+  bin: string;
+  tmux: Tmux;
+}
+
+let sessions: Tmux[] = [];
+afterEach(() => {
+  for (const s of sessions) s.kill();
+  sessions = [];
+});
+
+beforeAll(() => {
+  requireTmux(); // fails the suite loudly when tmux is missing
+  for (const f of [CLI, LSP, path.join(REPO, 'tui', 'dist', 'main.js')]) if (!existsSync(f)) throw new Error(`${f} is missing: run \`npx tsc -b\` first`);
+});
+
+function setup(name: string, tree: string): Env {
+  const dir = mkdtempSync(path.join(tmpdir(), `fsconf-tui-${name}-`));
+  const conf = path.join(dir, 'conf');
+  cpSync(tree, conf, { recursive: true });
+  const bin = path.join(dir, 'bin');
+  const log = path.join(dir, 'fs_cli.log');
+  cpSync(path.join(REPO, 'test', 'tui'), path.join(dir, 'unused'), { recursive: false, filter: () => false });
+  writeFileSync(path.join(dir, 'baninfo.txt'), BANINFO);
+  // the fake fs_cli: one line per run, each argument in [brackets]
+  const script = `#!/bin/sh
+for a in "$@"; do printf '[%s]' "$a" >> '${log}'; done
+echo >> '${log}'
+if [ "$1" = "-x" ] && [ "$2" = "cti show baninfo" ]; then cat '${path.join(dir, 'baninfo.txt')}'; exit 0; fi
+echo "+OK"
+`;
+  const { mkdirSync } = require('node:fs') as typeof import('node:fs');
+  mkdirSync(bin);
+  writeFileSync(path.join(bin, 'fs_cli'), script);
+  chmodSync(path.join(bin, 'fs_cli'), 0o755);
+  const tmux = new Tmux(name, path.join(dir, 'exit-status'));
+  sessions.push(tmux);
+  return { dir, conf, log, bin, tmux };
+}
+
+function launch(e: Env, args: string[] = []): void {
+  e.tmux.start([process.execPath, CLI, e.conf, ...args], {
+    PATH: `${e.bin}:${process.env.PATH ?? ''}`,
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C.UTF-8',
+    TERM: 'xterm-256color',
+    CI: 'false',
+    NO_COLOR: '1',
+    HOME: e.dir,
+  });
+}
+
+function lintCounts(conf: string) {
+  const r = fsconf(['lint', '--format', 'json', conf]);
+  const findings = JSON.parse(r.stdout) as JsonFinding[];
+  const n = (s: string) => findings.filter((f) => f.severity === s).length;
+  return { errors: n('error'), warnings: n('warning'), infos: n('info'), findings };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+function header(c: { errors: number; warnings: number; infos: number }) {
+  return new RegExp(`✖ ${plural(c.errors, 'error', 'errors')}\\s+⚠ ${plural(c.warnings, 'warning', 'warnings')}\\s+ℹ ${plural(c.infos, 'info', 'infos')}`);
+}
+const ready = (s: string) => /^fsconf\s/.test(s) && !s.split('\n')[0]!.includes('analysing') && /Problems \(\d+\)/.test(s);
+const selected = (s: string) => s.split('\n').find((l) => l.startsWith('❯')) ?? '';
+
+function fitsTerminal(screen: string, cols = 80, rows = 24) {
+  const lines = screen.replace(/\n$/, '').split('\n');
+  expect(lines.length).toBeLessThanOrEqual(rows);
+  for (const l of lines) expect([...l].length).toBeLessThanOrEqual(cols);
+}
+
+async function goToAuthCalls(t: Tmux) {
+  // TODO none: sofia/internal-auth-calls exists; filter to it, then step onto the finding
+  t.keys('/');
+  t.text('internal-auth-calls');
+  t.keys('Enter');
+  await t.waitFor((s) => /^\/internal-auth-calls/m.test(s), 'the filter');
+  t.keys('j');
+  return t.waitFor((s) => selected(s).includes('auth-calls not true'), 'the auth-calls finding selected');
+}
+
+describe('fsconf terminal UI in tmux (80×24)', () => {
+  it('header counts match fsconf lint; f fixes auth-calls with a .bak; R and the Bans view run exactly the shown fs_cli commands; q exits 0', async () => {
+    const e = setup('main', EXAMPLE);
+    const lint = lintCounts(e.conf);
+    expect(lint.findings.some((f) => f.rule === 'sofia/internal-auth-calls')).toBe(true);
+    const internal = path.join(e.conf, 'sip_profiles', 'internal.xml');
+    const original = readFileSync(internal, 'utf8');
+    launch(e);
+    const t = e.tmux;
+    let s = await t.waitFor(ready, 'the first full Problems view');
+    expect(s.split('\n')[0]).toMatch(header(lint));
+    fitsTerminal(s);
+
+    // resize redraws, and back
+    t.resize(100, 30);
+    s = await t.waitFor((x) => x.split('\n')[0]!.length > 0 && x.replace(/\n$/, '').split('\n').length === 30 && /Problems \(\d+\)/.test(x), 'a redraw at 100×30');
+    t.resize(80, 24);
+    s = await t.waitFor((x) => x.replace(/\n$/, '').split('\n').length <= 24 && /enter open/.test(x.split('\n').at(-2) ?? x), 'a redraw at 80×24');
+    fitsTerminal(s);
+
+    s = await goToAuthCalls(t);
+    t.keys('f');
+    s = await t.waitFor((x) => x.includes('fixes for sofia/internal-auth-calls'), 'the code actions');
+    expect(s).toMatch(/1\. Insert auth-calls=true/);
+    t.keys('Enter');
+    s = await t.waitFor((x) => x.includes('Apply this change?'), 'the diff');
+    expect(s).toMatch(/\+\s+<param name="auth-calls" value="true"\/>/);
+    expect(readFileSync(internal, 'utf8')).toBe(original); // nothing before confirming
+    t.keys('y');
+    s = await t.waitFor((x) => x.includes('wrote sip_profiles/internal.xml'), 'the write');
+    expect(s).toContain('backup internal.xml.bak');
+    const after = readFileSync(internal, 'utf8');
+    expect(after).toMatch(/<param name="auth-calls" value="true"\/>/);
+    expect(readFileSync(internal + '.bak', 'utf8')).toBe(original);
+    // the server re-analysed: one error fewer, as fsconf lint now says too
+    const relint = lintCounts(e.conf);
+    expect(relint.errors).toBe(lint.errors - 1);
+    s = await t.waitFor((x) => header(relint).test(x.split('\n')[0]!), 'the header after the fix');
+
+    // R: the exact commands are shown, nothing runs before y
+    t.keys('Escape'); // clear the filter
+    t.keys('R');
+    s = await t.waitFor((x) => x.includes('Run these commands?'), 'the reload confirmation');
+    expect(s).toContain('fs_cli -x reloadxml');
+    expect(s).toContain("fs_cli -x 'sofia profile internal rescan'");
+    expect(existsSync(e.log)).toBe(false);
+    t.keys('y');
+    s = await t.waitFor((x) => x.includes('reload done'), 'the reload output');
+    expect(s).toContain('+OK');
+    expect(readFileSync(e.log, 'utf8')).toBe('[-x][reloadxml]\n[-x][sofia profile internal rescan]\n');
+    t.keys('Escape');
+
+    // Bans: Problems → Files → File → Bans
+    t.keys('Tab', 'Tab', 'Tab');
+    s = await t.waitFor((x) => x.includes('Current bans (1)'), 'the Bans view');
+    expect(s).toMatch(/findtime 60 s\s+maxretry 3\s+bantime 180 s\s+banmode 1/);
+    expect(s).toMatch(/1001\s+expires 2024-12-03 15:13:03/);
+    t.keys('j');
+    await t.waitFor((x) => /^❯\s+1001/m.test(x), 'the account row');
+    t.keys('u');
+    s = await t.waitFor((x) => x.includes('Unban?'), 'the unban confirmation');
+    expect(s).toContain("fs_cli -x 'cti unban 192.168.31.242 1001'");
+    t.keys('y');
+    await t.waitFor((x) => x.includes('unbanned'), 'the unban output');
+    expect(readFileSync(e.log, 'utf8').split('\n').filter(Boolean)).toEqual(['[-x][reloadxml]', '[-x][sofia profile internal rescan]', '[-x][cti show baninfo]', '[-x][cti unban 192.168.31.242 1001]', '[-x][cti show baninfo]']);
+    t.keys('Escape');
+
+    t.keys('q');
+    expect(await t.exitCode()).toBe(0);
+  }, 90000);
+
+  it('--readonly shows the fix but refuses to write it', async () => {
+    const e = setup('ro', EXAMPLE);
+    const internal = path.join(e.conf, 'sip_profiles', 'internal.xml');
+    const original = readFileSync(internal, 'utf8');
+    launch(e, ['--readonly']);
+    const t = e.tmux;
+    let s = await t.waitFor(ready, 'the first full Problems view');
+    expect(s.split('\n')[0]).toContain('[read-only]');
+    await goToAuthCalls(t);
+    t.keys('f');
+    await t.waitFor((x) => x.includes('1. Insert auth-calls=true'), 'the code actions');
+    t.keys('Enter');
+    s = await t.waitFor((x) => x.includes('read-only (--readonly): this change cannot be written'), 'the read-only diff');
+    t.keys('y');
+    s = await t.waitFor((x) => x.includes('nothing was written'), 'the refusal');
+    expect(readFileSync(internal, 'utf8')).toBe(original);
+    expect(existsSync(internal + '.bak')).toBe(false);
+    t.keys('R');
+    await t.waitFor((x) => x.includes('reload is disabled'), 'reload refused');
+    expect(existsSync(e.log)).toBe(false);
+    t.keys('q');
+    expect(await t.exitCode()).toBe(0);
+  }, 60000);
+
+  it('header counts match fsconf lint on the vanilla tree', async () => {
+    const e = setup('vanilla', path.join(CORPUS, 'vanilla'));
+    const lint = lintCounts(e.conf);
+    launch(e);
+    const s = await e.tmux.waitFor(ready, 'the first full Problems view', 30000);
+    expect(s.split('\n')[0]).toMatch(header(lint));
+    fitsTerminal(s);
+    e.tmux.keys('C-c');
+    expect(await e.tmux.exitCode()).toBe(0);
+  }, 60000);
+});
