@@ -6,7 +6,7 @@
  * A burst of printable keys delivered as one chunk ("jjj", tmux send-keys, a paste) is handled one
  * key at a time, each after the render caused by the previous one.
  */
-import React, { createContext, useContext, useLayoutEffect, useMemo, useRef } from 'react';
+import React, { createContext, useContext, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useInput, type Key } from 'ink';
 
 export type KeyHandler = (input: string, key: Key) => void;
@@ -43,6 +43,10 @@ class Router {
   readonly entries = new Set<Entry>();
   private queue: { input: string; key: Key }[] = [];
   private draining = false;
+  private awaiting = false;
+  private fallback: NodeJS.Timeout | undefined;
+  /** asks React for a commit (set by KeyRouter) */
+  requestCommit: () => void = () => undefined;
 
   dispatch(input: string, key: Key): void {
     const burst = input.length > 1 && !key.ctrl && !key.meta && [...input].every((c) => c >= ' ' && c !== '\u007f');
@@ -52,10 +56,11 @@ class Router {
   }
 
   /**
-   * One key at a time: the first synchronously, the rest on later turns of the event loop, after
-   * React has rendered what the previous key changed (a "/" opens the filter, then "abc" types in it).
+   * One key at a time: the first at once, each next one only after React has committed what the
+   * previous key changed (a "/" opens the filter, then "abc" types into it, not into the list).
    */
   private drain(): void {
+    clearTimeout(this.fallback);
     const next = this.queue.shift();
     if (!next) {
       this.draining = false;
@@ -65,9 +70,20 @@ class Router {
     try {
       for (const e of [...this.entries]) if (this.entries.has(e) && e.active.current) e.handler.current(next.input, next.key);
     } finally {
-      if (this.queue.length) setImmediate(() => this.drain());
-      else this.draining = false;
+      if (this.queue.length) {
+        this.awaiting = true;
+        this.requestCommit();
+        this.fallback = setTimeout(() => this.committed(), 100);
+      } else this.draining = false;
     }
+  }
+
+  /** Called from a layout effect after every commit of the router. */
+  committed(): void {
+    if (!this.awaiting) return;
+    this.awaiting = false;
+    clearTimeout(this.fallback);
+    setImmediate(() => this.drain());
   }
 }
 
@@ -75,6 +91,9 @@ const RouterContext = createContext<Router | null>(null);
 
 export function KeyRouter({ children }: { children: React.ReactNode }) {
   const router = useMemo(() => new Router(), []);
+  const [, setTick] = useState(0);
+  router.requestCommit = () => setTick((t) => t + 1);
+  useLayoutEffect(() => router.committed());
   useInput((input, key) => router.dispatch(input, key));
   return <RouterContext.Provider value={router}>{children}</RouterContext.Provider>;
 }

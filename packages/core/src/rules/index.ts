@@ -46,6 +46,17 @@ import { badLogLevel } from './amqp/bad-log-level.js';
 import { tooManyFields } from './amqp/too-many-fields.js';
 import { defaultCredentials as amqpDefaultCredentials } from './amqp/default-credentials.js';
 import { unknownModule } from './modules/unknown-module.js';
+import { readDigits } from './dialplan/read-digits.js';
+import { pagdDigits } from './dialplan/pagd-digits.js';
+import { invalidRegex } from './dialplan/invalid-regex.js';
+import { captureRef } from './dialplan/capture-ref.js';
+import { unknownApp } from './dialplan/unknown-app.js';
+import { inlineNotRouting } from './dialplan/inline-not-routing.js';
+import { invalidAttr } from './dialplan/invalid-attr.js';
+import { unknownField } from './dialplan/unknown-field.js';
+import { unknownContext } from './dialplan/unknown-context.js';
+import { unknownGateway } from './dialplan/unknown-gateway.js';
+import { dstFalse } from './dialplan/dst-false.js';
 
 /** Every rule fsconf runs. Adding a rule: one new file plus one line here. */
 export const ALL_RULES: Rule[] = [
@@ -105,6 +116,18 @@ export const ALL_RULES: Rule[] = [
   tooManyFields,
   amqpDefaultCredentials,
   unknownModule,
+  // dialplan
+  readDigits,
+  pagdDigits,
+  invalidRegex,
+  captureRef,
+  unknownApp,
+  inlineNotRouting,
+  invalidAttr,
+  unknownField,
+  unknownContext,
+  unknownGateway,
+  dstFalse,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -18,7 +18,7 @@ export const dstFalse: Rule = {
         if (t.value === undefined) continue;
         const r = checkTimeAttr('dst', t.value);
         if (r.ok || r.kind !== 'never-matches') continue;
-        ctx.report({ doc: node.doc, start: a.valueStart, end: a.valueEnd, message: `${r.message}, so the ${node.el.name === 'regex' ? '<regex>' : 'condition'} never matches` });
+        ctx.report({ doc: node.doc, start: a.valueStart, end: a.valueEnd, message: r.message });
       }
     }
   },

@@ -1,8 +1,9 @@
 import type { Rule } from '../types.js';
-import { allModules, module as kbModule, nonModule } from '../../kb/index.js';
+import { allModules, defaultMaxDistance, kbDidYouMean, module as kbModule, nonModule } from '../../kb/index.js';
 import { attr } from '../../xml/parser.js';
 import { expandAttr, logicalChildren, type Node } from '../../model.js';
-import { suggestionFixes, wholeLine } from '../util.js';
+import type { FixInput } from '../types.js';
+import { wholeLine } from '../util.js';
 
 /** `<load>` elements of modules.conf and of pre_load_modules.conf / post_load_modules.conf. */
 function loadNodes(ctx: Parameters<Rule['check']>[0]): Node[] {
@@ -17,6 +18,15 @@ function loadNodes(ctx: Parameters<Rule['check']>[0]): Node[] {
     }
   }
   return [...out.values()];
+}
+
+/** Did-you-mean on the part after `mod_` (every name shares that prefix, so it must not count as similarity). */
+function suggest(doc: Node['doc'], start: number, end: number, name: string, candidates: string[]): { fixes: FixInput[]; hint: string } {
+  const s = kbDidYouMean(name, candidates, { max: 3, maxDistance: defaultMaxDistance(name.replace(/^mod_/, '').length) });
+  return {
+    fixes: s.map((x, i) => ({ title: `Change to "${x}"`, edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
+    hint: s.length ? ` (did you mean "${s[0]}"?)` : '',
+  };
 }
 
 /**
@@ -46,7 +56,7 @@ export const unknownModule: Rule = {
           ? { fixes: [{ title: `Remove the <load module="${name}"/> line`, edits: [{ doc: node.doc, ...line, newText: '' }], preferred: true }], hint: '' }
           : { fixes: [], hint: '' }
         : literal
-          ? suggestionFixes(node.doc, a.valueStart, a.valueEnd, name, candidates)
+          ? suggest(node.doc, a.valueStart, a.valueEnd, name, candidates)
           : { fixes: [], hint: '' };
       const why = not ? ` - ${not.doc.split('\n')[0]!.replace(/\.$/, '')}` : '';
       const critical = /^(true|yes|on|1)$/i.test(attr(node.el, 'critical')?.value ?? '');

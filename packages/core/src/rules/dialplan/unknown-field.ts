@@ -1,0 +1,34 @@
+import type { Rule } from '../types.js';
+import { CALLER_PROFILE_FIELDS, isCallerProfileField } from '../../dialplan/index.js';
+import { attr } from '../../xml/parser.js';
+import { attrText, closestFixes, isRegexBlock, regexChildren } from './shared.js';
+
+/**
+ * A condition `field` without `$` names a caller-profile field (switch_caller_get_field_by_name,
+ * case-insensitive); any other name yields "" without an error, so the expression is matched against
+ * the empty string.
+ */
+export const unknownField: Rule = {
+  meta: { id: 'dialplan/unknown-field', severity: 'warning', description: 'a condition field is not a caller-profile field (always "")', fixable: true },
+  check(ctx) {
+    const names = CALLER_PROFILE_FIELDS.map((f) => f.name);
+    for (const cond of ctx.model.conditions) {
+      const nodes = isRegexBlock(cond) ? regexChildren(ctx.tree, cond) : [cond.node];
+      for (const node of nodes) {
+        const a = attr(node.el, 'field');
+        if (!a) continue;
+        const t = attrText(ctx.tree, node.doc, a);
+        const v = t.value;
+        if (v === undefined || v.includes('$') || isCallerProfileField(v)) continue;
+        const { fixes, hint } = closestFixes(t.doc, t.start, t.end, v, names, !!t.map);
+        ctx.report({
+          doc: node.doc,
+          start: a.valueStart,
+          end: a.valueEnd,
+          message: `field "${v}" is not a caller-profile field: FreeSWITCH matches the expression against an empty string${hint}; use \${${v}} for a channel variable`,
+          fixes,
+        });
+      }
+    }
+  },
+};
