@@ -381,6 +381,7 @@ export class FsconfServer {
     if (!path) return;
     const p = this.projectFor(path);
     const xml = /\.xml$/i.test(path) || p.files.has(path);
+    this.moveDiagnostics(path, pathToUri(path), uri);
     // the baseline is the text at didOpen: what the editor read from disk
     this.open.set(path, { uri, path, project: p, baseline: text, xml });
     if (xml) p.ws.open(path, text);
@@ -391,6 +392,19 @@ export class FsconfServer {
     if (!this.ready) return;
     if (!p.started) this.analyse(p, true);
     else this.schedule(p); // at once after a quiet spell; a session restoring many files is coalesced
+  }
+
+  /**
+   * Diagnostics are published under the client's own URI for open documents and under ours otherwise;
+   * when the two spellings differ, clear the old one so the next analysis publishes under the new.
+   */
+  private moveDiagnostics(path: string, from: string, to: string): void {
+    if (from === to) return;
+    for (const q of this.projects.values()) {
+      if (!q.published.has(path)) continue;
+      q.published.delete(path);
+      void this.connection.sendDiagnostics({ uri: from, diagnostics: [] });
+    }
   }
 
   onChange(uri: string, text: string): void {
@@ -419,6 +433,7 @@ export class FsconfServer {
     const o = path ? this.open.get(path) : undefined;
     if (!o) return;
     this.open.delete(o.path);
+    this.moveDiagnostics(o.path, o.uri, pathToUri(o.path));
     this.fs.invalidate(o.path);
     if (o.xml) o.project.ws.close(o.path);
     else {

@@ -3,7 +3,8 @@
 //  - didChange → publishDiagnostics latency on vanilla's largest dialplan (p50/p95 over 200 edits)
 //  - hover and completion latency (p95)
 //  - server RSS after loading the whole corpus (every XML file opened)
-// Prints "name: value unit (target …)" lines; exits non-zero only on a crash.
+// Prints "name: value unit (target …)" lines; exits non-zero only on a crash. Load average is printed too:
+// latencies measured on a busy machine are inflated accordingly.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +79,10 @@ function start() {
 }
 
 const isDone = (m) => m === 'fsconf/analysisDone';
+{
+  const [l1] = readFileSync('/proc/loadavg', 'utf8').split(' ');
+  line('machine load average (1 min) at start', l1, `on ${(await import('node:os')).cpus().length} CPUs`);
+}
 
 // 1. initialize → first full-tree diagnostics
 {
@@ -136,7 +141,8 @@ const isDone = (m) => m === 'fsconf/analysisDone';
   let name = 'bench_v';
   const lat = [];
   const analysisMs = [];
-  for (let i = 0; i < 200; i++) {
+  const WARMUP = 20; // the first edits of a fresh process run cold (JIT): not counted
+  for (let i = 0; i < 200 + WARMUP; i++) {
     const newName = `bench_v${i}`;
     p = s.next(pubFor(dUri));
     const done = s.next(isDone);
@@ -146,13 +152,16 @@ const isDone = (m) => m === 'fsconf/analysisDone';
       contentChanges: [{ range: { start: { line: insLine, character: nameStart }, end: { line: insLine, character: nameStart + name.length } }, text: newName }],
     });
     const r = await p;
-    lat.push(r.at - t0);
-    analysisMs.push((await done).params.ms);
+    const ms = (await done).params.ms;
+    if (i >= WARMUP) {
+      lat.push(r.at - t0);
+      analysisMs.push(ms);
+    }
     name = newName;
     await sleep(110); // a pause between keystrokes (the server analyses at once after a quiet spell; bursts are debounced)
   }
-  line('didChange → publishDiagnostics, dialplan/default.xml p50 (200 edits)', pct(lat, 50).toFixed(1), 'ms');
-  line('didChange → publishDiagnostics, dialplan/default.xml p95 (200 edits)', pct(lat, 95).toFixed(1), 'ms', '≤ 30 ms');
+  line('didChange → publishDiagnostics, dialplan/default.xml p50 (200 edits after 20 warm-up)', pct(lat, 50).toFixed(1), 'ms');
+  line('didChange → publishDiagnostics, dialplan/default.xml p95 (200 edits after 20 warm-up)', pct(lat, 95).toFixed(1), 'ms', '≤ 30 ms');
   line('  of which analysis (server side) p50 / p95', `${pct(analysisMs, 50).toFixed(1)} / ${pct(analysisMs, 95).toFixed(1)}`, 'ms');
 
   // a typing burst: 20 edits 30 ms apart; how many analyses, and how long after the last edit the last publish came

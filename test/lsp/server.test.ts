@@ -99,6 +99,32 @@ describe('process', () => {
   });
 });
 
+describe('transports', () => {
+  it('speaks LSP over Node IPC (--node-ipc, as VS Code starts it)', async () => {
+    const { fork } = await import('node:child_process');
+    const { createProtocolConnection, IPCMessageReader, IPCMessageWriter } = await import('vscode-languageserver-protocol/node');
+    const child = fork(LSP, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const conn = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    let done = 0;
+    conn.onNotification('fsconf/analysisDone', () => done++);
+    conn.listen();
+    try {
+      const r = (await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri(VANILLA), capabilities: {} })) as { serverInfo?: { name: string } };
+      expect(r.serverInfo?.name).toBe('fsconf-lsp');
+      await conn.sendNotification('initialized', {});
+      for (let i = 0; i < 400 && !done; i++) await new Promise((res) => setTimeout(res, 25));
+      expect(done).toBeGreaterThan(0);
+      await conn.sendRequest('shutdown');
+      const exited = new Promise<number | null>((res) => child.once('exit', res));
+      await conn.sendNotification('exit');
+      expect(await exited).toBe(0);
+    } finally {
+      conn.dispose();
+      if (child.exitCode === null) child.kill();
+    }
+  });
+});
+
 describe('diagnostics', () => {
   it('publishes the whole vanilla tree at start, [] for clean files, then fsconf/analysisDone', async () => {
     const c = client();

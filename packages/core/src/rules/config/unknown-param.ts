@@ -61,7 +61,7 @@ export const unknownParam: Rule = {
           doc,
           start: nameAttr.valueStart,
           end: nameAttr.valueEnd,
-          message: `"${name}" is not a param ${module} reads in ${config} ${where}: ${what}${hint}`,
+          message: `"${name}" is not a param ${module} reads in ${cfg.name.trim()} ${where}: ${what}${hint}`,
           fixes,
         });
       }

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { actionData, captureRefs, captureSource, subRange } from './shared.js';
+import { actionData, captureRefs, captureSource, dialplanActions, subRange } from './shared.js';
 
 /**
  * `$N` / `${N}` in action data that the condition's regex cannot supply. switch_perform_substitution
@@ -11,7 +11,7 @@ export const captureRef: Rule = {
   meta: { id: 'dialplan/capture-ref', severity: 'error', description: 'action data uses $N beyond the capture groups of its condition', fixable: false },
   check(ctx) {
     const sources = new Map<unknown, ReturnType<typeof captureSource>>();
-    for (const action of ctx.model.actions) {
+    for (const action of dialplanActions(ctx.model)) {
       if (action.kind !== 'action') continue;
       const data = actionData(action);
       const v = data.value;

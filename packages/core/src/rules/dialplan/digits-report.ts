@@ -5,11 +5,11 @@
  */
 import type { RuleContext, FixInput } from '../types.js';
 import { analyzeDigitsApp, separateArgs, type DigitsApp } from '../../dialplan/index.js';
-import { actionData, canonicalApp, replaceIn, subRange } from './shared.js';
+import { actionData, canonicalApp, dialplanActions, replaceIn, subRange } from './shared.js';
 
 export function reportDigits(ctx: RuleContext, app: DigitsApp): void {
   const max = app === 'read' ? 7 : 11;
-  for (const action of ctx.model.actions) {
+  for (const action of dialplanActions(ctx.model)) {
     if (canonicalApp(action) !== app) continue;
     const data = actionData(action);
     const v = data.value;

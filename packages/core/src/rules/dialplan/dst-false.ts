@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { checkTimeAttr } from '../../dialplan/index.js';
 import { attr } from '../../xml/parser.js';
-import { attrText, regexChildren } from './shared.js';
+import { attrText, dialplanConditions, regexChildren } from './shared.js';
 
 /**
  * `dst="false"`: switch_xml_std_datetime_check tests `tm_isdst > 0 && dst > 0`, so a false dst fails
@@ -10,7 +10,7 @@ import { attrText, regexChildren } from './shared.js';
 export const dstFalse: Rule = {
   meta: { id: 'dialplan/dst-false', severity: 'warning', description: 'dst="false" can never match', fixable: false },
   check(ctx) {
-    for (const cond of ctx.model.conditions) {
+    for (const cond of dialplanConditions(ctx.model)) {
       for (const node of [cond.node, ...regexChildren(ctx.tree, cond)]) {
         const a = attr(node.el, 'dst');
         if (!a) continue;

@@ -2,6 +2,7 @@ import type { Rule } from '../types.js';
 import { application } from '../../kb/index.js';
 import { switchTrue } from '../../dialplan/index.js';
 import { attr } from '../../xml/parser.js';
+import { dialplanActions } from './shared.js';
 
 /**
  * `inline="true"` runs the application while the dialplan is being hunted; mod_dialplan_xml's exec_app
@@ -11,7 +12,7 @@ import { attr } from '../../xml/parser.js';
 export const inlineNotRouting: Rule = {
   meta: { id: 'dialplan/inline-not-routing', severity: 'error', description: 'inline="true" on an application that cannot run during routing', fixable: true },
   check(ctx) {
-    for (const action of ctx.model.actions) {
+    for (const action of dialplanActions(ctx.model)) {
       const a = attr(action.node.el, 'inline');
       if (!a || !switchTrue(a.value)) continue;
       const name = action.application.trim();

@@ -2,7 +2,7 @@ import type { Rule, RuleContext } from '../types.js';
 import type { Node } from '../../model.js';
 import { checkTimeAttr, isSwitchNumber, switchTrue, TIME_ATTRIBUTES } from '../../dialplan/index.js';
 import { attr, type XmlAttr } from '../../xml/parser.js';
-import { attrText, closestFixes, isRegexBlock, regexChildren } from './shared.js';
+import { attrText, closestFixes, dialplanConditions, dialplanExtensions, dialplanActions, isRegexBlock, regexChildren } from './shared.js';
 
 const BREAK = ['on-true', 'on-false', 'always', 'never'];
 const REGEX = ['all', 'any', 'xor'];
@@ -64,11 +64,11 @@ function timeAttrs(ctx: RuleContext, node: Node): void {
 export const invalidAttr: Rule = {
   meta: { id: 'dialplan/invalid-attr', severity: 'error', description: 'a dialplan attribute value FreeSWITCH does not understand (it silently falls back)', fixable: true },
   check(ctx) {
-    for (const ext of ctx.model.extensions) {
+    for (const ext of dialplanExtensions(ctx.model)) {
       const c = attr(ext.node.el, 'continue');
       if (c) boolAttr(ctx, ext.node, c, 'the hunt stops after this extension when it matches');
     }
-    for (const cond of ctx.model.conditions) {
+    for (const cond of dialplanConditions(ctx.model)) {
       const el = cond.node.el;
       const b = attr(el, 'break');
       if (b) enumAttr(ctx, cond.node, b, BREAK, 'on-false', 'uses the default,');
@@ -79,7 +79,7 @@ export const invalidAttr: Rule = {
       timeAttrs(ctx, cond.node);
       if (isRegexBlock(cond)) for (const rx of regexChildren(ctx.tree, cond)) timeAttrs(ctx, rx);
     }
-    for (const action of ctx.model.actions) {
+    for (const action of dialplanActions(ctx.model)) {
       const i = attr(action.node.el, 'inline');
       if (i) boolAttr(ctx, action.node, i, 'the application runs after hunting, not inline');
     }

@@ -135,6 +135,42 @@ export function replaceIn(st: SourceText, a: number, b: number, text: string): F
 }
 
 // ---------------------------------------------------------------------------------------------
+// dialplan vs chatplan
+
+/**
+ * Is the node part of the chatplan (mod_sms)? Chatplans share the dialplan's XML shape but run chat
+ * applications and match event headers, so the dialplan rules leave them alone.
+ */
+export function inChatplan(node: Node): boolean {
+  for (let p: Node | undefined = node; p; p = p.parent) {
+    if (p.el.name === 'section') return (attr(p.el, 'name')?.value ?? '').toLowerCase() === 'chatplan';
+  }
+  return /(^|\/)chatplan(\/|[^/]*\.xml$)/i.test(node.doc.path);
+}
+
+const chatplanCache = new WeakMap<object, boolean>();
+function chatCached(ctxNode: Node): boolean {
+  let v = chatplanCache.get(ctxNode.el);
+  if (v === undefined) chatplanCache.set(ctxNode.el, (v = inChatplan(ctxNode)));
+  return v;
+}
+
+/** Actions of the dialplan (chatplan actions left out). */
+export function dialplanActions(model: Model): Action[] {
+  return model.actions.filter((a) => !chatCached(a.condition.extension.context.node));
+}
+
+/** Conditions of the dialplan (chatplan conditions left out). */
+export function dialplanConditions(model: Model): Condition[] {
+  return model.conditions.filter((c) => !chatCached(c.extension.context.node));
+}
+
+/** Extensions of the dialplan (chatplan extensions left out). */
+export function dialplanExtensions(model: Model): Model['extensions'] {
+  return model.extensions.filter((e) => !chatCached(e.context.node));
+}
+
+// ---------------------------------------------------------------------------------------------
 // applications
 
 /** The application an action runs (FreeSWITCH's application table ignores case). */
@@ -391,7 +427,7 @@ export interface ContextTarget {
  */
 export function contextTargets(model: Model): ContextTarget[] {
   const out: ContextTarget[] = [];
-  for (const action of model.actions) {
+  for (const action of dialplanActions(model)) {
     const app = canonicalApp(action);
     if (app !== 'transfer' && app !== 'execute_extension' && app !== 'play_and_get_digits') continue;
     const data = actionData(action);
@@ -427,7 +463,7 @@ export function contextTargets(model: Model): ContextTarget[] {
 export function contextNames(tree: Tree, model: Model): Map<string, DialplanContext> | undefined {
   const out = new Map<string, DialplanContext>();
   for (const c of model.contexts) {
-    if (!c.nameAttr) continue;
+    if (!c.nameAttr || chatCached(c.node)) continue;
     const v = expandAttr(tree, c.node.doc, c.nameAttr).value;
     if (v === undefined) return undefined;
     if (!out.has(v.toLowerCase())) out.set(v.toLowerCase(), c);
@@ -450,7 +486,7 @@ const DIAL_APPS = new Set(['bridge', 'att_xfer', 'conference_set_auto_outcall'])
 /** Literal `sofia/gateway/<name>/…` in dial strings (bridge, att_xfer, conference_set_auto_outcall). */
 export function gatewayTargets(model: Model): GatewayTarget[] {
   const out: GatewayTarget[] = [];
-  for (const action of model.actions) {
+  for (const action of dialplanActions(model)) {
     const app = canonicalApp(action);
     if (!app || !DIAL_APPS.has(app)) continue;
     const data = actionData(action);

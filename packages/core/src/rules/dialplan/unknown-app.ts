@@ -1,25 +1,42 @@
 import type { Rule } from '../types.js';
 import { allApplications, application } from '../../kb/index.js';
-import { moduleLoaded } from '../../config-sections.js';
 import { logicalChildren } from '../../model.js';
 import { attr } from '../../xml/parser.js';
-import { attrText, closestFixes } from './shared.js';
+import { attrText, closestFixes, dialplanActions } from './shared.js';
 
-/** Modules loaded by pre_load_modules.conf / post_load_modules.conf (besides modules.conf). */
-function extraLoads(ctx: Parameters<Rule['check']>[0]): Set<string> {
+/**
+ * Not applications: mod_skinny hunts its patterns context itself and reads these names from the
+ * resulting extension (skinny_server.c), without executing them.
+ */
+const SKINNY_PSEUDO_APPS = new Set(['skinny-route', 'skinny-process', 'skinny-drop', 'skinny-wait']);
+
+/**
+ * Modules the tree loads: `<load module>` of modules.conf, pre_load_modules.conf and
+ * post_load_modules.conf in files reached from freeswitch.xml. Undefined when the tree has no
+ * modules.conf (nothing to compare with).
+ */
+function loadedModules(ctx: Parameters<Rule['check']>[0]): Set<string> | undefined {
   const out = new Set<string>();
+  let seen = false;
+  const add = (v: string | undefined) => {
+    if (v) out.add(v.trim().replace(/\.(so|dll|dylib)$/i, ''));
+  };
+  for (const l of ctx.model.moduleLoads) {
+    if (!l.node.doc.reachable) continue;
+    seen = true;
+    add(l.module);
+  }
   for (const cfg of ctx.model.configs) {
+    if (!cfg.node.doc.reachable) continue;
     const name = cfg.name.trim().toLowerCase();
-    if (name !== 'pre_load_modules.conf' && name !== 'post_load_modules.conf') continue;
+    if (name === 'modules.conf') seen = true;
+    if (name !== 'modules.conf' && name !== 'pre_load_modules.conf' && name !== 'post_load_modules.conf') continue;
     for (const m of logicalChildren(ctx.tree, cfg.node)) {
       if (m.el.name !== 'modules') continue;
-      for (const l of logicalChildren(ctx.tree, m)) {
-        const v = l.el.name === 'load' ? attr(l.el, 'module')?.value : undefined;
-        if (v) out.add(v.trim().replace(/\.(so|dll|dylib)$/i, ''));
-      }
+      for (const l of logicalChildren(ctx.tree, m)) if (l.el.name === 'load') add(attr(l.el, 'module')?.value);
     }
   }
-  return out;
+  return seen ? out : undefined;
 }
 
 /**
@@ -34,14 +51,14 @@ export const unknownApp: Rule = {
     const known = ctx.config.known.applications;
     const knownLower = new Set(known.map((k) => k.toLowerCase()));
     let candidates: string[] | undefined;
-    let extra: Set<string> | undefined;
-    for (const action of ctx.model.actions) {
+    let loaded: Set<string> | undefined | null = null;
+    for (const action of dialplanActions(ctx.model)) {
       const a = action.appAttr;
       if (!a) continue;
       const t = attrText(ctx.tree, action.node.doc, a);
       const name = t.value?.trim();
       if (!name || name.includes('$')) continue;
-      if (knownLower.has(name.toLowerCase())) continue;
+      if (knownLower.has(name.toLowerCase()) || SKINNY_PSEUDO_APPS.has(name)) continue;
       const app = application(name);
       if (!app) {
         candidates ??= [...allApplications().map((x) => x.name), ...known];
@@ -55,10 +72,9 @@ export const unknownApp: Rule = {
         });
         continue;
       }
-      if (app.module === 'core') continue;
-      if (moduleLoaded(ctx.model, app.module) !== false) continue;
-      extra ??= extraLoads(ctx);
-      if (extra.has(app.module)) continue;
+      if (app.module === 'core' || !action.node.doc.reachable) continue;
+      if (loaded === null) loaded = loadedModules(ctx);
+      if (!loaded || loaded.has(app.module)) continue;
       ctx.report({
         doc: t.doc,
         start: t.start,

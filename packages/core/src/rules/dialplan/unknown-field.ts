@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { CALLER_PROFILE_FIELDS, isCallerProfileField } from '../../dialplan/index.js';
 import { attr } from '../../xml/parser.js';
-import { attrText, closestFixes, isRegexBlock, regexChildren } from './shared.js';
+import { attrText, closestFixes, dialplanConditions, isRegexBlock, regexChildren } from './shared.js';
 
 /**
  * A condition `field` without `$` names a caller-profile field (switch_caller_get_field_by_name,
@@ -12,7 +12,7 @@ export const unknownField: Rule = {
   meta: { id: 'dialplan/unknown-field', severity: 'warning', description: 'a condition field is not a caller-profile field (always "")', fixable: true },
   check(ctx) {
     const names = CALLER_PROFILE_FIELDS.map((f) => f.name);
-    for (const cond of ctx.model.conditions) {
+    for (const cond of dialplanConditions(ctx.model)) {
       const nodes = isRegexBlock(cond) ? regexChildren(ctx.tree, cond) : [cond.node];
       for (const node of nodes) {
         const a = attr(node.el, 'field');
@@ -20,6 +20,20 @@ export const unknownField: Rule = {
         const t = attrText(ctx.tree, node.doc, a);
         const v = t.value;
         if (v === undefined || v.includes('$') || isCallerProfileField(v)) continue;
+        const raw = node.doc.text.slice(a.valueStart, a.valueEnd);
+        const viaPre = raw.includes('$${');
+        if (viaPre) {
+          // `$${var}` is replaced when the config loads, so FreeSWITCH sees a plain word: the channel/global variable form is `${var}`
+          const channelForm = raw.replaceAll('$${', '${');
+          ctx.report({
+            doc: node.doc,
+            start: a.valueStart,
+            end: a.valueEnd,
+            message: `field "${raw}" becomes "${v}" when the configuration loads, and "${v}" is not a caller-profile field: FreeSWITCH matches the expression against an empty string; write ${channelForm} to read the variable per call`,
+            fixes: [{ title: `Use ${channelForm}`, edits: [{ doc: node.doc, start: a.valueStart, end: a.valueEnd, newText: channelForm }], preferred: true }],
+          });
+          continue;
+        }
         const { fixes, hint } = closestFixes(t.doc, t.start, t.end, v, names, !!t.map);
         ctx.report({
           doc: node.doc,
