@@ -33,6 +33,8 @@ export class CachingFileSystem implements FileSystem {
   }
 
   stat(path: string): FileStat | undefined {
+    const hit = this.stats.get(path); // paths from core are normalised already: skip the work when cached
+    if (this.fresh(hit)) return hit.value;
     const p = normalize(path);
     const e = this.stats.get(p);
     if (this.fresh(e)) return e.value;
@@ -60,7 +62,7 @@ export class CachingFileSystem implements FileSystem {
   }
 
   readFile(path: string, maxBytes: number): Uint8Array | string {
-    const p = normalize(path);
+    const p = this.files.has(path) ? path : normalize(path);
     const st = this.stat(p);
     const e = this.files.get(p);
     if (e && st && st.isFile && e.value.mtimeMs === st.mtimeMs && e.value.size === st.size && e.value.maxBytes === maxBytes && this.fresh(e)) return e.value.data;

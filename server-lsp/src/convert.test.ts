@@ -39,3 +39,11 @@ describe('convert', () => {
     expect(all.isPreferred).toBeUndefined();
   });
 });
+
+describe('settings schema', () => {
+  it('lists exactly the keys core reads', async () => {
+    const { SETTINGS_KEYS } = await import('@fsconf/core');
+    const { SETTINGS_SCHEMA } = await import('./settings-schema.js');
+    expect(Object.keys(SETTINGS_SCHEMA.properties).sort()).toEqual([...SETTINGS_KEYS].sort());
+  });
+});

@@ -6,18 +6,11 @@
  *   fsconf-lsp --socket=PORT  over a TCP socket
  *   fsconf-lsp --version
  */
-import { readFileSync } from 'node:fs';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
+import { VERSION } from './version.js';
 
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
+const version = () => VERSION;
 
 const argv = process.argv.slice(2);
 if (argv.includes('--version') || argv.includes('-v')) {

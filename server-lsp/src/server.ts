@@ -272,7 +272,8 @@ export class FsconfServer {
     if (!obj || typeof obj !== 'object') return undefined;
     const src = obj as Record<string, unknown>;
     const picked: Record<string, unknown> = {};
-    for (const k of SETTINGS_KEYS) if (src[k] !== undefined && src[k] !== null) picked[k] = src[k];
+    // a client's defaults ("" for localNet) mean "not set"
+    for (const k of SETTINGS_KEYS) if (src[k] !== undefined && src[k] !== null && src[k] !== '') picked[k] = src[k];
     const { config, problems } = validateConfig(picked);
     for (const pr of problems) this.warn(`${from}: ${pr.path.join('.') || '(root)'}: ${pr.message}; ignored`);
     return config;

@@ -77,6 +77,13 @@ describe('process', () => {
     expect(r.stdout.trim()).toBe(`fsconf-lsp ${pkg.version}`);
   });
 
+  it('runs as `npx fsconf-lsp` from the repository root (the workspace bin)', () => {
+    const bin = path.join(REPO, 'node_modules/.bin/fsconf-lsp');
+    expect(existsSync(bin), 'node_modules/.bin/fsconf-lsp is not linked: run npm ci (or npm rebuild @fsconf/server-lsp)').toBe(true);
+    const r = spawnSync(bin, ['--version'], { encoding: 'utf8', cwd: REPO });
+    expect(r.stdout.trim()).toMatch(/^fsconf-lsp \d+\.\d+\.\d+$/);
+  });
+
   it('initializes, advertises its capabilities and exits cleanly on shutdown/exit', async () => {
     const c = client();
     const r = await c.initialize(VANILLA);

@@ -4,7 +4,7 @@
  * Build first: `npx tsc -b`.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CLI, CORPUS, LSP, REPO, fsconf, type JsonFinding } from '../helpers.js';
@@ -46,7 +46,6 @@ function setup(name: string, tree: string): Env {
   cpSync(tree, conf, { recursive: true });
   const bin = path.join(dir, 'bin');
   const log = path.join(dir, 'fs_cli.log');
-  cpSync(path.join(REPO, 'test', 'tui'), path.join(dir, 'unused'), { recursive: false, filter: () => false });
   writeFileSync(path.join(dir, 'baninfo.txt'), BANINFO);
   // the fake fs_cli: one line per run, each argument in [brackets]
   const script = `#!/bin/sh
@@ -55,7 +54,6 @@ echo >> '${log}'
 if [ "$1" = "-x" ] && [ "$2" = "cti show baninfo" ]; then cat '${path.join(dir, 'baninfo.txt')}'; exit 0; fi
 echo "+OK"
 `;
-  const { mkdirSync } = require('node:fs') as typeof import('node:fs');
   mkdirSync(bin);
   writeFileSync(path.join(bin, 'fs_cli'), script);
   chmodSync(path.join(bin, 'fs_cli'), 0o755);
@@ -97,11 +95,13 @@ function fitsTerminal(screen: string, cols = 80, rows = 24) {
 }
 
 async function goToAuthCalls(t: Tmux) {
-  // TODO none: sofia/internal-auth-calls exists; filter to it, then step onto the finding
+  // filter to the rule, then step onto the finding (waiting for each prompt, as a user would)
   t.keys('/');
+  await t.waitFor((s) => s.includes('words to match'), 'the filter prompt');
   t.text('internal-auth-calls');
+  await t.waitFor((s) => /^\/internal-auth-calls/m.test(s), 'the typed filter');
   t.keys('Enter');
-  await t.waitFor((s) => /^\/internal-auth-calls/m.test(s), 'the filter');
+  await t.waitFor((s) => /^\/internal-auth-calls\s+\(1 shown/m.test(s), 'the filter applied');
   t.keys('j');
   return t.waitFor((s) => selected(s).includes('auth-calls not true'), 'the auth-calls finding selected');
 }
@@ -147,6 +147,7 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
 
     // R: the exact commands are shown, nothing runs before y
     t.keys('Escape'); // clear the filter
+    await t.waitFor((x) => !x.includes('/internal-auth-calls'), 'the filter cleared');
     t.keys('R');
     s = await t.waitFor((x) => x.includes('Run these commands?'), 'the reload confirmation');
     expect(s).toContain('fs_cli -x reloadxml');
@@ -157,6 +158,7 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     expect(s).toContain('+OK');
     expect(readFileSync(e.log, 'utf8')).toBe('[-x][reloadxml]\n[-x][sofia profile internal rescan]\n');
     t.keys('Escape');
+    await t.waitFor((x) => !x.includes('reload done'), 'the output closed');
 
     // Bans: Problems → Files → File → Bans
     t.keys('Tab', 'Tab', 'Tab');
@@ -172,6 +174,7 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     await t.waitFor((x) => x.includes('unbanned'), 'the unban output');
     expect(readFileSync(e.log, 'utf8').split('\n').filter(Boolean)).toEqual(['[-x][reloadxml]', '[-x][sofia profile internal rescan]', '[-x][cti show baninfo]', '[-x][cti unban 192.168.31.242 1001]', '[-x][cti show baninfo]']);
     t.keys('Escape');
+    await t.waitFor((x) => !x.includes('unbanned') && x.includes('Current bans'), 'the output closed');
 
     t.keys('q');
     expect(await t.exitCode()).toBe(0);

@@ -26,6 +26,8 @@ export async function launchTui(argv: string[]): Promise<number> {
   if (process.stdout.isTTY && process.stdin.isTTY) {
     for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) if (k in process.env) process.env[k] = 'false';
   }
+  // React's development build is several times slower per render; the UI is not a development session
+  process.env.NODE_ENV ??= 'production';
   let tui: TuiModule;
   try {
     tui = await loadTui();

@@ -187,6 +187,33 @@ describe('views', () => {
     h.unmount();
   });
 
+  it('Files view finds files with /', async () => {
+    const h = setup({ files: FILES });
+    await loadedTree(h);
+    await h.press(KEYS.tab, '/');
+    await h.type('free');
+    await h.press(KEYS.enter);
+    const f = h.frame();
+    expect(f).toMatch(/❯\s+freeswitch\.xml/);
+    expect(f).not.toContain('vars.xml');
+    await h.press(KEYS.enter);
+    await h.waitFor((x) => x.includes('<document/>'));
+    h.unmount();
+  });
+
+  it('an escape joined to the next key (alt+key) counts as escape, then the key', async () => {
+    const h = setup({ files: FILES });
+    await loadedTree(h);
+    await h.press('?');
+    expect(h.frame()).toContain('quit at once');
+    await h.press('\u001b\t'); // esc + tab in one read
+    expect(h.frame()).toMatch(/sip_profiles\//); // back to Problems, then on to Files
+    expect(h.frame()).not.toContain('quit at once');
+    await h.press('?', '\u001bq'); // esc + q: back, then quit
+    expect(h.exits).toEqual([0]);
+    h.unmount();
+  });
+
   it('Files view opens a clean file', async () => {
     const h = setup({ files: FILES });
     await loadedTree(h);

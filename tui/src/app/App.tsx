@@ -62,7 +62,7 @@ type Modal =
 
 const HINTS: Record<ViewName, [string, string][]> = {
   problems: [['enter', 'open'], ['f', 'fix'], ['F', 'fix file'], ['/', 'filter'], ['1-3', 'severity'], ['tab', 'views'], ['?', 'help'], ['q', 'quit']],
-  files: [['enter', 'open'], ['F', 'fix file'], ['E', '$EDITOR'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
+  files: [['enter', 'open'], ['/', 'find'], ['F', 'fix file'], ['E', '$EDITOR'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
   file: [['f', 'fix'], ['F', 'fix file'], ['e', 'edit value'], ['E', '$EDITOR'], ['n', 'next'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
   bans: [['u', 'unban'], ['r', 'refresh'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
   help: [['j/k', 'scroll'], ['tab', 'views'], ['esc', 'back'], ['q', 'quit']],
@@ -104,6 +104,8 @@ export function App(props: AppProps) {
   const [helpIndex, setHelpIndex] = useState(0);
   const [filter, setFilter] = useState<ProblemFilter>({ text: '', hidden: new Set() });
   const [filterEditing, setFilterEditing] = useState(false);
+  const [filesFilter, setFilesFilter] = useState('');
+  const [filesFilterEditing, setFilesFilterEditing] = useState(false);
   const [file, setFile] = useState<{ uri: string; line: number } | undefined>();
   const [fileText, setFileText] = useState<{ uri: string; text?: string; error?: string } | undefined>();
   const [reloadToken, setReloadToken] = useState(0);
@@ -213,7 +215,7 @@ export function App(props: AppProps) {
         }
         const files = r.files?.length ? r.files : Object.keys(changes).map((uri) => ({ uri }));
         for (const f of files) await noteWritten(canonicalUri(f.uri), befores.get(canonicalUri(f.uri)));
-        setStatus('ok', `${title}: ${writtenMessage(files, 'wrote')}`);
+        setStatus('ok', `${writtenMessage(files, 'wrote')} · ${title}`);
         setReloadToken((t) => t + 1);
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -346,7 +348,7 @@ export function App(props: AppProps) {
         const p = uriToPath(m.uri);
         const prev = changed.current.get(p);
         changed.current.set(p, { path: p, before: prev?.before ?? m.original, after: text });
-        setStatus('ok', `${m.name}: ${writtenMessage(r.files?.length ? r.files : [{ uri: m.uri }], 'saved')}`);
+        setStatus('ok', `${writtenMessage(r.files?.length ? r.files : [{ uri: m.uri }], 'saved')} · ${m.name}`);
       } catch (e) {
         client.didChange(m.uri, m.original);
         client.didClose(m.uri);
@@ -518,9 +520,9 @@ export function App(props: AppProps) {
       if (input === '?') return setView(view === 'help' ? prevView.current : 'help');
       if (input === 'a') return openAcl();
       if (input === 'R') return startReload();
-      if (key.escape && (view === 'help' || view === 'bans' || view === 'files')) return setView(prevView.current === view ? 'problems' : prevView.current);
+      if (key.escape && (view === 'help' || view === 'bans' || (view === 'files' && !filesFilter))) return setView(prevView.current === view ? 'problems' : prevView.current);
     },
-    { isActive: !modal && !filterEditing && !busy },
+    { isActive: !modal && !filterEditing && !filesFilterEditing && !busy },
   );
 
   // ── layout ──────────────────────────────────────────────────────────────
@@ -612,6 +614,13 @@ export function App(props: AppProps) {
         diagnostics={ws.diagnostics}
         index={filesIndex}
         active={!modal && !busy}
+        filter={filesFilter}
+        filterEditing={filesFilterEditing}
+        onFilter={(text) => {
+          setFilesFilter(text);
+          setFilesIndex(0);
+        }}
+        onFilterEditing={setFilesFilterEditing}
         onIndex={setFilesIndex}
         onOpen={(uri) => openFile(uri, (ws.diagnostics.get(uri) ?? [])[0]?.range.start.line ?? 0)}
         onFixAll={(uri) => void fixAll(uri)}
@@ -672,7 +681,7 @@ export function App(props: AppProps) {
       : modal.kind === 'acl'
         ? [['enter', 'test'], ['tab', 'next field / complete'], ['ctrl-o', 'open deciding node'], ['esc', 'close']]
         : [['esc', 'close']]
-    : filterEditing
+    : filterEditing || filesFilterEditing
       ? [['enter', 'keep filter'], ['esc', 'clear'], ['ctrl-c', 'quit']]
       : HINTS[shownView];
 

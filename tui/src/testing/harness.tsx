@@ -4,7 +4,7 @@ import { render } from 'ink-testing-library';
 import { App, type SystemDeps } from '../app/App.js';
 import { FakeClient } from '../lsp/fake-client.js';
 import { makeTheme, ThemeContext, type Theme } from '../ui/theme.js';
-import { KeyRouter } from '../ui/keys.js';
+import { KeyRouter, type KeyRouterHandle } from '../ui/keys.js';
 import type { CommandResult } from '../system/fscli.js';
 import type { Status } from '../ui/components.js';
 
@@ -71,9 +71,10 @@ export function setup(opts: { files?: Record<string, string>; readonly?: boolean
   };
   const theme = opts.theme ?? makeTheme({ unicode: true, color: false });
   let size = opts.size ?? { columns: 80, rows: 24 };
+  let router: KeyRouterHandle | undefined;
   const tree = () => (
     <ThemeContext.Provider value={theme}>
-      <KeyRouter>
+      <KeyRouter onReady={(r) => (router = r)}>
         <App client={client} root={ROOT} readonly={!!opts.readonly} backup={opts.backup ?? true} system={system} size={size} notice={opts.notice} onExit={(c) => exits.push(c)} />
       </KeyRouter>
     </ThemeContext.Provider>
@@ -92,6 +93,7 @@ export function setup(opts: { files?: Record<string, string>; readonly?: boolean
       for (const k of keys) {
         inst.stdin.write(k);
         await tick(5);
+        await router?.idle();
       }
       await tick(20);
     },
@@ -99,6 +101,7 @@ export function setup(opts: { files?: Record<string, string>; readonly?: boolean
       for (const ch of text) {
         inst.stdin.write(ch);
         await tick(2);
+        await router?.idle();
       }
       await tick(20);
     },

@@ -34,6 +34,17 @@ const NO_KEY: Key = {
   numLock: false,
 };
 
+/** One character of a multi-key chunk as Ink would have reported it on its own. */
+export function keyOf(ch: string): { input: string; key: Key } {
+  const code = ch.codePointAt(0)!;
+  if (ch === '\r' || ch === '\n') return { input: '', key: { ...NO_KEY, return: true } };
+  if (ch === '\t') return { input: '', key: { ...NO_KEY, tab: true } };
+  if (ch === '\u007f') return { input: '', key: { ...NO_KEY, delete: true } };
+  if (ch === '\b') return { input: '', key: { ...NO_KEY, backspace: true } };
+  if (code < 32) return { input: String.fromCharCode(code + 96), key: { ...NO_KEY, ctrl: true } };
+  return { input: ch, key: { ...NO_KEY, shift: /[A-Z]/.test(ch) } };
+}
+
 interface Entry {
   handler: { current: KeyHandler };
   active: { current: boolean };
@@ -45,13 +56,32 @@ class Router {
   private draining = false;
   private awaiting = false;
   private fallback: NodeJS.Timeout | undefined;
+  private idleWaiters: (() => void)[] = [];
+  /** Resolves once every key received so far has been handled (tests). */
+  idle(): Promise<void> {
+    if (!this.draining) return Promise.resolve();
+    return new Promise((r) => this.idleWaiters.push(r));
+  }
+  private settle(): void {
+    this.draining = false;
+    for (const w of this.idleWaiters.splice(0)) w();
+  }
   /** asks React for a commit (set by KeyRouter) */
   requestCommit: () => void = () => undefined;
 
   dispatch(input: string, key: Key): void {
-    const burst = input.length > 1 && !key.ctrl && !key.meta && [...input].every((c) => c >= ' ' && c !== '\u007f');
-    if (burst) for (const ch of input) this.queue.push({ input: ch, key: { ...NO_KEY, shift: /[A-Z]/.test(ch) } });
-    else this.queue.push({ input, key });
+    // Ink splits a chunk only at escape sequences: "/abc\r" from a fast sender arrives whole.
+    if (input.length > 1 && !input.startsWith('\u001b')) for (const ch of input) this.queue.push(keyOf(ch));
+    else if (key.meta && !key.escape && (key.tab || key.return || (input.length === 1 && input >= ' '))) {
+      // ESC followed at once by a key (a fast sender, or packets joined over ssh) arrives as "alt+key";
+      // the UI has no alt bindings, so it is the escape key and then that key
+      this.queue.push({ input: '', key: { ...NO_KEY, escape: true, meta: true } });
+      this.queue.push({ input, key: { ...key, meta: false } });
+    } else if (input.length === 1 && input < ' ' && !key.ctrl && !key.tab && !key.return && !key.backspace && !key.escape) {
+      // ESC + a control character (esc then tab) reaches us as the bare character
+      this.queue.push({ input: '', key: { ...NO_KEY, escape: true, meta: true } });
+      this.queue.push(keyOf(input));
+    } else this.queue.push({ input, key });
     if (!this.draining) this.drain();
   }
 
@@ -63,7 +93,7 @@ class Router {
     clearTimeout(this.fallback);
     const next = this.queue.shift();
     if (!next) {
-      this.draining = false;
+      this.settle();
       return;
     }
     this.draining = true;
@@ -74,7 +104,7 @@ class Router {
         this.awaiting = true;
         this.requestCommit();
         this.fallback = setTimeout(() => this.committed(), 100);
-      } else this.draining = false;
+      } else this.settle();
     }
   }
 
@@ -89,8 +119,13 @@ class Router {
 
 const RouterContext = createContext<Router | null>(null);
 
-export function KeyRouter({ children }: { children: React.ReactNode }) {
+export interface KeyRouterHandle {
+  idle(): Promise<void>;
+}
+
+export function KeyRouter({ children, onReady }: { children: React.ReactNode; onReady?: (r: KeyRouterHandle) => void }) {
   const router = useMemo(() => new Router(), []);
+  useMemo(() => onReady?.(router), [router, onReady]);
   const [, setTick] = useState(0);
   router.requestCommit = () => setTick((t) => t + 1);
   useLayoutEffect(() => router.committed());

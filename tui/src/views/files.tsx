@@ -9,6 +9,7 @@ import { countOf, type Counts } from '../app/workspace.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
+import { TextInput } from '../ui/input.js';
 
 export interface FileRow {
   kind: 'dir' | 'file';
@@ -66,6 +67,16 @@ export function fileRows(files: readonly string[], diagnostics: ReadonlyMap<stri
   return rows;
 }
 
+/** Files whose path contains every word of the filter, as a flat list. */
+export function filteredFileRows(files: readonly string[], diagnostics: ReadonlyMap<string, Diagnostic[]>, root: string, text: string): FileRow[] {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  return files
+    .map((uri) => ({ uri, rel: relPath(root, uri) }))
+    .filter((f) => words.every((w) => f.rel.toLowerCase().includes(w)))
+    .sort((a, b) => a.rel.localeCompare(b.rel))
+    .map((f) => ({ kind: 'file' as const, name: f.rel, depth: 0, uri: f.uri, rel: f.rel, counts: countOf([diagnostics.get(f.uri) ?? []]) }));
+}
+
 export interface FilesViewProps {
   width: number;
   height: number;
@@ -74,6 +85,10 @@ export interface FilesViewProps {
   diagnostics: ReadonlyMap<string, Diagnostic[]>;
   index: number;
   active: boolean;
+  filter: string;
+  filterEditing: boolean;
+  onFilter(text: string): void;
+  onFilterEditing(editing: boolean): void;
   onIndex(i: number): void;
   onOpen(uri: string): void;
   onFixAll(uri: string): void;
@@ -82,31 +97,35 @@ export interface FilesViewProps {
 
 export function FilesView(p: FilesViewProps) {
   const theme = useTheme();
-  const rows = useMemo(() => fileRows(p.files, p.diagnostics, p.root), [p.files, p.diagnostics, p.root]);
+  const rows = useMemo(() => (p.filter ? filteredFileRows(p.files, p.diagnostics, p.root, p.filter) : fileRows(p.files, p.diagnostics, p.root)), [p.files, p.diagnostics, p.root, p.filter]);
   const index = Math.min(p.index, Math.max(0, rows.length - 1));
-  const top = useScrollTop(index, p.height, rows.length);
+  const filterRow = p.filterEditing || p.filter ? 1 : 0;
+  const listHeight = Math.max(1, p.height - filterRow);
+  const top = useScrollTop(index, listHeight, rows.length);
   const cur = useLatest(index);
   useKeys(
     (input, key) => {
       const nav = navOf(input, key);
       if (nav) {
-        cur.current = moveIndex(cur.current, rows.length, nav, p.height);
+        cur.current = moveIndex(cur.current, rows.length, nav, listHeight);
         return p.onIndex(cur.current);
       }
+      if (input === '/') return p.onFilterEditing(true);
+      if (key.escape && p.filter) return p.onFilter('');
       const current = rows[cur.current];
       if (!current?.uri) return;
       if (key.return || key.rightArrow || input === 'l' || input === 'o') return p.onOpen(current.uri);
       if (input === 'F') return p.onFixAll(current.uri);
       if (input === 'E') return p.onEditor(current.uri);
     },
-    { isActive: p.active },
+    { isActive: p.active && !p.filterEditing },
   );
-  const visible = rows.slice(top, top + p.height);
+  const visible = rows.slice(top, top + listHeight);
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
       {rows.length === 0 ? (
         <Row width={p.width}>
-          <C role="muted">  no files yet: the server has not reported the tree</C>
+          <C role="muted">{p.filter ? '  no file path matches the filter (esc clears it)' : '  no files yet: the server has not reported the tree'}</C>
         </Row>
       ) : null}
       {visible.map((r, i) => {
@@ -127,7 +146,31 @@ export function FilesView(p: FilesViewProps) {
           </Row>
         );
       })}
-      <Filler rows={p.height - visible.length - (rows.length ? 0 : 1)} width={p.width} />
+      <Filler rows={listHeight - visible.length - (rows.length ? 0 : 1)} width={p.width} />
+      {filterRow ? (
+        <Row width={p.width}>
+          <C role="accent" bold>
+            /
+          </C>
+          {p.filterEditing ? (
+            <TextInput
+              value={p.filter}
+              onChange={p.onFilter}
+              onSubmit={() => p.onFilterEditing(false)}
+              onCancel={() => {
+                p.onFilter('');
+                p.onFilterEditing(false);
+              }}
+              placeholder="part of a file path (enter keeps, esc clears)"
+            />
+          ) : (
+            <Text>
+              {p.filter}
+              <C role="muted">{`  (${rows.length} files; / edits, esc clears)`}</C>
+            </Text>
+          )}
+        </Row>
+      ) : null}
     </Box>
   );
 }

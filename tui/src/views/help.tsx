@@ -39,6 +39,10 @@ export const KEYS: [string, [string, string][]][] = [
     ],
   ],
   [
+    'Files',
+    [['/', 'find files by part of their path (enter keeps, esc clears)']],
+  ],
+  [
     'File',
     [
       ['n N', 'next / previous finding'],

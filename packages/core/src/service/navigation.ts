@@ -7,7 +7,7 @@ import type { DocumentLink, DocumentSymbol, FoldingRange } from 'vscode-language
 import { dirname, globFiles, hasGlob, joinPath, normalize, relativePath } from '../fs.js';
 import { maskSecret } from '../text.js';
 import type { Doc } from '../tree.js';
-import { attr, walk, type XmlAttr, type XmlElement } from '../xml/parser.js';
+import { attr, elementText, walk, type XmlAttr, type XmlElement } from '../xml/parser.js';
 import type { Analysis } from '../analysis.js';
 import type { Param } from '../model.js';
 import { toUri } from './preprocess-provider.js';
@@ -118,7 +118,7 @@ export function documentSymbols(src: FsconfWorkspace | Analysis, path: string): 
   for (const c of m.contexts) if (mine(c.node.doc)) add(c.node.el, () => elementCandidate(c.node.el, c.nameAttr, c.name, Kind.Namespace, 'dialplan context'));
   for (const e of m.extensions) {
     if (!mine(e.node.doc)) continue;
-    add(e.node.el, () => elementCandidate(e.node.el, attr(e.node.el, 'name'), e.name, Kind.Function, conditionDetail(e.conditions[0]?.node.el)));
+    add(e.node.el, () => elementCandidate(e.node.el, attr(e.node.el, 'name'), e.name, Kind.Function, conditionDetail(e.conditions[0]?.node.el, e.conditions[0]?.node.doc)));
   }
   for (const l of m.moduleLoads) if (mine(l.node.doc)) add(l.node.el, () => elementCandidate(l.node.el, l.attr, l.module, Kind.Package, 'load'));
   for (const p of m.params) if (mine(p.node.doc)) add(p.node.el, () => paramCandidate(p));
@@ -154,10 +154,12 @@ function descriptionOf(el: XmlElement): string | undefined {
   return attr(el, 'description')?.value || undefined;
 }
 
-function conditionDetail(el: XmlElement | undefined): string | undefined {
+function conditionDetail(el: XmlElement | undefined, doc?: Doc): string | undefined {
   if (!el) return undefined;
   const field = attr(el, 'field')?.value;
-  const expr = attr(el, 'expression')?.value;
+  // mod_dialplan_xml reads an <expression> child (e.g. CDATA) before the expression attribute
+  const exprEl = doc ? el.children.find((c) => c.name === 'expression') : undefined;
+  const expr = exprEl && doc ? elementText(doc, exprEl).trim() : attr(el, 'expression')?.value;
   if (field !== undefined || expr !== undefined) return `${field ?? ''}${expr !== undefined ? ` ~ ${expr}` : ''}`.trim();
   const rest = el.attrs.filter((x) => x.name !== 'break' && x.name !== 'require-nested').map((x) => `${x.name}=${x.value}`);
   if (rest.length) return rest.join(' ');

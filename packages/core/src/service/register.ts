@@ -10,3 +10,5 @@ import { aclHover, aclDefinition, aclReferencesProvider, aclCompletion } from '.
 hoverProviders.push(aclHover); definitionProviders.push(aclDefinition); referencesProviders.push(aclReferencesProvider); completionProviders.push(aclCompletion);
 import { kbHover, kbCompletion } from './kb-provider.js';
 hoverProviders.push(kbHover); completionProviders.push(kbCompletion);
+import { dialplanHover, dialplanDefinition, dialplanReferences } from './dialplan-provider.js';
+hoverProviders.push(dialplanHover); definitionProviders.push(dialplanDefinition); referencesProviders.push(dialplanReferences);

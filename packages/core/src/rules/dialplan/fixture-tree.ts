@@ -19,6 +19,15 @@ export const VARS_XML = `<include>
 </include>
 `;
 
-export function dialplanTree(files: Record<string, string>): Record<string, string> {
-  return { 'freeswitch.xml': FREESWITCH_XML, 'vars.xml': VARS_XML, ...files };
+export function dialplanTree(files: Record<string, string>, vars: Record<string, string> = {}): Record<string, string> {
+  const extra = Object.entries(vars).map(([k, v]) => `  <X-PRE-PROCESS cmd="set" data="${k}=${v}"/>\n`).join('');
+  return { 'freeswitch.xml': FREESWITCH_XML, 'vars.xml': VARS_XML.replace('</include>', `${extra}</include>`), ...files };
+}
+
+/**
+ * Raw fixture text where `§` stands for `$` (so `$§{var}` is `$${var}` and `§{var}` is `${var}`)
+ * without shifting the marker carets the way `\$` escapes would.
+ */
+export function xml(strings: TemplateStringsArray): string {
+  return String.raw({ raw: strings.raw }).replaceAll('§', '$');
 }

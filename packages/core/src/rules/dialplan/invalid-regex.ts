@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
-import { checkRegex } from '../../dialplan/index.js';
-import { compiledExpressions, hasRuntimeVar, subRange } from './shared.js';
+import { checkRegex, toPcre2Input } from '../../dialplan/index.js';
+import { compiledExpressions, hasRuntimeVar, subRange, unmatchedParen } from './shared.js';
 
 /**
  * A condition (or `<regex>`) expression that PCRE2 does not compile. FreeSWITCH logs "COMPILE ERROR"
@@ -17,8 +17,14 @@ export const invalidRegex: Rule = {
         if (v === undefined || hasRuntimeVar(v)) continue;
         const r = checkRegex(v);
         if (r.ok || !r.error) continue;
-        const at = site.text.map ? Math.min(r.error.offset, Math.max(0, v.length - 1)) : 0;
-        const where = site.text.map && v.length ? subRange(site.text, at, Math.min(v.length, at + 1)) : { start: site.text.start, end: site.text.end };
+        let at = Math.min(r.error.offset, Math.max(0, v.length - 1));
+        if (r.error.code === 114) {
+          // "missing closing parenthesis" is reported at the end: point at the '(' that is never closed
+          const input = toPcre2Input(v);
+          const open = input.ok ? unmatchedParen(input.pattern) : undefined;
+          if (input.ok && open !== undefined) at = Math.min(input.toExpressionOffset(open), Math.max(0, v.length - 1));
+        }
+        const where = site.text.map && v.length ? subRange(site.text, at, at + 1) : { start: site.text.start, end: site.text.end };
         const shown = v.length > 80 ? `${v.slice(0, 77)}…` : v;
         ctx.report({
           doc: site.text.doc,

@@ -20,7 +20,7 @@ import { expandAttr, logicalChildren } from '../../model.js';
 import type { Doc, Tree } from '../../tree.js';
 import { attr, type XmlAttr, type XmlElement } from '../../xml/parser.js';
 import { application } from '../../kb/index.js';
-import { checkRegex, toPcre2Input, type RegexCheck } from '../../dialplan/index.js';
+import { checkRegex, isTimeAttribute, toPcre2Input, type RegexCheck } from '../../dialplan/index.js';
 import { separateArgs, type SeparatedArg } from '../../dialplan/args.js';
 import { damerauLevenshtein, didYouMean } from '../../kb/suggest.js';
 import type { FixInput } from '../types.js';
@@ -219,8 +219,8 @@ export function hasRuntimeVar(v: string): boolean {
 }
 
 /** The `<regex>` children of a condition (in order, includes spliced in). */
-export function regexChildren(tree: Tree, cond: Condition): Node[] {
-  return cond.regexes.length ? cond.regexes : logicalChildren(tree, cond.node).filter((c) => c.el.name === 'regex');
+export function regexChildren(_tree: Tree, cond: Condition): Node[] {
+  return cond.regexes;
 }
 
 /** A condition with a `regex` attribute evaluates its `<regex>` children instead of its own field. */
@@ -286,9 +286,8 @@ export function captureSource(tree: Tree, cond: Condition): CaptureSource {
   return { kind: 'groups', count: check.captureCount, sites: [{ site, check }] };
 }
 
-const TIME_ATTRS = new Set(['date-time', 'year', 'yday', 'mon', 'mday', 'week', 'mweek', 'wday', 'hour', 'minute', 'minute-of-day', 'time-of-day', 'tz-offset', 'dst']);
 function hasTimeAttrs(el: XmlElement): boolean {
-  return el.attrs.some((a) => TIME_ATTRS.has(a.name));
+  return el.attrs.some((a) => isTimeAttribute(a.name));
 }
 
 export interface CaptureRef {
@@ -406,6 +405,33 @@ export function groupText(expression: string, n: number): string | undefined {
   return s ? p.slice(s.start, s.end) : undefined;
 }
 
+/** Offset in `pattern` of the last '(' that is never closed (escapes, classes and \\Q…\\E skipped). */
+export function unmatchedParen(pattern: string): number | undefined {
+  const stack: number[] = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      if (pattern[i + 1] === 'Q') {
+        const e = pattern.indexOf('\\E', i + 2);
+        i = e < 0 ? pattern.length : e + 1;
+      } else i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      if (pattern[i + 1] === '^') i++;
+      if (pattern[i + 1] === ']') i++;
+    } else if (c === '(') stack.push(i);
+    else if (c === ')') stack.pop();
+  }
+  return stack.length ? stack[stack.length - 1] : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // targets: contexts and gateways
 
@@ -452,7 +478,7 @@ export function contextTargets(model: Model): ContextTarget[] {
     const ctx = parts[2];
     if (!dp || !ctx) continue;
     if (dp.value.toUpperCase() !== 'XML') continue;
-    if (/\$/.test(ctx.value) || /\$/.test(parts[0]?.value ?? '') || /\$/.test(dp.value)) continue;
+    if (ctx.value.includes('$') || dp.value.includes('$')) continue;
     if (!ctx.value) continue;
     out.push({ action, data, context: ctx.value, start: base + ctx.start, end: base + ctx.end, app });
   }

@@ -1,0 +1,47 @@
+/**
+ * The settings the server reads (workspace/configuration section `fsconf`, or initializationOptions.settings),
+ * as a JSON schema: the same shape as `.fsconf.yaml`. Clients contribute these keys (client-vscode's
+ * manifest is checked against this object); the keys are core's SETTINGS_KEYS.
+ */
+export const SETTINGS_SCHEMA = {
+  type: 'object',
+  properties: {
+    rules: {
+      type: 'object',
+      description: 'Rule severities by rule id (error, warning, info or off). .fsconf.yaml wins where both set a rule.',
+      additionalProperties: { type: 'string', enum: ['error', 'warning', 'info', 'off'] },
+    },
+    profiles: {
+      type: 'object',
+      description: 'Name patterns that make a sofia profile internal or external (defaults internal* and external*).',
+      properties: {
+        internal: { type: 'array', items: { type: 'string' } },
+        external: { type: 'array', items: { type: 'string' } },
+      },
+      additionalProperties: false,
+    },
+    passwords: {
+      type: 'object',
+      description: 'Password policy: minimum length (default 6) and strength 0-4 (default 3). A cti.json in the tree wins.',
+      properties: {
+        minimum: { type: 'integer', minimum: 1 },
+        strength: { type: 'integer', minimum: 0, maximum: 4 },
+      },
+      additionalProperties: false,
+    },
+    known: {
+      type: 'object',
+      description: 'Third-party dialplan applications and modules not to report as unknown.',
+      properties: {
+        applications: { type: 'array', items: { type: 'string' } },
+        modules: { type: 'array', items: { type: 'string' } },
+      },
+      additionalProperties: false,
+    },
+    localNet: {
+      type: 'string',
+      description: 'The switch\'s own address, "ip/bits" or "ip/mask": what localnet.auto and nat.auto are built from. Empty: unknown.',
+    },
+  },
+  additionalProperties: false,
+} as const;
