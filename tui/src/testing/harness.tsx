@@ -105,7 +105,7 @@ export function setup(opts: { files?: Record<string, string>; readonly?: boolean
       }
       await tick(20);
     },
-    async waitFor(pred, what = 'condition', ms = 2000) {
+    async waitFor(pred, what = 'condition', ms = 8000) {
       const end = Date.now() + ms;
       while (Date.now() < end) {
         if (pred(frame())) return frame();
