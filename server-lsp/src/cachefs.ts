@@ -6,7 +6,8 @@
  */
 import { dirname, normalize, type FileStat, type FileSystem } from '@fsconf/core';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// the BOM is dropped as core's decodeBytes drops it: positions match what editors show
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 interface Entry<T> {
   value: T;

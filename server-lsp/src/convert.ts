@@ -3,13 +3,9 @@
  * (severity numbers, rule doc links, WorkspaceEdits).
  */
 import type { CodeAction, Diagnostic, DiagnosticSeverity, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import type { FileAction, Finding, Severity } from '@fsconf/core';
+import { ruleAnchor, RULES_DOC_URL, type FileAction, type Finding, type Severity } from '@fsconf/core';
 
-// TODO(lead): same as packages/cli/src/format.ts ruleAnchor — move it into core and import it from both.
-export const DOCS_URL = 'https://github.com/fsconf/fsconf/blob/main/RULES.md';
-export function ruleAnchor(id: string): string {
-  return `${DOCS_URL}#${id.replace(/\//g, '').toLowerCase()}`;
-}
+export { ruleAnchor, RULES_DOC_URL as DOCS_URL };
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, info: 3 };
 

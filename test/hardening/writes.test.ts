@@ -59,3 +59,27 @@ describe('lint --fix keeps CRLF line endings and honours --no-backup', () => {
     expect(fs.existsSync(path.join(dir, 'freeswitch.xml.bak'))).toBe(false);
   });
 });
+
+describe('a fix keeps the file\'s encoding', () => {
+  it('a Latin-1 file stays Latin-1 (no re-encoding of its other bytes)', () => {
+    const dir = writeTree({ 'freeswitch.xml': '' });
+    const latin1 = Buffer.from('<document>\n  <!-- Grüße aus Köln -->\n  <X-PRE-PROCESS cmd="inlcude" data="x.xml"/>\n</document>\n', 'latin1');
+    fs.writeFileSync(path.join(dir, 'freeswitch.xml'), latin1);
+    const r = fsconf(['lint', dir, '--fix', '--no-backup'], { cwd: dir });
+    expect([0, 1]).toContain(r.code);
+    const after = fs.readFileSync(path.join(dir, 'freeswitch.xml'));
+    expect(after.equals(Buffer.from(latin1.toString('latin1').replace('inlcude', 'include'), 'latin1'))).toBe(true);
+  });
+
+  it('a UTF-8 BOM stays, and columns on line 1 are what editors show', () => {
+    const dir = writeTree({ 'freeswitch.xml': '' });
+    fs.writeFileSync(path.join(dir, 'freeswitch.xml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<X-PRE-PROCESS cmd="inlcude" data="x.xml"/>\n<document/>\n')]));
+    const lint = fsconf(['lint', dir, '--format', 'json'], { cwd: dir });
+    const f = (JSON.parse(lint.stdout) as { rule: string; line: number; column: number }[]).find((x) => x.rule === 'preprocess/unknown-cmd')!;
+    expect([f.line, f.column]).toEqual([1, 21]);
+    fsconf(['lint', dir, '--fix', '--no-backup'], { cwd: dir });
+    const after = fs.readFileSync(path.join(dir, 'freeswitch.xml'));
+    expect([...after.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(after.subarray(3).toString('utf8')).toBe('<X-PRE-PROCESS cmd="include" data="x.xml"/>\n<document/>\n');
+  });
+});

@@ -4,14 +4,9 @@
  */
 import * as nodePath from 'node:path';
 import { createHash } from 'node:crypto';
-import { ALL_RULES, type Finding } from '@fsconf/core';
+import { ALL_RULES, ruleAnchor, RULES_DOC_URL as DOCS_URL, type Finding } from '@fsconf/core';
 
 export const VERSION = '0.1.0';
-export const DOCS_URL = 'https://github.com/fsconf/fsconf/blob/main/RULES.md';
-
-export function ruleAnchor(id: string): string {
-  return `${DOCS_URL}#${id.replace(/\//g, '').toLowerCase()}`;
-}
 
 function rel(file: string, cwd: string): string {
   const r = nodePath.relative(cwd, file);

@@ -42,9 +42,11 @@ export interface DecodedText {
   notUtf8: boolean;
   /** Looks binary (NUL bytes). */
   binary: boolean;
+  /** The bytes began with a UTF-8 byte-order mark (not part of text, as editors show it). */
+  bom?: boolean;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const latin1 = new TextDecoder('latin1');
 
 export function decodeBytes(data: Uint8Array | string): DecodedText {
@@ -54,8 +56,8 @@ export function decodeBytes(data: Uint8Array | string): DecodedText {
   if (data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) start = 3; // BOM
   const body = start ? data.subarray(start) : data;
   try {
-    const text = utf8.decode(body);
-    return { text: start ? '\ufeff' + text : text, notUtf8: false, binary };
+    // positions must match what editors show, and editors do not show the BOM
+    return { text: utf8.decode(body), notUtf8: false, binary, ...(start ? { bom: true } : {}) };
   } catch {
     return { text: latin1.decode(data), notUtf8: true, binary };
   }

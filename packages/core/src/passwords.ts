@@ -33,13 +33,25 @@ export const SAFE_SYMBOLS = '-_.!#%+=@~';
 const SETS = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', SAFE_SYMBOLS];
 const ALL = SETS.join('');
 
+// crypto-random words, fetched 256 at a time (one getRandomValues call per character was a hot spot
+// when every analysis offers generated passwords as fixes)
+const pool = new Uint32Array(256);
+let poolAt = pool.length;
+
+function randomWord(): number {
+  if (poolAt >= pool.length) {
+    globalThis.crypto.getRandomValues(pool);
+    poolAt = 0;
+  }
+  return pool[poolAt++]!;
+}
+
 function randomIndex(n: number): number {
-  // rejection sampling over crypto-random bytes: no modulo bias
-  const buf = new Uint32Array(1);
+  // rejection sampling: no modulo bias
   const limit = Math.floor(0x100000000 / n) * n;
   for (;;) {
-    globalThis.crypto.getRandomValues(buf);
-    if (buf[0]! < limit) return buf[0]! % n;
+    const w = randomWord();
+    if (w < limit) return w % n;
   }
 }
 

@@ -2,7 +2,8 @@
  * The real client: spawns `node fsconf-lsp --stdio` and speaks LSP to it. If the server dies, it is
  * restarted once (documents still open are re-opened); a second crash is reported and left alone.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnServer, type ServerProcess } from './spawn.js';
 import {
   CodeActionRequest,
   ConfigurationRequest,
@@ -51,6 +52,8 @@ export interface ProcessClientOptions {
   /** Per-request time limit (ms). */
   timeout?: number;
   env?: NodeJS.ProcessEnv;
+  /** an already spawned server for the first start (started before the UI loaded) */
+  child?: ServerProcess;
 }
 
 export function hoverText(h: Hover | null | undefined): string | null {
@@ -72,17 +75,28 @@ export class ProcessClient implements FsconfClient {
   private restartsLeft: number;
   private stderrTail = '';
   private starting: Promise<void> | undefined;
+  /** events that arrived before anyone listened (the server starts before the UI) */
+  private early: ClientEvent[] | undefined = [];
+  private prespawned: ServerProcess | undefined;
 
   constructor(private readonly opts: ProcessClientOptions) {
     this.restartsLeft = opts.restarts ?? 1;
+    this.prespawned = opts.child;
   }
 
   subscribe(listener: (e: ClientEvent) => void): () => void {
     this.listeners.add(listener);
+    const early = this.early;
+    this.early = undefined;
+    for (const e of early ?? []) listener(e);
     return () => this.listeners.delete(listener);
   }
 
   private emit(e: ClientEvent): void {
+    if (this.early) {
+      this.early.push(e);
+      return;
+    }
     for (const l of this.listeners) {
       try {
         l(e);
@@ -96,17 +110,20 @@ export class ProcessClient implements FsconfClient {
     return this.spelling.get(canonicalUri(uri)) ?? uri;
   }
 
+  /** Starts the server (once; later calls return the same promise). */
   start(): Promise<void> {
+    this.starting ??= this.launch();
+    return this.starting;
+  }
+
+  private restart(): Promise<void> {
     this.starting = this.launch();
     return this.starting;
   }
 
   private async launch(): Promise<void> {
-    const child = spawn(process.execPath, [this.opts.serverPath, '--stdio'], {
-      cwd: this.opts.root,
-      env: this.opts.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child: ServerProcess = this.prespawned ?? spawnServer(this.opts.serverPath, this.opts.root, this.opts.env ?? process.env);
+    this.prespawned = undefined;
     this.child = child;
     this.stderrTail = '';
     child.stderr!.setEncoding('utf8');
@@ -119,9 +136,13 @@ export class ProcessClient implements FsconfClient {
       // EPIPE when the server died; the exit handler reports it
     });
     const spawnFailed = new Promise<never>((_, reject) => {
-      child.once('error', (err) => reject(new Error(`cannot start the language server (${this.opts.serverPath}): ${err.message}`)));
+      const fail = (err: Error) => reject(new Error(`cannot start the language server (${this.opts.serverPath}): ${err.message}`));
+      if (child.spawnError) fail(child.spawnError);
+      child.once('error', fail);
     });
+    spawnFailed.catch(() => undefined);
     child.once('exit', (code, signal) => this.onExit(child, code, signal));
+    if (child.exitCode !== null || child.signalCode !== null) setImmediate(() => this.onExit(child, child.exitCode, child.signalCode));
 
     conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       const canon = canonicalUri(p.uri);
@@ -189,7 +210,7 @@ export class ProcessClient implements FsconfClient {
       this.restartsLeft--;
       this.emit({ type: 'status', level: 'warning', message: `the language server stopped (${why})${detail}; restarted it` });
       this.emit({ type: 'reset' });
-      this.start().catch((e: unknown) => {
+      this.restart().catch((e: unknown) => {
         this.emit({ type: 'status', level: 'error', message: `the language server could not be restarted: ${errorText(e)} — quit with q and run fsconf again` });
       });
     } else {

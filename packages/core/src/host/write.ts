@@ -21,12 +21,14 @@ export interface WriteOptions {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function readText(file: string): string {
+/** The file as the engine read it: UTF-8 without its BOM, else Latin-1. */
+function readFile(file: string): { text: string; latin1: boolean; bom: boolean } {
   const buf = fs.readFileSync(file);
+  const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
   try {
-    return utf8.decode(buf);
+    return { text: utf8.decode(buf), latin1: false, bom };
   } catch {
-    return new TextDecoder('latin1').decode(buf);
+    return { text: new TextDecoder('latin1').decode(buf), latin1: true, bom: false };
   }
 }
 
@@ -37,17 +39,21 @@ export function writeFileAtomic(file: string, text: string, options: WriteOption
   } catch {
     st = undefined;
   }
+  // the file keeps its encoding: a Latin-1 file stays Latin-1, a UTF-8 BOM stays
+  const current = st ? readFile(file) : undefined;
   if (options.expected !== undefined) {
-    if (!st) throw new WriteRefused(`${file} was deleted since it was read; not written`);
-    const now = readText(file);
-    if (now !== options.expected) throw new WriteRefused(`${file} changed on disk since it was read; not written (re-run to recompute the fix)`);
+    if (!st || !current) throw new WriteRefused(`${file} was deleted since it was read; not written`);
+    if (current.text !== options.expected.replace(/^\ufeff/, '')) throw new WriteRefused(`${file} changed on disk since it was read; not written (re-run to recompute the fix)`);
   }
+  const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+  const bom = !!current?.bom || text.startsWith('\ufeff');
+  const bytes = current?.latin1 ? Buffer.from(body, 'latin1') : Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(body, 'utf8')]);
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.fsconf-${randomBytes(4).toString('hex')}.tmp`);
   let backup: string | undefined;
   const fd = fs.openSync(tmp, 'wx', st ? st.mode & 0o7777 : 0o644);
   try {
-    fs.writeSync(fd, text);
+    fs.writeSync(fd, bytes);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

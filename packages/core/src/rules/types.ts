@@ -83,3 +83,10 @@ export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
 }
+
+/** Where each rule is documented (RULES.md, one anchor per id). */
+export const RULES_DOC_URL = 'https://github.com/fsconf/fsconf/blob/main/RULES.md';
+
+export function ruleAnchor(id: string): string {
+  return `${RULES_DOC_URL}#${id.replace(/\//g, '').toLowerCase()}`;
+}

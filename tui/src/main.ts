@@ -1,32 +1,18 @@
 /**
  * fsconf's terminal UI. `run(argv)` is what `fsconf [confdir] [--readonly] [--no-backup]` calls:
  * it finds the conf tree, starts fsconf-lsp, renders the app full screen and returns an exit code.
+ * The server is spawned first and the UI libraries are loaded while it analyses.
  */
-import React from 'react';
-import { render } from 'ink';
 import { cpSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { App, type SystemDeps } from './app/App.js';
-import { ErrorBoundary } from './app/ErrorBoundary.js';
-import { ProcessClient } from './lsp/process-client.js';
 import { resolveServerPath, serverCandidates } from './lsp/server-path.js';
+import { spawnServer } from './lsp/spawn.js';
 import type { FsconfClient } from './lsp/types.js';
-import { realFsCli } from './system/fscli.js';
-import { runEditor, type TerminalControl } from './system/editor.js';
-import { ThemeContext, themeFromEnv } from './ui/theme.js';
-import { KeyRouter } from './ui/keys.js';
 import type { Status } from './ui/components.js';
 
-export { App } from './app/App.js';
-export type { SystemDeps, AppProps } from './app/App.js';
-export { FakeClient } from './lsp/fake-client.js';
-export { ProcessClient } from './lsp/process-client.js';
-export { parseBanInfo } from './system/baninfo.js';
-export { reloadCommands } from './system/reload.js';
 export type { FsconfClient } from './lsp/types.js';
 
 export const DEFAULT_CONF_DIRS = ['/etc/freeswitch', '/usr/local/freeswitch/conf'];
@@ -78,10 +64,6 @@ export interface RunOptions {
   candidates?: string[];
 }
 
-const ALT_ON = '\u001b[?1049h\u001b[H';
-const ALT_OFF = '\u001b[?1049l';
-const SHOW_CURSOR = '\u001b[?25h';
-
 export async function run(argv: string[], opts: RunOptions = {}): Promise<number> {
   const env = opts.env ?? process.env;
   const stdin = opts.stdin ?? process.stdin;
@@ -102,6 +84,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
     return 0;
   }
   if (parsed.positionals.length > 1) return fail(`one conf folder at most\n${USAGE}`);
+  if (!stdin.isTTY || !stdout.isTTY) return fail('the terminal UI needs a terminal; for scripts and CI use `fsconf lint <dir>`');
   let choice: ConfChoice;
   if (parsed.positionals[0] !== undefined) {
     const dir = path.resolve(parsed.positionals[0]);
@@ -123,78 +106,22 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
     }
   } else choice = findConfDir(opts.candidates ?? DEFAULT_CONF_DIRS);
 
-  if (!stdin.isTTY || !stdout.isTTY) return fail('the terminal UI needs a terminal; for scripts and CI use `fsconf lint <dir>`');
-
+  const readonly = !!parsed.values.readonly;
   let client = opts.client;
   if (!client) {
     const serverPath = resolveServerPath(env);
     if (!serverPath) return fail(`cannot find the language server (looked at ${serverCandidates(env).join(', ')}); run \`npm run build\``);
-    client = new ProcessClient({ serverPath, root: choice.dir, readonly: !!parsed.values.readonly, env });
+    const child = spawnServer(serverPath, choice.dir, env);
+    const { ProcessClient } = await import('./lsp/process-client.js');
+    client = new ProcessClient({ serverPath, root: choice.dir, readonly, env, child });
+    client.start().catch(() => undefined); // failures are reported by the app
   }
-
-  const theme = themeFromEnv(env);
-  let code = 0;
-  let inAlt = true;
-  stdout.write(ALT_ON);
-  const term: TerminalControl = {
-    suspend() {
-      stdout.write(SHOW_CURSOR + ALT_OFF);
-      if (stdin.isTTY) stdin.setRawMode(false);
-      inAlt = false;
-    },
-    resume() {
-      stdout.write(ALT_ON);
-      if (stdin.isTTY) stdin.setRawMode(true);
-      inAlt = true;
-      // make Ink repaint everything on the next frame
-      stdout.emit('resize');
-    },
-  };
-  const system: SystemDeps = {
-    readFile: (f) => readFile(f, 'utf8'),
-    fsCli: realFsCli(env),
-    editor: async (file, line) => runEditor(env, term, file, line),
-  };
-  let exited = false;
-  const instance = render(
-    <ThemeContext.Provider value={theme}>
-      <KeyRouter>
-      <ErrorBoundary onQuit={() => instance.unmount()}>
-        <App
-          client={client}
-          root={choice.dir}
-          readonly={!!parsed.values.readonly}
-          backup={!parsed.values['no-backup']}
-          notice={choice.notice}
-          system={system}
-          onExit={(c) => {
-            code = c;
-            exited = true;
-          }}
-        />
-      </ErrorBoundary>
-      </KeyRouter>
-    </ThemeContext.Provider>,
-    { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
-  );
-  const onSignal = (sig: NodeJS.Signals) => {
-    code = sig === 'SIGINT' ? 130 : 129;
-    exited = true;
-    instance.unmount();
-  };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGHUP', onSignal);
+  // React's development build is several times slower per render
+  process.env.NODE_ENV ??= 'production';
   try {
-    await instance.waitUntilExit();
-  } catch {
-    code = code || 1;
+    const { renderApp } = await import('./render.js');
+    return await renderApp({ client, root: choice.dir, readonly, backup: !parsed.values['no-backup'], notice: choice.notice, env, stdin, stdout, stderr });
   } finally {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
-    if (inAlt) stdout.write(ALT_OFF);
-    stdout.write(SHOW_CURSOR);
     await client.stop().catch(() => undefined);
   }
-  void exited;
-  return code;
 }
