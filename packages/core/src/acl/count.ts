@@ -295,7 +295,34 @@ function resolve(lists: NetworkLists, name: string): { list?: NetworkList; inlin
  * Exact number of public IPv4 addresses `name` allows (port 0 = ports ignored, like the acl API,
  * register and event-socket ACLs; pass `port` to model use-port-for-acl-check).
  */
+/**
+ * Results depend only on a list's content, which rarely changes between two analyses of an edited tree:
+ * memoise them by a content key (bounded, oldest dropped first).
+ */
+const memo = new Map<string, unknown>();
+const MEMO_MAX = 512;
+
+function contentKey(lists: NetworkLists, name: string, extra: string): string {
+  const l = lists.lists.get(name);
+  if (!l) return `inline\u0001${name}\u0001${extra}`;
+  let k = `${l.name}\u0001${l.defaultAllow}\u0001${l.hostDependent}\u0001${extra}`;
+  for (const n of l.nodes) k += `\u0002${n.kind}|${n.cidr}|${n.allow}|${n.family}|${n.bits}|${n.malformed}|${n.hostDependent}|${n.port}|${n.ports.join(',')}|${n.label}`;
+  return k;
+}
+
+function memoised<T>(key: string, compute: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const v = compute();
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
+  memo.set(key, v);
+  return v;
+}
+
 export function countAllowedPublicIPv4(lists: NetworkLists, name: string, opts: { port?: number } = {}): PublicIPv4Count {
+  return memoised(contentKey(lists, name, `count4|${opts.port ?? 0}`), () => countAllowedPublicIPv4Uncached(lists, name, opts));
+}
+
+function countAllowedPublicIPv4Uncached(lists: NetworkLists, name: string, opts: { port?: number }): PublicIPv4Count {
   const r = resolve(lists, name);
   const base = { list: name, publicTotal: PUBLIC_IPV4_TOTAL };
   if (!r.list && !r.inline) return { ...base, allowed: 0n, fraction: 0, unknownList: true, unpredictableNodes: 0 };
@@ -375,6 +402,10 @@ function modelBlocks(model: FamilyModel, fam: IpFamily, cap: number): VerdictBlo
 
 /** The list's verdict over one family as minimal CIDR blocks (ports ignored unless given). */
 export function verdictBlocks(lists: NetworkLists, name: string, family: IpFamily, opts: { port?: number; cap?: number } = {}): VerdictBlocks {
+  return memoised(contentKey(lists, name, `blocks|${family}|${opts.port ?? 0}|${opts.cap ?? 20000}`), () => verdictBlocksUncached(lists, name, family, opts));
+}
+
+function verdictBlocksUncached(lists: NetworkLists, name: string, family: IpFamily, opts: { port?: number; cap?: number }): VerdictBlocks {
   const r = resolve(lists, name);
   if (!r.list && !r.inline) {
     return { family, allowed: [], denied: [{ start: 0n, len: 0 }], allowedCount: 0n, truncated: false, hostDependent: false, unpredictable: 0 };
