@@ -508,8 +508,18 @@ export class FsconfServer {
   }
 
   hover(uri: string, position: { line: number; character: number }) {
-    const t = this.target(uri);
+    const t = this.target(uri) ?? this.ctiTarget(uri);
     return t ? hover(t.p.ws, t.path, position) : null;
+  }
+
+  /** mod_cti's cti.json is not XML but has hovers: route it to the project it belongs to. */
+  private ctiTarget(uri: string): { p: Project; path: string } | undefined {
+    const path = uriToPath(uri);
+    if (!path || !path.endsWith('/cti.json')) return undefined;
+    const o = this.open.get(path);
+    if (o) return { p: o.project, path };
+    for (const p of this.projects.values()) if (p.ws.root && path.startsWith(p.ws.root + '/')) return { p, path };
+    return undefined;
   }
   completion(uri: string, position: { line: number; character: number }) {
     const t = this.target(uri);

@@ -122,9 +122,7 @@ describe('knowledge base over LSP (files being typed)', () => {
     expect(pb?.detail).toMatch(/^playback /);
   });
 
-  // server-lsp's target() only routes XML documents and files of the tree, so a cti.json hover never reaches
-  // core's hover() (which handles it: see packages/core/src/service/kb-provider.test.ts). Unskip once it does.
-  it.skip('hovers cti.json keys', async () => {
+  it('hovers cti.json keys', async () => {
     const cti = path.join(dir, 'cti.json');
     const text = readFileSync(cti, 'utf8');
     c.open(cti, text);
