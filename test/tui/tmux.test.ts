@@ -62,7 +62,7 @@ echo "+OK"
   return { dir, conf, log, bin, tmux };
 }
 
-function launch(e: Env, args: string[] = []): void {
+function launch(e: Env, args: string[] = [], extra: Record<string, string> = {}): void {
   e.tmux.start([process.execPath, CLI, e.conf, ...args], {
     PATH: `${e.bin}:${process.env.PATH ?? ''}`,
     LANG: 'C.UTF-8',
@@ -71,6 +71,7 @@ function launch(e: Env, args: string[] = []): void {
     CI: 'false',
     NO_COLOR: '1',
     HOME: e.dir,
+    ...extra,
   });
 }
 
@@ -200,8 +201,122 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     t.keys('R');
     await t.waitFor((x) => x.includes('reload is disabled'), 'reload refused');
     expect(existsSync(e.log)).toBe(false);
+
+    // the ACL tester works read-only: list names complete, the verdict names the deciding node
+    t.keys('a');
+    await t.waitFor((x) => x.includes('ACL tester') && /lists \(\d+\)/.test(x), 'the ACL tester');
+    t.text('192.168.10.7:5060');
+    t.keys('Tab');
+    t.text('la');
+    t.keys('Tab'); // completes "lan"
+    await t.waitFor((x) => /list:\s+lan\b/.test(x), 'the completed list name');
+    t.keys('Enter');
+    s = await t.waitFor((x) => x.includes('ALLOW'), 'the verdict');
+    expect(s).toMatch(/decided by allow 192\.168\.10\.0\/24 at autoload_configs\/acl\.conf\.xml:5/);
+    t.keys('C-o');
+    await t.waitFor((x) => /acl\.conf\.xml\s+5\/\d+/.test(x), 'the deciding node in the File view');
     t.keys('q');
     expect(await t.exitCode()).toBe(0);
+  }, 60000);
+
+  it('a fix is refused, and said so, when the file changed on disk after it was read', async () => {
+    const e = setup('changed', EXAMPLE);
+    const internal = path.join(e.conf, 'sip_profiles', 'internal.xml');
+    launch(e);
+    const t = e.tmux;
+    await t.waitFor(ready, 'the first full Problems view');
+    const changed = readFileSync(internal, 'utf8') + '<!-- edited by someone else -->\n';
+    writeFileSync(internal, changed);
+    await goToAuthCalls(t);
+    t.keys('f');
+    await t.waitFor((x) => x.includes('1. Insert auth-calls=true'), 'the code actions');
+    t.keys('Enter');
+    await t.waitFor((x) => x.includes('Apply this change?'), 'the diff');
+    t.keys('y');
+    const s = await t.waitFor((x) => x.includes('not written'), 'the refusal');
+    expect(s).toMatch(/not written: sip_profiles\/internal\.xml changed on disk/);
+    expect(readFileSync(internal, 'utf8')).toBe(changed);
+    expect(existsSync(internal + '.bak')).toBe(false);
+    t.keys('q');
+    expect(await t.exitCode()).toBe(0);
+  }, 60000);
+
+  it('E hands the terminal to $EDITOR at the line and re-reads the file afterwards', async () => {
+    const e = setup('editor', EXAMPLE);
+    const editor = path.join(e.bin, 'fake-editor');
+    const args = path.join(e.dir, 'editor.args');
+    // a non-interactive "editor": records its arguments and strengthens the weak password
+    writeFileSync(editor, `#!/bin/sh\nprintf '%s\\n' "$@" > '${args}'\nsed -i 's/value="secret"/value="Str0ng-Pa55!x"/' "$2"\n`);
+    chmodSync(editor, 0o755);
+    const lint = lintCounts(e.conf);
+    launch(e, [], { EDITOR: editor });
+    const t = e.tmux;
+    await t.waitFor(ready, 'the first full Problems view');
+    t.keys('j'); // the password finding of directory/default/1002.xml
+    await t.waitFor((x) => selected(x).includes('password is too simple'), 'the password finding');
+    t.keys('E');
+    await t.waitFor((x) => x.includes('after $EDITOR') && /1002\.xml\s+4\/\d+/.test(x), 'the UI back after the editor, in the File view at the line');
+    expect(readFileSync(args, 'utf8')).toBe(`+4\n${path.join(e.conf, 'directory', 'default', '1002.xml')}\n`);
+    await t.waitFor((x) => header({ ...lint, errors: lint.errors - 1 }).test(x.split('\n')[0]!), 'the finding gone after didChange/didSave');
+    fitsTerminal(t.capture());
+    t.keys('q');
+    expect(await t.exitCode()).toBe(0);
+  }, 60000);
+
+  it('e edits a value in place with live findings from the server and saves through fsconf.saveDocument', async () => {
+    const e = setup('edit', EXAMPLE);
+    const external = path.join(e.conf, 'sip_profiles', 'external.xml');
+    const original = readFileSync(external, 'utf8');
+    const lint = lintCounts(e.conf);
+    launch(e);
+    const t = e.tmux;
+    await t.waitFor(ready, 'the first full Problems view');
+    t.keys('/');
+    await t.waitFor((s) => s.includes('words to match'), 'the filter prompt');
+    t.text('external-inbound-acl');
+    t.keys('Enter');
+    await t.waitFor((s) => /\(1 shown/.test(s), 'the filter applied');
+    t.keys('j');
+    await t.waitFor((x) => selected(x).includes('apply-inbound-acl is empty'), 'the finding');
+    t.keys('e');
+    let s = await t.waitFor((x) => x.includes('edit apply-inbound-acl'), 'the edit pane');
+    expect(s).toContain('apply-inbound-acl is empty'); // the finding on the line, live
+    t.text('carrier');
+    s = await t.waitFor((x) => x.includes('no finding on this line'), 'the server re-checking the edited document');
+    expect(s).toMatch(/<param name="apply-inbound-acl" value="carrier"\/>/);
+    expect(readFileSync(external, 'utf8')).toBe(original); // not saved yet
+    t.keys('Enter');
+    s = await t.waitFor((x) => x.includes('saved sip_profiles/external.xml'), 'the save');
+    expect(s).toContain('backup external.xml.bak');
+    expect(readFileSync(external, 'utf8')).toBe(original.replace('name="apply-inbound-acl" value=""', 'name="apply-inbound-acl" value="carrier"'));
+    expect(readFileSync(external + '.bak', 'utf8')).toBe(original);
+    await t.waitFor((x) => header({ ...lint, errors: lint.errors - 1 }).test(x.split('\n')[0]!), 'the header after the save');
+    t.keys('q');
+    expect(await t.exitCode()).toBe(0);
+  }, 60000);
+
+  it('colours unless NO_COLOR; ASCII only on a non-UTF-8 locale', async () => {
+    const colour = /\u001b\[[0-9;]*(3[0-7]|9[0-7]|38;)[0-9;]*m/;
+    const c = setup('colour', EXAMPLE);
+    launch(c, [], { NO_COLOR: '' });
+    await c.tmux.waitFor(ready, 'the first full Problems view');
+    expect(c.tmux.captureWithAttributes()).toMatch(colour);
+    c.tmux.keys('q');
+    expect(await c.tmux.exitCode()).toBe(0);
+
+    const e = setup('ascii', EXAMPLE);
+    const lint = lintCounts(e.conf);
+    launch(e, [], { LANG: 'C', LC_ALL: 'C', NO_COLOR: '1' });
+    const s = await e.tmux.waitFor((x) => /^fsconf\s/.test(x) && !x.split('\n')[0]!.includes('analysing') && /Problems \(\d+\)/.test(x), 'the first full Problems view');
+    expect(s.split('\n')[0]).toContain(`E ${lint.errors} errors  W ${lint.warnings} warnings  I ${lint.infos} info`);
+    // eslint-disable-next-line no-control-regex
+    expect(s).toMatch(/^[\x00-\x7f]*$/);
+    expect(s).toMatch(/^> /m);
+    const withAttributes = e.tmux.captureWithAttributes();
+    expect(withAttributes).not.toMatch(colour);
+    expect(withAttributes).toMatch(/\u001b\[[0-9;]*7[0-9;]*m/); // the cursor row is still inverse
+    e.tmux.keys('q');
+    expect(await e.tmux.exitCode()).toBe(0);
   }, 60000);
 
   it('header counts match fsconf lint on the vanilla tree', async () => {

@@ -48,6 +48,11 @@ export class Tmux {
     return this.tmux(['capture-pane', '-p', '-t', 'main']);
   }
 
+  /** The screen with its SGR attributes (colours, bold, inverse) as escape sequences. */
+  captureWithAttributes(): string {
+    return this.tmux(['capture-pane', '-p', '-e', '-t', 'main']);
+  }
+
   resize(x: number, y: number): void {
     this.tmux(['resize-window', '-t', 'main', '-x', String(x), '-y', String(y)]);
   }

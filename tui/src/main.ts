@@ -3,9 +3,9 @@
  * it finds the conf tree, starts fsconf-lsp, renders the app full screen and returns an exit code.
  * The server is spawned first and the UI libraries are loaded while it analyses.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveServerPath, serverCandidates } from './lsp/server-path.js';
@@ -50,8 +50,34 @@ export function findConfDir(candidates: string[] = DEFAULT_CONF_DIRS, example = 
   return {
     dir,
     example: true,
-    notice: { level: 'info', message: `no FreeSWITCH configuration in ${candidates.join(' or ')}: showing the bundled example (${where}); run fsconf <confdir> for yours` },
+    notice: { level: 'info', message: `showing the bundled example (${where}): no FreeSWITCH configuration in ${candidates.join(' or ')}; run fsconf <confdir> for yours` },
   };
+}
+
+/**
+ * `./render.js`, or the single-file bundle of it (tui/scripts/bundle.mjs) when that is newer than every
+ * compiled file, so a bundle left over from an older build is never used.
+ */
+export function renderModule(): string {
+  const dist = path.dirname(fileURLToPath(import.meta.url));
+  const bundle = path.join(dist, 'render.bundle.js');
+  if (process.env.FSCONF_TUI_NO_BUNDLE) return './render.js';
+  try {
+    const built = statSync(bundle).mtimeMs;
+    const newest = (dir: string): number => {
+      let m = 0;
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) m = Math.max(m, newest(p));
+        else if (e.name.endsWith('.js') && p !== bundle && e.name !== 'devtools-stub.js') m = Math.max(m, statSync(p).mtimeMs);
+      }
+      return m;
+    };
+    if (built >= newest(dist)) return pathToFileURL(bundle).href;
+  } catch {
+    // no bundle
+  }
+  return './render.js';
 }
 
 export interface RunOptions {
@@ -84,8 +110,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
     return 0;
   }
   if (parsed.positionals.length > 1) return fail(`one conf folder at most\n${USAGE}`);
-  if (!stdin.isTTY || !stdout.isTTY) return fail('the terminal UI needs a terminal; for scripts and CI use `fsconf lint <dir>`');
-  let choice: ConfChoice;
+  let choice: ConfChoice | undefined;
   if (parsed.positionals[0] !== undefined) {
     const dir = path.resolve(parsed.positionals[0]);
     let st;
@@ -104,7 +129,9 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
       if (code === 'EACCES') choice.notice = { level: 'error', message: `cannot read ${dir}/freeswitch.xml: permission denied — run as a user who may read the configuration (e.g. sudo -u freeswitch)` };
       else choice.notice = { level: 'info', message: `no freeswitch.xml in ${dir}: each file is checked on its own` };
     }
-  } else choice = findConfDir(opts.candidates ?? DEFAULT_CONF_DIRS);
+  }
+  if (!stdin.isTTY || !stdout.isTTY) return fail('the terminal UI needs a terminal; for scripts and CI use `fsconf lint <dir>`');
+  choice ??= findConfDir(opts.candidates ?? DEFAULT_CONF_DIRS);
 
   const readonly = !!parsed.values.readonly;
   let client = opts.client;
@@ -119,7 +146,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
   // React's development build is several times slower per render
   process.env.NODE_ENV ??= 'production';
   try {
-    const { renderApp } = await import('./render.js');
+    const { renderApp } = (await import(renderModule())) as typeof import('./render.js');
     return await renderApp({ client, root: choice.dir, readonly, backup: !parsed.values['no-backup'], notice: choice.notice, env, stdin, stdout, stderr });
   } finally {
     await client.stop().catch(() => undefined);

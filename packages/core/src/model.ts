@@ -580,7 +580,9 @@ function buildCondition(tree: Tree, node: Node, ext: Extension, parent: Conditio
   for (const c of logicalChildren(tree, node)) {
     if (c.el.name === 'action' || c.el.name === 'anti-action') {
       const appAttr = attr(c.el, 'application');
-      const dataAttr = attr(c.el, 'data');
+      // mod_dialplan_xml reads the element text first and the data attribute only when there is none
+      const hasText = c.el.textParts.length > 0 && elementText(c.doc.xml, c.el).trim() !== '';
+      const dataAttr = hasText ? undefined : attr(c.el, 'data');
       let data: Expanded;
       let dataOffset: number;
       if (dataAttr) {

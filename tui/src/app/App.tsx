@@ -79,13 +79,22 @@ export function changesOf(edit: WorkspaceEdit | undefined): Record<string, TextE
   return Object.keys(out).length ? out : undefined;
 }
 
+/** What to do about a refused write, when the reason says it. */
+export function writeHint(message: string | undefined): string {
+  if (!message) return '';
+  if (/EACCES|EPERM|permission denied|read-only file system|EROFS/i.test(message)) return ' — run fsconf as a user who may write the configuration (e.g. sudo -u freeswitch fsconf …)';
+  if (/changed on disk|modified|changed since/i.test(message)) return ' — the file changed since it was read: look at it again (esc, enter) and retry';
+  return '';
+}
+
 export function App(props: AppProps) {
   const { client, root, system } = props;
   const theme = useTheme();
   const app = useApp();
   const size = useTerminalSize(props.size);
   const [status, setStatusState] = useState<Status | undefined>(props.notice);
-  const setStatus = useCallback((level: Status['level'], message: string) => setStatusState({ level, message }), []);
+  // paths inside the tree are shown relative to it: the status line is one row
+  const setStatus = useCallback((level: Status['level'], message: string) => setStatusState({ level, message: message.split(`${root}/`).join('') }), [root]);
   const ws = useWorkspace(client, setStatus);
   const [busy, setBusy] = useState<string | undefined>();
   const spinner = useSpinner(ws.analysing || !!busy, theme.sym.spinner);
@@ -209,7 +218,7 @@ export function App(props: AppProps) {
         }
         const r = await applyEdit(client, changes, props.backup);
         if (!r.applied) {
-          setStatus('error', `not written: ${r.message ?? 'the server refused the edit'}`);
+          setStatus('error', `not written: ${r.message ?? 'the server refused the edit'}${writeHint(r.message)}`);
           setReloadToken((t) => t + 1);
           return;
         }
@@ -338,7 +347,7 @@ export function App(props: AppProps) {
       try {
         const r = await saveDocument(client, m.uri, props.backup);
         if (!r.applied) {
-          setStatus('error', `not saved: ${r.message ?? 'the server refused'} — your edit was dropped; re-open and edit again`);
+          setStatus('error', `not saved: ${r.message ?? 'the server refused'}${writeHint(r.message)} — the edit was dropped`);
           client.didChange(m.uri, m.original);
           client.didClose(m.uri);
           return;
@@ -549,9 +558,12 @@ export function App(props: AppProps) {
   const editing = modal?.kind === 'edit' ? modal : undefined;
   const fileDiags = file ? (ws.diagnostics.get(file.uri) ?? []) : [];
   const hover = useCallback((uri: string, position: Position) => client.hover(uri, position), [client]);
+  /** The line of a file's worst finding (first by severity, then position). */
+  const worstLine = (uri: string) =>
+    [...(ws.diagnostics.get(uri) ?? [])].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1) || a.range.start.line - b.range.start.line)[0]?.range.start.line ?? 0;
   const problemRowOpen = (r: ProblemRow) => {
     if (r.diag) openFile(r.uri, r.diag.range.start.line);
-    else openFile(r.uri, (ws.diagnostics.get(r.uri) ?? [])[0]?.range.start.line ?? 0);
+    else openFile(r.uri, worstLine(r.uri));
   };
 
   let body: React.ReactNode;
@@ -622,7 +634,7 @@ export function App(props: AppProps) {
         }}
         onFilterEditing={setFilesFilterEditing}
         onIndex={setFilesIndex}
-        onOpen={(uri) => openFile(uri, (ws.diagnostics.get(uri) ?? [])[0]?.range.start.line ?? 0)}
+        onOpen={(uri) => openFile(uri, worstLine(uri))}
         onFixAll={(uri) => void fixAll(uri)}
         onEditor={(uri) => void openEditor(uri, 0)}
       />
@@ -679,7 +691,7 @@ export function App(props: AppProps) {
     ? modal.kind === 'edit'
       ? [['enter', 'save'], ['esc', 'cancel'], ['ctrl-c', 'quit']]
       : modal.kind === 'acl'
-        ? [['enter', 'test'], ['tab', 'next field / complete'], ['ctrl-o', 'open deciding node'], ['esc', 'close']]
+        ? [['enter', 'test'], ['tab', 'next field / complete'], ['ctrl-o', 'open the deciding node'], ['esc', 'close']]
         : [['esc', 'close']]
     : filterEditing || filesFilterEditing
       ? [['enter', 'keep filter'], ['esc', 'clear'], ['ctrl-c', 'quit']]

@@ -68,7 +68,8 @@ export function AclDialog(p: AclDialogProps) {
 
   // ctrl-o opens the deciding node
   useKeys((input, key) => {
-    if (key.ctrl && input === 'o' && result?.decidedBy) p.onJump(result.decidedBy.uri, result.decidedBy.line);
+    const by = result?.decidedBy;
+    if (key.ctrl && input === 'o' && by?.uri) p.onJump(by.uri, by.line ?? 0);
   });
 
   const verdictRole = result?.verdict === 'allow' ? 'ok' : result?.verdict === 'deny' ? 'error' : 'warning';
@@ -102,7 +103,7 @@ export function AclDialog(p: AclDialogProps) {
           </Row>
           <Row width={p.width}>
             {result.decidedBy ? (
-              <Text>{` decided by ${result.decidedBy.type} ${result.decidedBy.cidr} at ${p.rel(result.decidedBy.uri)}:${result.decidedBy.line + 1}`}</Text>
+              <Text>{` decided by ${result.decidedBy.type} ${result.decidedBy.cidr} ${result.decidedBy.uri ? `at ${p.rel(result.decidedBy.uri)}${result.decidedBy.line !== null ? `:${result.decidedBy.line + 1}` : ''}` : '(a built-in list)'}`}</Text>
             ) : (
               <C role="muted"> decided by the list's default (no node matched)</C>
             )}

@@ -33,7 +33,8 @@ export interface AclListInfo {
 export interface AclTestResult {
   verdict: 'allow' | 'deny' | 'unknown';
   list: string;
-  decidedBy: { uri: string; line: number; cidr: string; type: string } | null;
+  /** uri and line are null for a node of a built-in list (loopback.auto …) */
+  decidedBy: { uri: string | null; line: number | null; cidr: string; type: string } | null;
   reason: string;
 }
 

@@ -50,6 +50,13 @@ export function lineSegments(text: string, marks: Mark[], hscroll: number, width
   return segs.filter((s) => s.text.length);
 }
 
+/** Where hovers are worth asking on a line: the param's name, then each `$${var}` (at most 3). */
+export function hoverColumns(text: string): number[] {
+  const out = [hoverColumn(text)];
+  for (const m of text.matchAll(/\$\$\{/g)) if (out.length < 4) out.push(m.index! + 3);
+  return out;
+}
+
 /** The column on a line where a hover is most useful: a param's name, else the first tag. */
 export function hoverColumn(text: string): number {
   const m = /\b(name|cmd|application|field|module)\s*=\s*["']/.exec(text);

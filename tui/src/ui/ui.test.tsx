@@ -57,3 +57,26 @@ describe('start', () => {
     expect(c.some((p) => p.endsWith(path.join('server-lsp', 'dist', 'main.js')))).toBe(true);
   });
 });
+
+describe('run() arguments', () => {
+  const capture = () => {
+    const out: string[] = [];
+    return { out, stream: { write: (s: string) => (out.push(s), true), isTTY: false } as unknown as NodeJS.WriteStream };
+  };
+  it('refuses bad usage, missing folders and non-terminals with exit 2 and one line', async () => {
+    const { run } = await import('../main.js');
+    const stdin = { isTTY: false } as unknown as NodeJS.ReadStream;
+    let e = capture();
+    expect(await run(['--bogus'], { stderr: e.stream, stdout: e.stream, stdin })).toBe(2);
+    expect(e.out.join('')).toContain("Unknown option '--bogus'");
+    e = capture();
+    expect(await run(['/nonexistent/conf'], { stderr: e.stream, stdout: e.stream, stdin })).toBe(2);
+    expect(e.out.join('')).toBe('fsconf: /nonexistent/conf: no such folder\n');
+    e = capture();
+    expect(await run([path.resolve('package.json')], { stderr: e.stream, stdout: e.stream, stdin })).toBe(2);
+    expect(e.out.join('')).toContain('is not a folder');
+    e = capture();
+    expect(await run([tmpdir()], { stderr: e.stream, stdout: e.stream, stdin })).toBe(2);
+    expect(e.out.join('')).toContain('needs a terminal');
+  });
+});

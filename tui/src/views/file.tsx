@@ -9,7 +9,7 @@ import type { Diagnostic, Position } from '../lsp/types.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row, Rule } from '../ui/components.js';
 import { clean, severityIcon, severityName, useTheme } from '../ui/theme.js';
-import { hoverColumn, lineSegments, type Mark } from '../text/line.js';
+import { hoverColumns, lineSegments, type Mark } from '../text/line.js';
 import { markdownToText } from '../text/markdown.js';
 import { wrap } from './problems.js';
 import { messageOf, ruleOf } from './problems.js';
@@ -108,7 +108,8 @@ export function FileView(p: FileViewProps) {
   const gutter = String(lines.length).length;
   const codeWidth = Math.max(10, p.width - gutter - 4);
   const visible = lines.slice(top, top + codeHeight);
-  const title = `${p.rel}  ${line + 1}/${lines.length}${hscroll ? `  col ${hscroll + 1}+` : ''}`;
+  const loading = p.text === undefined && !p.error;
+  const title = loading ? `${p.rel}  loading…` : `${p.rel}  ${line + 1}/${lines.length}${hscroll ? `  col ${hscroll + 1}+` : ''}`;
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
       <Rule width={p.width} title={title} />
@@ -117,7 +118,7 @@ export function FileView(p: FileViewProps) {
           <C role="error">{'  ' + p.error}</C>
         </Row>
       ) : null}
-      {visible.map((text, i) => {
+      {(loading || p.error ? [] : visible).map((text, i) => {
         const n = top + i;
         const selected = n === line;
         const m = marks.get(n);
@@ -144,7 +145,7 @@ export function FileView(p: FileViewProps) {
           </Row>
         );
       })}
-      <Filler rows={codeHeight - visible.length - (p.error ? 1 : 0)} width={p.width} />
+      <Filler rows={codeHeight - (loading || p.error ? 0 : visible.length) - (p.error ? 1 : 0)} width={p.width} />
       {p.pane ?? <InfoPane width={p.width} height={PANE} diags={onLine} hover={hover} />}
     </Box>
   );
@@ -206,9 +207,10 @@ function useHover(uri: string | undefined, text: string | undefined, lines: stri
     }
     let live = true;
     const t = setTimeout(() => {
-      request(uri, { line, character: hoverColumn(lineText) })
-        .then((h) => {
-          cache.current.set(key, h);
+      Promise.all(hoverColumns(lineText).map((character) => request(uri, { line, character }).catch(() => null)))
+        .then((hs) => {
+          const texts = [...new Set(hs.filter((h): h is string => !!h))];
+          cache.current.set(key, texts.length ? texts.join('\n\n') : null);
           if (live) setTick((x) => x + 1);
         })
         .catch(() => {

@@ -12,11 +12,11 @@ export const KEYS: [string, [string, string][]][] = [
   [
     'Everywhere',
     [
-      ['tab / shift-tab', 'next / previous view (Problems, Files, File, Bans, Help)'],
-      ['?', 'this help'],
-      ['a', 'ACL tester: is an address allowed by a network list? (fsconf.aclTest)'],
-      ['R', 'reload FreeSWITCH via fs_cli for what changed (shows the command, asks first)'],
-      ['esc', 'back / close / cancel'],
+      ['tab / shift-tab', 'next / previous view'],
+      ['?', 'this help (again: back)'],
+      ['a', 'ACL tester: does a network list allow an address?'],
+      ['R', 'reload FreeSWITCH (fs_cli) for what changed; asks first'],
+      ['esc', 'back, close, cancel'],
       ['q', 'quit'],
       ['ctrl-c', 'quit at once, even while typing'],
     ],
@@ -25,7 +25,7 @@ export const KEYS: [string, [string, string][]][] = [
     'Moving',
     [
       ['j k ↓ ↑', 'down / up'],
-      ['PgDn PgUp ctrl-d ctrl-u', 'page down / up'],
+      ['PgDn PgUp ^d ^u', 'page down / up'],
       ['g G Home End', 'first / last'],
       ['enter', 'open the finding or file'],
     ],
@@ -33,44 +33,49 @@ export const KEYS: [string, [string, string][]][] = [
   [
     'Problems',
     [
-      ['/', 'filter by words in message, rule id or path (enter keeps, esc clears)'],
+      ['/', 'filter: words of message, rule id or path'],
       ['1 2 3', 'show / hide errors, warnings, infos'],
       ['n N', 'next / previous file'],
     ],
   ],
-  [
-    'Files',
-    [['/', 'find files by part of their path (enter keeps, esc clears)']],
-  ],
+  ['Files', [['/', 'find files by part of their path']]],
   [
     'File',
     [
       ['n N', 'next / previous finding'],
-      ['h l ← →  0', 'scroll sideways / back to column 1'],
+      ['h l ← → 0', 'scroll sideways / back to column 1'],
     ],
   ],
   [
-    'Fixing (Problems and File)',
+    'Fixing (Problems, File)',
     [
-      ['f', 'quick fixes for the finding: pick one, review the diff, confirm'],
-      ['F', 'fix everything auto-fixable in the file (diff, then confirm)'],
-      ['e', 'edit the value="…" on the line in place, with live findings; enter saves'],
-      ['E', 'open $EDITOR at the line; the file is re-read afterwards'],
+      ['f', "the finding's quick fixes: pick, review the diff, confirm"],
+      ['F', 'fix all auto-fixable findings of the file (diff first)'],
+      ['e', 'edit the value="…" of the line, findings update live'],
+      ['E', 'open $EDITOR at the line; the file is re-read after'],
     ],
   ],
   [
     'Bans (mod_cti)',
     [
-      ['r', 'refresh from fs_cli -x "cti show baninfo"'],
-      ['u', 'unban: an account row → cti unban <ip> <account>; an IP row → cti unban <ip>'],
+      ['r', 'refresh (fs_cli -x "cti show baninfo")'],
+      ['u', 'unban: account row → that account, IP row → all'],
     ],
   ],
   [
-    'Notes',
+    'Dialogs',
+    [
+      ['y / enter', 'yes, apply'],
+      ['n / esc', 'no, cancel'],
+      ['ctrl-o', 'ACL tester: open the deciding node'],
+    ],
+  ],
+  [
+    'Options',
     [
       ['--readonly', 'no fix, edit, reload or unban'],
       ['--no-backup', 'writes keep no .bak'],
-      ['NO_COLOR', 'no colours; a non-UTF-8 locale gets ASCII symbols'],
+      ['NO_COLOR', 'no colours (non-UTF-8 locales get ASCII)'],
     ],
   ],
 ];
@@ -90,7 +95,7 @@ export function HelpView({ width, height, active, index, onIndex }: { width: num
     for (const [k, what] of keys)
       rows.push(
         <Row key={section + k} width={width}>
-          <C role="accent" bold>{`  ${k8(k).padEnd(24)}`}</C>
+          <C role="accent" bold>{`  ${k8(k).padEnd(18)} `}</C>
           {what}
         </Row>,
       );
