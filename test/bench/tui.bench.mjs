@@ -29,7 +29,7 @@ const ANSI = /\u001b\[[0-9;?<>=]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u0
 function launch(dir, extraEnv = {}) {
   const cmd = `stty rows 24 cols 80; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${JSON.stringify(dir)}`;
   const child = spawn('script', ['-qfec', cmd, '/dev/null'], {
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color', CI: 'false', NO_COLOR: '1', ...extraEnv },
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color', NO_COLOR: '1', ...extraEnv },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let text = '';

@@ -68,7 +68,7 @@ function launch(e: Env, args: string[] = [], extra: Record<string, string> = {})
     LANG: 'C.UTF-8',
     LC_ALL: 'C.UTF-8',
     TERM: 'xterm-256color',
-    CI: 'false',
+    CI: 'true', // as on a CI runner: the launcher must still draw interactively, with attributes
     NO_COLOR: '1',
     HOME: e.dir,
     ...extra,

@@ -22,9 +22,11 @@ async function loadTui(): Promise<TuiModule> {
 }
 
 export async function launchTui(argv: string[]): Promise<number> {
-  // Ink renders nothing interactive when it believes it runs in CI; an interactive terminal wins.
+  // In CI (CI or CONTINUOUS_INTEGRATION set) Ink draws nothing interactive and chalk drops every colour
+  // and attribute; an interactive terminal wins, so forget them before those modules load.
   if (process.stdout.isTTY && process.stdin.isTTY) {
-    for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) if (k in process.env) process.env[k] = 'false';
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
   }
   // React's development build is several times slower per render; the UI is not a development session
   process.env.NODE_ENV ??= 'production';
