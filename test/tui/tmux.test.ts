@@ -4,7 +4,7 @@
  * Build first: `npx tsc -b`.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CLI, CORPUS, LSP, REPO, fsconf, type JsonFinding } from '../helpers.js';
@@ -30,9 +30,12 @@ interface Env {
 }
 
 let sessions: Tmux[] = [];
+let dirs: string[] = [];
 afterEach(() => {
   for (const s of sessions) s.kill();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
   sessions = [];
+  dirs = [];
 });
 
 beforeAll(() => {
@@ -42,6 +45,7 @@ beforeAll(() => {
 
 function setup(name: string, tree: string): Env {
   const dir = mkdtempSync(path.join(tmpdir(), `fsconf-tui-${name}-`));
+  dirs.push(dir);
   const conf = path.join(dir, 'conf');
   cpSync(tree, conf, { recursive: true });
   const bin = path.join(dir, 'bin');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseBanInfo, unbanCommand } from './baninfo.js';
@@ -87,6 +87,7 @@ describe('fs_cli', () => {
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(log, 'utf8')).toBe('-x\nsofia profile internal rescan; rm -rf /\n');
     expect(findOnPath('fs_cli', { PATH: path.join(dir, 'empty') })).toBeUndefined();
+    rmSync(dir, { recursive: true, force: true });
   });
   it('shows commands shell-quoted', () => {
     expect(showCommand('reloadxml')).toBe('fs_cli -x reloadxml');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isUtf8Locale, toAscii, themeFromEnv } from './theme.js';
 import { parseAddress } from '../dialogs/acl.js';
 import { findConfDir } from '../main.js';
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { serverCandidates } from '../lsp/server-path.js';
@@ -50,6 +50,8 @@ describe('start', () => {
     expect(ex.dir).not.toBe(path.resolve('tui/example'));
     expect(readFileSync(path.join(ex.dir, 'freeswitch.xml'), 'utf8')).toContain('<document type="freeswitch/xml">');
     expect(existsSync(path.join(ex.dir, 'sip_profiles', 'internal.xml'))).toBe(true);
+    rmSync(ex.dir, { recursive: true, force: true });
+    rmSync(base, { recursive: true, force: true });
   });
   it('finds the language server from the repository and honours FSCONF_LSP', () => {
     const c = serverCandidates({ FSCONF_LSP: '/opt/x/main.js' });
