@@ -6,7 +6,8 @@ import * as nodePath from 'node:path';
 import { createHash } from 'node:crypto';
 import { ALL_RULES, ruleAnchor, RULES_DOC_URL as DOCS_URL, type Finding } from '@fsconf/core';
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version.js';
+export { VERSION };
 
 function rel(file: string, cwd: string): string {
   const r = nodePath.relative(cwd, file);

@@ -5,10 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import * as nodeFs from 'node:fs';
-import { formatText, toJson, toSarif, VERSION } from './format.js';
-import { runFix, runLint, UsageError } from './lint.js';
-import { runAclCommand } from './acl.js';
-import { launchTui } from './tui.js';
+import { VERSION } from './version.js';
+// commands load what they need: the terminal UI path does not pay for loading the engine here
+type Lint = typeof import('./lint.js');
+type Format = typeof import('./format.js');
 
 const HELP = `fsconf ${VERSION} — makes FreeSWITCH configuration safe to edit
 
@@ -40,12 +40,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (cmd === 'lint') return lint(rest);
-  if (cmd === 'acl') return runAclCommand(rest);
-  return launchTui(argv);
+  if (cmd === 'lint') return lint(rest, await import('./lint.js'), await import('./format.js'));
+  if (cmd === 'acl') return (await import('./acl.js')).runAclCommand(rest);
+  return (await import('./tui.js')).launchTui(argv);
 }
 
-function lint(args: string[]): number {
+function lint(args: string[], { runFix, runLint, UsageError }: Lint, { formatText, toJson, toSarif }: Format): number {
   let parsed;
   try {
     parsed = parseArgs({
