@@ -3,7 +3,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { findConfRoot, loadTree, type Doc, type LoadOptions, type ParseCache, type Tree } from './tree.js';
-import { buildModel, type Model, type ModelCache } from './model.js';
+import { buildModel, modelForDocs, varsSignature, type Model, type ModelCache } from './model.js';
 import { defaultConfig, findConfigFile, mergeConfig, parseConfigYaml, type ConfigProblem, type FsconfConfig, type ResolvedConfig } from './config.js';
 import { dirname, joinPath, type FileSystem, type Limits } from './fs.js';
 import type { Finding, Rule, RuleContext, Severity } from './rules/types.js';
@@ -23,10 +23,21 @@ export interface AnalyzeOptions {
   cache?: ParseCache;
   /** Model pieces reused across analyses (language server). */
   modelCache?: ModelCache;
+  /** Findings of file-scope rules for unchanged files, reused across analyses (language server). */
+  ruleCache?: RuleCache;
   /** Rules to run (default: all). */
   rules?: Rule[];
   /** Called once per rule that throws (the other rules still run). */
   onRuleError?: (rule: string, error: unknown) => void;
+}
+
+export interface RuleCache {
+  signature: string;
+  perRule: Map<string, WeakMap<Doc, Finding[]>>;
+}
+
+export function newRuleCache(): RuleCache {
+  return { signature: '', perRule: new Map() };
 }
 
 export interface Analysis {
@@ -72,12 +83,37 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
 
   const findings: Finding[] = [];
   const ruleErrors: { rule: string; message: string }[] = [];
+  // file-scope rules re-run only on files whose Doc is new (re-parsed) since the cached run
+  const rc = options.ruleCache;
+  if (rc) {
+    const sig = `${options.modelCache?.signature ?? varsSignature(tree)}\u0004${JSON.stringify(config)}`;
+    if (sig !== rc.signature) {
+      rc.signature = sig;
+      rc.perRule.clear();
+    }
+  }
   for (const rule of options.rules ?? ALL_RULES) {
     const configured = config.rules[rule.meta.id];
     if (configured === 'off') continue;
+    let memo: WeakMap<Doc, Finding[]> | undefined;
+    let scopeTree = tree;
+    let scopeModel = model;
+    let dirty: Doc[] | undefined;
+    if (rc && rule.meta.scope === 'file') {
+      memo = rc.perRule.get(rule.meta.id);
+      if (!memo) rc.perRule.set(rule.meta.id, (memo = new WeakMap()));
+      dirty = tree.order.filter((d) => !memo!.has(d));
+      if (dirty.length < tree.order.length) {
+        const set = new Set(dirty);
+        scopeTree = { ...tree, order: dirty };
+        scopeModel = modelForDocs(model, set);
+        for (const d of tree.order) if (!set.has(d)) findings.push(...memo.get(d)!);
+      }
+    }
+    const firstNew = findings.length;
     const ctx: RuleContext = {
-      tree,
-      model,
+      tree: scopeTree,
+      model: scopeModel,
       config,
       report(input) {
         const lines = input.doc.lines;
@@ -100,6 +136,16 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
     };
     try {
       rule.check(ctx);
+      if (memo && dirty) {
+        const byDoc = new Map<string, Finding[]>();
+        for (let i = firstNew; i < findings.length; i++) {
+          const f = findings[i]!;
+          let l = byDoc.get(f.file);
+          if (!l) byDoc.set(f.file, (l = []));
+          l.push(f);
+        }
+        for (const d of dirty) memo.set(d, byDoc.get(d.path) ?? []);
+      }
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       ruleErrors.push({ rule: rule.meta.id, message });

@@ -269,7 +269,7 @@ export function newModelCache(): ModelCache {
   return { signature: '', extensions: new WeakMap(), users: new WeakMap() };
 }
 
-function varsSignature(tree: Tree): string {
+export function varsSignature(tree: Tree): string {
   const parts: string[] = [];
   for (const [name, defs] of tree.vars.defs) for (const d of defs) parts.push(`${name}\u0001${d.cmd}\u0001${d.value ?? '\u0002'}\u0001${d.seq}\u0001${d.doc.path}\u0001${d.directive.line}`);
   return parts.join('\u0003');
@@ -624,4 +624,23 @@ export function findParam(params: Param[], name: string, caseSensitive = false):
 export function findParams(params: Param[], name: string): Param[] {
   const n = name.toLowerCase();
   return params.filter((p) => p.name.toLowerCase() === n);
+}
+
+/** The part of a model that lives in the given files (for rules re-run on changed files only). */
+export function modelForDocs(m: Model, docs: ReadonlySet<Doc>): Model {
+  const keep = <T extends { node?: Node | undefined }>(xs: T[]): T[] => xs.filter((x) => x.node !== undefined && docs.has(x.node.doc));
+  return {
+    profiles: keep(m.profiles),
+    gateways: keep(m.gateways),
+    aclLists: keep(m.aclLists),
+    domains: keep(m.domains),
+    users: keep(m.users),
+    contexts: keep(m.contexts),
+    extensions: keep(m.extensions),
+    conditions: keep(m.conditions),
+    actions: keep(m.actions),
+    configs: keep(m.configs),
+    moduleLoads: keep(m.moduleLoads),
+    params: keep(m.params),
+  };
 }

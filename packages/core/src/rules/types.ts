@@ -14,6 +14,12 @@ export interface RuleMeta {
   fixable: boolean;
   /** Security rules get a security-severity in SARIF. */
   security?: boolean;
+  /**
+   * 'file': the findings for a file depend only on that file (plus the variable table and the
+   * configuration), and the rule only walks leaf collections (actions, conditions, params, users,
+   * tree.order) — so after an edit it is re-run on the changed files only. Default 'tree'.
+   */
+  scope?: 'file' | 'tree';
 }
 
 export interface FileEdit {

@@ -3,7 +3,7 @@
  * (validation, hover, completion, navigation, code actions). Protocol-free: server-lsp adapts it to LSP.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
-import { analyze, type Analysis } from '../analysis.js';
+import { analyze, newRuleCache, type Analysis } from '../analysis.js';
 import { findConfRoot, type Doc, type ParseCache } from '../tree.js';
 import { newModelCache } from '../model.js';
 import { normalize, type FileStat, type FileSystem, type Limits } from '../fs.js';
@@ -58,6 +58,7 @@ export class FsconfWorkspace {
   readonly fs: OverlayFileSystem;
   private readonly cache: ParseCache = new Map();
   private readonly modelCache = newModelCache();
+  private readonly ruleCache = newRuleCache();
   private current: Analysis | undefined;
   private dirty = true;
   /** Files opened in the editor that the tree does not reach: analysed on their own. */
@@ -115,6 +116,7 @@ export class FsconfWorkspace {
         files: [...this.extra],
         cache: this.cache,
         modelCache: this.modelCache,
+        ruleCache: this.ruleCache,
         ...(this.options.settings ? { settings: this.options.settings } : {}),
         ...(this.options.limits ? { limits: this.options.limits } : {}),
         ...(this.options.onRuleError ? { onRuleError: this.options.onRuleError } : {}),

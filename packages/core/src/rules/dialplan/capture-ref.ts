@@ -8,7 +8,7 @@ import { actionData, captureRefs, captureSource, dialplanActions, subRange } fro
  * written. Anti-actions are never substituted (skipped here).
  */
 export const captureRef: Rule = {
-  meta: { id: 'dialplan/capture-ref', severity: 'error', description: 'action data uses $N beyond the capture groups of its condition', fixable: false },
+  meta: { id: 'dialplan/capture-ref', severity: 'error', description: 'action data uses $N beyond the capture groups of its condition', fixable: false, scope: 'file' },
   check(ctx) {
     const sources = new Map<unknown, ReturnType<typeof captureSource>>();
     for (const action of dialplanActions(ctx.model)) {

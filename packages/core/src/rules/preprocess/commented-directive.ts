@@ -3,7 +3,7 @@ import { inComment, wholeLine } from '../util.js';
 
 /** `<!-- <X-PRE-PROCESS …/> -->` still runs: the pre-processor does not know about XML comments. */
 export const commentedDirective: Rule = {
-  meta: { id: 'preprocess/commented-directive', severity: 'warning', description: 'an X-PRE-PROCESS inside <!-- --> still runs', fixable: true },
+  meta: { id: 'preprocess/commented-directive', severity: 'warning', description: 'an X-PRE-PROCESS inside <!-- --> still runs', fixable: true, scope: 'file' },
   check(ctx) {
     for (const doc of ctx.tree.order) {
       for (const d of doc.scan.directives) {

@@ -2,7 +2,7 @@ import type { Rule } from '../types.js';
 
 /** exec / exec-set run a shell command when FreeSWITCH loads; fsconf never runs them. */
 export const exec: Rule = {
-  meta: { id: 'preprocess/exec', severity: 'info', description: 'exec/exec-set runs a shell command at load time', fixable: false },
+  meta: { id: 'preprocess/exec', severity: 'info', description: 'exec/exec-set runs a shell command at load time', fixable: false, scope: 'file' },
   check(ctx) {
     for (const doc of ctx.tree.order) {
       for (const d of doc.scan.directives) {

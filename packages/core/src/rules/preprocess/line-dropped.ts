@@ -3,7 +3,7 @@ import { eol, indentAt } from '../util.js';
 
 /** Lines (or parts of lines) the pre-processor throws away together with the markup on them. */
 export const lineDropped: Rule = {
-  meta: { id: 'preprocess/line-dropped', severity: 'warning', description: 'markup on a line FreeSWITCH discards', fixable: true },
+  meta: { id: 'preprocess/line-dropped', severity: 'warning', description: 'markup on a line FreeSWITCH discards', fixable: true, scope: 'file' },
   check(ctx) {
     for (const doc of ctx.tree.order) {
       for (const dl of doc.scan.dropped) {

@@ -3,7 +3,7 @@ import { splitAssignment } from '../../preprocess/scan.js';
 
 /** Directives FreeSWITCH's naive parser cannot read: they are ignored. */
 export const malformed: Rule = {
-  meta: { id: 'preprocess/malformed', severity: 'error', description: 'a directive FreeSWITCH cannot read and ignores', fixable: true },
+  meta: { id: 'preprocess/malformed', severity: 'error', description: 'a directive FreeSWITCH cannot read and ignores', fixable: true, scope: 'file' },
   check(ctx) {
     for (const doc of ctx.tree.order) {
       for (const d of doc.scan.directives) {

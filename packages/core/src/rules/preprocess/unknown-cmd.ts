@@ -4,7 +4,7 @@ import { suggestionFixes } from '../util.js';
 
 /** An unknown cmd is silently ignored by FreeSWITCH. */
 export const unknownCmd: Rule = {
-  meta: { id: 'preprocess/unknown-cmd', severity: 'error', description: 'X-PRE-PROCESS cmd is not one FreeSWITCH knows', fixable: true },
+  meta: { id: 'preprocess/unknown-cmd', severity: 'error', description: 'X-PRE-PROCESS cmd is not one FreeSWITCH knows', fixable: true, scope: 'file' },
   check(ctx) {
     for (const doc of ctx.tree.order) {
       for (const d of doc.scan.directives) {

@@ -2,7 +2,7 @@ import type { Rule } from '../types.js';
 
 /** Text FreeSWITCH accepts but XML 1.0 does not: almost always a typo that other tools choke on. */
 export const strict: Rule = {
-  meta: { id: 'xml/strict', severity: 'warning', description: 'FreeSWITCH accepts it, XML 1.0 does not', fixable: true },
+  meta: { id: 'xml/strict', severity: 'warning', description: 'FreeSWITCH accepts it, XML 1.0 does not', fixable: true, scope: 'file' },
   check(ctx) {
     for (const doc of ctx.tree.order) {
       if (doc.readError) continue;
