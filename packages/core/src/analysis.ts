@@ -86,12 +86,18 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
   // file-scope rules re-run only on files whose Doc is new (re-parsed) since the cached run
   const rc = options.ruleCache;
   if (rc) {
-    const sig = `${options.modelCache?.signature ?? varsSignature(tree)}\u0004${JSON.stringify(config)}`;
+    // what a file's findings may depend on besides the file: variables, configuration, which files the
+    // tree reaches (and from where), and what the modules.conf files load
+    const files = tree.order.map((d) => `${d.reachable ? 'r' : 'u'}${d.includedBy?.doc.path ?? ''}>${d.path}`).join('\u0001');
+    const modules = tree.order.filter((d) => d.path.endsWith('modules.conf.xml')).map((d) => d.text).join('\u0001');
+    const sig = `${options.modelCache?.signature ?? varsSignature(tree)}\u0004${JSON.stringify(config)}\u0004${files}\u0004${modules}`;
     if (sig !== rc.signature) {
       rc.signature = sig;
       rc.perRule.clear();
     }
   }
+  // the changed files' part of the model, shared by the file-scope rules (usually the same set for all)
+  let scoped: { key: string; tree: Tree; model: Model } | undefined;
   for (const rule of options.rules ?? ALL_RULES) {
     const configured = config.rules[rule.meta.id];
     if (configured === 'off') continue;
@@ -105,8 +111,10 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
       dirty = tree.order.filter((d) => !memo!.has(d));
       if (dirty.length < tree.order.length) {
         const set = new Set(dirty);
-        scopeTree = { ...tree, order: dirty };
-        scopeModel = modelForDocs(model, set);
+        const key = dirty.map((d) => d.path).join('\u0000');
+        if (scoped?.key !== key) scoped = { key, tree: { ...tree, order: dirty }, model: modelForDocs(model, set) };
+        scopeTree = scoped.tree;
+        scopeModel = scoped.model;
         for (const d of tree.order) if (!set.has(d)) findings.push(...memo.get(d)!);
       }
     }

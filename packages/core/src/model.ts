@@ -626,21 +626,19 @@ export function findParams(params: Param[], name: string): Param[] {
   return params.filter((p) => p.name.toLowerCase() === n);
 }
 
-/** The part of a model that lives in the given files (for rules re-run on changed files only). */
+/**
+ * The model as a file-scope rule sees it after an edit: the leaf collections (users, extensions,
+ * conditions, actions, params) hold only what lives in the given files; the small container collections
+ * (profiles, lists, domains, contexts, configs, module loads) stay whole, as context to read, not to walk.
+ */
 export function modelForDocs(m: Model, docs: ReadonlySet<Doc>): Model {
-  const keep = <T extends { node?: Node | undefined }>(xs: T[]): T[] => xs.filter((x) => x.node !== undefined && docs.has(x.node.doc));
+  const keep = <T extends { node: Node }>(xs: T[]): T[] => xs.filter((x) => docs.has(x.node.doc));
   return {
-    profiles: keep(m.profiles),
-    gateways: keep(m.gateways),
-    aclLists: keep(m.aclLists),
-    domains: keep(m.domains),
+    ...m,
     users: keep(m.users),
-    contexts: keep(m.contexts),
     extensions: keep(m.extensions),
     conditions: keep(m.conditions),
     actions: keep(m.actions),
-    configs: keep(m.configs),
-    moduleLoads: keep(m.moduleLoads),
     params: keep(m.params),
   };
 }

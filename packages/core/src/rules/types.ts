@@ -15,9 +15,10 @@ export interface RuleMeta {
   /** Security rules get a security-severity in SARIF. */
   security?: boolean;
   /**
-   * 'file': the findings for a file depend only on that file (plus the variable table and the
-   * configuration), and the rule only walks leaf collections (actions, conditions, params, users,
-   * tree.order) — so after an edit it is re-run on the changed files only. Default 'tree'.
+   * 'file': the findings for a file depend only on that file (plus the variable table, the loaded
+   * modules and the configuration), and the rule walks only leaf collections (actions, conditions,
+   * extensions, params, users, tree.order) — reading the others as context — so after an edit it is
+   * re-run on the changed files only. Default 'tree'.
    */
   scope?: 'file' | 'tree';
 }
