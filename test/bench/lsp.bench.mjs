@@ -5,82 +5,17 @@
 //  - server RSS after loading the whole corpus (every XML file opened)
 // Prints "name: value unit (target …)" lines; exits non-zero only on a crash. Load average is printed too:
 // latencies measured on a busy machine are inflated accordingly.
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = path.resolve(repo, '../shared/corpus/freeswitch');
 const vanilla = path.join(corpus, 'vanilla');
-const server = path.join(repo, 'server-lsp/dist/main.js');
 
-const uri = (p) => 'file://' + p.split('/').map(encodeURIComponent).join('/');
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-const line = (name, value, unit, target) => console.log(`${name}: ${value} ${unit}${target ? ` (target ${target})` : ''}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+import { uri, pct, line, sleep, start, isDone } from './lsp-client.mjs';
 
-function start() {
-  // LSP_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server
-  const nodeArgs = (process.env.LSP_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
-  const listeners = new Set();
-  const emit = (method, params) => {
-    for (const l of [...listeners]) l(method, params);
-  };
-  conn.onNotification((method, params) => emit(method, params));
-  conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
-  conn.onRequest('client/registerCapability', () => null);
-  conn.listen();
-  const next = (pred, timeoutMs = 60000) =>
-    new Promise((resolve, reject) => {
-      const t = setTimeout(() => {
-        listeners.delete(l);
-        reject(new Error('timeout'));
-      }, timeoutMs);
-      const l = (method, params) => {
-        if (!pred(method, params)) return;
-        clearTimeout(t);
-        listeners.delete(l);
-        resolve({ method, params, at: performance.now() });
-      };
-      listeners.add(l);
-    });
-  const initialize = async (root) => {
-    await conn.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: uri(root),
-      workspaceFolders: [{ uri: uri(root), name: 'conf' }],
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
-    });
-    await conn.sendNotification('initialized', {});
-  };
-  const stop = async () => {
-    try {
-      await Promise.race([conn.sendRequest('shutdown'), sleep(3000)]);
-      await conn.sendNotification('exit');
-    } catch {
-      // gone
-    }
-    await Promise.race([new Promise((r) => proc.once('exit', r)), sleep(3000)]);
-    if (proc.exitCode === null) proc.kill('SIGKILL');
-    conn.dispose();
-  };
-  const rssMB = () => {
-    const s = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
-    const m = /VmRSS:\s+(\d+) kB/.exec(s);
-    return m ? Number(m[1]) / 1024 : NaN;
-  };
-  return { proc, conn, next, initialize, stop, rssMB };
-}
-
-const isDone = (m) => m === 'fsconf/analysisDone';
 {
   const [l1] = readFileSync('/proc/loadavg', 'utf8').split(' ');
   line('machine load average (1 min) at start', l1, `on ${(await import('node:os')).cpus().length} CPUs`);
