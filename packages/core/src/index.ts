@@ -21,3 +21,4 @@ export { toUri } from './service/preprocess-provider.js';
 export { documentSymbols, documentLinks, foldingRanges } from './service/navigation.js';
 export { networkListsFor, testAddress, aclListNames, parseLocalNet, aclReferences, type AclTestResult, type AclListName, type AclReference, type LocalNet } from './acl-model.js';
 export { buildNetworkLists, checkAddress, checkAddressFast, checkAddressCode, ipv4ToNumber, parseCidr, parseIp, describeCidr, summarizeList, countAllowedPublicIPv4, BUILTIN_LIST_NAMES, type NetworkLists, type NetworkList, type AclListDef, type AclNodeDef, type AclVerdict } from './acl/index.js';
+export { secretRanges, secretRangesInText, isSecretName, SECRET_NAMES } from './service/secrets.js';
