@@ -106,7 +106,8 @@ export function isRecognisedBooleanWord(expr: string): boolean {
 
 const ESCAPE_META = '\\';
 
-function unescapeChar(c: string): string {
+/** unescape_char(): \\n \\r \\t \\s; anything else is returned unchanged. */
+export function unescapeChar(c: string): string {
   switch (c) {
     case 'n':
       return '\n';

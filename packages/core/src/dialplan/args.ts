@@ -1,3 +1,5 @@
+import { unescapeChar } from '../acl/c-compat.js';
+
 // switch_separate_string (src/switch_utils.c) as used by dialplan applications to split their data:
 // a ' ' delimiter honours single quotes (which are removed) and backslash escapes; a leading "^^<c>"
 // switches the delimiter to <c>. The last of `max` arguments receives the rest of the string.
@@ -12,22 +14,6 @@ export interface SeparatedArg {
   start: number;
   /** Offset just after the last raw character that is part of the argument (trailing spaces excluded). */
   end: number;
-}
-
-/** unescape_char: \n \r \t \s; anything else is returned unchanged. */
-function unescapeChar(c: string): string {
-  switch (c) {
-    case 'n':
-      return '\n';
-    case 'r':
-      return '\r';
-    case 't':
-      return '\t';
-    case 's':
-      return ' ';
-    default:
-      return c;
-  }
 }
 
 /**
