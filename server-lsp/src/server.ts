@@ -22,6 +22,8 @@ import {
   foldingRanges,
   testAddress,
   aclListNames,
+  secretRanges,
+  secretRangesInText,
   type FsconfConfig,
   type Finding,
 } from '@fsconf/core';
@@ -49,7 +51,7 @@ import { count, toCodeAction, toDiagnostic, type Counts } from './convert.js';
 import { editText, keepBom, readDisk, writePlanned, type PlannedWrite } from './writer.js';
 import { CachingFileSystem } from './cachefs.js';
 
-export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument'] as const;
+export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges'] as const;
 
 /** Debounce: a change after a quiet spell is analysed at once; changes in a burst wait (never more than MAX_WAIT). */
 export const TIMING = { quietMs: 100, burstMs: 100, maxWaitMs: 150, diskTtlMs: 2000, watchedDiskTtlMs: 30000 };
@@ -569,6 +571,8 @@ export class FsconfServer {
         return this.applyEdit(arg);
       case 'fsconf.saveDocument':
         return this.saveDocument(arg);
+      case 'fsconf.secretRanges':
+        return this.secretRanges(arg);
       default:
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
     }
@@ -629,6 +633,21 @@ export class FsconfServer {
       builtin: l.builtin,
       default: l.default,
     }));
+  }
+
+  /**
+   * Where a file's secret values are, for clients that show file text (the TUI masks them). With `text`,
+   * the ranges are for that text (e.g. a fix's result before it is written), not the file the server holds.
+   */
+  private secretRanges(arg: Record<string, unknown>) {
+    if (typeof arg.uri !== 'string' || (arg.text !== undefined && typeof arg.text !== 'string'))
+      throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.secretRanges expects [{ uri: string, text?: string }]');
+    const path = uriToPath(arg.uri);
+    if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `fsconf.secretRanges: not a file URI: ${arg.uri}`);
+    const text = typeof arg.text === 'string' ? arg.text : undefined;
+    const p = this.target(arg.uri)?.p ?? this.commandProject(arg.uri);
+    if (!p) return text !== undefined ? secretRangesInText(text, path) : [];
+    return secretRanges(p.ws, path, text);
   }
 
   private refuse(message: string) {

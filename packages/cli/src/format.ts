@@ -3,14 +3,24 @@
  * Findings already carry masked secrets; nothing here prints a config value of its own.
  */
 import * as nodePath from 'node:path';
+import { realpathSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { ALL_RULES, ruleAnchor, RULES_DOC_URL as DOCS_URL, type Finding } from '@fsconf/core';
 
 import { VERSION } from './version.js';
 export { VERSION };
 
-function rel(file: string, cwd: string): string {
-  const r = nodePath.relative(cwd, file);
+/** The path as the user sees it from cwd (cwd may be reached through a symlink: compare real paths too). */
+export function rel(file: string, cwd: string): string {
+  let r = nodePath.relative(cwd, file);
+  if (r.startsWith('..')) {
+    try {
+      const real = nodePath.relative(realpathSync(cwd), realpathSync(file));
+      if (!real.startsWith('..')) r = real;
+    } catch {
+      // a file that is gone: keep the absolute path
+    }
+  }
   return r.startsWith('..') ? file : r || file;
 }
 

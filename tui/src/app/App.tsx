@@ -6,9 +6,9 @@ import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Box, useApp } from 'ink';
 import { useKeys } from '../ui/keys.js';
 import * as path from 'node:path';
-import type { CodeAction, Diagnostic, FsconfClient, Position, TextEdit } from '../lsp/types.js';
+import type { CodeAction, Diagnostic, FsconfClient, Position, Range, TextEdit } from '../lsp/types.js';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { aclLists, aclTest, applyEdit, saveDocument } from '../lsp/commands.js';
+import { aclLists, aclTest, applyEdit, saveDocument, secretRangesOrNone } from '../lsp/commands.js';
 import { canonicalUri, relPath, uriToPath } from '../lsp/uri.js';
 import { errorText } from '../lsp/errors.js';
 import { countOf } from './workspace.js';
@@ -26,6 +26,7 @@ import { EditPane, EDIT_PANE } from '../dialogs/edit.js';
 import { AclDialog } from '../dialogs/acl.js';
 import { applyEdits, diffLines } from '../text/edits.js';
 import { valueAttribute } from '../text/line.js';
+import { maskDiff, rangesAfterEdit, touches } from '../text/secrets.js';
 import { parseBanInfo, unbanCommand } from '../system/baninfo.js';
 import { showCommand, type FsCli } from '../system/fscli.js';
 import { reloadCommands, type ChangedFile } from '../system/reload.js';
@@ -57,13 +58,13 @@ type Modal =
   | { kind: 'diff'; title: string; files: DiffFile[]; onYes(): void }
   | { kind: 'confirm'; title: string; lines: string[]; question: string; onYes(): void }
   | { kind: 'output'; title: string; lines: OutputLine[] }
-  | { kind: 'edit'; uri: string; line: number; name: string; original: string; start: number; end: number; value: string; saving: boolean }
+  | { kind: 'edit'; uri: string; line: number; name: string; original: string; start: number; end: number; value: string; saving: boolean; secrets: Range[]; secret: boolean }
   | { kind: 'acl' };
 
 const HINTS: Record<ViewName, [string, string][]> = {
   problems: [['enter', 'open'], ['f', 'fix'], ['F', 'fix file'], ['/', 'filter'], ['1-3', 'severity'], ['tab', 'views'], ['?', 'help'], ['q', 'quit']],
   files: [['enter', 'open'], ['/', 'find'], ['F', 'fix file'], ['E', '$EDITOR'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
-  file: [['f', 'fix'], ['F', 'fix file'], ['e', 'edit value'], ['E', '$EDITOR'], ['n', 'next'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
+  file: [['f', 'fix'], ['F', 'fix file'], ['e', 'edit'], ['E', '$EDITOR'], ['v', 'reveal'], ['n', 'next'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
   bans: [['u', 'unban'], ['r', 'refresh'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
   help: [['j/k', 'scroll'], ['tab', 'views'], ['esc', 'back'], ['q', 'quit']],
 };
@@ -78,6 +79,12 @@ export function changesOf(edit: WorkspaceEdit | undefined): Record<string, TextE
   }
   return Object.keys(out).length ? out : undefined;
 }
+
+/**
+ * How long the File view waits for the server to say where a file's secrets are before it shows the text
+ * unmasked (a server that does not answer); masks that arrive later are still applied.
+ */
+export const SECRETS_WAIT_MS = 5000;
 
 /** What to do about a refused write, when the reason says it. */
 export function writeHint(message: string | undefined): string {
@@ -116,7 +123,9 @@ export function App(props: AppProps) {
   const [filesFilter, setFilesFilter] = useState('');
   const [filesFilterEditing, setFilesFilterEditing] = useState(false);
   const [file, setFile] = useState<{ uri: string; line: number } | undefined>();
-  const [fileText, setFileText] = useState<{ uri: string; text?: string; error?: string } | undefined>();
+  const [fileText, setFileText] = useState<{ uri: string; text?: string; error?: string; secrets?: Range[] } | undefined>();
+  /** `v` in the File view: secrets shown as they are (off again for every other file). */
+  const [reveal, setReveal] = useState(false);
   const [reloadToken, setReloadToken] = useState(0);
   const [modal, setModal] = useState<Modal | undefined>();
   const [bans, setBans] = useState<BansState>({ state: 'idle' });
@@ -154,18 +163,30 @@ export function App(props: AppProps) {
   );
 
   // ── file text for the File view ──────────────────────────────────────────
+  // the text is shown once the server said where its secrets are (or did not answer in time)
   useEffect(() => {
     if (!file) return;
     let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const uri = file.uri;
     system
       .readFile(uriToPath(uri))
-      .then((text) => live && setFileText({ uri, text }))
+      .then(async (text) => {
+        const secrets = secretRangesOrNone(client, uri, text);
+        const first = await Promise.race([secrets, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), SECRETS_WAIT_MS)))]);
+        if (timer) clearTimeout(timer);
+        if (!live) return;
+        setFileText({ uri, text, secrets: first ?? [] });
+        if (!first) void secrets.then((late) => live && setFileText((ft) => (ft?.uri === uri && ft.text === text ? { ...ft, secrets: late } : ft)));
+      })
       .catch((e: unknown) => live && setFileText({ uri, error: `cannot read ${relPath(root, uri)}: ${errorText(e)}` }));
     return () => {
       live = false;
+      if (timer) clearTimeout(timer);
     };
-  }, [file?.uri, reloadToken, system, root]);
+  }, [file?.uri, reloadToken, system, root, client]);
+
+  useEffect(() => setReveal(false), [file?.uri]);
 
   const openFile = useCallback(
     (uri: string, line: number) => {
@@ -245,11 +266,14 @@ export function App(props: AppProps) {
         for (const [uri, edits] of Object.entries(changes)) {
           const before = await system.readFile(uriToPath(uri)).catch(() => '');
           befores.set(canonicalUri(uri), before);
-          files.push({ rel: relPath(root, uri), lines: diffLines(before, applyEdits(before, edits)) });
+          const after = applyEdits(before, edits);
+          // secrets masked on both sides: the old value and the new (generated) one
+          const [old, now] = await Promise.all([secretRangesOrNone(client, uri, before), secretRangesOrNone(client, uri, after)]);
+          files.push({ rel: relPath(root, uri), lines: maskDiff(diffLines(before, after), before, after, old, now) });
         }
         setModal({ kind: 'diff', title: action.title, files, onYes: () => void applyChanges(action.title, changes, befores) });
       }),
-    [applyChanges, guard, root, setStatus, system],
+    [applyChanges, client, guard, root, setStatus, system],
   );
 
   const showFixes = useCallback(
@@ -307,11 +331,17 @@ export function App(props: AppProps) {
           setStatus('info', 'e edits a value="…" on the cursor line; use E for $EDITOR');
           return;
         }
+        // is the value a secret? Ask for the text as it is and with a stand-in value (an empty or
+        // $${var} value has no secret range of its own, but what is typed there would be one)
+        const lines = text.split('\n');
+        lines[line] = lineText.slice(0, attr.start) + 'x' + lineText.slice(attr.end);
+        const [secrets, probe] = await Promise.all([secretRangesOrNone(client, uri, text), secretRangesOrNone(client, uri, lines.join('\n'))]);
+        const secret = probe.some((r) => touches(r, line, attr.start, attr.start + 1)) || secrets.some((r) => touches(r, line, attr.start, attr.end));
         if (client.isOpen(uri)) client.didChange(uri, text);
         else client.didOpen(uri, text);
         setFile({ uri, line });
         setView('file');
-        setModal({ kind: 'edit', uri, line, name: attr.name ?? 'value', original: text, start: attr.start, end: attr.end, value: attr.value, saving: false });
+        setModal({ kind: 'edit', uri, line, name: attr.name ?? 'value', original: text, start: attr.start, end: attr.end, value: attr.value, saving: false, secrets, secret });
       }),
     [client, guard, props.readonly, setStatus, setView, system],
   );
@@ -641,6 +671,7 @@ export function App(props: AppProps) {
     );
   } else if (shownView === 'file') {
     const text = editing ? editedText(editing, editing.value) : fileText?.uri === file?.uri ? fileText?.text : undefined;
+    const secrets = editing ? rangesAfterEdit(editing.secrets, editing.line, editing.start, editing.end, editing.value, editing.secret) : fileText?.uri === file?.uri ? fileText?.secrets : undefined;
     body = (
       <FileView
         width={width}
@@ -650,6 +681,12 @@ export function App(props: AppProps) {
         text={text}
         error={fileText?.uri === file?.uri ? fileText?.error : undefined}
         diagnostics={fileDiags}
+        secrets={secrets}
+        reveal={reveal}
+        onReveal={() => {
+          setReveal((r) => !r);
+          setStatus('info', reveal ? 'secrets masked again' : `secrets of ${fileRel} shown as they are · v masks them again`);
+        }}
         line={file?.line ?? 0}
         active={!modal && !busy}
         hover={hover}
@@ -668,6 +705,7 @@ export function App(props: AppProps) {
                   name={editing.name}
                   line={editing.line}
                   value={editing.value}
+                  secret={editing.secret}
                   readonly={props.readonly}
                   diagnostics={fileDiags}
                   fileCounts={countOf([fileDiags])}
@@ -695,7 +733,9 @@ export function App(props: AppProps) {
         : [['esc', 'close']]
     : filterEditing || filesFilterEditing
       ? [['enter', 'keep filter'], ['esc', 'clear'], ['ctrl-c', 'quit']]
-      : HINTS[shownView];
+      : shownView === 'file' && reveal
+        ? HINTS.file.map(([k, what]): [string, string] => (k === 'v' ? ['v', 'mask'] : [k, what]))
+        : HINTS[shownView];
 
   return (
     <Box flexDirection="column" width={width} height={size.rows}>

@@ -14,6 +14,8 @@ export function EditPane(p: {
   name: string;
   line: number;
   value: string;
+  /** The value is a secret (the server says so): shown masked, as in the File view. */
+  secret?: boolean;
   readonly: boolean;
   diagnostics: Diagnostic[];
   fileCounts: { errors: number; warnings: number; infos: number };
@@ -27,10 +29,10 @@ export function EditPane(p: {
   const room = EDIT_PANE - 3;
   return (
     <Box flexDirection="column" width={p.width} height={EDIT_PANE}>
-      <Rule width={p.width} title={`edit ${p.name} (line ${p.line + 1}) · findings update as you type`} />
+      <Rule width={p.width} title={`edit ${p.name} (line ${p.line + 1})${p.secret ? ' · secret, masked' : ''} · findings update as you type`} />
       <Row width={p.width}>
         <C role="accent" bold>{` ${p.name} = `}</C>
-        <TextInput value={p.value} onChange={p.onChange} onSubmit={p.onSave} onCancel={p.onCancel} isActive={!p.saving} width={p.width - p.name.length - 5} />
+        <TextInput value={p.value} onChange={p.onChange} onSubmit={p.onSave} onCancel={p.onCancel} isActive={!p.saving} width={p.width - p.name.length - 5} mask={!!p.secret} />
       </Row>
       {onLine.slice(0, room).map((d, i) => (
         <Row key={i} width={p.width}>

@@ -3,6 +3,7 @@ import React, { useState } from 'react';
 import { Text } from 'ink';
 import { useKeys } from './keys.js';
 import { useTheme } from './theme.js';
+import { maskSecretValue } from '../text/secrets.js';
 
 export interface TextInputProps {
   value: string;
@@ -15,6 +16,8 @@ export interface TextInputProps {
   isActive?: boolean;
   placeholder?: string;
   width?: number;
+  /** A secret: shown as its first character and `*` (`$${var}` references kept; the value itself is edited as usual). */
+  mask?: boolean;
 }
 
 export function completionFor(value: string, suggestions: readonly string[] | undefined): string | undefined {
@@ -24,11 +27,11 @@ export function completionFor(value: string, suggestions: readonly string[] | un
   return hit ? hit.slice(value.length) : undefined;
 }
 
-export function TextInput({ value, onChange, onSubmit, onCancel, onTab, suggestions, isActive = true, placeholder, width }: TextInputProps) {
+export function TextInput({ value, onChange, onSubmit, onCancel, onTab, suggestions, isActive = true, placeholder, width, mask = false }: TextInputProps) {
   const theme = useTheme();
   const [cursor, setCursor] = useState(value.length);
   const at = Math.min(cursor, value.length);
-  const completion = completionFor(value, suggestions);
+  const completion = mask ? undefined : completionFor(value, suggestions);
   useKeys(
     (input, key) => {
       if (key.ctrl && input === 'c') return; // the app quits
@@ -81,7 +84,7 @@ export function TextInput({ value, onChange, onSubmit, onCancel, onTab, suggesti
   // keep the cursor visible in a narrow field
   let start = 0;
   if (width && at >= width - 1) start = at - width + 2;
-  const shown = value.slice(start, width ? start + width - 1 : undefined);
+  const shown = (mask ? maskSecretValue(value) : value).slice(start, width ? start + width - 1 : undefined);
   const rel = at - start;
   const before = shown.slice(0, rel);
   const under = shown[rel] ?? (completion ? completion[0]! : ' ');

@@ -1,16 +1,18 @@
 /**
  * File: the text with line numbers, findings underlined, and a bottom pane with the findings of the
- * cursor line and the server's hover for it.
+ * cursor line and the server's hover for it. Secret values (ranges from the server) are masked unless
+ * revealed with `v`.
  */
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../ui/keys.js';
-import type { Diagnostic, Position } from '../lsp/types.js';
+import type { Diagnostic, Position, Range } from '../lsp/types.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row, Rule } from '../ui/components.js';
 import { clean, severityIcon, severityName, useTheme } from '../ui/theme.js';
 import { hoverColumns, lineSegments, type Mark } from '../text/line.js';
 import { markdownToText } from '../text/markdown.js';
+import { maskLines } from '../text/secrets.js';
 import { wrap } from './problems.js';
 import { messageOf, ruleOf } from './problems.js';
 
@@ -22,6 +24,10 @@ export interface FileViewProps {
   text?: string | undefined;
   error?: string | undefined;
   diagnostics: Diagnostic[];
+  /** Where the secret values are (masked: first character, then `*`). */
+  secrets?: readonly Range[] | undefined;
+  /** Show secrets as they are (`v`). */
+  reveal?: boolean;
   line: number;
   active: boolean;
   /** replaces the bottom pane (the in-place editor) */
@@ -34,6 +40,7 @@ export interface FileViewProps {
   onFixAll(): void;
   onEdit(line: number): void;
   onEditor(line: number): void;
+  onReveal?(): void;
 }
 
 const PANE = 6;
@@ -56,6 +63,7 @@ export function marksByLine(diags: Diagnostic[], lineLengths: (line: number) => 
 export function FileView(p: FileViewProps) {
   const theme = useTheme();
   const lines = useMemo(() => (p.text ?? '').split(/\r?\n/), [p.text]);
+  const shownLines = useMemo(() => (p.reveal || !p.secrets ? lines : maskLines(lines, p.secrets)), [lines, p.secrets, p.reveal]);
   const paneHeight = p.pane ? (p.paneHeight ?? PANE) : PANE;
   const codeHeight = Math.max(1, p.height - 1 - paneHeight);
   const line = Math.min(Math.max(0, p.line), Math.max(0, lines.length - 1));
@@ -91,6 +99,7 @@ export function FileView(p: FileViewProps) {
       if (input === 'F') return p.onFixAll();
       if (input === 'e') return p.onEdit(line);
       if (input === 'E') return p.onEditor(line);
+      if (input === 'v') return p.onReveal?.();
     },
     { isActive: p.active },
   );
@@ -107,9 +116,9 @@ export function FileView(p: FileViewProps) {
 
   const gutter = String(lines.length).length;
   const codeWidth = Math.max(10, p.width - gutter - 4);
-  const visible = lines.slice(top, top + codeHeight);
+  const visible = shownLines.slice(top, top + codeHeight);
   const loading = p.text === undefined && !p.error;
-  const title = loading ? `${p.rel}  loading…` : `${p.rel}  ${line + 1}/${lines.length}${hscroll ? `  col ${hscroll + 1}+` : ''}`;
+  const title = loading ? `${p.rel}  loading…` : `${p.rel}  ${line + 1}/${lines.length}${hscroll ? `  col ${hscroll + 1}+` : ''}${p.reveal ? '  secrets shown (v masks)' : ''}`;
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
       <Rule width={p.width} title={title} />

@@ -44,6 +44,7 @@ export const KEYS: [string, [string, string][]][] = [
     [
       ['n N', 'next / previous finding'],
       ['h l ← → 0', 'scroll sideways / back to column 1'],
+      ['v', 'reveal secrets (masked h****** by default); again: mask'],
     ],
   ],
   [
