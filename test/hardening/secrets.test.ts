@@ -1,7 +1,8 @@
 /**
  * Secrets never appear in full in any output: a tree full of weak and default passwords goes through
  * every output format — text, JSON, SARIF, the language server's diagnostics and hovers, and the
- * terminal UI's screen (test/tui) — and none of the passwords shows up.
+ * terminal UI's screen in tmux (Problems, File views, fix diffs; needs `npx tsc -b`) — and none of the
+ * passwords shows up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
