@@ -36,9 +36,15 @@ describe('server in-process', () => {
     const logs: string[] = [];
     const diags = new Map<string, { code?: unknown }[]>();
     let analyses = 0;
-    client.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
-    client.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { code?: unknown }[] }) => diags.set(p.uri, p.diagnostics));
-    client.onNotification('fsconf/analysisDone', () => analyses++);
+    client.onNotification('window/logMessage', (p: { message: string }) => {
+      logs.push(p.message);
+    });
+    client.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { code?: unknown }[] }) => {
+      diags.set(p.uri, p.diagnostics);
+    });
+    client.onNotification('fsconf/analysisDone', () => {
+      analyses++;
+    });
     client.listen();
     try {
       await client.sendRequest('initialize', { processId: null, rootUri: pathToUri(root), capabilities: {} });

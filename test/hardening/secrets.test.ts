@@ -110,7 +110,7 @@ describe('no secret in any output format', () => {
     it('diagnostics (messages and related information) of every file', () => {
       expect(c.diagnostics.size).toBeGreaterThan(0);
       assertNoSecret('LSP diagnostics', JSON.stringify([...c.diagnostics.values()]));
-      const messages = [...c.diagnostics.values()].flat().flatMap((d) => [d.message, ...(d.relatedInformation ?? []).map((r) => r.message)]);
+      const messages = [...c.diagnostics.values()].flat().flatMap((d) => [typeof d.message === 'string' ? d.message : d.message.value, ...(d.relatedInformation ?? []).map((r) => r.message)]);
       assertNoStockInMessages('LSP diagnostics', messages);
     });
 

@@ -80,7 +80,8 @@ export class TestClient {
       this.logs.push(p.message);
       this.poke();
     });
-    this.conn.onNotification((method: string, params: unknown) => {
+    // the catch-all handler exists at run time (vscode-jsonrpc) but ProtocolConnection's type omits it
+    (this.conn as unknown as { onNotification(h: (method: string, params: unknown) => void): void }).onNotification((method, params) => {
       this.notifications.push({ method, params });
       this.poke();
     });

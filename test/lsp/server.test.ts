@@ -113,7 +113,9 @@ describe('transports', () => {
     const child = fork(LSP, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     const conn = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     let done = 0;
-    conn.onNotification('fsconf/analysisDone', () => done++);
+    conn.onNotification('fsconf/analysisDone', () => {
+      done++;
+    });
     conn.listen();
     try {
       const r = (await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri(VANILLA), capabilities: {} })) as { serverInfo?: { name: string } };
