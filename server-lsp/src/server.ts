@@ -239,13 +239,20 @@ export class FsconfServer {
     return summary;
   }
 
+  /** Version of each open document whose diagnostics were last published. */
+  private readonly publishedVersion = new Map<string, number>();
+
   private publish(p: Project, path: string, findings: Finding[], force: boolean): void {
     const diagnostics = findings.map((f) => toDiagnostic(f, this.uriOf));
     const key = JSON.stringify(diagnostics);
-    if (!force && p.published.get(path) === key) return;
-    p.published.set(path, key);
     const open = this.open.get(path);
     const doc = open ? this.documents.get(open.uri) : undefined;
+    // an edited open document always gets diagnostics for its new version, even when they did not change:
+    // clients (and the TUI's live edit) wait for the version they sent
+    const newVersion = doc !== undefined && this.publishedVersion.get(path) !== doc.version;
+    if (!force && !newVersion && p.published.get(path) === key) return;
+    p.published.set(path, key);
+    if (doc) this.publishedVersion.set(path, doc.version);
     void this.connection.sendDiagnostics({ uri: this.uriOf(path), diagnostics, ...(doc ? { version: doc.version } : {}) });
   }
 
