@@ -50,6 +50,7 @@ import { clientPath, confRootsFor, isInside, pathToUri, uriToPath } from './path
 import { count, toCodeAction, toDiagnostic, type Counts } from './convert.js';
 import { editText, keepBom, readDisk, writePlanned, type PlannedWrite } from './writer.js';
 import { CachingFileSystem } from './cachefs.js';
+import { scheduleIdleGc } from './idle-gc.js';
 
 export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges'] as const;
 
@@ -236,6 +237,7 @@ export class FsconfServer {
     p.started = true;
     const summary = { files: a.tree.order.length, ...totals, ms: Math.round(ms * 10) / 10 };
     void this.connection.sendNotification('fsconf/analysisDone', summary);
+    scheduleIdleGc();
     return summary;
   }
 
