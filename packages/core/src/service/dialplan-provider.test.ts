@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MarkupContent, Position } from 'vscode-languageserver-types';
+import type { Position } from 'vscode-languageserver-types';
 import { MemoryFileSystem } from '../fs.js';
 import { FsconfWorkspace } from './workspace.js';
+import { hoverText, positionIn } from '../testing/positions.js';
 import { definition, hover, references } from './features.js';
 import { documentSymbols } from './navigation.js';
 
@@ -90,18 +91,7 @@ function ws(): FsconfWorkspace {
 
 /** Position of the n-th occurrence of `needle` (plus `delta` characters) in a file. */
 function at(path: string, needle: string, delta = 0, nth = 0): Position {
-  const text = files[path]!;
-  let i = -1;
-  for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
-  if (i < 0) throw new Error(`${needle} not in ${path}`);
-  const before = text.slice(0, i + delta);
-  const line = before.split('\n').length - 1;
-  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
-}
-
-function hoverText(w: FsconfWorkspace, path: string, p: Position): string {
-  const h = hover(w, path, p);
-  return h ? (h.contents as MarkupContent).value : '';
+  return positionIn(files[path]!, needle, delta, nth);
 }
 
 describe('dialplan provider', () => {
