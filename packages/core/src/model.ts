@@ -69,6 +69,8 @@ export interface User {
   variables: Param[];
   domain: Domain | undefined;
   inGroup: boolean;
+  /** `<params>` of the enclosing `<group>`: inherited where the user does not set the same name. */
+  groupParams: Param[];
   type: string | undefined;
   cidr: AttrValue | undefined;
 }
@@ -485,11 +487,14 @@ function buildDomain(tree: Tree, node: Node, m: Model): void {
     hasUsersBlock: false,
   };
   m.domains.push(domain);
-  const walkUsers = (n: Node, inGroup: boolean): void => {
+  const walkUsers = (n: Node, inGroup: boolean, groupParams: Param[] = []): void => {
     for (const c of logicalChildren(tree, n)) {
-      if (c.el.name === 'user') buildUser(tree, c, domain, inGroup, m);
-      else if (c.el.name === 'users') walkUsers(c, inGroup);
-      else if (c.el.name === 'groups' || c.el.name === 'group') walkUsers(c, true);
+      if (c.el.name === 'user') buildUser(tree, c, domain, inGroup, m, groupParams);
+      else if (c.el.name === 'users' || c.el.name === 'groups') walkUsers(c, inGroup || c.el.name === 'groups', groupParams);
+      else if (c.el.name === 'group') {
+        const own = logicalChildren(tree, c).filter((x) => x.el.name === 'params').flatMap((x) => paramsOf(tree, x, 'param', m));
+        walkUsers(c, true, own);
+      }
     }
   };
   for (const c of logicalChildren(tree, node)) {
@@ -515,10 +520,11 @@ function paramsOf(tree: Tree, node: Node, child: string, m: Model): Param[] {
   return out;
 }
 
-function buildUser(tree: Tree, node: Node, domain: Domain | undefined, inGroup: boolean, m: Model): void {
+function buildUser(tree: Tree, node: Node, domain: Domain | undefined, inGroup: boolean, m: Model, groupParams: Param[] = []): void {
   const hit = activeCache?.users.get(node.el);
   if (hit && hit.user.inGroup === inGroup) {
     hit.user.domain = domain;
+    hit.user.groupParams = groupParams;
     domain?.users.push(hit.user);
     m.users.push(hit.user);
     for (const p of hit.params) m.params.push(p);
@@ -536,6 +542,7 @@ function buildUser(tree: Tree, node: Node, domain: Domain | undefined, inGroup: 
     variables: [],
     domain,
     inGroup,
+    groupParams,
     type: attr(node.el, 'type')?.value,
     cidr: cidr ? { node, attr: cidr, expanded: expandAttr(tree, node.doc, cidr) } : undefined,
   };

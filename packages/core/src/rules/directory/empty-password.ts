@@ -3,7 +3,7 @@ import { findParam } from '../../model.js';
 import { switchFalse } from '../../text.js';
 import { generatePassword } from '../../passwords.js';
 import { insertParamFix } from '../params.js';
-import { userPassword } from './passwords.js';
+import { inheritedParam, userPassword } from './passwords.js';
 
 /** No password and no a1-hash: mod_sofia accepts any credentials (allow-empty-password defaults to true). */
 export const emptyPassword: Rule = {
@@ -13,9 +13,9 @@ export const emptyPassword: Rule = {
       if (user.type === 'pointer' || !user.domain) continue;
       const pw = userPassword(user);
       if (pw && (pw.value.value === undefined || pw.value.value !== '')) continue;
-      const hash = findParam(user.params, 'a1-hash') ?? findParam(user.domain.params, 'a1-hash');
+      const hash = inheritedParam(user, 'a1-hash');
       if (hash && hash.value.value !== '') continue;
-      const allow = findParam(user.params, 'allow-empty-password') ?? findParam(user.domain.params, 'allow-empty-password');
+      const allow = inheritedParam(user, 'allow-empty-password');
       if (allow && (allow.value.value === undefined || switchFalse(allow.value.value))) continue;
       const paramsNode = user.params[0]?.node.parent;
       const generated = generatePassword(ctx.config.passwords);

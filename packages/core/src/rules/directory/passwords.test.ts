@@ -116,3 +116,29 @@ describe('password generation', () => {
     expect(judgePassword('abcdefgh', { minimum: 6, strength: 0 }).ok).toBe(true);
   });
 });
+
+describe('group and domain params are inherited as FreeSWITCH merges users', () => {
+  it('a group password is judged for its users; a user without one inherits it (no empty-password)', () => {
+    const r = runFixture(
+      {
+        'directory/default.xml': `<domain name="example.org">
+  <groups>
+    <group name="sales">
+      <params>
+        <param name="password" value="abc"/>
+      </params>
+      <users>
+        <user id="2000"/>
+        <user id="2001"><params><param name="password" value="Own-Str0ng.pw"/></params></user>
+      </users>
+    </group>
+  </groups>
+</domain>
+`,
+      },
+      { only: ['directory/password-too-short', 'directory/empty-password'] },
+    );
+    expect(r.findings.map((f) => `${f.rule} ${f.message.split(':')[1]}`)).toEqual(['directory/password-too-short 2000 password is too short']);
+    expect(r.findings[0]!.range.start.line).toBe(4);
+  });
+});

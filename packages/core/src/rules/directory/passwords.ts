@@ -7,9 +7,14 @@ import { judgePassword } from '../../passwords.js';
 import { maskSecret } from '../../text.js';
 import { originOf } from '../params.js';
 
-/** The user's own password param, else one inherited from its domain (the user wins, as in the merge). */
+/** A param as FreeSWITCH's user merge sees it: the user's own, else its group's, else its domain's. */
+export function inheritedParam(user: User, name: string): Param | undefined {
+  return findParam(user.params, name) ?? findParam(user.groupParams, name) ?? (user.domain ? findParam(user.domain.params, name) : undefined);
+}
+
+/** The user's password param (own, else inherited from its group, then its domain). */
 export function userPassword(user: User): Param | undefined {
-  return findParam(user.params, 'password') ?? (user.domain ? findParam(user.domain.params, 'password') : undefined);
+  return inheritedParam(user, 'password');
 }
 
 export function policyText(policy: PasswordPolicy & { source: string }): string {
