@@ -5,7 +5,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { findConfRoot, loadTree, type Doc, type LoadOptions, type ParseCache, type Tree } from './tree.js';
 import { buildModel, modelForDocs, varsSignature, type Model, type ModelCache } from './model.js';
 import { defaultConfig, findConfigFile, mergeConfig, parseConfigYaml, type ConfigProblem, type FsconfConfig, type ResolvedConfig } from './config.js';
-import { dirname, joinPath, type FileSystem, type Limits } from './fs.js';
+import { dirname, type FileSystem, type Limits } from './fs.js';
 import type { Finding, Rule, RuleContext, Severity } from './rules/types.js';
 import { ALL_RULES } from './rules/index.js';
 import { readPolicy, type CtiFile } from './cti.js';
@@ -222,15 +222,3 @@ function applySuppressions(tree: Tree, findings: Finding[]): Finding[] {
     return true;
   });
 }
-
-/** Convenience: analyse the tree that holds `path` (a conf root, any folder inside it, or a file). */
-export function analyzePath(fs: FileSystem, path: string, options: Omit<AnalyzeOptions, 'root'> = {}): Analysis {
-  const root = findConfRoot(fs, path);
-  return analyze(fs, { ...options, ...(root ? { root } : {}) });
-}
-
-export function rangeOf(doc: Doc, start: number, end: number): Range {
-  return doc.lines.range(start, end);
-}
-
-export { joinPath };

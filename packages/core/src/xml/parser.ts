@@ -468,11 +468,6 @@ export function attr(el: XmlElement, name: string): XmlAttr | undefined {
   return undefined;
 }
 
-export function attrCI(el: XmlElement, name: string): XmlAttr | undefined {
-  const n = name.toLowerCase();
-  for (const a of el.attrs) if (a.name.toLowerCase() === n) return a;
-  return undefined;
-}
 
 export function* walk(roots: XmlElement[]): Generator<XmlElement> {
   const stack: XmlElement[] = [...roots].reverse();
@@ -483,9 +478,6 @@ export function* walk(roots: XmlElement[]): Generator<XmlElement> {
   }
 }
 
-export function childrenNamed(el: XmlElement, name: string): XmlElement[] {
-  return el.children.filter((c) => c.name === name);
-}
 
 /** The innermost element whose range contains offset. */
 export function elementAt(roots: XmlElement[], offset: number): XmlElement | undefined {
