@@ -4,23 +4,11 @@ import { MemoryFileSystem } from '../fs.js';
 import { kbData } from '../kb/index.js';
 import { FsconfWorkspace } from './workspace.js';
 import { isSecretName, SECRET_NAMES, secretRanges, secretRangesInText } from './secrets.js';
+import { FREESWITCH_XML } from '../testing/trees.js';
 
 /** A vanilla-like tree: every secret a stock install (plus an admin) puts in it. */
 const files: Record<string, string> = {
-  '/conf/freeswitch.xml': `<?xml version="1.0"?>
-<document type="freeswitch/xml">
-  <X-PRE-PROCESS cmd="include" data="vars.xml"/>
-  <section name="configuration" description="Various Configuration">
-    <X-PRE-PROCESS cmd="include" data="autoload_configs/*.xml"/>
-  </section>
-  <section name="dialplan" description="Regex/XML Dialplan">
-    <X-PRE-PROCESS cmd="include" data="dialplan/*.xml"/>
-  </section>
-  <section name="directory" description="User Directory">
-    <X-PRE-PROCESS cmd="include" data="directory/*.xml"/>
-  </section>
-</document>
-`,
+  '/conf/freeswitch.xml': FREESWITCH_XML,
   '/conf/vars.xml': `<include>
   <!-- YOU SHOULD CHANGE THIS default_password value -->
   <X-PRE-PROCESS cmd="set" data="default_password=Def4ultPw"/>
