@@ -3,6 +3,7 @@ import React from 'react';
 import { Box, Text, Transform } from 'ink';
 import { fit, toAscii, useTheme, type ColorName } from './theme.js';
 import type { Counts } from '../app/workspace.js';
+import { TextInput } from './input.js';
 
 /** One row of text, never wrapped: longer content is cut at the terminal edge. */
 export function Row({ children, width }: { children: React.ReactNode; width: number }) {
@@ -149,4 +150,40 @@ export function Rule({ width, title }: { width: number; title?: string }) {
 export function Filler({ rows, width }: { rows: number; width: number }) {
   if (rows <= 0) return null;
   return <Box width={width} height={rows} />;
+}
+
+/** The `/` filter line of a list view: a text input while editing, else the filter and a summary. */
+export function FilterRow(p: {
+  width: number;
+  text: string;
+  editing: boolean;
+  placeholder: string;
+  summary: string;
+  onChange: (text: string) => void;
+  onEditing: (editing: boolean) => void;
+}) {
+  return (
+    <Row width={p.width}>
+      <C role="accent" bold>
+        /
+      </C>
+      {p.editing ? (
+        <TextInput
+          value={p.text}
+          onChange={p.onChange}
+          onSubmit={() => p.onEditing(false)}
+          onCancel={() => {
+            p.onChange('');
+            p.onEditing(false);
+          }}
+          placeholder={p.placeholder}
+        />
+      ) : (
+        <Text>
+          {p.text}
+          <C role="muted">{`  (${p.summary}; / edits, esc clears)`}</C>
+        </Text>
+      )}
+    </Row>
+  );
 }

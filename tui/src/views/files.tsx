@@ -7,9 +7,8 @@ import type { Diagnostic } from '../lsp/types.js';
 import { relPath } from '../lsp/uri.js';
 import { countOf, type Counts } from '../app/workspace.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
-import { C, Filler, Row } from '../ui/components.js';
+import { C, FilterRow, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
-import { TextInput } from '../ui/input.js';
 
 export interface FileRow {
   kind: 'dir' | 'file';
@@ -148,28 +147,15 @@ export function FilesView(p: FilesViewProps) {
       })}
       <Filler rows={listHeight - visible.length - (rows.length ? 0 : 1)} width={p.width} />
       {filterRow ? (
-        <Row width={p.width}>
-          <C role="accent" bold>
-            /
-          </C>
-          {p.filterEditing ? (
-            <TextInput
-              value={p.filter}
-              onChange={p.onFilter}
-              onSubmit={() => p.onFilterEditing(false)}
-              onCancel={() => {
-                p.onFilter('');
-                p.onFilterEditing(false);
-              }}
-              placeholder="part of a file path (enter keeps, esc clears)"
-            />
-          ) : (
-            <Text>
-              {p.filter}
-              <C role="muted">{`  (${rows.length} files; / edits, esc clears)`}</C>
-            </Text>
-          )}
-        </Row>
+        <FilterRow
+          width={p.width}
+          text={p.filter}
+          editing={p.filterEditing}
+          placeholder="part of a file path (enter keeps, esc clears)"
+          summary={`${rows.length} files`}
+          onChange={p.onFilter}
+          onEditing={p.onFilterEditing}
+        />
       ) : null}
     </Box>
   );

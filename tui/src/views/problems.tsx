@@ -6,8 +6,7 @@ import type { Diagnostic } from '../lsp/types.js';
 import { relPath } from '../lsp/uri.js';
 import { countOf, type Counts } from '../app/workspace.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
-import { C, Filler, Row, Rule } from '../ui/components.js';
-import { TextInput } from '../ui/input.js';
+import { C, FilterRow, Filler, Row, Rule } from '../ui/components.js';
 import { clean, severityIcon, severityName, useTheme } from '../ui/theme.js';
 
 export interface ProblemRow {
@@ -178,28 +177,15 @@ export function ProblemsView(p: ProblemsViewProps) {
       })}
       <Filler rows={listHeight - visible.length - (empty ? 1 : 0)} width={p.width} />
       {filterRow ? (
-        <Row width={p.width}>
-          <C role="accent" bold>
-            /
-          </C>
-          {p.filterEditing ? (
-            <TextInput
-              value={p.filter.text}
-              onChange={p.onFilter}
-              onSubmit={() => p.onFilterEditing(false)}
-              onCancel={() => {
-                p.onFilter('');
-                p.onFilterEditing(false);
-              }}
-              placeholder="words to match in message, rule or file (enter keeps, esc clears)"
-            />
-          ) : (
-            <Text>
-              {p.filter.text}
-              <C role="muted">{`  (${rows.filter((r) => r.kind === 'diag').length} shown; / edits, esc clears)`}</C>
-            </Text>
-          )}
-        </Row>
+        <FilterRow
+          width={p.width}
+          text={p.filter.text}
+          editing={p.filterEditing}
+          placeholder="words to match in message, rule or file (enter keeps, esc clears)"
+          summary={`${rows.filter((r) => r.kind === 'diag').length} shown`}
+          onChange={p.onFilter}
+          onEditing={p.onFilterEditing}
+        />
       ) : null}
       <Detail width={p.width} row={current} />
     </Box>
