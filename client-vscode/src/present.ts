@@ -49,7 +49,8 @@ export interface AclListInfo {
 export interface AclTestResult {
   verdict: string;
   list: string;
-  decidedBy: { uri: string; line: number; cidr?: string; type?: string } | null;
+  /** uri and line are null when a node of a built-in list (loopback.auto …) decided */
+  decidedBy: { uri: string | null; line: number | null; cidr?: string; type?: string } | null;
   reason: string;
 }
 
@@ -81,7 +82,7 @@ export function aclPickItems(lists: readonly AclListInfo[], relative: (uri: stri
 export function verdictMessage(ip: string, r: AclTestResult, relative: (uri: string) => string): string {
   const verdict = String(r.verdict).toUpperCase();
   const where = r.decidedBy
-    ? ` — decided by ${r.decidedBy.type ? `${r.decidedBy.type} ` : ''}${r.decidedBy.cidr ?? 'a node'} at ${relative(r.decidedBy.uri)}:${r.decidedBy.line + 1}`
+    ? ` — decided by ${r.decidedBy.type ? `${r.decidedBy.type} ` : ''}${r.decidedBy.cidr ?? 'a node'} ${r.decidedBy.uri ? `at ${relative(r.decidedBy.uri)}:${(r.decidedBy.line ?? 0) + 1}` : 'of the built-in list'}`
     : '';
   const reason = r.reason ? `. Why: ${r.reason}` : '';
   return `fsconf: ${ip} → ${verdict} by ACL "${r.list}"${where}${reason}`;
@@ -89,7 +90,7 @@ export function verdictMessage(ip: string, r: AclTestResult, relative: (uri: str
 
 /** Where to reveal after a test: the deciding node, else the list's own definition, else nowhere. */
 export function revealTarget(r: AclTestResult, list: AclListInfo | undefined): { uri: string; line: number } | undefined {
-  if (r.decidedBy && r.decidedBy.uri) return { uri: r.decidedBy.uri, line: Math.max(0, r.decidedBy.line) };
+  if (r.decidedBy && r.decidedBy.uri) return { uri: r.decidedBy.uri, line: Math.max(0, r.decidedBy.line ?? 0) };
   if (list?.uri) return { uri: list.uri, line: Math.max(0, list.line ?? 0) };
   return undefined;
 }
