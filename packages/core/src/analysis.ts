@@ -3,10 +3,12 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { findConfRoot, loadTree, type Doc, type LoadOptions, type ParseCache, type Tree } from './tree.js';
-import { buildModel, modelForDocs, varsSignature, type Model, type ModelCache } from './model.js';
+import { buildModel, cacheable, modelForDocs, varsSignature, type Action, type Condition, type Extension, type Model, type ModelCache } from './model.js';
 import { defaultConfig, findConfigFile, mergeConfig, parseConfigYaml, type ConfigProblem, type FsconfConfig, type ResolvedConfig } from './config.js';
 import { dirname, type FileSystem, type Limits } from './fs.js';
-import type { Finding, Rule, RuleContext, Severity } from './rules/types.js';
+import type { Finding, ReportInput, Rule, Severity } from './rules/types.js';
+import type { LineIndex } from './text.js';
+import type { XmlDocument, XmlElement } from './xml/parser.js';
 import { ALL_RULES } from './rules/index.js';
 import { readPolicy, type CtiFile } from './cti.js';
 
@@ -33,11 +35,80 @@ export interface AnalyzeOptions {
 
 export interface RuleCache {
   signature: string;
-  perRule: Map<string, WeakMap<Doc, Finding[]>>;
+  /** scope 'file': findings per parsed document (a re-parse makes a new XmlDocument). */
+  perRule: Map<string, WeakMap<XmlDocument, RawFinding[]>>;
+  /** scope 'extension': per extension element, each rule's findings (`gen` names the rule's unitKey then). */
+  units: WeakMap<XmlElement, UnitEntry>;
+  unitKeys: Map<string, { key: string; gen: number }>;
+  gen: number;
+}
+
+interface UnitEntry {
+  /** Where the element started when its findings were stored (an edit above moves them). */
+  start: number;
+  byRule: Map<string, { gen: number; raws: RawFinding[] }>;
 }
 
 export function newRuleCache(): RuleCache {
-  return { signature: '', perRule: new Map() };
+  return { signature: '', perRule: new Map(), units: new WeakMap(), unitKeys: new Map(), gen: 0 };
+}
+
+/** A finding as a rule reported it (offsets), with its conversion to ranges kept while the lines are. */
+interface RawFinding {
+  rule: string;
+  severity: Severity;
+  security: boolean;
+  input: ReportInput;
+  converted?: { finding: Finding; lines: LineIndex[] };
+}
+
+function docsOf(input: ReportInput): Doc[] {
+  const out = [input.doc];
+  for (const fx of input.fixes ?? []) for (const e of fx.edits) if (!out.includes(e.doc)) out.push(e.doc);
+  for (const r of input.related ?? []) if (!out.includes(r.doc)) out.push(r.doc);
+  return out;
+}
+
+function toFinding(raw: RawFinding): Finding {
+  const c = raw.converted;
+  const docs = c ? docsOf(raw.input) : undefined;
+  if (c && docs && docs.length === c.lines.length && docs.every((d, i) => d.lines === c.lines[i])) return c.finding;
+  const input = raw.input;
+  const f: Finding = {
+    rule: raw.rule,
+    severity: raw.severity,
+    file: input.doc.path,
+    range: input.doc.lines.range(input.start, input.end),
+    message: input.message,
+    fixes: (input.fixes ?? []).map((fx) => ({
+      title: fx.title,
+      edits: fx.edits.map((e) => ({ file: e.doc.path, range: e.doc.lines.range(e.start, e.end), newText: e.newText })),
+      ...(fx.preferred ? { preferred: true } : {}),
+    })),
+  };
+  if (input.related?.length) f.related = input.related.map((r) => ({ file: r.doc.path, range: r.doc.lines.range(r.start, r.end), message: r.message }));
+  if (raw.security) f.security = true;
+  raw.converted = { finding: f, lines: (docs ?? docsOf(input)).map((d) => d.lines) };
+  return f;
+}
+
+/** Every place a finding names in `doc` lies within [start, end] (places in other files are free). */
+function inside(input: ReportInput, doc: Doc, start: number, end: number): boolean {
+  const ok = (d: Doc, s: number, e: number) => d !== doc || (s >= start && e <= end);
+  if (input.doc !== doc || !ok(input.doc, input.start, input.end)) return false;
+  for (const fx of input.fixes ?? []) for (const e of fx.edits) if (!ok(e.doc, e.start, e.end)) return false;
+  for (const r of input.related ?? []) if (!ok(r.doc, r.start, r.end)) return false;
+  return true;
+}
+
+/** The same finding with its places in `doc` d characters further on (an edit above moved its extension). */
+function moveRaw(raw: RawFinding, doc: Doc, d: number): RawFinding {
+  const i = raw.input;
+  const by = <T extends { doc: Doc; start: number; end: number }>(x: T): T => (x.doc === doc ? { ...x, start: x.start + d, end: x.end + d } : x);
+  const input: ReportInput = by(i);
+  if (i.fixes) input.fixes = i.fixes.map((fx) => ({ ...fx, edits: fx.edits.map(by) }));
+  if (i.related) input.related = i.related.map(by);
+  return { rule: raw.rule, severity: raw.severity, security: raw.security, input };
 }
 
 export interface Analysis {
@@ -81,9 +152,10 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
   const cti = root ? readPolicy(fs, root) : undefined;
   if (cti && cti.policy) config.passwords = { ...cti.policy, source: 'cti.json', file: cti.path };
 
-  const findings: Finding[] = [];
+  const raws: RawFinding[] = [];
   const ruleErrors: { rule: string; message: string }[] = [];
-  // file-scope rules re-run only on files whose Doc is new (re-parsed) since the cached run
+  // file-scope rules re-run only on files re-parsed since the cached run, extension-scope rules only on
+  // extensions whose element changed
   const rc = options.ruleCache;
   if (rc) {
     // what a file's findings may depend on besides the file: variables, configuration, which files the
@@ -94,72 +166,120 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
     if (sig !== rc.signature) {
       rc.signature = sig;
       rc.perRule.clear();
+      rc.units = new WeakMap();
+      rc.unitKeys.clear();
     }
   }
-  // the changed files' part of the model, shared by the file-scope rules (usually the same set for all)
+  // extension-scope rules: one pass over the extensions sorts each rule's cached findings from the
+  // extensions it must check again
+  const unitWork = new Map<string, { gen: number; cached: RawFinding[]; dirty: Extension[] }>();
+  if (rc) {
+    const extRules = (options.rules ?? ALL_RULES).filter((r) => r.meta.scope === 'extension' && config.rules[r.meta.id] !== 'off');
+    for (const r of extRules) {
+      const key = r.unitKey ? r.unitKey({ tree, model, config, report: () => {} }) : '';
+      let k = rc.unitKeys.get(r.meta.id);
+      if (!k || k.key !== key) rc.unitKeys.set(r.meta.id, (k = { key, gen: ++rc.gen }));
+      unitWork.set(r.meta.id, { gen: k.gen, cached: [], dirty: [] });
+    }
+    if (unitWork.size) {
+      const work = [...unitWork];
+      for (const ext of model.extensions) {
+        const el = ext.node.el;
+        const u = rc.units.get(el);
+        if (u && u.start !== el.start) {
+          const d = el.start - u.start;
+          for (const v of u.byRule.values()) if (v.raws.length) v.raws = v.raws.map((r) => moveRaw(r, ext.node.doc, d));
+          u.start = el.start;
+        }
+        for (const [id, w] of work) {
+          const v = u?.byRule.get(id);
+          if (v && v.gen === w.gen) {
+            for (const r of v.raws) w.cached.push(r);
+          } else w.dirty.push(ext);
+        }
+      }
+    }
+  }
+  // the changed part of the model, shared by the rules of one scope (usually the same set for all)
   let scoped: { key: string; tree: Tree; model: Model } | undefined;
+  let unitScoped: { exts: Extension[]; model: Model; byDoc: Map<Doc, Extension[]> } | undefined;
   for (const rule of options.rules ?? ALL_RULES) {
     const configured = config.rules[rule.meta.id];
     if (configured === 'off') continue;
-    let memo: WeakMap<Doc, Finding[]> | undefined;
+    let memo: WeakMap<XmlDocument, RawFinding[]> | undefined;
+    let unitGen: number | undefined;
     let scopeTree = tree;
     let scopeModel = model;
     let dirty: Doc[] | undefined;
+    let dirtyUnits: typeof unitScoped;
+    const report = (input: ReportInput): void => {
+      raws.push({ rule: rule.meta.id, severity: configured ?? input.severity ?? rule.meta.severity, security: !!rule.meta.security, input });
+    };
     if (rc && rule.meta.scope === 'file') {
       memo = rc.perRule.get(rule.meta.id);
       if (!memo) rc.perRule.set(rule.meta.id, (memo = new WeakMap()));
-      dirty = tree.order.filter((d) => !memo!.has(d));
+      dirty = tree.order.filter((d) => !memo!.has(d.xml));
       if (dirty.length < tree.order.length) {
         const set = new Set(dirty);
         const key = dirty.map((d) => d.path).join('\u0000');
         if (scoped?.key !== key) scoped = { key, tree: { ...tree, order: dirty }, model: modelForDocs(model, set) };
         scopeTree = scoped.tree;
         scopeModel = scoped.model;
-        for (const d of tree.order) if (!set.has(d)) findings.push(...memo.get(d)!);
+        for (const d of tree.order) if (!set.has(d)) raws.push(...memo.get(d.xml)!);
       }
-    }
-    const firstNew = findings.length;
-    const ctx: RuleContext = {
-      tree: scopeTree,
-      model: scopeModel,
-      config,
-      report(input) {
-        const lines = input.doc.lines;
-        const f: Finding = {
-          rule: rule.meta.id,
-          severity: configured ?? input.severity ?? rule.meta.severity,
-          file: input.doc.path,
-          range: lines.range(input.start, input.end),
-          message: input.message,
-          fixes: (input.fixes ?? []).map((fx) => ({
-            title: fx.title,
-            edits: fx.edits.map((e) => ({ file: e.doc.path, range: e.doc.lines.range(e.start, e.end), newText: e.newText })),
-            ...(fx.preferred ? { preferred: true } : {}),
-          })),
+    } else if (rc && rule.meta.scope === 'extension') {
+      const w = unitWork.get(rule.meta.id)!;
+      unitGen = w.gen;
+      for (const r of w.cached) raws.push(r);
+      const exts = w.dirty;
+      if (!unitScoped || unitScoped.exts.length !== exts.length || unitScoped.exts.some((e, i) => e !== exts[i])) {
+        const conditions: Condition[] = [];
+        const actions: Action[] = [];
+        const walk = (c: Condition): void => {
+          conditions.push(c);
+          for (const a of c.actions) actions.push(a);
+          for (const a of c.antiActions) actions.push(a);
+          for (const n of c.children) walk(n);
         };
-        if (input.related?.length) f.related = input.related.map((r) => ({ file: r.doc.path, range: r.doc.lines.range(r.start, r.end), message: r.message }));
-        if (rule.meta.security) f.security = true;
-        findings.push(f);
-      },
-    };
-    try {
-      rule.check(ctx);
-      if (memo && dirty) {
-        const byDoc = new Map<string, Finding[]>();
-        for (let i = firstNew; i < findings.length; i++) {
-          const f = findings[i]!;
-          let l = byDoc.get(f.file);
-          if (!l) byDoc.set(f.file, (l = []));
-          l.push(f);
+        for (const e of exts) for (const c of e.conditions) walk(c);
+        const byDoc = new Map<Doc, Extension[]>();
+        for (const e of exts) {
+          let l = byDoc.get(e.node.doc);
+          if (!l) byDoc.set(e.node.doc, (l = []));
+          l.push(e);
         }
-        for (const d of dirty) memo.set(d, byDoc.get(d.path) ?? []);
+        for (const l of byDoc.values()) l.sort((a, b) => a.node.el.start - b.node.el.start);
+        unitScoped = {
+          exts,
+          byDoc,
+          model: { ...model, extensions: exts, conditions, actions, users: [], params: [] },
+        };
       }
+      dirtyUnits = unitScoped;
+      scopeModel = unitScoped.model;
+    }
+    const firstNew = raws.length;
+    try {
+      rule.check({ tree: scopeTree, model: scopeModel, config, report });
+      if (memo && dirty) {
+        const byDoc = new Map<Doc, RawFinding[]>();
+        for (let i = firstNew; i < raws.length; i++) {
+          const r = raws[i]!;
+          let l = byDoc.get(r.input.doc);
+          if (!l) byDoc.set(r.input.doc, (l = []));
+          l.push(r);
+        }
+        for (const d of dirty) memo.set(d.xml, byDoc.get(d) ?? []);
+      }
+      if (rc && unitGen !== undefined && dirtyUnits) storeUnits(rc.units, rule.meta.id, unitGen, dirtyUnits.byDoc, raws, firstNew);
     } catch (e) {
+      raws.length = firstNew;
       const message = e instanceof Error ? e.message : String(e);
       ruleErrors.push({ rule: rule.meta.id, message });
       options.onRuleError?.(rule.meta.id, e);
     }
   }
+  const findings: Finding[] = raws.map(toFinding);
   for (const p of configProblems) {
     findings.push({
       rule: 'config/fsconf-yaml',
@@ -181,6 +301,44 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
     l.push(f);
   }
   return { tree, model, config, findings: kept, byFile, configProblems, cti, ruleErrors };
+}
+
+/**
+ * Remember an extension-scope rule's new findings per extension. A finding that lies outside every
+ * extension checked, or names a place in its file outside its extension, breaks the rule's contract:
+ * then nothing is remembered and every extension is checked again next time.
+ */
+function storeUnits(units: WeakMap<XmlElement, UnitEntry>, rule: string, gen: number, byDoc: Map<Doc, Extension[]>, raws: RawFinding[], from: number): void {
+  const found = new Map<Extension, RawFinding[]>();
+  for (let i = from; i < raws.length; i++) {
+    const r = raws[i]!;
+    const exts = byDoc.get(r.input.doc);
+    if (!exts) return;
+    const at = r.input.start;
+    let lo = 0;
+    let hi = exts.length - 1;
+    let hit: Extension | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const e = exts[mid]!;
+      if (e.node.el.start <= at) {
+        hit = e;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (!hit || !inside(r.input, hit.node.doc, hit.node.el.start, hit.node.el.end)) return;
+    let l = found.get(hit);
+    if (!l) found.set(hit, (l = []));
+    l.push(r);
+  }
+  for (const exts of byDoc.values()) {
+    for (const e of exts) {
+      if (!cacheable(e.node)) continue;
+      let u = units.get(e.node.el);
+      if (!u) units.set(e.node.el, (u = { start: e.node.el.start, byRule: new Map() }));
+      u.byRule.set(rule, { gen, raws: found.get(e) ?? [] });
+    }
+  }
 }
 
 const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -259,12 +259,14 @@ export function nodeConfigName(node: Node): string | undefined {
 /**
  * Reuse across analyses (language server): extensions and users of unchanged files are not rebuilt.
  * Valid only while the variable table is the same (expansions depend on it); element identity comes
- * from the parse cache, so an edited file's elements are always new.
+ * from the parse cache: an edited element is always a new object, an element an edit only moved keeps
+ * its identity (xml/incremental.ts) and its cached offsets are moved with it.
  */
 export interface ModelCache {
   signature: string;
-  extensions: WeakMap<XmlElement, { ext: Extension; conditions: Condition[]; actions: Action[] }>;
-  users: WeakMap<XmlElement, { user: User; params: Param[] }>;
+  /** `start`: where the element began when cached (an edit above it moves it; offsets are rebased). */
+  extensions: WeakMap<XmlElement, { ext: Extension; conditions: Condition[]; actions: Action[]; start: number }>;
+  users: WeakMap<XmlElement, { user: User; params: Param[]; start: number }>;
 }
 
 export function newModelCache(): ModelCache {
@@ -279,7 +281,8 @@ export function varsSignature(tree: Tree): string {
 
 let activeCache: ModelCache | undefined;
 
-function cacheable(node: Node): boolean {
+/** Is everything inside the element written in its own file (no include splices other files in)? */
+export function cacheable(node: Node): boolean {
   const el = node.el;
   return !node.doc.includeSites.some((s) => s.directive.start >= el.start && s.directive.start < el.end);
 }
@@ -522,7 +525,8 @@ function paramsOf(tree: Tree, node: Node, child: string, m: Model): Param[] {
 
 function buildUser(tree: Tree, node: Node, domain: Domain | undefined, inGroup: boolean, m: Model, groupParams: Param[] = []): void {
   const hit = activeCache?.users.get(node.el);
-  if (hit && hit.user.inGroup === inGroup) {
+  // a moved user is rebuilt (user files are small; its params' offsets would all need moving)
+  if (hit && hit.user.inGroup === inGroup && hit.start === node.el.start) {
     hit.user.domain = domain;
     hit.user.groupParams = groupParams;
     domain?.users.push(hit.user);
@@ -552,7 +556,7 @@ function buildUser(tree: Tree, node: Node, domain: Domain | undefined, inGroup: 
   }
   domain?.users.push(user);
   m.users.push(user);
-  if (activeCache && cacheable(node)) activeCache.users.set(node.el, { user, params: m.params.slice(paramsBefore) });
+  if (activeCache && cacheable(node)) activeCache.users.set(node.el, { user, params: m.params.slice(paramsBefore), start: node.el.start });
 }
 
 function buildContext(tree: Tree, node: Node, m: Model): void {
@@ -565,6 +569,18 @@ function buildContext(tree: Tree, node: Node, m: Model): void {
 function buildExtension(tree: Tree, node: Node, ctx: DialplanContext, m: Model): void {
   const hit = activeCache?.extensions.get(node.el);
   if (hit) {
+    if (hit.start !== node.el.start) {
+      // an edit above moved this extension: move the offsets its actions carry
+      const d = node.el.start - hit.start;
+      for (const a of hit.actions) {
+        a.dataOffset += d;
+        for (const r of a.data.refs) {
+          r.start += d;
+          r.end += d;
+        }
+      }
+      hit.start = node.el.start;
+    }
     hit.ext.context = ctx;
     ctx.extensions.push(hit.ext);
     m.extensions.push(hit.ext);
@@ -578,7 +594,7 @@ function buildExtension(tree: Tree, node: Node, ctx: DialplanContext, m: Model):
   ctx.extensions.push(ext);
   m.extensions.push(ext);
   for (const c of logicalChildren(tree, node)) if (c.el.name === 'condition') ext.conditions.push(buildCondition(tree, c, ext, undefined, m));
-  if (activeCache && cacheable(node)) activeCache.extensions.set(node.el, { ext, conditions: m.conditions.slice(condsBefore), actions: m.actions.slice(actionsBefore) });
+  if (activeCache && cacheable(node)) activeCache.extensions.set(node.el, { ext, conditions: m.conditions.slice(condsBefore), actions: m.actions.slice(actionsBefore), start: node.el.start });
 }
 
 function buildCondition(tree: Tree, node: Node, ext: Extension, parent: Condition | undefined, m: Model): Condition {

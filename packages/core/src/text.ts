@@ -77,3 +77,27 @@ export function maskSecret(value: string): string {
   if (value.length === 0) return '""';
   return `${value[0]}***`;
 }
+
+/** The one span where two versions of a text differ: old[start, oldEnd) became new[start, newEnd). */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * The common prefix and suffix of two texts, found in chunks first (slices compare as memcmp) so a
+ * one-character edit in a 3 MB file costs a few hundred string comparisons, not three million.
+ */
+export function changedSpan(a: string, b: string): TextChange {
+  const min = Math.min(a.length, b.length);
+  const CHUNK = 4096;
+  let p = 0;
+  while (p + CHUNK <= min && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  const maxS = min - p;
+  while (s + CHUNK <= maxS && a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)) s += CHUNK;
+  while (s < maxS && a.charCodeAt(a.length - s - 1) === b.charCodeAt(b.length - s - 1)) s++;
+  return { start: p, oldEnd: a.length - s, newEnd: b.length - s };
+}

@@ -6,9 +6,10 @@
  * Nothing a config names is ever executed.
  */
 import { decodeBytes, DEFAULT_LIMITS, dirname, globFiles, hasGlob, joinPath, normalize, type FileSystem, type Limits } from './fs.js';
-import { LineIndex } from './text.js';
+import { changedSpan, LineIndex } from './text.js';
+import { reparseXml } from './xml/incremental.js';
 import { parseXml, type XmlDocument, type XmlElement } from './xml/parser.js';
-import { scanFile, splitAssignment, type Directive, type ScannedFile } from './preprocess/scan.js';
+import { rescanFile, scanFile, splitAssignment, type Directive, type ScannedFile } from './preprocess/scan.js';
 import { CORE_GLOBALS } from './preprocess/globals.js';
 
 export interface Doc {
@@ -169,6 +170,20 @@ export function readDoc(fs: FileSystem, path: string, limits: Limits, cache?: Pa
     if (stamp) cached.stamp = stamp;
     return resetDoc(cached.doc);
   }
+  if (cached?.doc && !readError && !cached.doc.readError && cached.doc.text === cached.text) {
+    // an edit of a file already parsed: the same Doc, re-parsed only where the text changed
+    const doc = cached.doc;
+    if (reparseDoc(doc, text, limits)) {
+      doc.notUtf8 = notUtf8;
+      cached.text = text;
+      cached.scan = doc.scan;
+      cached.xml = doc.xml;
+      cached.lines = doc.lines;
+      if (stamp) cached.stamp = stamp;
+      else delete cached.stamp;
+      return resetDoc(doc);
+    }
+  }
   let scan: ScannedFile;
   let xml: XmlDocument;
   let lines: LineIndex;
@@ -194,6 +209,24 @@ export function readDoc(fs: FileSystem, path: string, limits: Limits, cache?: Pa
   };
   cache?.set(path, { text, scan, xml, lines, ...(stamp && !readError ? { stamp } : {}), doc });
   return doc;
+}
+
+/**
+ * Bring a Doc to a new text by re-scanning and re-parsing only the edited part (xml/incremental.ts);
+ * false (Doc untouched) when only a full parse gives the right answer. The Doc keeps its identity, its
+ * `xml` is a new object (what analysis caches key on), and unchanged elements keep theirs.
+ */
+function reparseDoc(doc: Doc, text: string, limits: Limits): boolean {
+  const change = changedSpan(doc.text, text);
+  const scan = rescanFile(doc.scan, doc.text, text, change, doc.lines.lineOf(change.start));
+  if (!scan) return false;
+  const xml = reparseXml(doc.xml, scan.blanked, change, limits.maxElementDepth);
+  if (!xml) return false;
+  doc.text = text;
+  doc.scan = scan;
+  doc.xml = xml;
+  doc.lines = new LineIndex(text);
+  return true;
 }
 
 /** A cached Doc is reused across loads; what a load computes about it starts afresh. */

@@ -295,3 +295,73 @@ export function splitAssignment(data: string): { name: string; value: string; va
   while (vs < data.length && data[vs] === ' ') vs++;
   return { name: data.slice(0, nameEnd), value: data.slice(vs), valueOffset: vs, nameEnd };
 }
+
+const MARKER_RE = /<include>|<\/include>|<\?|x-pre-process|<!--#/i;
+
+/**
+ * The scan of `text` (= oldText with change applied) from the old scan, when the edited lines hold no
+ * pre-processor markup before or after the edit and nothing on them was blanked: the lines around are
+ * then scanned exactly as before (the only state carried across lines is the multi-line `<!--#` form,
+ * which such an edit can neither open nor close), so their results are only moved. Undefined otherwise.
+ * `firstLine` is the 0-based line of the edit's start in the old text.
+ */
+export function rescanFile(old: ScannedFile, oldText: string, text: string, change: { start: number; oldEnd: number; newEnd: number }, firstLine: number): ScannedFile | undefined {
+  const ls = oldText.lastIndexOf('\n', change.start - 1) + 1;
+  let le = oldText.indexOf('\n', change.oldEnd);
+  if (le < 0) le = oldText.length;
+  const delta = change.newEnd - change.oldEnd;
+  const newLe = le + delta;
+  const oldSeg = oldText.slice(ls, le);
+  const newSeg = text.slice(ls, newLe);
+  if (MARKER_RE.test(oldSeg) || MARKER_RE.test(newSeg)) return undefined;
+  const unblanked = old.blanked === oldText;
+  if (!unblanked && old.blanked.slice(ls, le) !== oldSeg) return undefined;
+  let lineDelta = 0;
+  for (let i = oldSeg.indexOf('\n'); i >= 0; i = oldSeg.indexOf('\n', i + 1)) lineDelta--;
+  for (let i = newSeg.indexOf('\n'); i >= 0; i = newSeg.indexOf('\n', i + 1)) lineDelta++;
+
+  // $${} uses of the edited lines, found as scanFile finds them (line by line)
+  const uses: VarUse[] = [];
+  const unterminated: ScannedFile['unterminated'] = [];
+  let lineStart = ls;
+  let line = firstLine;
+  for (;;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > newLe) lineEnd = newLe;
+    const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const raw = text.slice(lineStart, contentEnd);
+    let v = raw.indexOf('$${');
+    while (v >= 0) {
+      const close = raw.indexOf('}', v + 3);
+      if (close < 0) {
+        unterminated.push({ start: lineStart + v, line });
+        break;
+      }
+      uses.push({ name: raw.slice(v + 3, close), start: lineStart + v, end: lineStart + close + 1, line });
+      v = raw.indexOf('$${', close + 1);
+    }
+    if (lineEnd >= newLe) break;
+    lineStart = lineEnd + 1;
+    line++;
+  }
+  const moved = <T extends { start: number; line: number }>(xs: T[], fresh: T[], move: (x: T) => T): T[] => {
+    const out: T[] = [];
+    for (const x of xs) if (x.start < ls) out.push(x);
+    out.push(...fresh);
+    for (const x of xs) if (x.start >= le) out.push(move(x));
+    return out;
+  };
+  const span = (r: { start: number; end: number } | undefined) => (r ? { start: r.start + delta, end: r.end + delta } : undefined);
+  return {
+    blanked: unblanked ? text : old.blanked.slice(0, ls) + newSeg + old.blanked.slice(le),
+    directives: moved(old.directives, [], (d) => {
+      const m: Directive = { ...d, line: d.line + lineDelta, start: d.start + delta, end: d.end + delta, cmdStart: d.cmdStart + delta, cmdEnd: d.cmdEnd + delta, dataStart: d.dataStart + delta, dataEnd: d.dataEnd + delta };
+      if (d.trailing) m.trailing = span(d.trailing)!;
+      if (d.leading) m.leading = span(d.leading)!;
+      return m;
+    }),
+    dropped: moved(old.dropped, [], (d) => ({ ...d, line: d.line + lineDelta, start: d.start + delta, end: d.end + delta })),
+    varUses: moved(old.varUses, uses, (u) => ({ ...u, line: u.line + lineDelta, start: u.start + delta, end: u.end + delta })),
+    unterminated: moved(old.unterminated, unterminated, (u) => ({ start: u.start + delta, line: u.line + lineDelta })),
+  };
+}

@@ -18,9 +18,15 @@ export interface RuleMeta {
    * 'file': the findings for a file depend only on that file (plus the variable table, the loaded
    * modules and the configuration), and the rule walks only leaf collections (actions, conditions,
    * extensions, params, users, tree.order) — reading the others as context — so after an edit it is
-   * re-run on the changed files only. Default 'tree'.
+   * re-run on the changed files only.
+   * 'extension': finer still, for dialplan rules: the rule walks only the extensions, conditions and
+   * actions of ctx.model, every finding (with its fixes and related places) lies inside the extension it
+   * is about, and it depends only on that extension plus what 'file' allows plus `unitKey`. After an
+   * edit the rule runs on the extensions whose element changed; the others keep their findings (moved
+   * with the text).
+   * Default 'tree': run on the whole tree every time.
    */
-  scope?: 'file' | 'tree';
+  scope?: 'file' | 'extension' | 'tree';
 }
 
 export interface FileEdit {
@@ -89,6 +95,12 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
+  /**
+   * For scope 'extension': what, outside the extension, its findings depend on (e.g. the names of the
+   * contexts a transfer may target), computed on the whole tree; when it changes every extension is
+   * checked again.
+   */
+  unitKey?(ctx: RuleContext): string;
 }
 
 /** Where each rule is documented (RULES.md, one anchor per id). */

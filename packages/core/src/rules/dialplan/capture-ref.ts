@@ -8,7 +8,7 @@ import { actionData, captureRefs, captureSource, dialplanActions, subRange } fro
  * written. Anti-actions are never substituted (skipped here).
  */
 export const captureRef: Rule = {
-  meta: { id: 'dialplan/capture-ref', severity: 'error', description: 'action data uses $N beyond the capture groups of its condition', fixable: false, scope: 'file' },
+  meta: { id: 'dialplan/capture-ref', severity: 'error', description: 'action data uses $N beyond the capture groups of its condition', fixable: false, scope: 'extension' },
   check(ctx) {
     const sources = new Map<unknown, ReturnType<typeof captureSource>>();
     for (const action of dialplanActions(ctx.model)) {

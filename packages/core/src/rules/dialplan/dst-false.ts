@@ -8,7 +8,7 @@ import { attrText, dialplanConditions, regexChildren } from './shared.js';
  * all year round and the condition (or `<regex>`) never matches.
  */
 export const dstFalse: Rule = {
-  meta: { id: 'dialplan/dst-false', severity: 'warning', description: 'dst="false" can never match', fixable: false, scope: 'file' },
+  meta: { id: 'dialplan/dst-false', severity: 'warning', description: 'dst="false" can never match', fixable: false, scope: 'extension' },
   check(ctx) {
     for (const cond of dialplanConditions(ctx.model)) {
       for (const node of [cond.node, ...regexChildren(ctx.tree, cond)]) {

@@ -9,7 +9,7 @@ import { compiledExpressions, hasRuntimeVar, subRange, unmatchedParen } from './
  * expression). `$${var}` is expanded first; expressions with a channel variable `${…}` are skipped.
  */
 export const invalidRegex: Rule = {
-  meta: { id: 'dialplan/invalid-regex', severity: 'error', description: 'a condition/regex expression does not compile under PCRE2', fixable: false, scope: 'file' },
+  meta: { id: 'dialplan/invalid-regex', severity: 'error', description: 'a condition/regex expression does not compile under PCRE2', fixable: false, scope: 'extension' },
   check(ctx) {
     for (const cond of ctx.model.conditions) {
       for (const site of compiledExpressions(ctx.tree, cond)) {

@@ -7,7 +7,7 @@ import { reportDigits } from './digits-report.js';
  * 1000 ms, and max > 128 fails with "Buffer too small!".
  */
 export const readDigits: Rule = {
-  meta: { id: 'dialplan/read-digits', severity: 'error', description: '`read` digit limits and timeouts that FreeSWITCH changes or rejects', fixable: true, scope: 'file' },
+  meta: { id: 'dialplan/read-digits', severity: 'error', description: '`read` digit limits and timeouts that FreeSWITCH changes or rejects', fixable: true, scope: 'extension' },
   check(ctx) {
     reportDigits(ctx, 'read');
   },

@@ -46,7 +46,7 @@ function loadedModules(ctx: Parameters<Rule['check']>[0]): Set<string> | undefin
  * (reported as info).
  */
 export const unknownApp: Rule = {
-  meta: { id: 'dialplan/unknown-app', severity: 'warning', description: 'an application no FreeSWITCH module registers, or whose module is not loaded', fixable: true, scope: 'file' },
+  meta: { id: 'dialplan/unknown-app', severity: 'warning', description: 'an application no FreeSWITCH module registers, or whose module is not loaded', fixable: true, scope: 'extension' },
   check(ctx) {
     const known = ctx.config.known.applications;
     const knownLower = new Set(known.map((k) => k.toLowerCase()));

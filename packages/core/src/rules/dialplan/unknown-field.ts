@@ -9,7 +9,7 @@ import { attrText, closestFixes, dialplanConditions, isRegexBlock, regexChildren
  * the empty string.
  */
 export const unknownField: Rule = {
-  meta: { id: 'dialplan/unknown-field', severity: 'warning', description: 'a condition field is not a caller-profile field (always "")', fixable: true, scope: 'file' },
+  meta: { id: 'dialplan/unknown-field', severity: 'warning', description: 'a condition field is not a caller-profile field (always "")', fixable: true, scope: 'extension' },
   check(ctx) {
     const names = CALLER_PROFILE_FIELDS.map((f) => f.name);
     for (const cond of dialplanConditions(ctx.model)) {

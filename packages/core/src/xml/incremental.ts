@@ -1,0 +1,161 @@
+/**
+ * Re-parsing after an edit without re-reading the whole file: only the children of the innermost
+ * element whose content holds the edit are parsed again, between the last untouched child before it and
+ * the first untouched child after it. Everything outside that span keeps its objects (so caches keyed by
+ * element identity stay valid); what lies after the edit is shifted by the change in length; the
+ * elements on the path from the edit to the root are copied, so an element whose content changed is
+ * always a new object.
+ *
+ * The result must equal a full parse of the new text (xml/incremental.test.ts checks this on random
+ * edits of the corpus); whenever the shortcut could differ it returns undefined and the caller parses
+ * the whole text: a document with a fatal error, a span that does not parse on its own without error
+ * (an edit that opens or closes a tag across the span), the strict-problem cap, extreme depth.
+ */
+import { parseXml, type XmlDocument, type XmlElement, type XmlProblem } from './parser.js';
+import type { TextChange } from '../text.js';
+
+const WRAP_OPEN = '<fsconf-span>';
+const WRAP_CLOSE = '</fsconf-span>';
+const STRICT_CAP = 1000;
+
+/** Where a closed element's end tag starts (its content ends there). */
+function closeStart(text: string, el: XmlElement): number {
+  return text.lastIndexOf('<', el.end - 1);
+}
+
+/** Index of the last element of a start-sorted list that starts at or before offset (-1 if none). */
+function lastStartingBefore(list: XmlElement[], offset: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Move an element and everything inside it by d characters (in place). */
+export function shiftElement(el: XmlElement, d: number): void {
+  el.start += d;
+  el.nameStart += d;
+  el.nameEnd += d;
+  el.startTagEnd += d;
+  el.end += d;
+  for (const a of el.attrs) {
+    a.nameStart += d;
+    a.nameEnd += d;
+    a.valueStart += d;
+    a.valueEnd += d;
+  }
+  for (const t of el.textParts) {
+    t.start += d;
+    t.end += d;
+  }
+  for (const c of el.children) shiftElement(c, d);
+}
+
+function shiftProblem(p: XmlProblem, d: number): XmlProblem {
+  return { ...p, start: p.start + d, end: p.end + d, ...(p.fix ? { fix: { ...p.fix, start: p.fix.start + d, end: p.fix.end + d } } : {}) };
+}
+
+function adopt(parent: XmlElement, children: XmlElement[]): XmlElement[] {
+  for (const c of children) c.parent = parent;
+  return children;
+}
+
+/**
+ * The document for `text` (= old.text with change applied), reusing old's elements; undefined when only
+ * a full parse gives the right answer. Takes ownership of old's elements (old must not be used after).
+ */
+export function reparseXml(old: XmlDocument, text: string, change: TextChange, maxDepth = 1000): XmlDocument | undefined {
+  if (old.fatal || old.depth >= maxDepth - 1 || old.strict.length >= STRICT_CAP) return undefined;
+  const oldText = old.text;
+  const delta = change.newEnd - change.oldEnd;
+
+  // the innermost element whose content (between its tags) holds the whole edit
+  const path: XmlElement[] = [];
+  let list = old.roots;
+  for (;;) {
+    const i = lastStartingBefore(list, change.start);
+    const c = i >= 0 ? list[i]! : undefined;
+    if (!c || c.selfClosing || !c.closed || c.startTagEnd > change.start || change.oldEnd > closeStart(oldText, c)) break;
+    path.push(c);
+    list = c.children;
+  }
+  const container = path[path.length - 1];
+
+  // children untouched before and after the edit
+  let i0 = 0;
+  while (i0 < list.length && list[i0]!.end <= change.start) i0++;
+  let i1 = i0;
+  while (i1 < list.length && list[i1]!.start < change.oldEnd) i1++;
+  const from = i0 > 0 ? list[i0 - 1]!.end : container ? container.startTagEnd : 0;
+  const oldTo = i1 < list.length ? list[i1]!.start : container ? closeStart(oldText, container) : oldText.length;
+  const newTo = oldTo + delta;
+
+  const wrapped = WRAP_OPEN + text.slice(from, newTo) + WRAP_CLOSE;
+  const frag = parseXml(wrapped, { maxDepth: maxDepth - path.length + 1 });
+  const w = frag.roots[0];
+  if (frag.fatal || frag.roots.length !== 1 || !w || !w.closed || w.end !== wrapped.length) return undefined;
+  if (frag.depth + path.length >= maxDepth - 1) return undefined;
+  if (old.strict.length + frag.strict.length >= STRICT_CAP) return undefined;
+
+  const sh = from - WRAP_OPEN.length;
+  for (const c of w.children) shiftElement(c, sh);
+  const after = list.slice(i1);
+  for (const c of after) shiftElement(c, delta);
+  let children: XmlElement[] = [...list.slice(0, i0), ...w.children, ...after];
+
+  // copy the path bottom-up: each copy gets the new children and its end moved by delta
+  let copy: XmlElement | undefined;
+  for (let k = path.length - 1; k >= 0; k--) {
+    const el = path[k]!;
+    let textParts: XmlElement['textParts'];
+    if (k === path.length - 1) {
+      textParts = [
+        ...el.textParts.filter((t) => t.end <= from).map((t) => ({ ...t })),
+        ...w.textParts.map((t) => ({ start: t.start + sh, end: t.end + sh, cdata: t.cdata })),
+        ...el.textParts.filter((t) => t.start >= oldTo).map((t) => ({ start: t.start + delta, end: t.end + delta, cdata: t.cdata })),
+      ];
+    } else {
+      const inner = path[k + 1]!;
+      const at = el.children.indexOf(inner);
+      const later = el.children.slice(at + 1);
+      for (const c of later) shiftElement(c, delta);
+      children = [...el.children.slice(0, at), copy!, ...later];
+      textParts = el.textParts.map((t) => (t.start >= inner.end ? { start: t.start + delta, end: t.end + delta, cdata: t.cdata } : { ...t }));
+    }
+    const next: XmlElement = { ...el, end: el.end + delta, children, textParts };
+    adopt(next, children);
+    copy = next;
+  }
+  let roots: XmlElement[];
+  if (path.length) {
+    const top = path[0]!;
+    const at = old.roots.indexOf(top);
+    const later = old.roots.slice(at + 1);
+    for (const c of later) shiftElement(c, delta);
+    roots = [...old.roots.slice(0, at), copy!, ...later];
+  } else {
+    for (const c of children) c.parent = undefined;
+    roots = children;
+  }
+
+  const comments = [
+    ...old.comments.filter((c) => c.end <= from),
+    ...frag.comments.map((c) => ({ start: c.start + sh, end: c.end + sh })),
+    ...old.comments.filter((c) => c.start >= oldTo).map((c) => ({ start: c.start + delta, end: c.end + delta })),
+  ];
+  const strict = [
+    ...old.strict.filter((p) => p.start < from),
+    ...frag.strict.map((p) => shiftProblem(p, sh)),
+    ...old.strict.filter((p) => p.start >= oldTo).map((p) => shiftProblem(p, delta)),
+  ];
+  // depth: the deepest nesting seen; an edit that removed the deepest branch leaves the old figure
+  const depth = Math.max(old.depth, path.length + frag.depth - 1);
+  return { text, roots, comments, fatal: undefined, strict, depth };
+}
