@@ -306,7 +306,8 @@ const MARKER_RE = /<include>|<\/include>|<\?|x-pre-process|<!--#/i;
  * `firstLine` is the 0-based line of the edit's start in the old text.
  */
 export function rescanFile(old: ScannedFile, oldText: string, text: string, change: { start: number; oldEnd: number; newEnd: number }, firstLine: number): ScannedFile | undefined {
-  const ls = oldText.lastIndexOf('\n', change.start - 1) + 1;
+  // (lastIndexOf treats a negative position as 0, which would find a newline at offset 0)
+  const ls = change.start === 0 ? 0 : oldText.lastIndexOf('\n', change.start - 1) + 1;
   let le = oldText.indexOf('\n', change.oldEnd);
   if (le < 0) le = oldText.length;
   const delta = change.newEnd - change.oldEnd;

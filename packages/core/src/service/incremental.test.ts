@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FsconfWorkspace } from './workspace.js';
@@ -38,4 +39,53 @@ describe('incremental re-analysis (parse, model and rule caches) equals a fresh 
       expect(incremental).toEqual(fresh.findings.map(key).sort());
     }
   });
+});
+
+describe('incremental re-analysis on random edit sequences equals a fresh analysis', () => {
+  const FILES = ['dialplan/default.xml', 'dialplan/public.xml', 'directory/default/1000.xml', 'sip_profiles/internal.xml', 'autoload_configs/acl.conf.xml', 'vars.xml'].map((f) => `${VANILLA}/${f}`);
+  const SNIPPETS = [
+    '\n',
+    '\n\n\n',
+    ' ',
+    '<action application="playbak" data="$2"/>',
+    '<condition field="destination_numbr" expression="^(1"><action application="bridge" data="sofia/gateway/nope/$1"/></condition>',
+    '<extension name="x"><condition field="destination_number" expression="^1$"><action application="transfer" data="1 XML nowhere" inline="true"/></condition></extension>',
+    '<param name="auth-calls" value="false"/>',
+    '<node type="allow" cidr="10.0.0.0/33"/>',
+    '<X-PRE-PROCESS cmd="set" data="default_password=abc"/>',
+    '$${undefined_thing}',
+    '<',
+    '"',
+    '</condition>',
+  ];
+  const edit = fc.record({
+    file: fc.nat(FILES.length - 1),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    del: fc.oneof(fc.constant(0), fc.nat(40)),
+    ins: fc.constantFrom(...SNIPPETS),
+  });
+  it('dialplan, directory, sofia, acl and vars edits, one after another (fixed seed)', () => {
+    const texts = FILES.map((f) => fs.readFileSync(f, 'utf8'));
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+        const ws = new FsconfWorkspace(new NodeFileSystem(), VANILLA);
+        const now = [...texts];
+        for (const [i, f] of FILES.entries()) ws.open(f, now[i]!);
+        ws.analysis();
+        for (const e of edits) {
+          const old = now[e.file]!;
+          // edits land at line starts more often than not: that is where extensions and params begin
+          let at = Math.floor(e.at * old.length);
+          const nl = old.lastIndexOf('\n', at);
+          if (e.del % 2 === 0 && nl >= 0) at = nl + 1;
+          now[e.file] = old.slice(0, at) + e.ins + old.slice(Math.min(old.length, at + e.del));
+          ws.change(FILES[e.file]!, now[e.file]!);
+          const incremental = flat(ws.diagnostics());
+          const fresh = analyze(ws.fs, { root: VANILLA, files: FILES });
+          expect(incremental).toEqual(fresh.findings.map(key).sort());
+        }
+      }),
+      { seed: 4242, numRuns: Number(process.env.FSCONF_FUZZ_RUNS ?? 30) },
+    );
+  }, 900_000);
 });

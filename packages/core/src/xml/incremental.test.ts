@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MemoryFileSystem, DEFAULT_LIMITS } from '../fs.js';
+import { readDoc, type Doc, type ParseCache } from '../tree.js';
+import type { XmlElement } from './parser.js';
+
+const CORPUS = fileURLToPath(new URL('../../../../../shared/corpus/freeswitch/', import.meta.url));
+const FILES = [
+  'vanilla/dialplan/default.xml',
+  'vanilla/dialplan/public.xml',
+  'vanilla/sip_profiles/internal.xml',
+  'vanilla/directory/default.xml',
+  'vanilla/autoload_configs/acl.conf.xml',
+  'vanilla/vars.xml',
+  'sbc/dialplan/default.xml',
+].map((f) => ({ name: f, text: fs.readFileSync(CORPUS + f, 'utf8') }));
+
+/** Everything a parse produces, offsets included, in a comparable shape (parents checked on the way). */
+function dump(doc: Doc): unknown {
+  const el = (e: XmlElement, parent: XmlElement | undefined): unknown => {
+    expect(e.parent).toBe(parent);
+    return {
+      n: e.name,
+      o: [e.start, e.nameStart, e.nameEnd, e.startTagEnd, e.end, e.selfClosing, e.closed],
+      a: e.attrs.map((a) => [a.name, a.value, a.nameStart, a.nameEnd, a.valueStart, a.valueEnd, a.quote]),
+      t: e.textParts.map((t) => [t.start, t.end, t.cdata]),
+      c: e.children.map((c) => el(c, e)),
+    };
+  };
+  const { text, roots, comments, fatal, strict } = doc.xml;
+  return { text, roots: roots.map((r) => el(r, undefined)), comments, fatal, strict, scan: doc.scan, lines: doc.lines.lineCount };
+}
+
+const SNIPPETS = ['<', '>', '"', '/>', '&', '$${x}', '$${', '<!--', '-->', '\n', '\r\n', ' ', 'é', '<action application="log" data="$1"/>', '</extension>', '<extension name="e">', '<condition field="x" expression="^(1)$"/>', '<![CDATA[ a ]]>', '<X-PRE-PROCESS cmd="set" data="a=b"/>', '<!--#set a=b-->', '<include>', 'name="y" '];
+
+const edit = fc.record({
+  file: fc.nat(FILES.length - 1),
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  del: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(200)),
+  ins: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 12 }), fc.constant('')),
+});
+
+describe('re-parsing only the edited span gives exactly what a full parse gives', () => {
+  it('on random edit sequences of corpus files (fixed seed)', () => {
+    let reused = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+        const mem = new MemoryFileSystem();
+        const texts = FILES.map((f) => f.text);
+        const cache: ParseCache = new Map();
+        const path = (i: number) => `/conf/${i}.xml`;
+        for (const [i, t] of texts.entries()) {
+          mem.set(path(i), t);
+          readDoc(mem, path(i), DEFAULT_LIMITS, cache);
+        }
+        for (const e of edits) {
+          const old = texts[e.file]!;
+          const at = Math.floor(e.at * old.length);
+          const next = old.slice(0, at) + e.ins + old.slice(Math.min(old.length, at + e.del));
+          texts[e.file] = next;
+          mem.set(path(e.file), next);
+          const before = cache.get(path(e.file))!.doc;
+          const doc = readDoc(mem, path(e.file), DEFAULT_LIMITS, cache);
+          total++;
+          if (doc === before) reused++;
+          const fresh = readDoc(mem, path(e.file), DEFAULT_LIMITS);
+          expect(dump(doc)).toEqual(dump(fresh));
+        }
+      }),
+      { seed: 20261123, numRuns: Number(process.env.FSCONF_FUZZ_RUNS ?? 120) },
+    );
+    // the shortcut must actually be taken for most edits, or this test proves nothing
+    expect(reused / total).toBeGreaterThan(0.3);
+  }, 900_000);
+});
