@@ -8,7 +8,8 @@ import { defaultConfig, findConfigFile, mergeConfig, parseConfigYaml, type Confi
 import { dirname, type FileSystem, type Limits } from './fs.js';
 import type { Finding, ReportInput, Rule, Severity } from './rules/types.js';
 import type { LineIndex } from './text.js';
-import type { XmlDocument, XmlElement } from './xml/parser.js';
+import { elementNames, type XmlDocument, type XmlElement } from './xml/parser.js';
+import { touchedNames } from './xml/incremental.js';
 import { ALL_RULES } from './rules/index.js';
 import { readPolicy, type CtiFile } from './cti.js';
 
@@ -41,16 +42,26 @@ export interface RuleCache {
   units: WeakMap<XmlElement, UnitEntry>;
   unitKeys: Map<string, { key: string; gen: number }>;
   gen: number;
+  /** Numbers for sets of (rule, gen) pairs: an extension whose stamp is current needs no per-rule look. */
+  stamps: Map<string, number>;
+  /** scope 'tree' with `reads`: the last findings, and the files they name. */
+  treeMemo: Map<string, { raws: RawFinding[]; docs: Set<Doc> }>;
+  /** Each file's parse at the last analysis (what changed since is what was re-parsed). */
+  lastXml: Map<string, XmlDocument>;
 }
 
 interface UnitEntry {
   /** Where the element started when its findings were stored (an edit above moves them). */
   start: number;
   byRule: Map<string, { gen: number; raws: RawFinding[] }>;
+  /** Set when every extension rule of that run had current findings here (the common case, one test). */
+  stamp: number;
+  /** Findings over all rules (most extensions have none). */
+  count: number;
 }
 
 export function newRuleCache(): RuleCache {
-  return { signature: '', perRule: new Map(), units: new WeakMap(), unitKeys: new Map(), gen: 0 };
+  return { signature: '', perRule: new Map(), units: new WeakMap(), unitKeys: new Map(), gen: 0, stamps: new Map(), treeMemo: new Map(), lastXml: new Map() };
 }
 
 /** A finding as a rule reported it (offsets), with its conversion to ranges kept while the lines are. */
@@ -168,11 +179,34 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
       rc.perRule.clear();
       rc.units = new WeakMap();
       rc.unitKeys.clear();
+      rc.treeMemo.clear();
     }
+  }
+  // what changed since the last analysis: the re-parsed files, and every element name they held before
+  // or hold now (a tree rule whose `reads` names none of them keeps its findings)
+  const changedDocs = new Set<Doc>();
+  const changedNames = new Set<string>();
+  if (rc) {
+    for (const d of tree.order) {
+      const prev = rc.lastXml.get(d.path);
+      if (prev === d.xml) continue;
+      changedDocs.add(d);
+      const touched = prev && touchedNames(d.xml, prev);
+      if (touched) for (const n of touched) changedNames.add(n);
+      else {
+        for (const n of elementNames(d.xml)) changedNames.add(n);
+        if (prev) for (const n of elementNames(prev)) changedNames.add(n);
+        else changedNames.add('*');
+      }
+    }
+    if (rc.lastXml.size !== tree.order.length) changedNames.add('*');
+    for (const n of STRUCTURAL) if (changedNames.has(n)) changedNames.add('*');
+    rc.lastXml = new Map(tree.order.map((d) => [d.path, d.xml]));
   }
   // extension-scope rules: one pass over the extensions sorts each rule's cached findings from the
   // extensions it must check again
   const unitWork = new Map<string, { gen: number; cached: RawFinding[]; dirty: Extension[] }>();
+  let unitStamp = 0;
   if (rc) {
     const extRules = (options.rules ?? ALL_RULES).filter((r) => r.meta.scope === 'extension' && config.rules[r.meta.id] !== 'off');
     for (const r of extRules) {
@@ -183,6 +217,10 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
     }
     if (unitWork.size) {
       const work = [...unitWork];
+      const stampKey = work.map(([id, w]) => `${id}:${w.gen}`).join(' ');
+      let stamp = rc.stamps.get(stampKey);
+      if (stamp === undefined) rc.stamps.set(stampKey, (stamp = rc.stamps.size + 1));
+      unitStamp = stamp;
       for (const ext of model.extensions) {
         const el = ext.node.el;
         const u = rc.units.get(el);
@@ -190,6 +228,10 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
           const d = el.start - u.start;
           for (const v of u.byRule.values()) if (v.raws.length) v.raws = v.raws.map((r) => moveRaw(r, ext.node.doc, d));
           u.start = el.start;
+        }
+        if (u && u.stamp === stamp) {
+          if (u.count) for (const [id, w] of work) for (const r of u.byRule.get(id)!.raws) w.cached.push(r);
+          continue;
         }
         for (const [id, w] of work) {
           const v = u?.byRule.get(id);
@@ -212,6 +254,14 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
     let scopeModel = model;
     let dirty: Doc[] | undefined;
     let dirtyUnits: typeof unitScoped;
+    const reads = rc && (rule.meta.scope ?? 'tree') === 'tree' ? rule.meta.reads : undefined;
+    if (reads && rc) {
+      const memo = rc.treeMemo.get(rule.meta.id);
+      if (memo && !changedNames.has('*') && !reads.some((n) => changedNames.has(n)) && ![...memo.docs].some((d) => changedDocs.has(d))) {
+        for (const r of memo.raws) raws.push(r);
+        continue;
+      }
+    }
     const report = (input: ReportInput): void => {
       raws.push({ rule: rule.meta.id, severity: configured ?? input.severity ?? rule.meta.severity, security: !!rule.meta.security, input });
     };
@@ -225,7 +275,7 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
         if (scoped?.key !== key) scoped = { key, tree: { ...tree, order: dirty }, model: modelForDocs(model, set) };
         scopeTree = scoped.tree;
         scopeModel = scoped.model;
-        for (const d of tree.order) if (!set.has(d)) raws.push(...memo.get(d.xml)!);
+        for (const d of tree.order) if (!set.has(d)) for (const r of memo.get(d.xml)!) raws.push(r);
       }
     } else if (rc && rule.meta.scope === 'extension') {
       const w = unitWork.get(rule.meta.id)!;
@@ -252,7 +302,7 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
         unitScoped = {
           exts,
           byDoc,
-          model: { ...model, extensions: exts, conditions, actions, users: [], params: [] },
+          model: { ...model, extensions: exts, conditions, actions },
         };
       }
       dirtyUnits = unitScoped;
@@ -271,14 +321,22 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
         }
         for (const d of dirty) memo.set(d.xml, byDoc.get(d) ?? []);
       }
+      if (reads && rc) {
+        const mine = raws.slice(firstNew);
+        const docs = new Set<Doc>();
+        for (const r of mine) for (const d of docsOf(r.input)) docs.add(d);
+        rc.treeMemo.set(rule.meta.id, { raws: mine, docs });
+      }
       if (rc && unitGen !== undefined && dirtyUnits) storeUnits(rc.units, rule.meta.id, unitGen, dirtyUnits.byDoc, raws, firstNew);
     } catch (e) {
       raws.length = firstNew;
+      rc?.treeMemo.delete(rule.meta.id);
       const message = e instanceof Error ? e.message : String(e);
       ruleErrors.push({ rule: rule.meta.id, message });
       options.onRuleError?.(rule.meta.id, e);
     }
   }
+  if (rc && unitStamp) stampUnits(rc.units, unitWork, unitStamp);
   const findings: Finding[] = raws.map(toFinding);
   for (const p of configProblems) {
     findings.push({
@@ -335,11 +393,33 @@ function storeUnits(units: WeakMap<XmlElement, UnitEntry>, rule: string, gen: nu
     for (const e of exts) {
       if (!cacheable(e.node)) continue;
       let u = units.get(e.node.el);
-      if (!u) units.set(e.node.el, (u = { start: e.node.el.start, byRule: new Map() }));
-      u.byRule.set(rule, { gen, raws: found.get(e) ?? [] });
+      if (!u) units.set(e.node.el, (u = { start: e.node.el.start, byRule: new Map(), stamp: 0, count: 0 }));
+      const mine = found.get(e) ?? [];
+      const before = u.byRule.get(rule);
+      u.count += mine.length - (before?.raws.length ?? 0);
+      u.byRule.set(rule, { gen, raws: mine });
     }
   }
 }
+
+/** Mark the extensions just checked whose findings are now current for every extension rule. */
+function stampUnits(units: WeakMap<XmlElement, UnitEntry>, work: Map<string, { gen: number; dirty: Extension[] }>, stamp: number): void {
+  const seen = new Set<XmlElement>();
+  for (const w of work.values()) {
+    for (const e of w.dirty) {
+      if (seen.has(e.node.el)) continue;
+      seen.add(e.node.el);
+      const u = units.get(e.node.el);
+      if (!u) continue;
+      let current = true;
+      for (const [id, x] of work) if (u.byRule.get(id)?.gen !== x.gen) current = false;
+      if (current) u.stamp = stamp;
+    }
+  }
+}
+
+/** Elements that decide where everything inside them belongs: a change to one re-runs every rule. */
+const STRUCTURAL = ['document', 'section', 'configuration'];
 
 const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -362,7 +362,13 @@ export function rescanFile(old: ScannedFile, oldText: string, text: string, chan
       return m;
     }),
     dropped: moved(old.dropped, [], (d) => ({ ...d, line: d.line + lineDelta, start: d.start + delta, end: d.end + delta })),
-    varUses: moved(old.varUses, uses, (u) => ({ ...u, line: u.line + lineDelta, start: u.start + delta, end: u.end + delta })),
+    // uses are many (one per $${} of the file) and owned by this scan alone: moved in place
+    varUses: moved(old.varUses, uses, (u) => {
+      u.line += lineDelta;
+      u.start += delta;
+      u.end += delta;
+      return u;
+    }),
     unterminated: moved(old.unterminated, unterminated, (u) => ({ start: u.start + delta, line: u.line + lineDelta })),
   };
 }

@@ -20,13 +20,20 @@ export interface RuleMeta {
    * extensions, params, users, tree.order) — reading the others as context — so after an edit it is
    * re-run on the changed files only.
    * 'extension': finer still, for dialplan rules: the rule walks only the extensions, conditions and
-   * actions of ctx.model, every finding (with its fixes and related places) lies inside the extension it
+   * actions of ctx.model (the other collections are whole, to read as context), every finding (with its fixes and related places) lies inside the extension it
    * is about, and it depends only on that extension plus what 'file' allows plus `unitKey`. After an
    * edit the rule runs on the extensions whose element changed; the others keep their findings (moved
    * with the text).
    * Default 'tree': run on the whole tree every time.
    */
   scope?: 'file' | 'extension' | 'tree';
+  /**
+   * For scope 'tree': the element names whose content the rule's findings can depend on (beyond the
+   * variables, the configuration, the include graph and module loads). After an edit, a file that holds
+   * none of these elements before or after it cannot change the rule's findings, so they are kept.
+   * Leave it out when the rule reads files' text or anything else: the rule then runs every time.
+   */
+  reads?: readonly string[];
 }
 
 export interface FileEdit {

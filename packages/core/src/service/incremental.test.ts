@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FsconfWorkspace } from './workspace.js';
+import { FsconfWorkspace, OverlayFileSystem } from './workspace.js';
 import { NodeFileSystem } from '../host/node-fs.js';
-import { analyze } from '../analysis.js';
-import type { Finding } from '../rules/types.js';
+import { analyze, newRuleCache } from '../analysis.js';
+import { newModelCache } from '../model.js';
+import type { Finding, Rule } from '../rules/types.js';
 
 const VANILLA = fileURLToPath(new URL('../../../../../shared/corpus/freeswitch/vanilla', import.meta.url));
 const key = (f: Finding) => `${f.file}:${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.severity} ${f.rule} ${f.message}`;
@@ -88,4 +89,52 @@ describe('incremental re-analysis on random edit sequences equals a fresh analys
       { seed: 4242, numRuns: Number(process.env.FSCONF_FUZZ_RUNS ?? 30) },
     );
   }, 900_000);
+});
+
+describe('what an edit makes the rules do again', () => {
+  const dp = `${VANILLA}/dialplan/default.xml`;
+  const user = `${VANILLA}/directory/default/1000.xml`;
+  const seen = { users: 0, extensions: [] as string[] };
+  const usersRule: Rule = {
+    meta: { id: 'test/users', severity: 'info', description: 'counts users', fixable: false, reads: ['user', 'param', 'params'] },
+    check(ctx) {
+      seen.users++;
+      for (const u of ctx.model.users) if (u.id === '1000') ctx.report({ doc: u.node.doc, start: u.node.el.start, end: u.node.el.start + 5, message: 'user 1000' });
+    },
+  };
+  const extensionsRule: Rule = {
+    meta: { id: 'test/extensions', severity: 'info', description: 'names extensions', fixable: false, scope: 'extension' },
+    check(ctx) {
+      for (const e of ctx.model.extensions) {
+        seen.extensions.push(e.name);
+        if (e.name === 'echo') ctx.report({ doc: e.node.doc, start: e.node.el.start, end: e.node.el.start + 10, message: 'echo' });
+      }
+    },
+  };
+  it('a dialplan edit re-checks only the edited extension and keeps the directory findings; findings move with the text', () => {
+    const fsys = new OverlayFileSystem(new NodeFileSystem());
+    const caches = { cache: new Map(), modelCache: newModelCache(), ruleCache: newRuleCache() };
+    const run = () => analyze(fsys, { root: VANILLA, rules: [usersRule, extensionsRule], ...caches });
+    const dpText = fs.readFileSync(dp, 'utf8');
+    const first = run();
+    expect(seen.users).toBe(1);
+    expect(seen.extensions.length).toBe(first.model.extensions.length);
+    const echoLine = first.findings.find((f) => f.message === 'echo')!.range.start.line;
+
+    // two new lines in the first extension: only it is checked again; echo's finding moves down two lines
+    seen.extensions = [];
+    fsys.overlays.set(dp, dpText.replace('<extension name="unloop">', '<extension name="unloop">\n\n'));
+    const second = run();
+    expect(seen.extensions).toEqual(['unloop']);
+    expect(seen.users).toBe(1);
+    expect(second.findings.find((f) => f.message === 'echo')!.range.start.line).toBe(echoLine + 2);
+    expect(second.findings.filter((f) => f.message === 'user 1000')).toEqual(first.findings.filter((f) => f.message === 'user 1000'));
+
+    // a directory edit runs the users rule again, not the extension rule
+    seen.extensions = [];
+    fsys.overlays.set(user, fs.readFileSync(user, 'utf8').replace('<user id="1000">', '<user id="1000" >'));
+    run();
+    expect(seen.users).toBe(2);
+    expect(seen.extensions).toEqual([]);
+  });
 });

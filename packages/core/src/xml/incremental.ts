@@ -11,12 +11,24 @@
  * the whole text: a document with a fatal error, a span that does not parse on its own without error
  * (an edit that opens or closes a tag across the span), the strict-problem cap, extreme depth.
  */
-import { parseXml, type XmlDocument, type XmlElement, type XmlProblem } from './parser.js';
+import { elementNames, parseXml, setElementNames, walk, type XmlDocument, type XmlElement, type XmlProblem } from './parser.js';
 import type { TextChange } from '../text.js';
 
 const WRAP_OPEN = '<fsconf-span>';
 const WRAP_CLOSE = '</fsconf-span>';
 const STRICT_CAP = 1000;
+
+const editedFrom = new WeakMap<XmlDocument, { previous: XmlDocument; touched: Set<string> }>();
+
+/**
+ * The element names an edit touched, when `doc` was made from `previous` by reparseXml: those of the
+ * elements re-parsed (before and after the edit) and the element whose content held it. Its other
+ * ancestors only contain the change. Undefined when doc did not come from previous that way.
+ */
+export function touchedNames(doc: XmlDocument, previous: XmlDocument): Set<string> | undefined {
+  const e = editedFrom.get(doc);
+  return e && e.previous === previous ? e.touched : undefined;
+}
 
 /** Where a closed element's end tag starts (its content ends there). */
 function closeStart(text: string, el: XmlElement): number {
@@ -74,24 +86,28 @@ function adopt(parent: XmlElement, children: XmlElement[]): XmlElement[] {
 export function reparseXml(old: XmlDocument, text: string, change: TextChange, maxDepth = 1000): XmlDocument | undefined {
   if (old.fatal || old.depth >= maxDepth - 1 || old.strict.length >= STRICT_CAP) return undefined;
   const oldText = old.text;
+  const oldNames = elementNames(old);
   const delta = change.newEnd - change.oldEnd;
 
   // the innermost element whose content (between its tags) holds the whole edit
   const path: XmlElement[] = [];
+  /** Index of each path element among its siblings. */
+  const at: number[] = [];
   let list = old.roots;
   for (;;) {
     const i = lastStartingBefore(list, change.start);
     const c = i >= 0 ? list[i]! : undefined;
     if (!c || c.selfClosing || !c.closed || c.startTagEnd > change.start || change.oldEnd > closeStart(oldText, c)) break;
     path.push(c);
+    at.push(i);
     list = c.children;
   }
   const container = path[path.length - 1];
 
-  // children untouched before and after the edit
-  let i0 = 0;
-  while (i0 < list.length && list[i0]!.end <= change.start) i0++;
-  let i1 = i0;
+  // children untouched before and after the edit (siblings never overlap: ends are sorted too)
+  let i0 = lastStartingBefore(list, change.start);
+  if (i0 < 0 || list[i0]!.end <= change.start) i0++;
+  let i1 = Math.max(i0, lastStartingBefore(list, change.oldEnd - 1) + 1);
   while (i1 < list.length && list[i1]!.start < change.oldEnd) i1++;
   const from = i0 > 0 ? list[i0 - 1]!.end : container ? container.startTagEnd : 0;
   const oldTo = i1 < list.length ? list[i1]!.start : container ? closeStart(oldText, container) : oldText.length;
@@ -106,6 +122,7 @@ export function reparseXml(old: XmlDocument, text: string, change: TextChange, m
 
   const sh = from - WRAP_OPEN.length;
   for (const c of w.children) shiftElement(c, sh);
+  const replaced = list.slice(i0, i1);
   const after = list.slice(i1);
   for (const c of after) shiftElement(c, delta);
   let children: XmlElement[] = [...list.slice(0, i0), ...w.children, ...after];
@@ -123,10 +140,10 @@ export function reparseXml(old: XmlDocument, text: string, change: TextChange, m
       ];
     } else {
       const inner = path[k + 1]!;
-      const at = el.children.indexOf(inner);
-      const later = el.children.slice(at + 1);
+      const i = at[k + 1]!;
+      const later = el.children.slice(i + 1);
       for (const c of later) shiftElement(c, delta);
-      children = [...el.children.slice(0, at), copy!, ...later];
+      children = [...el.children.slice(0, i), copy!, ...later];
       textParts = el.textParts.map((t) => (t.start >= inner.end ? { start: t.start + delta, end: t.end + delta, cdata: t.cdata } : { ...t }));
     }
     const next: XmlElement = { ...el, end: el.end + delta, children, textParts };
@@ -135,11 +152,10 @@ export function reparseXml(old: XmlDocument, text: string, change: TextChange, m
   }
   let roots: XmlElement[];
   if (path.length) {
-    const top = path[0]!;
-    const at = old.roots.indexOf(top);
-    const later = old.roots.slice(at + 1);
+    const i = at[0]!;
+    const later = old.roots.slice(i + 1);
     for (const c of later) shiftElement(c, delta);
-    roots = [...old.roots.slice(0, at), copy!, ...later];
+    roots = [...old.roots.slice(0, i), copy!, ...later];
   } else {
     for (const c of children) c.parent = undefined;
     roots = children;
@@ -157,5 +173,18 @@ export function reparseXml(old: XmlDocument, text: string, change: TextChange, m
   ];
   // depth: the deepest nesting seen; an edit that removed the deepest branch leaves the old figure
   const depth = Math.max(old.depth, path.length + frag.depth - 1);
-  return { text, roots, comments, fatal: undefined, strict, depth };
+  const doc: XmlDocument = { text, roots, comments, fatal: undefined, strict, depth };
+  // the names in the new text are among the old ones and those of the re-parsed span; the edit touched
+  // the elements of the span (before and after) and the content of the container
+  const names = new Set(oldNames);
+  const touched = new Set<string>();
+  for (const el of walk(w.children)) {
+    names.add(el.name);
+    touched.add(el.name);
+  }
+  for (const el of walk(replaced)) touched.add(el.name);
+  if (container) touched.add(container.name);
+  setElementNames(doc, names);
+  editedFrom.set(doc, { previous: old, touched });
+  return doc;
 }

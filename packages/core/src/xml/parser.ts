@@ -452,6 +452,24 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
   return { text, roots, comments, fatal, strict, depth: depthSeen };
 }
 
+const namesOf = new WeakMap<XmlDocument, Set<string>>();
+
+/** Every element name in the document (computed once per parse; see also setElementNames). */
+export function elementNames(doc: XmlDocument): Set<string> {
+  let names = namesOf.get(doc);
+  if (!names) {
+    names = new Set();
+    for (const el of walk(doc.roots)) names.add(el.name);
+    namesOf.set(doc, names);
+  }
+  return names;
+}
+
+/** Record the names of a re-parsed document (a superset is fine: it only makes analyses more careful). */
+export function setElementNames(doc: XmlDocument, names: Set<string>): void {
+  namesOf.set(doc, names);
+}
+
 /** The decoded character content of an element (text and CDATA, in order). */
 export function elementText(doc: { text: string }, el: XmlElement): string {
   let out = '';

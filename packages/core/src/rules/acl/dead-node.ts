@@ -1,4 +1,5 @@
 import type { Rule, FixInput } from '../types.js';
+import { ACL_ELEMENTS, reads } from '../reads.js';
 import { inetPton4, parseCidr } from '../../acl/index.js';
 import type { AclNode } from '../../model.js';
 import { cidrItems, deleteItemEdit, deleteNodeEdit, listsToCheck, type CidrItem } from './shared.js';
@@ -28,7 +29,7 @@ function portKey(n: AclNode): string | undefined {
 
 /** A node that repeats the network and prefix of an earlier node of its list can never decide. */
 export const deadNode: Rule = {
-  meta: { id: 'acl/dead-node', severity: 'warning', description: 'a node repeats the network and prefix of an earlier node, so it never decides', fixable: true },
+  meta: { id: 'acl/dead-node', severity: 'warning', description: 'a node repeats the network and prefix of an earlier node, so it never decides', fixable: true, reads: reads(ACL_ELEMENTS) },
   check(ctx) {
     for (const list of listsToCheck(ctx.model)) {
       const seen = new Map<string, Entry[]>();

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { ACL_ELEMENTS, reads } from '../reads.js';
 import { BUILTIN_LIST_NAMES, summarizeList, buildNetworkLists } from '../../acl/index.js';
 import { effectiveAclLists, displayPath } from '../../acl-model.js';
 import type { AclList } from '../../model.js';
@@ -14,7 +15,7 @@ function summaryOf(name: string): string {
 
 /** A list name defined twice, or a built-in *.auto list redefined: the last definition wins. */
 export const duplicateList: Rule = {
-  meta: { id: 'acl/duplicate-list', severity: 'warning', description: 'a network list name is defined twice or redefines a built-in *.auto list', fixable: false },
+  meta: { id: 'acl/duplicate-list', severity: 'warning', description: 'a network list name is defined twice or redefines a built-in *.auto list', fixable: false, reads: reads(ACL_ELEMENTS) },
   check(ctx) {
     const lists = effectiveAclLists(ctx.model).filter((l) => l.name !== '');
     const byName = new Map<string, AclList[]>();

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { ACL_ELEMENTS, reads } from '../reads.js';
 import type { AttrValue } from '../../model.js';
 import { isRecognisedBooleanWord } from '../../acl/c-compat.js';
 import { switchTrue } from '../../acl/index.js';
@@ -6,7 +7,7 @@ import { listsToCheck } from './shared.js';
 
 /** default= / type= words FreeSWITCH does not know: switch_true() makes them deny. */
 export const invalidVerdict: Rule = {
-  meta: { id: 'acl/invalid-verdict', severity: 'warning', description: 'a list default or node type is not an allow/deny word, so it means deny', fixable: true },
+  meta: { id: 'acl/invalid-verdict', severity: 'warning', description: 'a list default or node type is not an allow/deny word, so it means deny', fixable: true, reads: reads(ACL_ELEMENTS) },
   check(ctx) {
     const check = (av: AttrValue, what: 'default' | 'type') => {
       const v = av.expanded.value;

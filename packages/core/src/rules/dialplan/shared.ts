@@ -486,7 +486,17 @@ export function contextTargets(model: Model): ContextTarget[] {
 }
 
 /** Context names of the dialplan (expanded); undefined when one of them is unknown. */
+const namesCache = new WeakMap<object, Map<string, DialplanContext> | undefined>();
+
+/** Context names of the dialplan (expanded); undefined when one of them is unknown. Cached per model. */
 export function contextNames(tree: Tree, model: Model): Map<string, DialplanContext> | undefined {
+  if (namesCache.has(model.contexts)) return namesCache.get(model.contexts);
+  const names = computeContextNames(tree, model);
+  namesCache.set(model.contexts, names);
+  return names;
+}
+
+function computeContextNames(tree: Tree, model: Model): Map<string, DialplanContext> | undefined {
   const out = new Map<string, DialplanContext>();
   for (const c of model.contexts) {
     if (!c.nameAttr || chatCached(c.node)) continue;
@@ -547,7 +557,18 @@ export interface GatewayDef {
  * loaded by profiles whose `<domains>` parse the directory). Names are expanded; undefined when one
  * of them is unknown.
  */
+const defsCache = new WeakMap<object, { users: object; defs: GatewayDef[] | undefined }>();
+
+/** Gateway names the tree defines (cached per model: the extension-scope rule and its key both ask). */
 export function gatewayDefs(tree: Tree, model: Model): GatewayDef[] | undefined {
+  const hit = defsCache.get(model.gateways);
+  if (hit && hit.users === model.users) return hit.defs;
+  const defs = computeGatewayDefs(tree, model);
+  defsCache.set(model.gateways, { users: model.users, defs });
+  return defs;
+}
+
+function computeGatewayDefs(tree: Tree, model: Model): GatewayDef[] | undefined {
   const out: GatewayDef[] = [];
   const add = (node: Node, nameAttr: XmlAttr | undefined, profile: string | undefined): boolean => {
     if (!nameAttr) return true;

@@ -8,7 +8,13 @@ import { closestFixes, contextNames, contextTargets, replaceIn, subRange } from 
  * "Context … not found" and the call has no route.
  */
 export const unknownContext: Rule = {
-  meta: { id: 'dialplan/unknown-context', severity: 'warning', description: 'a transfer/execute_extension target names a context the dialplan does not define', fixable: true },
+  meta: { id: 'dialplan/unknown-context', severity: 'warning', description: 'a transfer/execute_extension target names a context the dialplan does not define', fixable: true, scope: 'extension' },
+  // an extension's findings depend on the contexts the dialplan defines
+  unitKey(ctx) {
+    if (!ctx.tree.root) return '';
+    const names = contextNames(ctx.tree, ctx.model);
+    return names ? [...names].map(([k, c]) => `${k}=${c.nameAttr?.value ?? c.name}`).join('\u0000') : '\u0001unknown';
+  },
   check(ctx) {
     if (!ctx.tree.root) return; // a file on its own: the other contexts are not known
     let names: ReturnType<typeof contextNames> | null = null;

@@ -7,7 +7,13 @@ import { closestFixes, findGateway, gatewayDefs, gatewayTargets, replaceIn, subR
  * "Invalid Gateway" and the leg fails with INVALID_GATEWAY. `profile::name` is understood.
  */
 export const unknownGateway: Rule = {
-  meta: { id: 'dialplan/unknown-gateway', severity: 'warning', description: 'a sofia/gateway/<name> dial string names a gateway no profile defines', fixable: true },
+  meta: { id: 'dialplan/unknown-gateway', severity: 'warning', description: 'a sofia/gateway/<name> dial string names a gateway no profile defines', fixable: true, scope: 'extension' },
+  // an extension's findings depend on the gateways the tree defines
+  unitKey(ctx) {
+    if (!ctx.tree.root) return '';
+    const defs = gatewayDefs(ctx.tree, ctx.model);
+    return defs ? defs.map((d) => `${d.profile ?? ''}::${d.name}`).join('\u0000') : '\u0001unknown';
+  },
   check(ctx) {
     if (!ctx.tree.root) return;
     let defs: ReturnType<typeof gatewayDefs> | null = null;

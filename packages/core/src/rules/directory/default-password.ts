@@ -1,9 +1,10 @@
 import type { Rule } from '../types.js';
+import { reads } from '../reads.js';
 import { generatePassword } from '../../passwords.js';
 
 /** The stock default_password=1234: shared by every stock user, and the stock dialplan delays every call. */
 export const defaultPassword: Rule = {
-  meta: { id: 'directory/default-password', severity: 'error', description: 'default_password is still the stock 1234', fixable: true, security: true },
+  meta: { id: 'directory/default-password', severity: 'error', description: 'default_password is still the stock 1234', fixable: true, security: true, reads: reads() },
   check(ctx) {
     for (const def of ctx.tree.vars.defs.get('default_password') ?? []) {
       if (def.value !== '1234') continue;

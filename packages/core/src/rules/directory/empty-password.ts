@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { DIRECTORY_ELEMENTS, reads } from '../reads.js';
 import { findParam } from '../../model.js';
 import { switchFalse } from '../../text.js';
 import { generatePassword } from '../../passwords.js';
@@ -7,7 +8,7 @@ import { inheritedParam, userPassword } from './passwords.js';
 
 /** No password and no a1-hash: mod_sofia accepts any credentials (allow-empty-password defaults to true). */
 export const emptyPassword: Rule = {
-  meta: { id: 'directory/empty-password', severity: 'error', description: 'a user has neither password nor a1-hash: any credentials are accepted', fixable: true, security: true },
+  meta: { id: 'directory/empty-password', severity: 'error', description: 'a user has neither password nor a1-hash: any credentials are accepted', fixable: true, security: true, reads: reads(DIRECTORY_ELEMENTS) },
   check(ctx) {
     for (const user of ctx.model.users) {
       if (user.type === 'pointer' || !user.domain) continue;

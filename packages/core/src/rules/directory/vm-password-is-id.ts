@@ -1,9 +1,10 @@
 import type { Rule } from '../types.js';
+import { DIRECTORY_ELEMENTS, reads } from '../reads.js';
 import { findParam } from '../../model.js';
 
 /** A voicemail PIN equal to the extension number is the first thing anyone tries. */
 export const vmPasswordIsId: Rule = {
-  meta: { id: 'directory/vm-password-is-id', severity: 'warning', description: 'vm-password equals the user id', fixable: false, security: true },
+  meta: { id: 'directory/vm-password-is-id', severity: 'warning', description: 'vm-password equals the user id', fixable: false, security: true, reads: reads(DIRECTORY_ELEMENTS) },
   check(ctx) {
     for (const user of ctx.model.users) {
       const p = findParam(user.params, 'vm-password');

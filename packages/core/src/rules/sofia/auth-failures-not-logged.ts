@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParam } from '../../model.js';
 import { switchTrue } from '../../text.js';
 import { insertParamFix, setValueFixes } from '../params.js';
@@ -6,7 +7,7 @@ import { isExternal } from './roles.js';
 
 /** Without log-auth-failures, fail2ban has nothing to act on. */
 export const authFailuresNotLogged: Rule = {
-  meta: { id: 'sofia/auth-failures-not-logged', severity: 'info', description: 'an external profile does not log authentication failures', fixable: true, security: true },
+  meta: { id: 'sofia/auth-failures-not-logged', severity: 'info', description: 'an external profile does not log authentication failures', fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     for (const profile of ctx.model.profiles) {
       if (!isExternal(profile, ctx.config)) continue;

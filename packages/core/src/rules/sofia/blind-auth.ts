@@ -1,11 +1,12 @@
 import type { Rule } from '../types.js';
+import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParam } from '../../model.js';
 import { switchTrue } from '../../text.js';
 import { originOf, setValueFixes } from '../params.js';
 
 /** accept-blind-auth without enforce-blind-auth-result: any INVITE passes the challenge. */
 export const blindAuth: Rule = {
-  meta: { id: 'sofia/blind-auth', severity: 'error', description: 'accept-blind-auth is true without enforce-blind-auth-result', fixable: true, security: true },
+  meta: { id: 'sofia/blind-auth', severity: 'error', description: 'accept-blind-auth is true without enforce-blind-auth-result', fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     for (const profile of ctx.model.profiles) {
       const p = findParam(profile.settings, 'accept-blind-auth');

@@ -1,11 +1,12 @@
 import type { Rule } from '../types.js';
+import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParam } from '../../model.js';
 import { insertParamFix, originOf, setValueFixes } from '../params.js';
 import { isExternal } from './roles.js';
 
 /** mod_cti refuses an external profile that routes into the internal dialplan: strangers could dial out. */
 export const externalContext: Rule = {
-  meta: { id: 'sofia/external-context', severity: 'error', description: "an external profile's context is internal or default (or missing, which means default)", fixable: true, security: true },
+  meta: { id: 'sofia/external-context', severity: 'error', description: "an external profile's context is internal or default (or missing, which means default)", fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     for (const profile of ctx.model.profiles) {
       if (!isExternal(profile, ctx.config)) continue;

@@ -1,11 +1,12 @@
 import type { Rule } from '../types.js';
+import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParams } from '../../model.js';
 import { insertParamFix } from '../params.js';
 import { isExternal } from './roles.js';
 
 /** mod_cti refuses to load when an external profile has no inbound ACL. */
 export const externalInboundAcl: Rule = {
-  meta: { id: 'sofia/external-inbound-acl', severity: 'error', description: 'an external profile has no or an empty apply-inbound-acl', fixable: true, security: true },
+  meta: { id: 'sofia/external-inbound-acl', severity: 'error', description: 'an external profile has no or an empty apply-inbound-acl', fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     const lists = [...new Set(ctx.model.aclLists.map((l) => l.name).filter(Boolean))];
     for (const profile of ctx.model.profiles) {

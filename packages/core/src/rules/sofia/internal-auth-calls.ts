@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParam } from '../../model.js';
 import { switchTrue } from '../../text.js';
 import { insertParamFix, originOf, setValueFixes } from '../params.js';
@@ -6,7 +7,7 @@ import { isInternal } from './roles.js';
 
 /** mod_cti refuses to load when an internal profile does not challenge INVITEs. */
 export const internalAuthCalls: Rule = {
-  meta: { id: 'sofia/internal-auth-calls', severity: 'error', description: 'an internal profile does not set auth-calls to true', fixable: true, security: true },
+  meta: { id: 'sofia/internal-auth-calls', severity: 'error', description: 'an internal profile does not set auth-calls to true', fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     for (const profile of ctx.model.profiles) {
       if (!isInternal(profile, ctx.config)) continue;

@@ -1,9 +1,10 @@
 import type { Rule } from '../types.js';
+import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParams } from '../../model.js';
 
 /** apply-register-acl: a REGISTER from a matching address is accepted with no password at all. */
 export const registerAclSkipsAuth: Rule = {
-  meta: { id: 'sofia/register-acl-skips-auth', severity: 'warning', description: 'apply-register-acl accepts REGISTERs from matching addresses without a password', fixable: false, security: true },
+  meta: { id: 'sofia/register-acl-skips-auth', severity: 'warning', description: 'apply-register-acl accepts REGISTERs from matching addresses without a password', fixable: false, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     for (const profile of ctx.model.profiles) {
       for (const p of findParams(profile.settings, 'apply-register-acl')) {

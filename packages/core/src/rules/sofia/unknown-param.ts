@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { configParams, sofiaGatewayParam, sofiaProfileParam } from '../../kb/index.js';
 import { suggestionFixes } from '../util.js';
 
@@ -7,7 +8,7 @@ import { suggestionFixes } from '../util.js';
  * case-sensitive). Params parsed nowhere in mod_sofia, such as use-rtp-timer, count as unknown.
  */
 export const unknownParam: Rule = {
-  meta: { id: 'sofia/unknown-param', severity: 'warning', description: 'a sofia param name mod_sofia does not read (silently ignored)', fixable: true },
+  meta: { id: 'sofia/unknown-param', severity: 'warning', description: 'a sofia param name mod_sofia does not read (silently ignored)', fixable: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     const profileNames = configParams('sofia.conf', 'settings').map((p) => p.name);
     const gatewayNames = configParams('sofia.conf', 'gateway').map((p) => p.name);
