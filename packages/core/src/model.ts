@@ -656,12 +656,11 @@ export function findParams(params: Param[], name: string): Param[] {
  */
 export function modelForDocs(m: Model, docs: ReadonlySet<Doc>): Model {
   const keep = <T extends { node: Node }>(xs: T[]): T[] => xs.filter((x) => docs.has(x.node.doc));
-  return {
-    ...m,
-    users: keep(m.users),
-    extensions: keep(m.extensions),
-    conditions: keep(m.conditions),
-    actions: keep(m.actions),
-    params: keep(m.params),
-  };
+  // filtered on first use: most file-scope rules read the files' text, not these collections
+  const scoped: Model = { ...m };
+  for (const key of ['users', 'extensions', 'conditions', 'actions', 'params'] as const) {
+    let value: Model[typeof key] | undefined;
+    Object.defineProperty(scoped, key, { enumerable: true, get: () => (value ??= keep(m[key] as { node: Node }[]) as Model[typeof key]) });
+  }
+  return scoped;
 }

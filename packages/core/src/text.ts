@@ -3,10 +3,29 @@ import type { Position, Range } from 'vscode-languageserver-types';
 /** Maps string offsets (UTF-16 code units, as JS strings and LSP both count) to LSP positions and back. */
 export class LineIndex {
   private readonly starts: number[];
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
     this.starts = starts;
+  }
+
+  /** The index of `text` (= old's text with change applied), reusing old's line starts around the edit. */
+  static edited(old: LineIndex, text: string, change: TextChange): LineIndex {
+    const s = old.starts;
+    const delta = change.newEnd - change.oldEnd;
+    // lines starting at or before the edit are unchanged; those after a newline past it move by delta
+    const keep = old.lineOf(change.start) + 1;
+    let from = keep;
+    while (from < s.length && s[from]! - 1 < change.oldEnd) from++;
+    const starts = s.slice(0, keep);
+    for (let i = text.indexOf('\n', change.start); i >= 0 && i < change.newEnd; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let i = from; i < s.length; i++) starts.push(s[i]! + delta);
+    return new LineIndex(text, starts);
   }
   get lineCount(): number {
     return this.starts.length;

@@ -225,7 +225,7 @@ function reparseDoc(doc: Doc, text: string, limits: Limits): boolean {
   doc.text = text;
   doc.scan = scan;
   doc.xml = xml;
-  doc.lines = new LineIndex(text);
+  doc.lines = LineIndex.edited(doc.lines, text, change);
   return true;
 }
 

@@ -18,7 +18,8 @@ const WRAP_OPEN = '<fsconf-span>';
 const WRAP_CLOSE = '</fsconf-span>';
 const STRICT_CAP = 1000;
 
-const editedFrom = new WeakMap<XmlDocument, { previous: XmlDocument; touched: Set<string> }>();
+// a weak link back: a strong one would keep every earlier version of the document alive
+const editedFrom = new WeakMap<XmlDocument, { previous: WeakRef<XmlDocument>; touched: Set<string> }>();
 
 /**
  * The element names an edit touched, when `doc` was made from `previous` by reparseXml: those of the
@@ -27,7 +28,7 @@ const editedFrom = new WeakMap<XmlDocument, { previous: XmlDocument; touched: Se
  */
 export function touchedNames(doc: XmlDocument, previous: XmlDocument): Set<string> | undefined {
   const e = editedFrom.get(doc);
-  return e && e.previous === previous ? e.touched : undefined;
+  return e && e.previous.deref() === previous ? e.touched : undefined;
 }
 
 /** Where a closed element's end tag starts (its content ends there). */
@@ -185,6 +186,6 @@ export function reparseXml(old: XmlDocument, text: string, change: TextChange, m
   for (const el of walk(replaced)) touched.add(el.name);
   if (container) touched.add(container.name);
   setElementNames(doc, names);
-  editedFrom.set(doc, { previous: old, touched });
+  editedFrom.set(doc, { previous: new WeakRef(old), touched });
   return doc;
 }

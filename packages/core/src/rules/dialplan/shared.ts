@@ -579,13 +579,33 @@ function computeGatewayDefs(tree: Tree, model: Model): GatewayDef[] | undefined 
   };
   for (const g of model.gateways as Gateway[]) if (!add(g.node, g.nameAttr, g.profile?.name)) return undefined;
   for (const u of model.users) {
-    for (const c of logicalChildren(tree, u.node)) {
-      if (c.el.name !== 'gateways') continue;
-      for (const g of logicalChildren(tree, c)) if (g.el.name === 'gateway' && !add(g, attr(g.el, 'name'), undefined)) return undefined;
+    let mine = userGateways.get(u);
+    if (mine === undefined) {
+      mine = [];
+      for (const c of logicalChildren(tree, u.node)) {
+        if (c.el.name !== 'gateways') continue;
+        for (const g of logicalChildren(tree, c)) {
+          const nameAttr = g.el.name === 'gateway' ? attr(g.el, 'name') : undefined;
+          if (!nameAttr) continue;
+          const v = expandAttr(tree, g.doc, nameAttr).value;
+          if (v === undefined) {
+            mine = null;
+            break;
+          }
+          mine.push({ name: v, node: g, nameAttr, profile: undefined });
+        }
+        if (mine === null) break;
+      }
+      userGateways.set(u, mine);
     }
+    if (mine === null) return undefined;
+    for (const d of mine) out.push(d);
   }
   return out;
 }
+
+/** A user's own gateways (null: a name depends on an unknown variable); a changed user is a new object. */
+const userGateways = new WeakMap<object, GatewayDef[] | null>();
 
 /** Is `name` (or `profile::name`) one of the gateways? Gateway names are case-sensitive in mod_sofia's hash. */
 export function findGateway(defs: GatewayDef[], name: string): GatewayDef | undefined {
