@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Doc, Tree } from '../tree.js';
+import type { XmlElement } from '../xml/parser.js';
 import type { Model } from '../model.js';
 import type { ResolvedConfig } from '../config.js';
 
@@ -24,9 +25,12 @@ export interface RuleMeta {
    * is about, and it depends only on that extension plus what 'file' allows plus `unitKey`. After an
    * edit the rule runs on the extensions whose element changed; the others keep their findings (moved
    * with the text).
+   * 'user': the same for directory users: the rule walks only ctx.model.users, and a user's findings
+   * depend only on the user and the group and domain params it inherits (a finding at one of those
+   * names its user with `about`).
    * Default 'tree': run on the whole tree every time.
    */
-  scope?: 'file' | 'extension' | 'tree';
+  scope?: 'file' | 'extension' | 'user' | 'tree';
   /**
    * For scope 'tree': the element names whose content the rule's findings can depend on (beyond the
    * variables, the configuration, the include graph and module loads). After an edit, a file that holds
@@ -90,6 +94,11 @@ export interface ReportInput {
   severity?: Severity;
   related?: { doc: Doc; start: number; end: number; message: string }[];
   fixes?: FixInput[];
+  /**
+   * For 'extension' and 'user' rules: the unit (extension or user element) the finding is about, when
+   * it lies outside that unit (a password inherited from the user's group is reported at the group's param).
+   */
+  about?: XmlElement;
 }
 
 export interface RuleContext {

@@ -43,7 +43,8 @@ describe('incremental re-analysis (parse, model and rule caches) equals a fresh 
 });
 
 describe('incremental re-analysis on random edit sequences equals a fresh analysis', () => {
-  const FILES = ['dialplan/default.xml', 'dialplan/public.xml', 'directory/default/1000.xml', 'sip_profiles/internal.xml', 'autoload_configs/acl.conf.xml', 'vars.xml'].map((f) => `${VANILLA}/${f}`);
+  // edits of users, group and domain params (inherited passwords), dialplans, profiles, ACLs and vars
+  const FILES = ['dialplan/default.xml', 'dialplan/public.xml', 'directory/default.xml', 'directory/default/1000.xml', 'directory/default/1001.xml', 'sip_profiles/internal.xml', 'autoload_configs/acl.conf.xml', 'vars.xml'].map((f) => `${VANILLA}/${f}`);
   const SNIPPETS = [
     '\n',
     '\n\n\n',
@@ -52,6 +53,10 @@ describe('incremental re-analysis on random edit sequences equals a fresh analys
     '<condition field="destination_numbr" expression="^(1"><action application="bridge" data="sofia/gateway/nope/$1"/></condition>',
     '<extension name="x"><condition field="destination_number" expression="^1$"><action application="transfer" data="1 XML nowhere" inline="true"/></condition></extension>',
     '<param name="auth-calls" value="false"/>',
+    '<param name="password" value="1"/>',
+    '<param name="vm-password" value="1000"/>',
+    '<user id="1000"><params><param name="password" value=""/></params></user>',
+    '<action application="check_acl" data="${network_addr} nolist"/>',
     '<node type="allow" cidr="10.0.0.0/33"/>',
     '<X-PRE-PROCESS cmd="set" data="default_password=abc"/>',
     '$${undefined_thing}',
@@ -136,5 +141,29 @@ describe('what an edit makes the rules do again', () => {
     run();
     expect(seen.users).toBe(2);
     expect(seen.extensions).toEqual([]);
+  });
+});
+
+describe('a user whose inherited params change is checked again', () => {
+  it("a password set (or weakened) in the domain's params reaches the users without their own", () => {
+    const dir = `${VANILLA}/directory/default.xml`;
+    const text = fs.readFileSync(dir, 'utf8');
+    const ws = new FsconfWorkspace(new NodeFileSystem(), VANILLA);
+    ws.open(dir, text);
+    const findings = () => [...ws.diagnostics().values()].flat();
+    const emptyFor = (id: string) => findings().filter((f) => f.rule === 'directory/empty-password' && f.message.startsWith(`user ${id} `));
+    expect(emptyFor('default')).toHaveLength(1);
+    const steps = [
+      text.replace('<params>', '<params>\n      <param name="password" value="Str0ng.Passw0rd-x"/>'),
+      text.replace('<params>', '<params>\n      <param name="password" value="1"/>'),
+      text,
+    ];
+    const expected = [0, 0, 1];
+    for (const [i, t] of steps.entries()) {
+      ws.change(dir, t);
+      expect(emptyFor('default')).toHaveLength(expected[i]!);
+      const fresh = analyze(ws.fs, { root: VANILLA, files: [dir] });
+      expect(findings().map(key).sort()).toEqual(fresh.findings.map(key).sort());
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { ACL_ELEMENTS, ACTION_ELEMENTS, DIRECTORY_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
+import { ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS, reads } from '../reads.js';
 import { aclModelFor, aclReferences, parseLocalNet, referenceResolves } from '../../acl-model.js';
 import { didYouMean } from '../../suggest.js';
 import type { FixInput } from '../types.js';
@@ -7,7 +7,7 @@ import type { Doc } from '../../tree.js';
 
 /** A reference that names no list, no built-in and no CIDR: FreeSWITCH silently denies everything. */
 export const unknownList: Rule = {
-  meta: { id: 'acl/unknown-list', severity: 'error', description: 'an ACL reference names no defined list, built-in *.auto list or CIDR', fixable: true, reads: reads(ACL_ELEMENTS, SOFIA_ELEMENTS, DIRECTORY_ELEMENTS, ACTION_ELEMENTS) },
+  meta: { id: 'acl/unknown-list', severity: 'error', description: 'an ACL reference names no defined list, built-in *.auto list or CIDR', fixable: true, reads: reads(ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS) },
   check(ctx) {
     const ln = ctx.config.localNet ? parseLocalNet(ctx.config.localNet) : undefined;
     const am = aclModelFor(ctx.model, ln);

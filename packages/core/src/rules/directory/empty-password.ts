@@ -1,5 +1,4 @@
 import type { Rule } from '../types.js';
-import { DIRECTORY_ELEMENTS, reads } from '../reads.js';
 import { findParam } from '../../model.js';
 import { switchFalse } from '../../text.js';
 import { generatePassword } from '../../passwords.js';
@@ -8,7 +7,7 @@ import { inheritedParam, userPassword } from './passwords.js';
 
 /** No password and no a1-hash: mod_sofia accepts any credentials (allow-empty-password defaults to true). */
 export const emptyPassword: Rule = {
-  meta: { id: 'directory/empty-password', severity: 'error', description: 'a user has neither password nor a1-hash: any credentials are accepted', fixable: true, security: true, reads: reads(DIRECTORY_ELEMENTS) },
+  meta: { id: 'directory/empty-password', severity: 'error', description: 'a user has neither password nor a1-hash: any credentials are accepted', fixable: true, security: true, scope: 'user' },
   check(ctx) {
     for (const user of ctx.model.users) {
       if (user.type === 'pointer' || !user.domain) continue;
@@ -31,6 +30,7 @@ export const emptyPassword: Rule = {
         start: anchor ? anchor.valueStart : user.node.el.nameStart,
         end: anchor ? anchor.valueEnd : user.node.el.nameEnd,
         message: `user ${user.id} has no password and no a1-hash, and allow-empty-password is not false: FreeSWITCH accepts any credentials for this user`,
+        about: user.node.el,
         ...(fix ? { fixes: [fix] } : {}),
       });
     }

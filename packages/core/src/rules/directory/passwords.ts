@@ -61,6 +61,7 @@ export function reportWeakPasswords(ctx: RuleContext, reason: 'too-short' | 'too
       message: `sip_auth user:${user.id} password is ${reason === 'too-short' ? 'too short' : 'too simple'}: "${maskSecret(p.value.value)}"${from} ${detail}; ${policyText(policy)}`,
       related: originOf(p),
       fixes: passwordFixes(p, policy),
+      about: user.node.el,
     });
   }
 }
