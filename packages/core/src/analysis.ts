@@ -4,7 +4,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { findConfRoot, loadTree, type Doc, type LoadOptions, type ParseCache, type Tree } from './tree.js';
 import { buildModel, modelForDocs, varsSignature, type Model, type ModelCache } from './model.js';
-import { clearRuleCache, docsOf, toFinding, UnitPass, type RawFinding, type RuleCache } from './rule-cache.js';
+import { clearRuleCache, docsOf, namesChanged, toFinding, UnitPass, type RawFinding, type RuleCache } from './rule-cache.js';
 import { defaultConfig, findConfigFile, mergeConfig, parseConfigYaml, type ConfigProblem, type FsconfConfig, type ResolvedConfig } from './config.js';
 import { dirname, type FileSystem, type Limits } from './fs.js';
 import type { Finding, ReportInput, Rule, Severity } from './rules/types.js';
@@ -145,7 +145,7 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
       // a file is checked again when it was re-parsed, or when a finding of it names a file that was
       dirty = tree.order.filter((d) => {
         const m = memo!.get(d.xml);
-        return !m || m.some((r) => docsOf(r.input).some((x) => x !== d && changedDocs.has(x)));
+        return !m || m.some((r) => namesChanged(r, changedDocs));
       });
       if (dirty.length < tree.order.length) {
         const set = new Set(dirty);

@@ -18,6 +18,15 @@ export interface RawFinding {
   security: boolean;
   input: ReportInput;
   converted?: { finding: Finding; lines: LineIndex[] };
+  /** Names a place in a file other than its own (computed on first use). */
+  foreign?: boolean;
+}
+
+/** Does the finding name a place in one of `changed` other than its own file? */
+export function namesChanged(raw: RawFinding, changed: ReadonlySet<Doc>): boolean {
+  raw.foreign ??= docsOf(raw.input).length > 1;
+  if (!raw.foreign || !changed.size) return false;
+  return docsOf(raw.input).some((d) => d !== raw.input.doc && changed.has(d));
 }
 
 export type UnitScope = 'extension' | 'user';
@@ -171,7 +180,7 @@ export class UnitPass {
       let u = rc.units.get(el);
       if (u) {
         const context = contextOf(w.scope, unit);
-        if (!contextCurrent(u, context) || (u.count > 0 && this.namesChangedFile(u, unit.node.doc))) {
+        if (!contextCurrent(u, context) || (u.count > 0 && this.namesChangedFile(u))) {
           rc.units.delete(el);
           u = undefined;
         } else if (u.start !== el.start) {
@@ -193,9 +202,8 @@ export class UnitPass {
     }
   }
 
-  private namesChangedFile(u: UnitEntry, own: Doc): boolean {
-    if (!this.changedDocs.size) return false;
-    for (const v of u.byRule.values()) for (const r of v.raws) for (const d of docsOf(r.input)) if (d !== own && this.changedDocs.has(d)) return true;
+  private namesChangedFile(u: UnitEntry): boolean {
+    for (const v of u.byRule.values()) for (const r of v.raws) if (namesChanged(r, this.changedDocs)) return true;
     return false;
   }
 
