@@ -37,14 +37,18 @@ const text = fs.readFileSync(userFile, 'utf8');
 ws.open(userFile, text);
 ws.analysis();
 const warm = [];
-for (let i = 0; i < 20; i++) {
+let first = 0;
+for (let i = 0; i < 45; i++) {
   ws.change(userFile, text.replace('Extension 10700', `Extension edit ${i}`));
   t = performance.now();
   ws.analysis();
-  warm.push(performance.now() - t);
+  // the first edits also compile the incremental code paths (JIT): reported apart, as for the LSP below
+  if (i === 0) first = performance.now() - t;
+  if (i >= 5) warm.push(performance.now() - t);
 }
-line('warm re-analysis after editing one user file (p50)', pct(warm, 0.5).toFixed(1), 'ms', '≤ 100 ms');
-line('warm re-analysis after editing one user file (p95)', pct(warm, 0.95).toFixed(1), 'ms');
+line('first re-analysis after editing one user file (cold code paths)', first.toFixed(1), 'ms');
+line('warm re-analysis after editing one user file (p50 of 40)', pct(warm, 0.5).toFixed(1), 'ms', '≤ 100 ms');
+line('warm re-analysis after editing one user file (p95 of 40)', pct(warm, 0.95).toFixed(1), 'ms', '≤ 100 ms');
 if (global.gc) global.gc();
 line('analysis heap after load', (process.memoryUsage().heapUsed / 1048576).toFixed(0), 'MB');
 line('process RSS after load', (process.memoryUsage().rss / 1048576).toFixed(0), 'MB', '≤ 500 MB (server)');

@@ -112,6 +112,8 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
     }
     if (rc.lastXml.size !== tree.order.length) changedNames.add('*');
     for (const n of STRUCTURAL) if (changedNames.has(n)) changedNames.add('*');
+    // a structural change can move whole files between sections (dialplan → chatplan): nothing cached holds
+    if (changedNames.has('*')) clearRuleCache(rc);
     rc.lastXml = new Map(tree.order.map((d) => [d.path, d.xml]));
   }
   // extension- and user-scope rules: one pass over the units sorts each rule's cached findings from

@@ -167,3 +167,19 @@ describe('a user whose inherited params change is checked again', () => {
     }
   });
 });
+
+describe('a structural edit re-checks everything', () => {
+  it('turning the dialplan section into a chatplan drops the dialplan findings of files it includes', () => {
+    const root = `${VANILLA}/freeswitch.xml`;
+    const text = fs.readFileSync(root, 'utf8');
+    const ws = new FsconfWorkspace(new NodeFileSystem(), VANILLA);
+    ws.open(root, text);
+    const dialplanFindings = () => [...ws.diagnostics().values()].flat().filter((f) => f.rule.startsWith('dialplan/'));
+    expect(dialplanFindings().length).toBeGreaterThan(0);
+    ws.change(root, text.replace('<section name="dialplan"', '<section name="chatplan"'));
+    expect(dialplanFindings()).toEqual([]);
+    ws.change(root, text);
+    const fresh = analyze(ws.fs, { root: VANILLA, files: [root] });
+    expect([...ws.diagnostics().values()].flat().map(key).sort()).toEqual(fresh.findings.map(key).sort());
+  });
+});

@@ -148,26 +148,34 @@ export function inChatplan(node: Node): boolean {
   return /(^|\/)chatplan(\/|[^/]*\.xml$)/i.test(node.doc.path);
 }
 
-const chatplanCache = new WeakMap<object, boolean>();
-function chatCached(ctxNode: Node): boolean {
-  let v = chatplanCache.get(ctxNode.el);
-  if (v === undefined) chatplanCache.set(ctxNode.el, (v = inChatplan(ctxNode)));
+/**
+ * inChatplan per context, remembered for one model: the answer depends on the section the context's
+ * file is included into, which an edit of another file (freeswitch.xml) can change while the context's
+ * element stays the same object.
+ */
+const chatplanCache = new WeakMap<object, Map<XmlElement, boolean>>();
+function chatCached(ctxNode: Node, model: Model): boolean {
+  // scoped models share the full model's contexts array: one memo per analysis
+  let memo = chatplanCache.get(model.contexts);
+  if (!memo) chatplanCache.set(model.contexts, (memo = new Map()));
+  let v = memo.get(ctxNode.el);
+  if (v === undefined) memo.set(ctxNode.el, (v = inChatplan(ctxNode)));
   return v;
 }
 
 /** Actions of the dialplan (chatplan actions left out). */
 export function dialplanActions(model: Model): Action[] {
-  return model.actions.filter((a) => !chatCached(a.condition.extension.context.node));
+  return model.actions.filter((a) => !chatCached(a.condition.extension.context.node, model));
 }
 
 /** Conditions of the dialplan (chatplan conditions left out). */
 export function dialplanConditions(model: Model): Condition[] {
-  return model.conditions.filter((c) => !chatCached(c.extension.context.node));
+  return model.conditions.filter((c) => !chatCached(c.extension.context.node, model));
 }
 
 /** Extensions of the dialplan (chatplan extensions left out). */
 export function dialplanExtensions(model: Model): Model['extensions'] {
-  return model.extensions.filter((e) => !chatCached(e.context.node));
+  return model.extensions.filter((e) => !chatCached(e.context.node, model));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -499,7 +507,7 @@ export function contextNames(tree: Tree, model: Model): Map<string, DialplanCont
 function computeContextNames(tree: Tree, model: Model): Map<string, DialplanContext> | undefined {
   const out = new Map<string, DialplanContext>();
   for (const c of model.contexts) {
-    if (!c.nameAttr || chatCached(c.node)) continue;
+    if (!c.nameAttr || chatCached(c.node, model)) continue;
     const v = expandAttr(tree, c.node.doc, c.nameAttr).value;
     if (v === undefined) return undefined;
     if (!out.has(v.toLowerCase())) out.set(v.toLowerCase(), c);
