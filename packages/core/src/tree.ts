@@ -218,12 +218,13 @@ export function readDoc(fs: FileSystem, path: string, limits: Limits, cache?: Pa
  */
 function reparseDoc(doc: Doc, text: string, limits: Limits): boolean {
   const change = changedSpan(doc.text, text);
-  const scan = rescanFile(doc.scan, doc.text, text, change, doc.lines.lineOf(change.start));
-  if (!scan) return false;
-  const xml = reparseXml(doc.xml, scan.blanked, change, limits.maxElementDepth);
+  const rescan = rescanFile(doc.scan, doc.text, text, change, doc.lines.lineOf(change.start));
+  if (!rescan) return false;
+  const xml = reparseXml(doc.xml, rescan.scan.blanked, change, limits.maxElementDepth);
   if (!xml) return false;
+  rescan.commit();
   doc.text = text;
-  doc.scan = scan;
+  doc.scan = rescan.scan;
   doc.xml = xml;
   doc.lines = LineIndex.edited(doc.lines, text, change);
   return true;

@@ -303,9 +303,10 @@ const MARKER_RE = /<include>|<\/include>|<\?|x-pre-process|<!--#/i;
  * pre-processor markup before or after the edit and nothing on them was blanked: the lines around are
  * then scanned exactly as before (the only state carried across lines is the multi-line `<!--#` form,
  * which such an edit can neither open nor close), so their results are only moved. Undefined otherwise.
- * `firstLine` is the 0-based line of the edit's start in the old text.
+ * `firstLine` is the 0-based line of the edit's start in the old text. The old scan stays valid until
+ * `commit()` moves the `$${}` uses it shares with the new one (call it once the new scan is adopted).
  */
-export function rescanFile(old: ScannedFile, oldText: string, text: string, change: { start: number; oldEnd: number; newEnd: number }, firstLine: number): ScannedFile | undefined {
+export function rescanFile(old: ScannedFile, oldText: string, text: string, change: { start: number; oldEnd: number; newEnd: number }, firstLine: number): { scan: ScannedFile; commit(): void } | undefined {
   // (lastIndexOf treats a negative position as 0, which would find a newline at offset 0)
   const ls = change.start === 0 ? 0 : oldText.lastIndexOf('\n', change.start - 1) + 1;
   let le = oldText.indexOf('\n', change.oldEnd);
@@ -353,7 +354,8 @@ export function rescanFile(old: ScannedFile, oldText: string, text: string, chan
     return out;
   };
   const span = (r: { start: number; end: number } | undefined) => (r ? { start: r.start + delta, end: r.end + delta } : undefined);
-  return {
+  const movedUses: VarUse[] = [];
+  const scan: ScannedFile = {
     blanked: unblanked ? text : old.blanked.slice(0, ls) + newSeg + old.blanked.slice(le),
     directives: moved(old.directives, [], (d) => {
       const m: Directive = { ...d, line: d.line + lineDelta, start: d.start + delta, end: d.end + delta, cmdStart: d.cmdStart + delta, cmdEnd: d.cmdEnd + delta, dataStart: d.dataStart + delta, dataEnd: d.dataEnd + delta };
@@ -362,13 +364,19 @@ export function rescanFile(old: ScannedFile, oldText: string, text: string, chan
       return m;
     }),
     dropped: moved(old.dropped, [], (d) => ({ ...d, line: d.line + lineDelta, start: d.start + delta, end: d.end + delta })),
-    // uses are many (one per $${} of the file) and owned by this scan alone: moved in place
+    // uses are many (one per $${} of the file) and owned by this scan alone: moved in place by commit()
     varUses: moved(old.varUses, uses, (u) => {
-      u.line += lineDelta;
-      u.start += delta;
-      u.end += delta;
+      movedUses.push(u);
       return u;
     }),
     unterminated: moved(old.unterminated, unterminated, (u) => ({ start: u.start + delta, line: u.line + lineDelta })),
   };
+  const commit = (): void => {
+    for (const u of movedUses) {
+      u.line += lineDelta;
+      u.start += delta;
+      u.end += delta;
+    }
+  };
+  return { scan, commit };
 }
