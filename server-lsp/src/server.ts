@@ -423,7 +423,12 @@ export class FsconfServer {
     const path = uriToPath(uri);
     const o = path ? this.open.get(path) : undefined;
     if (!o) return;
-    if (o.project.ws.fs.overlays.get(o.path) === text) return; // didOpen fires this event too
+    if (o.project.ws.fs.overlays.get(o.path) === text) {
+      // the same text under a new version (didOpen fires this event too; so does an edit undone in the same
+      // batch): clients wait for diagnostics of the version they sent, and the text already has them
+      if (this.ready && o.project.started && !o.project.timer) this.publish(o.project, o.path, o.project.ws.diagnostics().get(o.path) ?? [], false);
+      return;
+    }
     if (o.xml) o.project.ws.change(o.path, text);
     else {
       o.project.ws.fs.overlays.set(o.path, text);

@@ -216,6 +216,24 @@ describe('diagnostics', () => {
     expect(others).toEqual([]);
   });
 
+  it('answers an edit that leaves the text as it was with diagnostics for its version', async () => {
+    const dir = fixture({ 'freeswitch.xml': MAIN, 'vars.xml': VARS.replace('internal_sip_port', 'internal_sip_prt'), 'sip_profiles/internal.xml': PROFILE });
+    const prof = path.join(dir, 'sip_profiles/internal.xml');
+    const c = client();
+    await c.initialize(dir);
+    await c.waitForAnalysis(0);
+    const text = c.open(prof);
+    await c.waitFor(() => c.analyses().length >= 2, 'analysis after open');
+    await new Promise((r) => setTimeout(r, 200));
+    // an edit and its undo in one batch: same text, new version (a client waiting for version 2 must get it)
+    const since = c.published.length;
+    c.change(prof, [{ text }]);
+    await c.waitFor(() => c.published.slice(since).some((p) => p.uri === uri(prof) && p.version === 2), 'diagnostics for version 2');
+    const mine = c.published.slice(since).filter((p) => p.uri === uri(prof));
+    expect(mine.map((p) => p.version)).toEqual([2]);
+    expect(mine[0]!.diagnostics.map((x) => x.code)).toContain('preprocess/undefined-var');
+  });
+
   it('debounces a burst of changes into few analyses', async () => {
     const dir = fixture({ 'freeswitch.xml': MAIN, 'vars.xml': VARS, 'sip_profiles/internal.xml': PROFILE });
     const prof = path.join(dir, 'sip_profiles/internal.xml');
