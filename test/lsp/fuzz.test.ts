@@ -44,5 +44,5 @@ describe('language server under a stream of random edits', () => {
       expect(Array.isArray(diags)).toBe(true);
       expect(c.proc.exitCode).toBeNull();
     }
-  }, 180000);
+  }, Math.max(180_000, EDITS * 150)); // each edit waits for its diagnostics (debounce included)
 });

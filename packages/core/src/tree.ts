@@ -7,7 +7,7 @@
  */
 import { decodeBytes, DEFAULT_LIMITS, dirname, globFiles, hasGlob, joinPath, normalize, type FileSystem, type Limits } from './fs.js';
 import { changedSpan, LineIndex } from './text.js';
-import { reparseXml } from './xml/incremental.js';
+import { adoptUnchanged, reparseXml } from './xml/incremental.js';
 import { parseXml, type XmlDocument, type XmlElement } from './xml/parser.js';
 import { rescanFile, scanFile, splitAssignment, type Directive, type ScannedFile } from './preprocess/scan.js';
 import { CORE_GLOBALS } from './preprocess/globals.js';
@@ -173,16 +173,25 @@ export function readDoc(fs: FileSystem, path: string, limits: Limits, cache?: Pa
   if (cached?.doc && !readError && !cached.doc.readError && cached.doc.text === cached.text) {
     // an edit of a file already parsed: the same Doc, re-parsed only where the text changed
     const doc = cached.doc;
-    if (reparseDoc(doc, text, limits)) {
-      doc.notUtf8 = notUtf8;
-      cached.text = text;
-      cached.scan = doc.scan;
-      cached.xml = doc.xml;
-      cached.lines = doc.lines;
-      if (stamp) cached.stamp = stamp;
-      else delete cached.stamp;
-      return resetDoc(doc);
+    if (!reparseDoc(doc, text, limits)) {
+      // the edit could not be re-parsed on its own (a tag half typed): parse it all, keeping every
+      // element the edit did not change
+      const scan = scanFile(text);
+      const xml = parseXml(scan.blanked, { maxDepth: limits.maxElementDepth });
+      adoptUnchanged(doc.xml, xml, changedSpan(doc.xml.text, xml.text));
+      doc.text = text;
+      doc.scan = scan;
+      doc.xml = xml;
+      doc.lines = new LineIndex(text);
     }
+    doc.notUtf8 = notUtf8;
+    cached.text = text;
+    cached.scan = doc.scan;
+    cached.xml = doc.xml;
+    cached.lines = doc.lines;
+    if (stamp) cached.stamp = stamp;
+    else delete cached.stamp;
+    return resetDoc(doc);
   }
   let scan: ScannedFile;
   let xml: XmlDocument;

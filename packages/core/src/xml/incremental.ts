@@ -189,3 +189,73 @@ export function reparseXml(old: XmlDocument, text: string, change: TextChange, m
   editedFrom.set(doc, { previous: new WeakRef(old), touched });
   return doc;
 }
+
+/** Equal elements, `b` being `a` moved by d characters (names, offsets, attributes, text, children). */
+function sameMoved(a: XmlElement, b: XmlElement, d: number): boolean {
+  if (a.name !== b.name || a.start + d !== b.start || a.end + d !== b.end || a.startTagEnd + d !== b.startTagEnd || a.nameEnd + d !== b.nameEnd) return false;
+  if (a.selfClosing !== b.selfClosing || a.closed !== b.closed) return false;
+  if (a.attrs.length !== b.attrs.length || a.textParts.length !== b.textParts.length || a.children.length !== b.children.length) return false;
+  for (let i = 0; i < a.attrs.length; i++) {
+    const x = a.attrs[i]!;
+    const y = b.attrs[i]!;
+    if (x.name !== y.name || x.value !== y.value || x.quote !== y.quote || x.nameStart + d !== y.nameStart || x.valueStart + d !== y.valueStart || x.valueEnd + d !== y.valueEnd) return false;
+  }
+  for (let i = 0; i < a.textParts.length; i++) {
+    const x = a.textParts[i]!;
+    const y = b.textParts[i]!;
+    if (x.start + d !== y.start || x.end + d !== y.end || x.cdata !== y.cdata) return false;
+  }
+  for (let i = 0; i < a.children.length; i++) if (!sameMoved(a.children[i]!, b.children[i]!, d)) return false;
+  return true;
+}
+
+/**
+ * After a full parse of an edited text (the span could not be parsed on its own, e.g. a tag half typed):
+ * put the old element objects back wherever the new parse found the very same element, unmoved before
+ * the edit or moved by the edit's length after it, so what is cached per element stays valid and only
+ * what really changed is analysed again. `change` is in the coordinates of the parsed (blanked) texts.
+ * Records the names the edit touched (see touchedNames). Takes ownership of old's elements.
+ */
+export function adoptUnchanged(old: XmlDocument, doc: XmlDocument, change: TextChange): void {
+  const delta = change.newEnd - change.oldEnd;
+  const adopted = new Set<XmlElement>();
+  const touched = new Set<string>();
+  const visit = (oldList: XmlElement[], list: XmlElement[], parent: XmlElement | undefined): void => {
+    const byStart = new Map<number, XmlElement>();
+    for (const o of oldList) byStart.set(o.start, o);
+    for (let i = 0; i < list.length; i++) {
+      const n = list[i]!;
+      let o: XmlElement | undefined;
+      let d = 0;
+      if (n.end <= change.start) o = byStart.get(n.start);
+      else if (n.start >= change.newEnd) {
+        o = byStart.get(n.start - delta);
+        d = delta;
+        if (o && o.start < change.oldEnd) o = undefined;
+      }
+      if (o && sameMoved(o, n, d)) {
+        if (d) shiftElement(o, d);
+        o.parent = parent;
+        list[i] = o;
+        adopted.add(o);
+        continue;
+      }
+      // the element itself changed; its start tag may not have, nor some of its children
+      touched.add(n.name);
+      const same = byStart.get(n.start);
+      if (same && same.name === n.name && same.startTagEnd === n.startTagEnd && n.startTagEnd <= change.start && !n.selfClosing) {
+        if (n.children.length) visit(same.children, n.children, n);
+      } else for (const e of walk(n.children)) touched.add(e.name);
+    }
+  };
+  visit(old.roots, doc.roots, undefined);
+  // what the old text had and the new one no longer has (or has elsewhere) was touched too
+  const stack = [...old.roots];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (adopted.has(e)) continue;
+    touched.add(e.name);
+    for (const c of e.children) stack.push(c);
+  }
+  editedFrom.set(doc, { previous: new WeakRef(old), touched });
+}
