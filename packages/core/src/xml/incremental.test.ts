@@ -78,3 +78,28 @@ describe('re-parsing only the edited span gives exactly what a full parse gives'
     expect(reused / total).toBeGreaterThan(0.8);
   }, 900_000);
 });
+
+describe('a file with a fatal error is still re-parsed only where it was edited', () => {
+  it('edits before and after the error keep the elements and move the error with the text', () => {
+    const text = FILES[0]!.text.replace('<extension name="echo">', '<extension name="echo"><condition field="x" expression="y"></extension>');
+    const mem = new MemoryFileSystem({ '/c/a.xml': text });
+    const cache: ParseCache = new Map();
+    const first = readDoc(mem, '/c/a.xml', DEFAULT_LIMITS, cache);
+    expect(first.xml.fatal?.message).toContain('unexpected closing tag </extension>');
+    const errorAt = first.xml.fatal!.start;
+    const steps = [
+      text.replace('<extension name="unloop">', '<extension name="unloop" continue="true">'), // before the error: it moves
+      text.replace('<extension name="unloop">', '<extension name="unloop" continue="true">').replace('<extension name="milliwatt">', '<extension name="mw">'), // after it: the error stays
+    ];
+    const moved = [errorAt + ' continue="true"'.length, errorAt + ' continue="true"'.length];
+    for (const [i, t] of steps.entries()) {
+      const before = new Set(walk(cache.get('/c/a.xml')!.xml.roots));
+      mem.set('/c/a.xml', t);
+      const doc = readDoc(mem, '/c/a.xml', DEFAULT_LIMITS, cache);
+      expect(dump(doc)).toEqual(dump(readDoc(mem, '/c/a.xml', DEFAULT_LIMITS)));
+      expect(doc.xml.fatal!.start).toBe(moved[i]);
+      const all = [...walk(doc.xml.roots)];
+      expect(all.filter((e) => before.has(e)).length / all.length).toBeGreaterThan(0.9);
+    }
+  });
+});

@@ -8,8 +8,9 @@
  *
  * The result must equal a full parse of the new text (xml/incremental.test.ts checks this on random
  * edits of the corpus); whenever the shortcut could differ it returns undefined and the caller parses
- * the whole text: a document with a fatal error, a span that does not parse on its own without error
- * (an edit that opens or closes a tag across the span), the strict-problem cap, extreme depth.
+ * the whole text: a span that does not parse on its own without error (an edit that opens or closes a
+ * tag across the span), a span holding the document's first fatal error, the strict-problem cap,
+ * extreme depth.
  */
 import { elementNames, parseXml, setElementNames, walk, type XmlDocument, type XmlElement, type XmlProblem } from './parser.js';
 import type { TextChange } from '../text.js';
@@ -85,7 +86,7 @@ function adopt(parent: XmlElement, children: XmlElement[]): XmlElement[] {
  * a full parse gives the right answer. Takes ownership of old's elements (old must not be used after).
  */
 export function reparseXml(old: XmlDocument, text: string, change: TextChange, maxDepth = 1000): XmlDocument | undefined {
-  if (old.fatal || old.depth >= maxDepth - 1 || old.strict.length >= STRICT_CAP) return undefined;
+  if (old.depth >= maxDepth - 1 || old.strict.length >= STRICT_CAP) return undefined;
   const oldText = old.text;
   const oldNames = elementNames(old);
   const delta = change.newEnd - change.oldEnd;
@@ -113,6 +114,8 @@ export function reparseXml(old: XmlDocument, text: string, change: TextChange, m
   const from = i0 > 0 ? list[i0 - 1]!.end : container ? container.startTagEnd : 0;
   const oldTo = i1 < list.length ? list[i1]!.start : container ? closeStart(oldText, container) : oldText.length;
   const newTo = oldTo + delta;
+  // only the first fatal error is known: one inside the span may hide the next one after it
+  if (old.fatal && old.fatal.start >= from && old.fatal.start < oldTo) return undefined;
 
   const wrapped = WRAP_OPEN + text.slice(from, newTo) + WRAP_CLOSE;
   const frag = parseXml(wrapped, { maxDepth: maxDepth - path.length + 1 });
@@ -174,7 +177,9 @@ export function reparseXml(old: XmlDocument, text: string, change: TextChange, m
   ];
   // depth: the deepest nesting seen; an edit that removed the deepest branch leaves the old figure
   const depth = Math.max(old.depth, path.length + frag.depth - 1);
-  const doc: XmlDocument = { text, roots, comments, fatal: undefined, strict, depth };
+  // a fatal error before the span stays where it is, one after it moves with the text
+  const fatal = old.fatal && old.fatal.start >= oldTo ? shiftProblem(old.fatal, delta) : old.fatal;
+  const doc: XmlDocument = { text, roots, comments, fatal, strict, depth };
   // the names in the new text are among the old ones and those of the re-parsed span; the edit touched
   // the elements of the span (before and after) and the content of the container
   const names = new Set(oldNames);
