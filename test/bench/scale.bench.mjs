@@ -51,7 +51,8 @@ line('warm re-analysis after editing one user file (p50 of 40)', pct(warm, 0.5).
 line('warm re-analysis after editing one user file (p95 of 40)', pct(warm, 0.95).toFixed(1), 'ms', '≤ 100 ms');
 if (global.gc) global.gc();
 line('analysis heap after load', (process.memoryUsage().heapUsed / 1048576).toFixed(0), 'MB');
-line('process RSS after load', (process.memoryUsage().rss / 1048576).toFixed(0), 'MB', '≤ 500 MB (server)');
+// this process, for comparison only: the target is the language server's RSS, measured below
+line('bench process RSS after load and the edits', (process.memoryUsage().rss / 1048576).toFixed(0), 'MB');
 
 // The language server on the large tree: didChange → diagnostics on the 10 000-extension dialplan, RSS.
 // (this process lets go of its own analysis first: the server should not compete with a 500 MB neighbour)

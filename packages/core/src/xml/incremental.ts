@@ -9,10 +9,10 @@
  * The result must equal a full parse of the new text (xml/incremental.test.ts checks this on random
  * edits of the corpus); whenever the shortcut could differ it returns undefined and the caller parses
  * the whole text: a span that does not parse on its own without error (an edit that opens or closes a
- * tag across the span), a span holding the document's first fatal error, the strict-problem cap,
+ * tag across the span), an old span that left an element open, the error and strict-problem caps,
  * extreme depth.
  */
-import { elementNames, parseXml, setElementNames, walk, type XmlDocument, type XmlElement, type XmlProblem } from './parser.js';
+import { elementNames, FATAL_CAP, parseXml, setElementNames, walk, type XmlDocument, type XmlElement, type XmlProblem } from './parser.js';
 import type { TextChange } from '../text.js';
 
 const WRAP_OPEN = '<fsconf-span>';
@@ -86,7 +86,7 @@ function adopt(parent: XmlElement, children: XmlElement[]): XmlElement[] {
  * a full parse gives the right answer. Takes ownership of old's elements (old must not be used after).
  */
 export function reparseXml(old: XmlDocument, text: string, change: TextChange, maxDepth = 1000): XmlDocument | undefined {
-  if (old.depth >= maxDepth - 1 || old.strict.length >= STRICT_CAP) return undefined;
+  if (old.depth >= maxDepth - 1 || old.strict.length >= STRICT_CAP || old.fatals.length >= FATAL_CAP) return undefined;
   const oldText = old.text;
   const oldNames = elementNames(old);
   const delta = change.newEnd - change.oldEnd;
@@ -114,8 +114,9 @@ export function reparseXml(old: XmlDocument, text: string, change: TextChange, m
   const from = i0 > 0 ? list[i0 - 1]!.end : container ? container.startTagEnd : 0;
   const oldTo = i1 < list.length ? list[i1]!.start : container ? closeStart(oldText, container) : oldText.length;
   const newTo = oldTo + delta;
-  // only the first fatal error is known: one inside the span may hide the next one after it
-  if (old.fatal && old.fatal.start >= from && old.fatal.start < oldTo) return undefined;
+  // an old span with an element left open (a tag half typed) may have swallowed what follows: the
+  // parse after the span would not be the same
+  for (const el of walk(list.slice(i0, i1))) if (!el.closed) return undefined;
 
   const wrapped = WRAP_OPEN + text.slice(from, newTo) + WRAP_CLOSE;
   const frag = parseXml(wrapped, { maxDepth: maxDepth - path.length + 1 });
@@ -177,9 +178,9 @@ export function reparseXml(old: XmlDocument, text: string, change: TextChange, m
   ];
   // depth: the deepest nesting seen; an edit that removed the deepest branch leaves the old figure
   const depth = Math.max(old.depth, path.length + frag.depth - 1);
-  // a fatal error before the span stays where it is, one after it moves with the text
-  const fatal = old.fatal && old.fatal.start >= oldTo ? shiftProblem(old.fatal, delta) : old.fatal;
-  const doc: XmlDocument = { text, roots, comments, fatal, strict, depth };
+  // errors before the span stay where they are, the span has none now, those after it move with the text
+  const fatals = [...old.fatals.filter((p) => p.start < from), ...old.fatals.filter((p) => p.start >= oldTo).map((p) => shiftProblem(p, delta))];
+  const doc: XmlDocument = { text, roots, comments, fatal: fatals[0], fatals, strict, depth };
   // the names in the new text are among the old ones and those of the re-parsed span; the edit touched
   // the elements of the span (before and after) and the content of the container
   const names = new Set(oldNames);

@@ -60,11 +60,19 @@ export interface XmlDocument {
   comments: { start: number; end: number }[];
   /** The first error FreeSWITCH's parser would stop at, if any. */
   fatal: XmlProblem | undefined;
+  /**
+   * Every such error in order (the first is `fatal`), up to FATAL_CAP: what comes after the first one
+   * is what an edit that repairs the first one would leave (xml/incremental.ts).
+   */
+  fatals: XmlProblem[];
   /** Things ezxml accepts but XML 1.0 does not. */
   strict: XmlProblem[];
   /** Deepest nesting seen (bounded by maxDepth). */
   depth: number;
 }
+
+/** Errors kept per document beyond the first (a broken file resynchronises at every `<`). */
+export const FATAL_CAP = 100;
 
 export interface ParseOptions {
   /** Elements nested deeper than this are scanned but not kept in the tree (hostile input). */
@@ -161,12 +169,16 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
   const comments: { start: number; end: number }[] = [];
   const strict: XmlProblem[] = [];
   let fatal: XmlProblem | undefined;
+  const fatals: XmlProblem[] = [];
   const stack: XmlElement[] = [];
   let skippedDepth = 0; // elements beyond maxDepth: tracked by count only
   let depthSeen = 0;
 
   const fail = (message: string, start: number, end: number): void => {
-    if (!fatal) fatal = { kind: 'fatal', message, start, end: Math.max(end, start + 1 <= len ? start + 1 : start) };
+    if (fatals.length >= FATAL_CAP) return;
+    const p: XmlProblem = { kind: 'fatal', message, start, end: Math.max(end, start + 1 <= len ? start + 1 : start) };
+    fatals.push(p);
+    fatal ??= p;
   };
   const strictAt = (message: string, start: number, end: number, fix?: XmlProblem['fix']): void => {
     if (wantStrict && strict.length < 1000) strict.push({ kind: 'strict', message, start, end, ...(fix ? { fix } : {}) });
@@ -449,7 +461,7 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
     fail(`unclosed tag <${open.name}>: it is never closed`, open.nameStart, open.nameEnd);
     for (const el of stack) el.end = len;
   }
-  return { text, roots, comments, fatal, strict, depth: depthSeen };
+  return { text, roots, comments, fatal, fatals, strict, depth: depthSeen };
 }
 
 const namesOf = new WeakMap<XmlDocument, Set<string>>();
