@@ -127,6 +127,9 @@ function contextOf(scope: UnitScope, unit: Unit): XmlElement[] {
   return [...u.groupParams.map((p) => p.node.el), ...(u.domain?.params ?? []).map((p) => p.node.el)];
 }
 const NO_CONTEXT: XmlElement[] = [];
+const NO_STARTS: number[] = [];
+/** Most units have no findings: they share this (never pushed into). */
+const NO_RAWS: RawFinding[] = [];
 
 function contextCurrent(entry: UnitEntry, context: XmlElement[]): boolean {
   if (entry.context.length !== context.length) return false;
@@ -267,9 +270,9 @@ export class UnitPass {
       let u = this.rc.units.get(el);
       if (!u) {
         const context = contextOf(scope, unit);
-        this.rc.units.set(el, (u = { start: el.start, end: el.end, context, contextStarts: context.map((c) => c.start), byRule: new Map(), stamp: 0, count: 0 }));
+        this.rc.units.set(el, (u = { start: el.start, end: el.end, context, contextStarts: context.length ? context.map((c) => c.start) : NO_STARTS, byRule: new Map(), stamp: 0, count: 0 }));
       }
-      const mine = found.get(unit) ?? [];
+      const mine = found.get(unit) ?? NO_RAWS;
       u.count += mine.length - (u.byRule.get(rule.meta.id)?.raws.length ?? 0);
       u.byRule.set(rule.meta.id, { gen, raws: mine });
     }
