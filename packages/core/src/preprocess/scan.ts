@@ -100,16 +100,7 @@ export function scanFile(text: string): ScannedFile {
     const raw = text.slice(lineStart, contentEnd);
 
     // $${var} uses (expansion happens before anything else on the line)
-    let v = raw.indexOf('$${');
-    while (v >= 0) {
-      const close = raw.indexOf('}', v + 3);
-      if (close < 0) {
-        unterminated.push({ start: lineStart + v, line });
-        break;
-      }
-      varUses.push({ name: raw.slice(v + 3, close), start: lineStart + v, end: lineStart + close + 1, line });
-      v = raw.indexOf('$${', close + 1);
-    }
+    lineVarUses(raw, lineStart, line, varUses, unterminated);
 
     const hasInclude = raw.includes(INCLUDE_OPEN) || raw.includes(INCLUDE_CLOSE);
     const hasPI = raw.includes('<?');
@@ -173,6 +164,20 @@ export function scanFile(text: string): ScannedFile {
     line++;
   }
   return { blanked: marks.length ? blankRanges(text, marks) : text, directives, dropped, varUses, unterminated };
+}
+
+/** The `$${name}` uses of one line (raw: the line without its end), and a `$${` never closed on it. */
+function lineVarUses(raw: string, lineStart: number, line: number, uses: VarUse[], unterminated: ScannedFile['unterminated']): void {
+  let v = raw.indexOf('$${');
+  while (v >= 0) {
+    const close = raw.indexOf('}', v + 3);
+    if (close < 0) {
+      unterminated.push({ start: lineStart + v, line });
+      break;
+    }
+    uses.push({ name: raw.slice(v + 3, close), start: lineStart + v, end: lineStart + close + 1, line });
+    v = raw.indexOf('$${', close + 1);
+  }
 }
 
 /** `<X-PRE-PROCESS cmd="…" data="…"/>`, parsed as naively as FreeSWITCH does. */
@@ -331,17 +336,7 @@ export function rescanFile(old: ScannedFile, oldText: string, text: string, chan
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > newLe) lineEnd = newLe;
     const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-    const raw = text.slice(lineStart, contentEnd);
-    let v = raw.indexOf('$${');
-    while (v >= 0) {
-      const close = raw.indexOf('}', v + 3);
-      if (close < 0) {
-        unterminated.push({ start: lineStart + v, line });
-        break;
-      }
-      uses.push({ name: raw.slice(v + 3, close), start: lineStart + v, end: lineStart + close + 1, line });
-      v = raw.indexOf('$${', close + 1);
-    }
+    lineVarUses(text.slice(lineStart, contentEnd), lineStart, line, uses, unterminated);
     if (lineEnd >= newLe) break;
     lineStart = lineEnd + 1;
     line++;
