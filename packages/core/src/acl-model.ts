@@ -21,7 +21,6 @@ import {
 } from './acl/index.js';
 import { findParams, nodeConfigName, type AclList, type AclNode, type AttrValue, type Domain, type Model, type Node } from './model.js';
 import type { Doc, Expanded } from './tree.js';
-import type { XmlAttr } from './xml/parser.js';
 import { relativePath } from './fs.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -412,11 +411,6 @@ export interface AclReference {
 
 export function refLabel(r: AclReference): string {
   return r.param === 'check_acl' ? `check_acl in ${r.owner}` : `${r.owner} ${r.param}`;
-}
-
-/** Raw text of an attribute value inside the file. */
-function rawValue(doc: Doc, a: XmlAttr): string {
-  return doc.text.slice(a.valueStart, a.valueEnd);
 }
 
 /**

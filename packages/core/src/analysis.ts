@@ -1,7 +1,6 @@
 /**
  * One analysis of a conf tree: load (pre-process), model, configuration, every rule, suppression.
  */
-import type { Range } from 'vscode-languageserver-types';
 import { findConfRoot, loadTree, type Doc, type LoadOptions, type ParseCache, type Tree } from './tree.js';
 import { buildModel, modelForDocs, varsSignature, type Model, type ModelCache } from './model.js';
 import { clearRuleCache, docsOf, namesChanged, toFinding, UnitPass, type RawFinding, type RuleCache } from './rule-cache.js';

@@ -72,7 +72,6 @@ export function checkCtiJson(path: string, text: string): CtiFile {
   if (root && root.type === 'object') {
     for (const prop of root.children ?? []) {
       const keyNode = prop.children?.[0];
-      const valNode = prop.children?.[1];
       if (!keyNode) continue;
       const key = String(keyNode.value);
       if (!(CTI_KEYS as readonly string[]).includes(key)) {

@@ -207,8 +207,6 @@ function decodeEntitiesLite(s: string): string {
   return s.indexOf('&') < 0 ? s : s.replace(/&(lt|gt|amp|quot|apos);/g, (_, n: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[n]!);
 }
 
-const NO_REFS: Expanded['refs'] = [];
-
 function param(tree: Tree, node: Node): Param {
   const nameAttr = attr(node.el, 'name');
   const valueAttr = attr(node.el, 'value');

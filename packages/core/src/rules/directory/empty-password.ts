@@ -1,5 +1,4 @@
 import type { Rule } from '../types.js';
-import { findParam } from '../../model.js';
 import { switchFalse } from '../../text.js';
 import { generatePassword } from '../../passwords.js';
 import { insertParamFix } from '../params.js';
