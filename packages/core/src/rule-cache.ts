@@ -175,8 +175,13 @@ export class UnitPass {
     const rc = this.rc;
     const work = [...w.rules];
     const stampKey = `${w.scope} ${work.map(([id, x]) => `${id}:${x.gen}`).join(' ')}`;
+    // every change of a rule's unitKey (a gateway renamed) adds a stamp: past a few hundred, start over
+    if (rc.stamps.size > 256) {
+      rc.stamps.clear();
+      rc.units = new WeakMap();
+    }
     let stamp = rc.stamps.get(stampKey);
-    if (stamp === undefined) rc.stamps.set(stampKey, (stamp = rc.stamps.size + 1));
+    if (stamp === undefined) rc.stamps.set(stampKey, (stamp = ++rc.gen));
     w.stamp = stamp;
     for (const unit of unitsOf(this.model, w.scope)) {
       const el = unit.node.el;
