@@ -1,4 +1,5 @@
 /** Pure presentation helpers: status bar text, ACL verdicts, quick-pick items. */
+import type { AclListInfo, AclTestResult } from '@fsconf/server-lsp/protocol';
 
 export const SOURCE = 'fsconf';
 
@@ -39,20 +40,8 @@ export function statusText(c: Counts): { text: string; tooltip: string } {
 
 // ---- ACL test ----
 
-export interface AclListInfo {
-  name: string;
-  uri?: string;
-  line?: number;
-  builtin: boolean;
-}
-
-export interface AclTestResult {
-  verdict: string;
-  list: string;
-  /** uri and line are null when a node of a built-in list (loopback.auto …) decided */
-  decidedBy: { uri: string | null; line: number | null; cidr?: string; type?: string } | null;
-  reason: string;
-}
+// what fsconf-lsp's aclLists and aclTest commands return: the server's own definition (type-only)
+export type { AclListInfo, AclTestResult } from '@fsconf/server-lsp/protocol';
 
 const V4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 

@@ -51,6 +51,7 @@ import { count, toCodeAction, toDiagnostic, type Counts } from './convert.js';
 import { editText, keepBom, readDisk, writePlanned, type PlannedWrite } from './writer.js';
 import { CachingFileSystem } from './cachefs.js';
 import { scheduleIdleGc } from './idle-gc.js';
+import type { AclListInfo, AclTestResult, AnalysisDone, TreeInfo, WriteResult } from './protocol.js';
 
 export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges'] as const;
 
@@ -235,7 +236,7 @@ export class FsconfServer {
       if (!owned) void this.connection.sendDiagnostics({ uri: this.uriOf(path), diagnostics: [] });
     }
     p.started = true;
-    const summary = { files: a.tree.order.length, ...totals, ms: Math.round(ms * 10) / 10 };
+    const summary: AnalysisDone = { files: a.tree.order.length, ...totals, ms: Math.round(ms * 10) / 10 };
     void this.connection.sendNotification('fsconf/analysisDone', summary);
     scheduleIdleGc();
     return summary;
@@ -354,7 +355,7 @@ export class FsconfServer {
       any = true;
     }
     // no tree yet: still tell clients the (empty) start-up analysis is done
-    if (!any) void this.connection.sendNotification('fsconf/analysisDone', { files: 0, errors: 0, warnings: 0, infos: 0, ms: 0 });
+    if (!any) void this.connection.sendNotification('fsconf/analysisDone', { files: 0, errors: 0, warnings: 0, infos: 0, ms: 0 } satisfies AnalysisDone);
   }
 
   private addFolder(folder: string): void {
@@ -608,7 +609,7 @@ export class FsconfServer {
     return total;
   }
 
-  private treeInfo(arg: Record<string, unknown>) {
+  private treeInfo(arg: Record<string, unknown>): TreeInfo {
     const p = this.commandProject(arg.uri);
     if (!p) return { root: null, files: [] };
     const diags = p.ws.diagnostics();
@@ -616,7 +617,7 @@ export class FsconfServer {
     return { root: p.root ?? null, files };
   }
 
-  private aclTest(arg: Record<string, unknown>) {
+  private aclTest(arg: Record<string, unknown>): AclTestResult {
     if (typeof arg.ip !== 'string' || typeof arg.list !== 'string' || (arg.port !== undefined && typeof arg.port !== 'number'))
       throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.aclTest expects [{ ip: string, list: string, port?: number }]');
     const p = this.commandProject(arg.uri);
@@ -636,7 +637,7 @@ export class FsconfServer {
     };
   }
 
-  private aclLists(arg: Record<string, unknown>) {
+  private aclLists(arg: Record<string, unknown>): AclListInfo[] {
     const p = this.commandProject(arg.uri);
     if (!p) return [];
     return aclListNames(p.ws.analysis()).map((l) => ({
@@ -664,9 +665,9 @@ export class FsconfServer {
     return secretRanges(p.ws, path, text);
   }
 
-  private refuse(message: string) {
+  private refuse(message: string): WriteResult {
     this.warn(message);
-    return { applied: false as const, message };
+    return { applied: false, files: [], message };
   }
 
   /** The text a file held on disk when the server read it (undefined: never read, so read it now). */
@@ -702,7 +703,7 @@ export class FsconfServer {
     for (const p of touched) this.analyse(p);
   }
 
-  private applyEdit(arg: Record<string, unknown>) {
+  private applyEdit(arg: Record<string, unknown>): WriteResult {
     if (this.readonly) return this.refuse('fsconf-lsp runs read-only (initializationOptions.readonly): no file was written');
     const edit = arg.edit as WorkspaceEdit | undefined;
     if (!edit || typeof edit !== 'object') throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.applyEdit expects [{ edit: WorkspaceEdit, backup?: boolean }]');
@@ -740,10 +741,10 @@ export class FsconfServer {
       this.info(`wrote ${w.path}${w.backup ? ` (backup ${w.backup})` : ''}`);
     }
     this.afterWrite(written.map((w) => w.path));
-    return { applied: true as const, files: written.map((w) => ({ uri: w.uri, ...(w.backup ? { backup: pathToUri(w.backup) } : {}) })) };
+    return { applied: true, files: written.map((w) => ({ uri: w.uri, ...(w.backup ? { backup: pathToUri(w.backup) } : {}) })) };
   }
 
-  private saveDocument(arg: Record<string, unknown>) {
+  private saveDocument(arg: Record<string, unknown>): WriteResult {
     if (this.readonly) return this.refuse('fsconf-lsp runs read-only (initializationOptions.readonly): no file was written');
     if (typeof arg.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.saveDocument expects [{ uri: string, backup?: boolean }]');
     const path = uriToPath(arg.uri);

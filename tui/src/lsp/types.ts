@@ -3,47 +3,12 @@
  * (see the server contract in server-lsp/README.md). Only protocol types — nothing from core.
  */
 import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-protocol';
+import type { AnalysisDone } from '@fsconf/server-lsp/protocol';
 
 export type { CodeAction, Diagnostic, Position, Range, TextEdit };
 
-/** `fsconf/analysisDone` — sent once the whole tree has been analysed and published. */
-export interface AnalysisDone {
-  files: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  ms: number;
-}
-
-/** `fsconf.treeInfo` */
-export interface TreeInfo {
-  root: string;
-  files: { uri: string; errors: number; warnings: number; infos: number }[];
-}
-
-/** `fsconf.aclLists` */
-export interface AclListInfo {
-  name: string;
-  uri?: string;
-  line?: number;
-  builtin: boolean;
-}
-
-/** `fsconf.aclTest` */
-export interface AclTestResult {
-  verdict: 'allow' | 'deny' | 'unknown';
-  list: string;
-  /** uri and line are null for a node of a built-in list (loopback.auto …) */
-  decidedBy: { uri: string | null; line: number | null; cidr: string; type: string } | null;
-  reason: string;
-}
-
-/** `fsconf.applyEdit` / `fsconf.saveDocument` */
-export interface WriteResult {
-  applied: boolean;
-  files: { uri: string; backup?: string }[];
-  message?: string;
-}
+// what fsconf-lsp's own notification and commands send: one definition, the server's (type-only)
+export type { AclListInfo, AclTestResult, AnalysisDone, TreeInfo, WriteResult } from '@fsconf/server-lsp/protocol';
 
 export type Changes = Record<string, TextEdit[]>;
 
