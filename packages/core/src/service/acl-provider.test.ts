@@ -5,26 +5,10 @@ import { FsconfWorkspace } from './workspace.js';
 import { hoverText, positionIn } from '../testing/positions.js';
 import { completion, definition, hover, references } from './features.js';
 import { aclListNames, networkListsFor, testAddress } from '../acl-model.js';
+import { FREESWITCH_XML_INLINE_SOFIA } from '../testing/trees.js';
 
 const files: Record<string, string> = {
-  '/conf/freeswitch.xml': `<document type="freeswitch/xml">
-  <X-PRE-PROCESS cmd="include" data="vars.xml"/>
-  <section name="configuration">
-    <X-PRE-PROCESS cmd="include" data="autoload_configs/*.xml"/>
-    <configuration name="sofia.conf">
-      <profiles>
-        <X-PRE-PROCESS cmd="include" data="sip_profiles/*.xml"/>
-      </profiles>
-    </configuration>
-  </section>
-  <section name="dialplan">
-    <X-PRE-PROCESS cmd="include" data="dialplan/*.xml"/>
-  </section>
-  <section name="directory">
-    <X-PRE-PROCESS cmd="include" data="directory/*.xml"/>
-  </section>
-</document>
-`,
+  '/conf/freeswitch.xml': FREESWITCH_XML_INLINE_SOFIA,
   '/conf/vars.xml': `<include>
   <X-PRE-PROCESS cmd="set" data="domain=$\${local_ip_v4}"/>
 </include>

@@ -3,24 +3,12 @@ import type { CompletionItem, Hover, Position } from 'vscode-languageserver-type
 import { MemoryFileSystem } from '../fs.js';
 import { FsconfWorkspace } from './workspace.js';
 import { completion, hover } from './features.js';
+import { FREESWITCH_XML } from '../testing/trees.js';
 
 /** The cursor is written as `‸` in a file's text. */
 const CARET = '‸';
 
-const MAIN = `<?xml version="1.0"?>
-<document type="freeswitch/xml">
-  <X-PRE-PROCESS cmd="include" data="vars.xml"/>
-  <section name="configuration" description="Various Configuration">
-    <X-PRE-PROCESS cmd="include" data="autoload_configs/*.xml"/>
-  </section>
-  <section name="dialplan" description="Regex/XML Dialplan">
-    <X-PRE-PROCESS cmd="include" data="dialplan/*.xml"/>
-  </section>
-  <section name="directory">
-    <X-PRE-PROCESS cmd="include" data="directory/*.xml"/>
-  </section>
-</document>
-`;
+const MAIN = FREESWITCH_XML;
 const VARS = `<include>
   <X-PRE-PROCESS cmd="set" data="wb_mode=8"/>
   <X-PRE-PROCESS cmd="exec-set" data="rate=cat /etc/rate"/>

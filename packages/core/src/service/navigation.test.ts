@@ -3,27 +3,10 @@ import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { MemoryFileSystem } from '../fs.js';
 import { FsconfWorkspace } from './workspace.js';
 import { documentLinks, documentSymbols, foldingRanges } from './navigation.js';
+import { FREESWITCH_XML_INLINE_SOFIA } from '../testing/trees.js';
 
 const files: Record<string, string> = {
-  '/conf/freeswitch.xml': `<?xml version="1.0"?>
-<document type="freeswitch/xml">
-  <X-PRE-PROCESS cmd="include" data="vars.xml"/>
-  <section name="configuration" description="Various Configuration">
-    <X-PRE-PROCESS cmd="include" data="autoload_configs/*.xml"/>
-    <configuration name="sofia.conf" description="sofia Endpoint">
-      <profiles>
-        <X-PRE-PROCESS cmd="include" data="sip_profiles/*.xml"/>
-      </profiles>
-    </configuration>
-  </section>
-  <section name="dialplan" description="Regex/XML Dialplan">
-    <X-PRE-PROCESS cmd="include" data="dialplan/*.xml"/>
-  </section>
-  <section name="directory">
-    <X-PRE-PROCESS cmd="include" data="directory/*.xml"/>
-  </section>
-</document>
-`,
+  '/conf/freeswitch.xml': FREESWITCH_XML_INLINE_SOFIA,
   '/conf/vars.xml': `<include>
   <X-PRE-PROCESS cmd="set" data="default_password=hunter2"/>
   <X-PRE-PROCESS cmd="set" data="domain=example.com"/>

@@ -15,3 +15,17 @@ export const FREESWITCH_XML = `<?xml version="1.0"?>
   </section>
 </document>
 `;
+
+/**
+ * FREESWITCH_XML with sofia.conf written inline, its profiles read from sip_profiles/*.xml: the
+ * language-service tests' tree (no autoload_configs/sofia.conf.xml to write).
+ */
+export const FREESWITCH_XML_INLINE_SOFIA = FREESWITCH_XML.replace(
+  '    <X-PRE-PROCESS cmd="include" data="autoload_configs/*.xml"/>\n',
+  `$&    <configuration name="sofia.conf" description="sofia Endpoint">
+      <profiles>
+        <X-PRE-PROCESS cmd="include" data="sip_profiles/*.xml"/>
+      </profiles>
+    </configuration>
+`,
+);
