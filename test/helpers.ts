@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
-export const SHARED = path.resolve(REPO, '..', 'shared');
-export const CORPUS = path.join(SHARED, 'corpus', 'freeswitch');
+/** FreeSWITCH's shipped configuration trees, copied in (MPL-1.1, see corpus/freeswitch/SOURCE.md). */
+export const CORPUS = path.join(REPO, 'test', 'corpus', 'freeswitch');
+/** Facts read from FreeSWITCH's source (ACL vectors, params, apps). */
+export const REFERENCE = path.join(REPO, 'test', 'reference');
 export const CLI = path.join(REPO, 'packages', 'cli', 'dist', 'main.js');
 export const LSP = path.join(REPO, 'server-lsp', 'dist', 'main.js');
 

@@ -1,5 +1,5 @@
 /**
- * EVERY address vector of /work/shared/reference/acl-vectors.tsv through the real CLI process
+ * EVERY address vector of test/reference/acl-vectors.tsv through the real CLI process
  * (`fsconf acl <ip> <list> --conf <tree> --format json`): one temporary conf tree holds one list per
  * vector (named after the vector id), and the processes run in a small parallel pool.
  * The descriptive rows that a single `fsconf acl` call can show (duplicate list, overridden built-in,
@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CLI, REPO, SHARED } from '../helpers.js';
+import { CLI, REFERENCE, REPO } from '../helpers.js';
 
 interface Row {
   id: string;
@@ -22,7 +22,7 @@ interface Row {
 const LOCAL_NET = '192.168.1.10/255.255.255.0';
 
 function rows(): Row[] {
-  const text = readFileSync(path.join(SHARED, 'reference', 'acl-vectors.tsv'), 'utf8');
+  const text = readFileSync(path.join(REFERENCE, 'acl-vectors.tsv'), 'utf8');
   const out: Row[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;

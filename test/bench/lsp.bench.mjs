@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpus = path.resolve(repo, '../shared/corpus/freeswitch');
+const corpus = path.resolve(repo, 'test/corpus/freeswitch');
 const vanilla = path.join(corpus, 'vanilla');
 
 import { uri, pct, line, sleep, start, isDone } from './lsp-client.mjs';

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const vanilla = path.resolve(repo, '../shared/corpus/freeswitch/vanilla');
+const vanilla = path.resolve(repo, 'test/corpus/freeswitch/vanilla');
 const cli = path.join(repo, 'packages/cli/dist/main.js');
 
 const line = (name, value, unit, target) => console.log(`${name}: ${value} ${unit}${target ? ` (target ${target})` : ''}`);

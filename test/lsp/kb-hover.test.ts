@@ -20,7 +20,7 @@ beforeAll(() => {
   if (!existsSync(LSP)) throw new Error(`${LSP} is missing: build first (npx tsc -b server-lsp)`);
 });
 
-describe.skipIf(!existsSync(VANILLA))('knowledge base over LSP (vanilla tree)', () => {
+describe('knowledge base over LSP (vanilla tree)', () => {
   const amrwb = path.join(VANILLA, 'autoload_configs/amrwb.conf.xml');
   const amr = path.join(VANILLA, 'autoload_configs/amr.conf.xml');
   const internal = path.join(VANILLA, 'sip_profiles/internal.xml');

@@ -7,9 +7,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPcre2Pattern, checkRegex, toPcre2Input } from '../../packages/core/src/dialplan/regex.js';
+import { CORPUS } from '../helpers.js';
 import { PCRE2TEST_MISSING, pcre2testVersion, runPcre2test, type OracleResult } from './pcre2test.js';
 
-const CORPUS = '/work/shared/corpus/freeswitch';
 
 const version = pcre2testVersion();
 

@@ -1,6 +1,6 @@
 /**
  * The VS Code extension end to end, in a real VS Code: code-server 4.100.3 (VS Code 1.100 in the browser)
- * driven by playwright-core and Debian's Chromium, following ../shared/recipes/code-server.md.
+ * driven by playwright-core and Debian's Chromium, following the code-server recipe (setup.sh).
  *
  *  1. `npm run package` builds client-vscode/fsconf-<version>.vsix (checked: size, contents);
  *  2. code-server (cached under ~/.cache by test/vscode/setup.sh, which this test runs) installs that .vsix

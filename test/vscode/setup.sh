@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the VS Code end-to-end test (test/vscode/code-server.test.ts) needs, following
-# ../shared/recipes/code-server.md: Debian's chromium + ripgrep + build headers, and code-server 4.100.3
+# code-server recipe: Debian's chromium + ripgrep + build headers, and code-server 4.100.3
 # (the newest that runs on Node 20) into a cache outside the repository, reused between runs.
 #
 #   test/vscode/setup.sh          install if missing, print the code-server path

@@ -31,7 +31,7 @@ const opt = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const REF = opt('--ref') ?? '/work/shared/reference';
+const REF = opt('--ref') ?? fileURLToPath(new URL('../../../test/reference', import.meta.url));
 const DRY = args.includes('--dry-run');
 const OVERLAY = opt('--overlay');
 const REFRESH = args.includes('--refresh-generated');

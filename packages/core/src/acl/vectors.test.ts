@@ -1,5 +1,5 @@
 /**
- * Runs EVERY row of /work/shared/reference/acl-vectors.tsv:
+ * Runs EVERY row of test/reference/acl-vectors.tsv:
  *  - allow/deny rows through buildNetworkLists + checkAddress (and the fast path, and a literal port of
  *    the C list walk as a cross-check);
  *  - "parse" rows through parseCidr, "isip" rows through isIpAddress;
@@ -7,10 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { REFERENCE_DIR } from '../testing/paths.js';
 import { buildNetworkLists, checkAddress, checkAddressCode, checkAddressFast, checkLists, isIpAddress, nodeMatchesV4, nodeMatchesV6, parseCidr, parseIp, portMatches } from './index.js';
 import type { AclListDef, AclNodeDef, NetworkLists } from './index.js';
 
-const VECTORS_URL = new URL('../../../../../shared/reference/acl-vectors.tsv', import.meta.url);
+const VECTORS_URL = `${REFERENCE_DIR}/acl-vectors.tsv`;
 
 interface Row {
   id: string;

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CORPUS_DIR, RULES_MD } from '../testing/paths.js';
 
 // Compile the YAML first so this works on a fresh checkout (data.generated.ts is not committed),
 // then import the lookups dynamically.
@@ -13,8 +14,7 @@ beforeAll(async () => {
   kb = await import('./index.js');
 });
 
-const RULES_MD = '/work/shared/RULES.md';
-const VANILLA_PROFILES = '/work/shared/corpus/freeswitch/vanilla/sip_profiles';
+const VANILLA_PROFILES = `${CORPUS_DIR}/vanilla/sip_profiles`;
 
 /** Params named in RULES.md that live in a KB param section (kept here so the test also runs without the shared folder). */
 const RULE_PARAMS = [
@@ -51,12 +51,12 @@ describe('hand-written docs', () => {
     }
   });
 
-  it.skipIf(!existsSync(RULES_MD))('covers every param-like name written in RULES.md', () => {
+  it('covers every param-like name written in RULES.md', () => {
     const names = new Set([...readFileSync(RULES_MD, 'utf8').matchAll(/`([a-z0-9_-]+)(?:=[^`]*)?`/gi)].map((m) => m[1]!));
     for (const name of names) for (const f of entriesNamed(name)) expect(f.generated, `${f.where} has only a generated doc`).toBe(false);
   });
 
-  it.skipIf(!existsSync(VANILLA_PROFILES))('documents every profile param the vanilla sip_profiles use', () => {
+  it('documents every profile param the vanilla sip_profiles use', () => {
     const names = new Set<string>();
     for (const f of readdirSync(VANILLA_PROFILES).filter((f) => f.endsWith('.xml'))) {
       for (const m of readFileSync(`${VANILLA_PROFILES}/${f}`, 'utf8').matchAll(/<param name="([^"]+)"/g)) names.add(m[1]!);

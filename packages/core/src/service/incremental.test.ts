@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { CORPUS_DIR } from '../testing/paths.js';
 import { FsconfWorkspace, OverlayFileSystem } from './workspace.js';
 import { NodeFileSystem } from '../host/node-fs.js';
 import { analyze, newRuleCache } from '../analysis.js';
 import { newModelCache } from '../model.js';
 import type { Finding, Rule } from '../rules/types.js';
 
-const VANILLA = fileURLToPath(new URL('../../../../../shared/corpus/freeswitch/vanilla', import.meta.url));
+const VANILLA = `${CORPUS_DIR}/vanilla`;
 const key = (f: Finding) => `${f.file}:${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.severity} ${f.rule} ${f.message}`;
 const flat = (m: Map<string, Finding[]>) => [...m.values()].flat().map(key).sort();
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { CORPUS_DIR } from '../testing/paths.js';
 import { MemoryFileSystem, DEFAULT_LIMITS } from '../fs.js';
 import { readDoc, type Doc, type ParseCache } from '../tree.js';
 import { walk, type XmlElement } from './parser.js';
 
-const CORPUS = fileURLToPath(new URL('../../../../../shared/corpus/freeswitch/', import.meta.url));
+const CORPUS = `${CORPUS_DIR}/`;
 const FILES = [
   'vanilla/dialplan/default.xml',
   'vanilla/dialplan/public.xml',
