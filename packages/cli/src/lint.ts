@@ -93,9 +93,52 @@ export function planTargets(fs: FileSystem, paths: string[]): { targets: LintTar
 
 export class UsageError extends Error {}
 
+/**
+ * The first element of a FreeSWITCH configuration file (after comments, `<?xml?>` and `<!DOCTYPE>`): what
+ * freeswitch.xml includes or a module loads. Other programs' XML (maven's <settings>, dbus's
+ * <busconfig>) starts otherwise, even where it holds a <profile> or <configuration> further down.
+ */
+const FREESWITCH_ROOTS = /^(?:include|document|configuration|section|context|extension|domain|user|groups?|gateways?|profiles?|X-PRE-PROCESS)$/;
+
+function firstElement(text: string): string | undefined {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text.startsWith('<?', i)) i = text.indexOf('?>', i) + 2;
+    else if (text.startsWith('<!--', i)) i = text.indexOf('-->', i) + 3;
+    else if (text.startsWith('<!', i)) i = text.indexOf('>', i) + 1;
+    else break;
+    if (i <= 1) return undefined; // unterminated
+  }
+  return text[i] === '<' ? /^<([\w:.-]+)/.exec(text.slice(i, i + 100))?.[1] : undefined;
+}
+
+function looksLikeFreeswitch(fs: FileSystem, file: string): boolean {
+  try {
+    const data = fs.readFile(file, 16 * 1024 * 1024);
+    const text = typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 1 << 20)).toString('utf8');
+    const root = firstElement(text);
+    return root !== undefined && FREESWITCH_ROOTS.test(root);
+  } catch {
+    return true; // unreadable: let the analysis report it
+  }
+}
+
+/**
+ * A lint that finds no conf tree and no file of FreeSWITCH XML was pointed at the wrong place (an empty
+ * folder, /etc, a README): say so instead of passing with nothing checked.
+ */
+function requireConfiguration(fs: FileSystem, paths: string[], targets: LintTarget[]): void {
+  if (targets.some((t) => t.root !== undefined)) return;
+  if (targets.some((t) => t.files.some((f) => looksLikeFreeswitch(fs, f)))) return;
+  const where = paths.length === 1 ? paths[0] : paths.join(', ');
+  throw new UsageError(`no FreeSWITCH configuration found in ${where}: no freeswitch.xml at, above or below it, and no file of FreeSWITCH XML (<include>, <configuration>, <context>…); give the conf folder, e.g. /etc/freeswitch`);
+}
+
 export function runLint(paths: string[], options: { configFile?: string; cache?: ParseCache; onProgress?: (done: number, total: number) => void } = {}): LintResult {
   const fs = new NodeFileSystem();
   const plan = planTargets(fs, paths);
+  requireConfiguration(fs, paths, plan.targets);
   const claimed = new Set<string>();
   const findings: Finding[] = [];
   const analyses: Analysis[] = [];

@@ -10,38 +10,106 @@ import { VERSION } from './version.js';
 type Lint = typeof import('./lint.js');
 type Format = typeof import('./format.js');
 
-const HELP = `fsconf ${VERSION} — makes FreeSWITCH configuration safe to edit
+/** The subcommands: `fsconf <name> …`. A new one is one entry here (usage shows in `fsconf --help`). */
+interface Command {
+  /** one line per form, as `fsconf --help` and `fsconf <name> --help` show it */
+  usage: string;
+  /** more lines for `fsconf <name> --help` only */
+  details?: string;
+  run(args: string[]): Promise<number>;
+}
 
-Usage:
-  fsconf [confdir] [--readonly] [--no-backup]   open the terminal UI (default: /etc/freeswitch,
-                                                 /usr/local/freeswitch/conf, else the bundled example)
-  fsconf lint <path>… [--format text|json|sarif] [--fix] [--no-backup] [--config FILE]
-                                                 check a conf tree, folders or files
-  fsconf acl <ip> <list> [--conf DIR] [--port N] [--local-net IP/MASK] [--format text|json]
-                                                 evaluate an address against a network list
-  fsconf --version | --help
+const COMMANDS: Record<string, Command> = {
+  lint: {
+    usage: `fsconf lint <path>… [--format text|json|sarif] [--fix] [--no-backup] [--config FILE]
+      check a conf tree, folders or files`,
+    details: `A path is a conf root (the folder holding freeswitch.xml), any folder (every tree below it) or files.
+  --format, -f   text (default), json or sarif (SARIF 2.1.0)
+  --fix          apply every single-choice fix (atomic writes, a .bak is kept)
+  --no-backup    with --fix: keep no .bak
+  --config FILE  use this .fsconf.yaml instead of the one at or above the conf root
+  --color / --no-color
+Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`,
+    run: async (args) => lint(args, await import('./lint.js'), await import('./format.js')),
+  },
+  acl: {
+    usage: `fsconf acl <ip> <list> [--conf DIR] [--port N] [--local-net IP/MASK] [--format text|json]
+      evaluate an address against a network list`,
+    details: `Exit codes: 0 allow, 1 deny, 2 usage error.`,
+    run: async (args) => (await import('./acl.js')).runAclCommand(args),
+  },
+  lsp: {
+    usage: `fsconf lsp --stdio
+      the language server (as fsconf-lsp), e.g. for an editor: ssh switch fsconf lsp --stdio`,
+    details: `Transports: --stdio, --node-ipc, --socket=PORT.`,
+    run: async () => {
+      // the server keeps the process alive and sets its own exit code
+      await (await import('./linked.js')).startLanguageServer();
+      return -1;
+    },
+  },
+};
 
-Exit codes (lint): 0 no errors, 1 errors found, 2 usage or I/O error.
-Exit codes (acl):  0 allow, 1 deny, 2 usage error.
-`;
+const TUI_USAGE = `fsconf [confdir] [--readonly] [--no-backup]
+      open the terminal UI (default: /etc/freeswitch, /usr/local/freeswitch/conf, else the bundled example)`;
+
+function help(): string {
+  const forms = [TUI_USAGE, ...Object.values(COMMANDS).map((c) => c.usage), 'fsconf --version | --help', 'fsconf <command> --help'];
+  return `fsconf ${VERSION} — makes FreeSWITCH configuration safe to edit\n\nUsage:\n${forms.map((f) => `  ${f}`).join('\n')}\n`;
+}
+
+function commandHelp(name: string, c: Command): string {
+  return `Usage: ${c.usage}\n${c.details ? `\n${c.details}\n` : ''}`;
+}
 
 function fail(message: string): never {
   process.stderr.write(`fsconf: ${message}\n`);
   process.exit(2);
 }
 
+/** Closest command names within two edits (a typo), e.g. lnit → lint. */
+function nearCommands(word: string): string[] {
+  const dist = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+        d[i]![j] = v;
+      }
+    return d[a.length]![b.length]!;
+  };
+  const w = word.toLowerCase();
+  return Object.keys(COMMANDS).filter((c) => dist(w, c) <= Math.min(2, Math.max(1, c.length - 2)) || (w.length >= 3 && c.startsWith(w)));
+}
+
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
-  if (cmd === '--version' || cmd === '-v') {
-    process.stdout.write(`${VERSION}\n`);
+  if (cmd === '--version' || cmd === '-v' || cmd === '-V') {
+    process.stdout.write(`${(await import('./version-text.js')).versionText()}\n`);
     return 0;
   }
   if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
-    process.stdout.write(HELP);
+    const sub = cmd === 'help' && rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
+    process.stdout.write(sub ? commandHelp(rest[0]!, sub) : help());
     return 0;
   }
-  if (cmd === 'lint') return lint(rest, await import('./lint.js'), await import('./format.js'));
-  if (cmd === 'acl') return (await import('./acl.js')).runAclCommand(rest);
+  const command = cmd !== undefined ? COMMANDS[cmd] : undefined;
+  if (command) {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(commandHelp(cmd!, command));
+      return 0;
+    }
+    return command.run(rest);
+  }
+  // a bare word that is no folder is a mistyped command, not a conf folder the UI cannot find
+  if (cmd !== undefined && /^[a-z][a-z-]*$/i.test(cmd) && !nodeFs.existsSync(cmd)) {
+    const near = nearCommands(cmd);
+    const hint = near.length ? `did you mean ${near.join(' or ')}?` : `commands: ${Object.keys(COMMANDS).join(', ')}; or give a conf folder`;
+    fail(`unknown command "${cmd}": ${hint}\nRun fsconf --help for usage.`);
+  }
   return (await import('./tui.js')).launchTui(argv);
 }
 
@@ -60,7 +128,7 @@ function lint(args: string[], { runFix, runLint, UsageError }: Lint, { formatTex
       },
     });
   } catch (e) {
-    fail(`${e instanceof Error ? e.message : String(e)}\n${HELP}`);
+    fail(`lint: ${optionError(e)}\nUsage: ${COMMANDS.lint!.usage}\nRun fsconf lint --help for every option.`);
   }
   const { values, positionals } = parsed;
   if (!positionals.length) fail('lint needs at least one path (a conf root, a folder or files)');
@@ -109,9 +177,18 @@ function lint(args: string[], { runFix, runLint, UsageError }: Lint, { formatTex
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
+/** parseArgs' messages, reworded for a person ("Unknown option '--fromat'. To specify a positional…"). */
+function optionError(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  const m = /'(-[^']*)'/.exec(err.message ?? '');
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && m) return `unknown option ${m[1]}`;
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && m) return `option ${m[1]} needs a value`;
+  return (err.message ?? String(e)).split('\n')[0]!;
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    if (code >= 0) process.exitCode = code;
   },
   (e: unknown) => {
     process.stderr.write(`fsconf: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -2,24 +2,7 @@
  * Start the terminal UI (the @fsconf/tui package), an LSP client of fsconf-lsp. It is loaded
  * dynamically so `fsconf lint` never pays for Ink and React, and the CLI builds without it.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-interface TuiModule {
-  run(argv: string[]): Promise<number>;
-}
-
-async function loadTui(): Promise<TuiModule> {
-  const spec = '@fsconf/tui';
-  try {
-    return (await import(spec)) as TuiModule;
-  } catch (e) {
-    // the repository layout, when the workspace link is missing: packages/cli/dist → tui/dist
-    const local = fileURLToPath(new URL('../../../tui/dist/main.js', import.meta.url));
-    if (existsSync(local)) return (await import(pathToFileURL(local).href)) as TuiModule;
-    throw e;
-  }
-}
+import { loadTui, type TuiModule } from './linked.js';
 
 export async function launchTui(argv: string[]): Promise<number> {
   // In CI (CI or CONTINUOUS_INTEGRATION set) Ink draws nothing interactive and chalk drops every colour

@@ -7,6 +7,7 @@ export * from './analysis.js';
 export * from './edits.js';
 export * from './cti.js';
 export * from './suggest.js';
+export { KNOWLEDGE_VERSIONS } from './kb/versions.js';
 export * from './rules/types.js';
 export { ALL_RULES, ruleById } from './rules/index.js';
 export { parseXml, elementAt, attr, walk, type XmlDocument, type XmlElement, type XmlAttr } from './xml/parser.js';
