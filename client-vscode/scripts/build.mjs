@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleServer } from '../../scripts/bundle.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ext = join(here, '..');
@@ -28,12 +29,6 @@ for (const f of [serverEntry, coreEntry]) {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-
-// ESM sources bundled to CommonJS: give `import.meta.url` a real value.
-const importMetaShim = {
-  banner: { js: "const __fsconf_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__fsconf_import_meta_url' },
-};
 
 const common = {
   bundle: true,
@@ -55,12 +50,8 @@ await build({
   external: ['vscode'],
 });
 
-await build({
-  ...common,
-  ...importMetaShim,
-  entryPoints: [serverEntry],
-  outfile: join(out, 'server.js'),
-});
+// the language server: the same build as the npm package's and the single binary's (scripts/bundle.mjs)
+await bundleServer(join(out, 'server.js'), { dev });
 
 for (const f of ['extension.js', 'server.js']) {
   console.log(`build: bundle/${f} ${(statSync(join(out, f)).size / 1024).toFixed(0)} KiB`);

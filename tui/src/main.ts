@@ -3,20 +3,19 @@
  * it finds the conf tree, starts fsconf-lsp, renders the app full screen and returns an exit code.
  * The server is spawned first and the UI libraries are loaded while it analyses.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveServerPath, serverCandidates } from './lsp/server-path.js';
 import { spawnServer } from './lsp/spawn.js';
+import { exampleDir, loadRender } from './host.js';
 import type { FsconfClient } from './lsp/types.js';
 import type { Status } from './ui/components.js';
 
 export type { FsconfClient } from './lsp/types.js';
 
 export const DEFAULT_CONF_DIRS = ['/etc/freeswitch', '/usr/local/freeswitch/conf'];
-export const EXAMPLE_DIR = fileURLToPath(new URL('../example/', import.meta.url));
 
 const USAGE = 'usage: fsconf [confdir] [--readonly] [--no-backup]';
 
@@ -35,7 +34,7 @@ function isConfDir(dir: string): boolean {
 }
 
 /** `fsconf` with no folder: the first of /etc/freeswitch, /usr/local/freeswitch/conf, else the example. */
-export function findConfDir(candidates: string[] = DEFAULT_CONF_DIRS, example = EXAMPLE_DIR): ConfChoice {
+export function findConfDir(candidates: string[] = DEFAULT_CONF_DIRS, example = exampleDir()): ConfChoice {
   for (const c of candidates) if (isConfDir(c)) return { dir: c, example: false };
   // The bundled example is opened from a scratch copy so that trying a fix never alters the package.
   let dir = example;
@@ -54,31 +53,7 @@ export function findConfDir(candidates: string[] = DEFAULT_CONF_DIRS, example = 
   };
 }
 
-/**
- * `./render.js`, or the single-file bundle of it (tui/scripts/bundle.mjs) when that is newer than every
- * compiled file, so a bundle left over from an older build is never used.
- */
-export function renderModule(): string {
-  const dist = path.dirname(fileURLToPath(import.meta.url));
-  const bundle = path.join(dist, 'render.bundle.js');
-  if (process.env.FSCONF_TUI_NO_BUNDLE) return './render.js';
-  try {
-    const built = statSync(bundle).mtimeMs;
-    const newest = (dir: string): number => {
-      let m = 0;
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) m = Math.max(m, newest(p));
-        else if (e.name.endsWith('.js') && p !== bundle && e.name !== 'devtools-stub.js') m = Math.max(m, statSync(p).mtimeMs);
-      }
-      return m;
-    };
-    if (built >= newest(dist)) return pathToFileURL(bundle).href;
-  } catch {
-    // no bundle
-  }
-  return './render.js';
-}
+export { renderModule } from './host.js';
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
@@ -146,7 +121,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
   // React's development build is several times slower per render
   process.env.NODE_ENV ??= 'production';
   try {
-    const { renderApp } = (await import(renderModule())) as typeof import('./render.js');
+    const { renderApp } = await loadRender();
     return await renderApp({ client, root: choice.dir, readonly, backup: !parsed.values['no-backup'], notice: choice.notice, env, stdin, stdout, stderr });
   } finally {
     await client.stop().catch(() => undefined);

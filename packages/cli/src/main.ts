@@ -186,6 +186,12 @@ function optionError(e: unknown): string {
   return (err.message ?? String(e)).split('\n')[0]!;
 }
 
+// `fsconf lint … | head`: a reader that stops early is not an error
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;

@@ -1,0 +1,77 @@
+'use strict';
+// Starts lib/fsconf.cjs — or, in the single binary, its embedded copy — through V8's code cache: the
+// compiled code of a first run is kept in ~/.cache/fsconf (XDG_CACHE_HOME) and reused by the next, so
+// a cold `fsconf lint` does not compile 2 MB of JavaScript again (Node 20 has no module compile cache).
+// The cache is keyed by the Node version and the bundle's size and time; V8 checks it again and
+// rejects a stale one, which is then rewritten. FSCONF_CODE_CACHE=0 turns it off.
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const os = require('node:os');
+const { wrap } = require('node:module');
+
+function seaApi() {
+  try {
+    const sea = require('node:sea');
+    return sea.isSea() ? sea : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function cacheFile(stamp) {
+  if (process.env.FSCONF_CODE_CACHE === '0') return undefined;
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  const key = `${process.version}-${process.arch}-${stamp}`.replace(/[^\w.-]/g, '_');
+  return { dir: path.join(base, 'fsconf'), name: `code-${key}.bin` };
+}
+
+/** Run the bundle as the main program; `args` go before the user's arguments (fsconf-lsp → `lsp`). */
+function start(args) {
+  const sea = seaApi();
+  let source;
+  let filename;
+  let stamp;
+  if (sea) {
+    source = sea.getAsset('fsconf.cjs', 'utf8');
+    filename = process.execPath;
+    const st = fs.statSync(process.execPath);
+    stamp = `sea-${st.size}-${Math.round(st.mtimeMs)}`;
+  } else {
+    filename = path.join(__dirname, 'fsconf.cjs');
+    source = fs.readFileSync(filename, 'utf8');
+    const st = fs.statSync(filename);
+    stamp = `${st.size}-${Math.round(st.mtimeMs)}`;
+  }
+  if (args.length) process.argv.splice(2, 0, ...args);
+  const cache = cacheFile(stamp);
+  let cachedData;
+  if (cache) {
+    try {
+      cachedData = fs.readFileSync(path.join(cache.dir, cache.name));
+    } catch {
+      // first run
+    }
+  }
+  if (source.startsWith('#!')) source = `//${source.slice(2)}`; // the entry's #! line, kept by esbuild
+  const script = new vm.Script(wrap(source), { filename, ...(cachedData ? { cachedData } : {}) });
+  if (cache && (!cachedData || script.cachedDataRejected)) {
+    // after the run, so that the functions it compiled are in the cache too
+    process.once('exit', () => {
+      try {
+        fs.mkdirSync(cache.dir, { recursive: true, mode: 0o700 });
+        for (const f of fs.readdirSync(cache.dir)) if (f.startsWith('code-') && f !== cache.name) fs.rmSync(path.join(cache.dir, f), { force: true });
+        const tmp = path.join(cache.dir, `${cache.name}.${process.pid}`);
+        fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+        fs.renameSync(tmp, path.join(cache.dir, cache.name));
+      } catch {
+        // a cache that cannot be written only costs speed
+      }
+    });
+  }
+  const mod = { exports: {}, filename, id: '.', loaded: false };
+  script.runInThisContext()(mod.exports, require, mod, filename, path.dirname(filename));
+}
+
+module.exports = { start };
+if (require.main === module || seaApi()) start([]);
