@@ -15,8 +15,10 @@ const HELP = `fsconf ${VERSION} — makes FreeSWITCH configuration safe to edit
 Usage:
   fsconf [confdir] [--readonly] [--no-backup]   open the terminal UI (default: /etc/freeswitch,
                                                  /usr/local/freeswitch/conf, else the bundled example)
-  fsconf lint <path>… [--format text|json|sarif] [--fix] [--no-backup] [--config FILE]
-                                                 check a conf tree, folders or files
+  fsconf lint <path>… [--format text|json|sarif] [--fix] [--fix-credentials] [--no-backup] [--config FILE]
+                                                 check a conf tree, folders or files; --fix applies
+                                                 only safe fixes, --fix-credentials also replaces
+                                                 weak secrets (and says who must be told)
   fsconf acl <ip> <list> [--conf DIR] [--port N] [--local-net IP/MASK] [--format text|json]
                                                  evaluate an address against a network list
   fsconf --version | --help
@@ -45,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
   return (await import('./tui.js')).launchTui(argv);
 }
 
-function lint(args: string[], { runFix, runLint, UsageError }: Lint, { formatText, toJson, toSarif }: Format): number {
+function lint(args: string[], { runFix, runLint, UsageError, formatCredentialNotice }: Lint, { formatText, toJson, toSarif }: Format): number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -54,6 +56,7 @@ function lint(args: string[], { runFix, runLint, UsageError }: Lint, { formatTex
       options: {
         format: { type: 'string', short: 'f', default: 'text' },
         fix: { type: 'boolean', default: false },
+        'fix-credentials': { type: 'boolean', default: false },
         'no-backup': { type: 'boolean', default: false },
         config: { type: 'string' },
         color: { type: 'boolean' },
@@ -75,14 +78,22 @@ function lint(args: string[], { runFix, runLint, UsageError }: Lint, { formatTex
   };
   let result;
   try {
-    if (values.fix) {
-      const { reports, result: after } = runFix(positionals, { ...(values.config ? { configFile: values.config } : {}), backup: !values['no-backup'] });
+    if (values.fix || values['fix-credentials']) {
+      const credentials = values['fix-credentials'];
+      const { reports, result: after } = runFix(positionals, { ...(values.config ? { configFile: values.config } : {}), backup: !values['no-backup'], credentials });
       for (const r of reports) {
-        for (const a of r.applied) process.stderr.write(`fixed ${r.file}:${a.line} ${a.rule}: ${a.title}\n`);
+        for (const a of r.applied) {
+          process.stderr.write(`fixed ${r.file}:${a.line} ${a.rule}: ${a.title}\n`);
+          // where the new secret is (never the secret) and who must be told
+          for (const n of a.notices ?? []) process.stderr.write(`  ${formatCredentialNotice(n)}\n`);
+        }
         if (r.backup) process.stderr.write(`  backup: ${r.backup}\n`);
         if (r.refused) process.stderr.write(`not fixed: ${r.refused}\n`);
       }
       result = after;
+      const waiting = after.findings.filter((f) => f.fixes.some((x) => x.kind === 'choice' || (x.kind === 'credential' && !credentials)));
+      const secrets = after.findings.filter((f) => f.fixes.some((x) => x.kind === 'credential'));
+      if (waiting.length) process.stderr.write(`${waiting.length} finding${waiting.length === 1 ? '' : 's'} left with fixes a person must pick (run fsconf to choose)${!credentials && secrets.length ? `; ${secrets.length} weak secret${secrets.length === 1 ? '' : 's'}: --fix-credentials replaces them` : ''}\n`);
     } else result = runLint(positionals, { ...(values.config ? { configFile: values.config } : {}), onProgress });
   } catch (e) {
     if (showProgress) process.stderr.write('\r\u001b[K');

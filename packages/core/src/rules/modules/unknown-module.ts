@@ -24,7 +24,7 @@ function loadNodes(ctx: Parameters<Rule['check']>[0]): Node[] {
 function suggest(doc: Node['doc'], start: number, end: number, name: string, candidates: string[]): { fixes: FixInput[]; hint: string } {
   const s = kbDidYouMean(name, candidates, { max: 3, maxDistance: defaultMaxDistance(name.replace(/^mod_/, '').length) });
   return {
-    fixes: s.map((x, i) => ({ title: `Change to "${x}"`, edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
+    fixes: s.map((x, i) => ({ title: `Change to "${x}"`, kind: 'choice' as const, edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
     hint: s.length ? ` (did you mean "${s[0]}"?)` : '',
   };
 }
@@ -53,7 +53,7 @@ export const unknownModule: Rule = {
       const alone = node.doc.text.slice(line.start, line.end).trim() === node.doc.text.slice(node.el.start, node.el.end).trim();
       const { fixes, hint } = not
         ? alone
-          ? { fixes: [{ title: `Remove the <load module="${name}"/> line`, edits: [{ doc: node.doc, ...line, newText: '' }], preferred: true }], hint: '' }
+          ? { fixes: [{ title: `Remove the <load module="${name}"/> line`, kind: 'safe' as const, edits: [{ doc: node.doc, ...line, newText: '' }], preferred: true }], hint: '' }
           : { fixes: [], hint: '' }
         : literal
           ? suggest(node.doc, a.valueStart, a.valueEnd, name, candidates)

@@ -55,10 +55,10 @@ export const eslDefaultPassword: Rule = {
           end: pw.valueAttr.valueEnd,
           severity,
           message: `event_socket password is the well-known "C***"; ${why}`,
-          fixes: [{ title: 'Replace with a generated strong password', edits: [{ doc: pw.node.doc, start: pw.valueAttr.valueStart, end: pw.valueAttr.valueEnd, newText: generated }], preferred: true }],
+          fixes: [{ title: 'Replace with a generated strong password', kind: 'credential', edits: [{ doc: pw.node.doc, start: pw.valueAttr.valueStart, end: pw.valueAttr.valueEnd, newText: generated }], preferred: true }],
         });
       } else {
-        const fix = insertParamFix(s.settingsNode, s.params, 'password', generated, 'Insert a generated strong password', true);
+        const fix = insertParamFix(s.settingsNode, s.params, 'password', generated, 'Insert a generated strong password', 'credential', true);
         ctx.report({
           doc: s.settingsNode.doc,
           start: s.settingsNode.el.nameStart,
@@ -86,7 +86,7 @@ export const eslOpenAcl: Rule = {
         start: p.valueAttr.valueStart,
         end: p.valueAttr.valueEnd,
         message: `event_socket listens on ${s.listenIp} and its ACL "${s.acl}" allows public addresses: anyone on the internet who guesses the password controls the switch`,
-        fixes: [{ title: 'Restrict to loopback.auto', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: 'loopback.auto' }], preferred: true }],
+        fixes: [{ title: 'Restrict to loopback.auto', kind: 'choice', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: 'loopback.auto' }], preferred: true }],
       });
     }
   },

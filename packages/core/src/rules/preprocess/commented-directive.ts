@@ -16,7 +16,7 @@ export const commentedDirective: Rule = {
           start: d.start,
           end: d.end,
           message: `this ${d.cmd} directive is inside a comment but FreeSWITCH still runs it (the pre-processor ignores <!-- -->)${d.cmd.toLowerCase() === 'set' && d.data ? `: ${d.data.split('=')[0]} is set` : ''}`,
-          fixes: [{ title: 'Delete the directive line', edits: [{ doc, start: line.start, end: line.end, newText: '' }], preferred: true }],
+          fixes: [{ title: 'Delete the directive line', kind: 'safe', edits: [{ doc, start: line.start, end: line.end, newText: '' }], preferred: true }],
         });
       }
     }

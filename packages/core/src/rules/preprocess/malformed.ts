@@ -10,6 +10,7 @@ export const malformed: Rule = {
         if (d.malformed === 'mention') continue;
         const canonical = (cmd: string, data: string): FixInput => ({
           title: 'Rewrite in canonical form',
+          kind: 'choice',
           edits: [{ doc, start: d.start, end: d.end, newText: `<X-PRE-PROCESS cmd="${cmd}" data="${data}"/>` }],
           preferred: true,
         });
@@ -42,7 +43,7 @@ export const malformed: Rule = {
               start: d.dataStart + a.valueOffset,
               end: d.dataEnd,
               message: `env-set reads an environment variable and its value must start with "$" (e.g. ${a.name}=$${a.value.toUpperCase() || 'VAR'}): FreeSWITCH ignores "${a.value}"`,
-              fixes: [{ title: `Read $${a.value}`, edits: [{ doc, start: d.dataStart + a.valueOffset, end: d.dataStart + a.valueOffset, newText: '$' }], preferred: true }],
+              fixes: [{ title: `Read $${a.value}`, kind: 'choice', edits: [{ doc, start: d.dataStart + a.valueOffset, end: d.dataStart + a.valueOffset, newText: '$' }], preferred: true }],
             });
           }
         }

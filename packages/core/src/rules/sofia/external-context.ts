@@ -13,7 +13,7 @@ export const externalContext: Rule = {
       const p = findParam(profile.settings, 'context');
       if (!p) {
         const at = profile.settingsNode ?? profile.node;
-        const fix = profile.settingsNode ? insertParamFix(profile.settingsNode, profile.settings, 'context', 'public', 'Insert context=public', true) : undefined;
+        const fix = profile.settingsNode ? insertParamFix(profile.settingsNode, profile.settings, 'context', 'public', 'Insert context=public', 'choice', true) : undefined;
         ctx.report({
           doc: at.doc,
           start: at.el.nameStart,
@@ -31,7 +31,7 @@ export const externalContext: Rule = {
         end: p.valueAttr!.valueEnd,
         message: `sofia_profile:${profile.name} context:${v} refuse load: calls from anywhere land in the "${v}" context, where extensions can dial out (toll fraud)`,
         related: originOf(p),
-        fixes: setValueFixes(p, 'public', 'context=public'),
+        fixes: setValueFixes(p, 'public', 'context=public', 'choice'),
       });
     }
   },

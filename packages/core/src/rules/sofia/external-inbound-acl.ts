@@ -22,13 +22,13 @@ export const externalInboundAcl: Rule = {
           start: empty.valueAttr.valueStart,
           end: empty.valueAttr.valueEnd,
           message: `${head}: the value is empty, so every address may send calls to this profile`,
-          fixes: lists.map((name) => ({ title: `Set apply-inbound-acl to "${name}"`, edits: [{ doc, start: empty.valueAttr!.valueStart, end: empty.valueAttr!.valueEnd, newText: name }] })),
+          fixes: lists.map((name) => ({ title: `Set apply-inbound-acl to "${name}"`, kind: 'choice' as const, edits: [{ doc, start: empty.valueAttr!.valueStart, end: empty.valueAttr!.valueEnd, newText: name }] })),
         });
         continue;
       }
       const at = profile.settingsNode ?? profile.node;
       const fixes = profile.settingsNode
-        ? lists.map((name) => insertParamFix(profile.settingsNode!, profile.settings, 'apply-inbound-acl', name, `Insert apply-inbound-acl="${name}"`)).filter((f) => f !== undefined)
+        ? lists.map((name) => insertParamFix(profile.settingsNode!, profile.settings, 'apply-inbound-acl', name, `Insert apply-inbound-acl="${name}"`, 'choice')).filter((f) => f !== undefined)
         : [];
       ctx.report({
         doc: at.doc,
