@@ -9,7 +9,7 @@ const f: Finding = {
   range: { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } },
   message: 'm',
   related: [{ file: '/c/vars.xml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'set here' }],
-  fixes: [{ title: 't', edits: [{ file: '/c/vars.xml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'x' }] }],
+  fixes: [{ title: 't', kind: 'safe', edits: [{ file: '/c/vars.xml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'x' }] }],
   security: true,
 };
 const uriOf = (p: string) => 'file://' + p;
@@ -32,10 +32,10 @@ describe('convert', () => {
   });
 
   it('maps a file action to a code action with a WorkspaceEdit across files', () => {
-    const a = toCodeAction({ title: 't', kind: 'quickfix', preferred: true, edits: new Map([['/c/vars.xml', [{ range: f.range, newText: 'x' }]]]), findings: [f] }, uriOf);
-    expect(a).toMatchObject({ title: 't', kind: 'quickfix', isPreferred: true, edit: { changes: { 'file:///c/vars.xml': [{ range: f.range, newText: 'x' }] } } });
+    const a = toCodeAction({ title: 't', kind: 'quickfix', preferred: true, fixKind: 'credential', edits: new Map([['/c/vars.xml', [{ range: f.range, newText: 'x' }]]]), findings: [f] }, uriOf);
+    expect(a).toMatchObject({ title: 't', kind: 'quickfix', isPreferred: true, data: { fixKind: 'credential' }, edit: { changes: { 'file:///c/vars.xml': [{ range: f.range, newText: 'x' }] } } });
     expect(a.diagnostics).toHaveLength(1);
-    const all = toCodeAction({ title: 'all', kind: 'source.fixAll.fsconf', preferred: false, edits: new Map(), findings: [] }, uriOf);
+    const all = toCodeAction({ title: 'all', kind: 'source.fixAll.fsconf', preferred: false, fixKind: 'safe', edits: new Map(), findings: [] }, uriOf);
     expect(all.isPreferred).toBeUndefined();
   });
 });

@@ -37,6 +37,8 @@ export function toCodeAction(a: FileAction, uriOf: (path: string) => string): Co
     title: a.title,
     kind: a.kind,
     ...(a.kind === 'quickfix' ? { isPreferred: a.preferred, diagnostics: a.findings.map((f) => toDiagnostic(f, uriOf)) } : {}),
+    // safe | choice | credential: a client shows it and never applies a choice or credential fix unasked
+    data: { fixKind: a.fixKind },
     edit: toWorkspaceEdit(a.edits, uriOf),
   };
 }

@@ -40,6 +40,7 @@ import {
   type ClientCapabilities,
   type Connection,
   type FileSystemWatcher,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type TextEdit,
@@ -562,10 +563,10 @@ export class FsconfServer {
     const t = this.target(uri);
     return t ? foldingRanges(t.p.ws, t.path) : [];
   }
-  actions(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, only: string[] | undefined) {
+  actions(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, only: string[] | undefined, asked?: Diagnostic[]) {
     const t = this.target(uri);
     if (!t) return [];
-    return codeActions(t.p.ws, t.path, range, only).map((a) => toCodeAction(a, this.uriOf));
+    return codeActions(t.p.ws, t.path, range, only, asked?.map((d) => ({ range: d.range, code: d.code }))).map((a) => toCodeAction(a, this.uriOf));
   }
 
   // ---------------------------------------------------------------- commands
@@ -785,7 +786,7 @@ export class FsconfServer {
     c.onDocumentSymbol((p, token) => this.request('documentSymbol', token, [], () => this.symbols(p.textDocument.uri), true));
     c.onDocumentLinks((p, token) => this.request('documentLink', token, [], () => this.links(p.textDocument.uri), true));
     c.onFoldingRanges((p, token) => this.request('foldingRange', token, [], () => this.folding(p.textDocument.uri), true));
-    c.onCodeAction((p, token) => this.request('codeAction', token, [], () => this.actions(p.textDocument.uri, p.range, p.context.only), true));
+    c.onCodeAction((p, token) => this.request('codeAction', token, [], () => this.actions(p.textDocument.uri, p.range, p.context.only, p.context.diagnostics), true));
     c.onExecuteCommand(async (p, token) => {
       try {
         return await this.executeCommand(p.command, p.arguments ?? [], token);

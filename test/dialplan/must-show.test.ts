@@ -103,22 +103,24 @@ describe('issue 5 must-show dialplan through `fsconf lint`', () => {
     expect(by('dialplan/unknown-context').message).toContain('(did you mean "features"?)');
   });
 
-  it('--fix applies the single-choice fixes; only the fix-less findings remain', () => {
+  it('--fix applies only the safe fixes (swap min/max, drop inline); did-you-means and new values wait for a person', () => {
     const dir = writeTree(TREE, 'fsconf-dialplan-');
     const r = fsconf(['lint', dir, '--fix', '--no-backup', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
     const text = fs.readFileSync(path.join(dir, 'dialplan/default.xml'), 'utf8');
     expect(text).toContain('data="3 5 ivr/enter.wav digits 5000 #"');
-    expect(text).toContain('data="1 4 3 5000 #');
-    expect(text).toContain('field="destination_number" expression="^1000$" break="on-false"');
-    expect(text).toContain('<action application="playback" data="ivr/welcome.wav"/>');
     expect(text).toContain('<action application="answer"/>');
-    expect(text).toContain('data="1000 XML features"');
+    // choices: untouched
+    expect(text).toContain('data="1 4 0 5000 #');
+    expect(text).toContain('field="destination_numbr" expression="^1000$" break="onfalse"');
+    expect(text).toContain('<action application="playbak" data="ivr/welcome.wav"/>');
+    expect(text).toContain('data="1000 XML featurez"');
+    expect(r.stderr).toMatch(/findings? left with fixes a person must pick/);
     // nothing else changed
     expect(text.split('\n')).toHaveLength(TREE['dialplan/default.xml']!.split('\n').length);
     const again = fsconf(['lint', dir, '--format', 'json'], { cwd: dir });
     const left = dialplanFindings(again.stdout).map((f) => `${f.rule}:${f.line}`).sort();
-    expect(left).toEqual(['dialplan/capture-ref:7', 'dialplan/invalid-regex:11']);
+    expect(left).toEqual(['dialplan/capture-ref:7', 'dialplan/invalid-attr:16', 'dialplan/invalid-regex:11', 'dialplan/pagd-digits:6', 'dialplan/unknown-app:17', 'dialplan/unknown-context:19', 'dialplan/unknown-field:16']);
     expect(fs.existsSync(path.join(dir, 'dialplan/default.xml.bak'))).toBe(false);
   });
 });

@@ -192,7 +192,7 @@ export class TestClient {
   }
   codeActions(path: string, range: Range, diagnostics: Diagnostic[], only?: string[]) {
     return this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: uri(path) }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<
-      { title: string; kind?: string; isPreferred?: boolean; edit?: { changes?: Record<string, { range: Range; newText: string }[]> } }[] | null
+      { title: string; kind?: string; isPreferred?: boolean; data?: unknown; edit?: { changes?: Record<string, { range: Range; newText: string }[]> } }[] | null
     >;
   }
   command<T = unknown>(command: string, ...args: unknown[]): Promise<T> {

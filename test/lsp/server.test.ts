@@ -176,8 +176,9 @@ describe('diagnostics', () => {
     const quick = actions.filter((a) => a.kind === 'quickfix');
     expect(quick.length).toBeGreaterThan(0);
     expect(quick[0]!.isPreferred).toBe(true);
-    const fixAll = actions.find((a) => a.kind === 'source.fixAll.fsconf');
-    expect(fixAll).toBeDefined();
+    // a did-you-mean is a person's choice: offered and preferred, but not part of fix-all
+    expect(quick[0]!.data).toEqual({ fixKind: 'choice' });
+    expect(actions.find((a) => a.kind === 'source.fixAll.fsconf')).toBeUndefined();
     const edits = quick[0]!.edit!.changes![uri(main)]!;
     const fixed = applyTextEdits(text, edits);
     expect(fixed).toContain('cmd="include" data="vars.xml"');

@@ -6,6 +6,9 @@ import * as nodeFs from 'node:fs';
 import {
   analyze,
   applyEdits,
+  credentialNotices,
+  type CredentialNotice,
+  type FixKind,
   findConfRoot,
   NodeFileSystem,
   preferredFixes,
@@ -135,6 +138,8 @@ function requireConfiguration(fs: FileSystem, paths: string[], targets: LintTarg
   throw new UsageError(`no FreeSWITCH configuration found in ${where}: no freeswitch.xml at, above or below it, and no file of FreeSWITCH XML (<include>, <configuration>, <context>…); give the conf folder, e.g. /etc/freeswitch`);
 }
 
+export { formatCredentialNotice } from '@fsconf/core';
+
 export function runLint(paths: string[], options: { configFile?: string; cache?: ParseCache; onProgress?: (done: number, total: number) => void } = {}): LintResult {
   const fs = new NodeFileSystem();
   const plan = planTargets(fs, paths);
@@ -173,17 +178,23 @@ export function runLint(paths: string[], options: { configFile?: string; cache?:
 
 export interface FixReport {
   file: string;
-  applied: { rule: string; line: number; title: string }[];
+  /** `line`: 1-based line of this file that the fix changed (not the finding's line, which may be in another file). */
+  applied: { rule: string; line: number; title: string; notices?: CredentialNotice[] }[];
   backup?: string;
   refused?: string;
 }
 
-/** Apply every single-choice fix, atomically, a few passes (a fix can reveal the next). */
-export function runFix(paths: string[], options: { configFile?: string; backup?: boolean } = {}): { reports: FixReport[]; result: LintResult } {
+/**
+ * Apply every safe fix (and, with `credentials`, every credential fix), atomically, pass after pass until
+ * nothing is left to fix (a fix can reveal the next; overlapping edits wait for the next pass). Choice
+ * fixes are never applied here: a person picks them in the TUI or an editor.
+ */
+export function runFix(paths: string[], options: { configFile?: string; backup?: boolean; credentials?: boolean } = {}): { reports: FixReport[]; result: LintResult } {
   const reports = new Map<string, FixReport>();
+  const kinds: FixKind[] = options.credentials ? ['safe', 'credential'] : ['safe'];
   let result = runLint(paths, options);
-  for (let pass = 0; pass < 4; pass++) {
-    const { fixes, byFile } = preferredFixes(result.findings);
+  for (let pass = 0; pass < 20; pass++) {
+    const { fixes, byFile } = preferredFixes(result.findings, kinds);
     if (!fixes.length) break;
     let wrote = 0;
     for (const [file, edits] of byFile) {
@@ -206,7 +217,15 @@ export function runFix(paths: string[], options: { configFile?: string; backup?:
         const w = writeFileAtomic(file, updated, { expected: original, backup: options.backup !== false && !rep.backup });
         if (w.backup) rep.backup = w.backup;
         wrote++;
-        for (const fx of fixes) if (fx.fix.edits.some((e) => e.file === file)) rep.applied.push({ rule: fx.finding.rule, line: fx.finding.range.start.line + 1, title: fx.fix.title });
+        for (const fx of fixes) {
+          for (const e of fx.fix.edits) {
+            if (e.file !== file) continue;
+            // the line the edit changed in this file (an inserted line starts after the line break it begins with)
+            const line = e.range.start.line + 1 + (/^\r?\n/.test(e.newText) ? 1 : 0);
+            const notices = fx.fix.kind === 'credential' && analysis ? credentialNotices(analysis, fx.finding, { ...fx.fix, edits: [e] }) : [];
+            rep.applied.push({ rule: fx.finding.rule, line, title: fx.fix.title, ...(notices.length ? { notices } : {}) });
+          }
+        }
       } catch (e) {
         rep.refused = e instanceof WriteRefused ? e.message : `cannot write: ${e instanceof Error ? e.message : String(e)}`;
       }

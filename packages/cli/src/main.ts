@@ -21,11 +21,12 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   lint: {
-    usage: `fsconf lint <path>… [--format text|json|sarif] [--fix] [--no-backup] [--config FILE]
+    usage: `fsconf lint <path>… [--format text|json|sarif] [--fix] [--fix-credentials] [--no-backup] [--config FILE]
       check a conf tree, folders or files`,
     details: `A path is a conf root (the folder holding freeswitch.xml), any folder (every tree below it) or files.
   --format, -f   text (default), json or sarif (SARIF 2.1.0)
-  --fix          apply every single-choice fix (atomic writes, a .bak is kept)
+  --fix          apply only safe fixes, to a fixpoint (atomic writes, the first .bak is never overwritten)
+  --fix-credentials  also replace weak secrets, and say where the new ones are and who must be told
   --no-backup    with --fix: keep no .bak
   --config FILE  use this .fsconf.yaml instead of the one at or above the conf root
   --color / --no-color
@@ -113,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
   return (await import('./tui.js')).launchTui(argv);
 }
 
-function lint(args: string[], { runFix, runLint, UsageError }: Lint, { formatText, toJson, toSarif }: Format): number {
+function lint(args: string[], { runFix, runLint, UsageError, formatCredentialNotice }: Lint, { formatText, toJson, toSarif }: Format): number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -122,6 +123,7 @@ function lint(args: string[], { runFix, runLint, UsageError }: Lint, { formatTex
       options: {
         format: { type: 'string', short: 'f', default: 'text' },
         fix: { type: 'boolean', default: false },
+        'fix-credentials': { type: 'boolean', default: false },
         'no-backup': { type: 'boolean', default: false },
         config: { type: 'string' },
         color: { type: 'boolean' },
@@ -143,14 +145,22 @@ function lint(args: string[], { runFix, runLint, UsageError }: Lint, { formatTex
   };
   let result;
   try {
-    if (values.fix) {
-      const { reports, result: after } = runFix(positionals, { ...(values.config ? { configFile: values.config } : {}), backup: !values['no-backup'] });
+    if (values.fix || values['fix-credentials']) {
+      const credentials = values['fix-credentials'];
+      const { reports, result: after } = runFix(positionals, { ...(values.config ? { configFile: values.config } : {}), backup: !values['no-backup'], credentials });
       for (const r of reports) {
-        for (const a of r.applied) process.stderr.write(`fixed ${r.file}:${a.line} ${a.rule}: ${a.title}\n`);
+        for (const a of r.applied) {
+          process.stderr.write(`fixed ${r.file}:${a.line} ${a.rule}: ${a.title}\n`);
+          // where the new secret is (never the secret) and who must be told
+          for (const n of a.notices ?? []) process.stderr.write(`  ${formatCredentialNotice(n)}\n`);
+        }
         if (r.backup) process.stderr.write(`  backup: ${r.backup}\n`);
         if (r.refused) process.stderr.write(`not fixed: ${r.refused}\n`);
       }
       result = after;
+      const waiting = after.findings.filter((f) => f.fixes.some((x) => x.kind === 'choice' || (x.kind === 'credential' && !credentials)));
+      const secrets = after.findings.filter((f) => f.fixes.some((x) => x.kind === 'credential'));
+      if (waiting.length) process.stderr.write(`${waiting.length} finding${waiting.length === 1 ? '' : 's'} left with fixes a person must pick (run fsconf to choose)${!credentials && secrets.length ? `; ${secrets.length} weak secret${secrets.length === 1 ? '' : 's'}: --fix-credentials replaces them` : ''}\n`);
     } else result = runLint(positionals, { ...(values.config ? { configFile: values.config } : {}), onProgress });
   } catch (e) {
     if (showProgress) process.stderr.write('\r\u001b[K');

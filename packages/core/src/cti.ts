@@ -81,7 +81,7 @@ export function checkCtiJson(path: string, text: string): CtiFile {
           keyNode.offset,
           keyNode.offset + keyNode.length,
           `"${key}" is not a key mod_cti reads: it is ignored${s.length ? ` (did you mean "${s[0]}"?)` : ''}`,
-          s.map((x) => ({ title: `Rename to "${x}"`, edits: [{ file: path, range: lines.range(keyNode.offset, keyNode.offset + keyNode.length), newText: JSON.stringify(x) }] })),
+          s.map((x) => ({ title: `Rename to "${x}"`, kind: 'choice' as const, edits: [{ file: path, range: lines.range(keyNode.offset, keyNode.offset + keyNode.length), newText: JSON.stringify(x) }] })),
         );
       }
     }
@@ -113,7 +113,7 @@ export function checkCtiJson(path: string, text: string): CtiFile {
           if (!(CTI_REGISTER_FAILURE_KEYS as readonly string[]).includes(key)) {
             const s = didYouMean(key, CTI_REGISTER_FAILURE_KEYS);
             report('cti/unknown-key', k.offset, k.offset + k.length, `"${key}" is not a register_failure key mod_cti reads: it is ignored${s.length ? ` (did you mean "${s[0]}"?)` : ''}`,
-              s.map((x) => ({ title: `Rename to "${x}"`, edits: [{ file: path, range: lines.range(k.offset, k.offset + k.length), newText: JSON.stringify(x) }] })));
+              s.map((x) => ({ title: `Rename to "${x}"`, kind: 'choice' as const, edits: [{ file: path, range: lines.range(k.offset, k.offset + k.length), newText: JSON.stringify(x) }] })));
             continue;
           }
           const raw = text.slice(v.offset, v.offset + v.length);

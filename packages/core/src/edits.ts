@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from './text.js';
-import type { FileEdit, Finding, Fix } from './rules/types.js';
+import type { FileEdit, Finding, Fix, FixKind } from './rules/types.js';
 
 /** Apply LSP-style edits to a text (edits must not overlap; applied from the end). */
 export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
@@ -18,15 +18,24 @@ export function applyEdits(text: string, edits: { range: Range; newText: string 
   return out;
 }
 
-/** The single-choice fixes of a set of findings, grouped per file (overlaps dropped). */
-export function preferredFixes(findings: Finding[]): { fixes: { finding: Finding; fix: Fix }[]; byFile: Map<string, FileEdit[]> } {
+/**
+ * The fix `--fix` / fix-all may apply to a finding without asking: one of the allowed kinds (by default
+ * only 'safe'; 'credential' on explicit opt-in; never 'choice'), the preferred one or the only one.
+ */
+export function autoFix(f: Finding, kinds: readonly FixKind[] = ['safe']): Fix | undefined {
+  const allowed = f.fixes.filter((x) => kinds.includes(x.kind));
+  return allowed.find((x) => x.preferred) ?? (allowed.length === 1 ? allowed[0] : undefined);
+}
+
+/** The fixes applied without asking (see autoFix), grouped per file (overlaps dropped: a next pass takes them). */
+export function preferredFixes(findings: Finding[], kinds: readonly FixKind[] = ['safe']): { fixes: { finding: Finding; fix: Fix }[]; byFile: Map<string, FileEdit[]> } {
   const chosen: { finding: Finding; fix: Fix }[] = [];
   const byFile = new Map<string, FileEdit[]>();
   const taken = new Map<string, { s: number; e: number; sl: number; el: number }[]>();
   const key = (r: Range) => ({ sl: r.start.line, s: r.start.character, el: r.end.line, e: r.end.character });
   const before = (a: { sl: number; s: number }, b: { el: number; e: number }) => a.sl < b.el || (a.sl === b.el && a.s < b.e);
   for (const f of findings) {
-    const fix = f.fixes.find((x) => x.preferred) ?? (f.fixes.length === 1 ? f.fixes[0] : undefined);
+    const fix = autoFix(f, kinds);
     if (!fix) continue;
     const clash = fix.edits.some((e) =>
       (taken.get(e.file) ?? []).some((t) => {

@@ -93,6 +93,7 @@ export function toFinding(raw: RawFinding): Finding {
     message: input.message,
     fixes: (input.fixes ?? []).map((fx) => ({
       title: fx.title,
+      kind: fx.kind,
       edits: fx.edits.map((e) => ({ file: e.doc.path, range: e.doc.lines.range(e.start, e.end), newText: e.newText })),
       ...(fx.preferred ? { preferred: true } : {}),
     })),

@@ -1,8 +1,14 @@
 /**
- * Safe writes for fixes: never lose or half-write a file.
+ * Safe writes for fixes — the one write path every command uses (CLI --fix, the server's
+ * fsconf.applyEdit / fsconf.saveDocument, and anything that edits files through them):
  * - atomic: write a temp file in the same folder, fsync, rename over the original;
- * - keep the original's mode (and owner when we may);
- * - keep a `.bak` of the original unless told otherwise;
+ * - a symbolic link is written through to its target (the link stays a link, the shared file gets
+ *   the change: a vars.xml linked into several trees never drifts apart);
+ * - refuse a file the user may not write (checked on the file itself, not only its folder);
+ * - keep the original's mode and owner; when the owner cannot be kept (not root, someone else's
+ *   group-writable file) the file is rewritten in place, after its backup, so it keeps its owner;
+ * - keep a backup of the original unless told otherwise, never overwriting an earlier one:
+ *   `<file>.bak`, then `<file>.bak.1`, `<file>.bak.2`, …;
  * - refuse when the file changed on disk since it was read.
  */
 import * as fs from 'node:fs';
@@ -32,12 +38,51 @@ function readFile(file: string): { text: string; latin1: boolean; bom: boolean }
   }
 }
 
-export function writeFileAtomic(file: string, text: string, options: WriteOptions = {}): { backup?: string } {
+/** The first free backup name: `<file>.bak`, `<file>.bak.1`, … (an existing backup is never replaced). */
+export function backupPath(file: string): string {
+  for (let i = 0; ; i++) {
+    const p = i === 0 ? `${file}.bak` : `${file}.bak.${i}`;
+    if (!fs.existsSync(p)) return p;
+  }
+}
+
+function copyBackup(file: string, mode: number): string {
+  for (;;) {
+    const p = backupPath(file);
+    try {
+      fs.copyFileSync(file, p, fs.constants.COPYFILE_EXCL);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue; // taken meanwhile: the next number
+      throw e;
+    }
+    fs.chmodSync(p, mode);
+    return p;
+  }
+}
+
+/** Where a write to `file` really goes: a symbolic link's final target (a missing file: itself). */
+export function writeTarget(file: string): string {
+  try {
+    return fs.lstatSync(file).isSymbolicLink() ? fs.realpathSync(file) : file;
+  } catch {
+    return file;
+  }
+}
+
+export function writeFileAtomic(given: string, text: string, options: WriteOptions = {}): { backup?: string; target?: string } {
+  const file = writeTarget(given);
   let st: fs.Stats | undefined;
   try {
     st = fs.statSync(file);
   } catch {
     st = undefined;
+  }
+  if (st) {
+    try {
+      fs.accessSync(file, fs.constants.W_OK);
+    } catch {
+      throw new WriteRefused(`${given}${file !== given ? ` (→ ${file})` : ''}: you may not write this file (owner uid ${st.uid}, mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}); not written`);
+    }
   }
   // the file keeps its encoding: a Latin-1 file stays Latin-1, a UTF-8 BOM stays
   const current = st ? readFile(file) : undefined;
@@ -58,22 +103,30 @@ export function writeFileAtomic(file: string, text: string, options: WriteOption
   } finally {
     fs.closeSync(fd);
   }
+  let inPlace = false;
   try {
     if (st) {
       fs.chmodSync(tmp, st.mode & 0o7777);
       try {
         fs.chownSync(tmp, st.uid, st.gid);
       } catch {
-        // not permitted for non-root: the mode is still kept
+        // not permitted for non-root: a rename would hand the file to us; rewrite it in place instead
+        inPlace = fs.statSync(tmp).uid !== st.uid || fs.statSync(tmp).gid !== st.gid;
       }
-      if (options.backup !== false) {
-        backup = `${file}.bak`;
-        fs.copyFileSync(file, backup);
-        fs.chmodSync(backup, st.mode & 0o7777);
-      }
+      if (options.backup !== false) backup = copyBackup(file, st.mode & 0o7777);
     }
     if (options.failBeforeRename) throw new Error('simulated failure before rename');
-    fs.renameSync(tmp, file);
+    if (inPlace) {
+      const out = fs.openSync(file, 'r+');
+      try {
+        fs.ftruncateSync(out, 0);
+        fs.writeSync(out, bytes, 0, bytes.length, 0);
+        fs.fsyncSync(out);
+      } finally {
+        fs.closeSync(out);
+      }
+      fs.unlinkSync(tmp);
+    } else fs.renameSync(tmp, file);
   } catch (e) {
     try {
       fs.unlinkSync(tmp);
@@ -82,5 +135,5 @@ export function writeFileAtomic(file: string, text: string, options: WriteOption
     }
     throw e;
   }
-  return backup ? { backup } : {};
+  return { ...(backup ? { backup } : {}), ...(file !== given ? { target: file } : {}) };
 }

@@ -3,35 +3,35 @@
  * from, or insert it (indented like its siblings) when it is missing.
  */
 import type { Node, Param } from '../model.js';
-import type { FixInput } from './types.js';
+import type { FixInput, FixKind } from './types.js';
 import { eol, indentAt } from './util.js';
 
 /** Insert `<param name value/>` as the last param of a settings-like element. */
-export function insertParamFix(container: Node, params: Param[], name: string, value: string, title: string, preferred = false): FixInput | undefined {
+export function insertParamFix(container: Node, params: Param[], name: string, value: string, title: string, kind: FixKind, preferred = false): FixInput | undefined {
   const doc = container.doc;
   const nl = eol(doc);
   const own = params.filter((p) => p.node.doc === doc && p.node.parent?.el === container.el);
   const last = own[own.length - 1];
   if (last) {
     const ind = indentAt(doc, last.node.el.start);
-    return { title, edits: [{ doc, start: last.node.el.end, end: last.node.el.end, newText: `${nl}${ind}<param name="${name}" value="${value}"/>` }], ...(preferred ? { preferred } : {}) };
+    return { title, kind, edits: [{ doc, start: last.node.el.end, end: last.node.el.end, newText: `${nl}${ind}<param name="${name}" value="${value}"/>` }], ...(preferred ? { preferred } : {}) };
   }
   const el = container.el;
   if (el.selfClosing) return undefined;
   const ind = indentAt(doc, el.start) + '  ';
-  return { title, edits: [{ doc, start: el.startTagEnd, end: el.startTagEnd, newText: `${nl}${ind}<param name="${name}" value="${value}"/>` }], ...(preferred ? { preferred } : {}) };
+  return { title, kind, edits: [{ doc, start: el.startTagEnd, end: el.startTagEnd, newText: `${nl}${ind}<param name="${name}" value="${value}"/>` }], ...(preferred ? { preferred } : {}) };
 }
 
 /**
  * Fixes that make a param hold `value`: replace the value here; when the value is `$${var}` alone, also
  * offer to change the variable's definition (which fixes every place that uses it).
  */
-export function setValueFixes(p: Param, value: string, what: string, preferHere = true): FixInput[] {
+export function setValueFixes(p: Param, value: string, what: string, kind: FixKind, preferHere = true): FixInput[] {
   const out: FixInput[] = [];
   if (!p.valueAttr) {
     if (p.nameAttr) {
       const doc = p.node.doc;
-      out.push({ title: `Set ${what}`, edits: [{ doc, start: p.nameAttr.valueEnd + 1, end: p.nameAttr.valueEnd + 1, newText: ` value="${value}"` }], preferred: true });
+      out.push({ title: `Set ${what}`, kind, edits: [{ doc, start: p.nameAttr.valueEnd + 1, end: p.nameAttr.valueEnd + 1, newText: ` value="${value}"` }], preferred: true });
     }
     return out;
   }
@@ -40,11 +40,12 @@ export function setValueFixes(p: Param, value: string, what: string, preferHere 
   if (def && def.cmd === 'set') {
     out.push({
       title: `Set ${what} in the definition of $\${${def.name}} (${def.doc.path.split('/').pop()} line ${def.directive.line + 1})`,
+      kind,
       edits: [{ doc: def.doc, start: def.valueStart, end: def.valueEnd, newText: value }],
       ...(preferHere ? {} : { preferred: true }),
     });
   }
-  out.push({ title: `Set ${what} here`, edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: value }], ...(preferHere || !def ? { preferred: true } : {}) });
+  out.push({ title: `Set ${what} here`, kind, edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: value }], ...(preferHere || !def ? { preferred: true } : {}) });
   return out;
 }
 

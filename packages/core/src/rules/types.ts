@@ -46,8 +46,19 @@ export interface FileEdit {
   newText: string;
 }
 
+/**
+ * How automatic a fix may be (DESIGN.md "Safety"):
+ * - 'safe': cannot stop a call, a registration or a client that works today (inserting
+ *   log-auth-failures, escaping `&`, swapping min/max): applied by `fsconf lint --fix`, TUI `F` and fix-all;
+ * - 'choice': one of several reasonable outcomes (ACL lists, contexts, did-you-means): a person picks it;
+ * - 'credential': changes a secret: applied only on explicit opt-in (`--fix-credentials`, or picked),
+ *   and fsconf then says where the new secret is and who must be told.
+ */
+export type FixKind = 'safe' | 'choice' | 'credential';
+
 export interface Fix {
   title: string;
+  kind: FixKind;
   edits: FileEdit[];
   /** The single obvious fix: applied by `fsconf lint --fix` and marked preferred in LSP. */
   preferred?: boolean;
@@ -81,6 +92,7 @@ export interface EditAt {
 
 export interface FixInput {
   title: string;
+  kind: FixKind;
   edits: EditAt[];
   preferred?: boolean;
 }

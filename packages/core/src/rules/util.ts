@@ -1,6 +1,6 @@
 import type { Doc } from '../tree.js';
 import type { XmlAttr } from '../xml/parser.js';
-import type { FixInput } from './types.js';
+import type { FixInput, FixKind } from './types.js';
 import { didYouMean } from '../suggest.js';
 
 /** Is offset inside an XML comment of the file? */
@@ -13,15 +13,15 @@ export function inComment(doc: Doc, offset: number): boolean {
 }
 
 /** Replace an attribute's value (inside its quotes). */
-export function replaceValue(doc: Doc, a: XmlAttr, newText: string, title: string, preferred = false): FixInput {
-  return { title, edits: [{ doc, start: a.valueStart, end: a.valueEnd, newText }], ...(preferred ? { preferred: true } : {}) };
+export function replaceValue(doc: Doc, a: XmlAttr, newText: string, title: string, kind: FixKind, preferred = false): FixInput {
+  return { title, kind, edits: [{ doc, start: a.valueStart, end: a.valueEnd, newText }], ...(preferred ? { preferred: true } : {}) };
 }
 
-/** Did-you-mean fixes that replace [start, end) with each suggestion. */
+/** Did-you-mean fixes that replace [start, end) with each suggestion: a person picks (kind 'choice'). */
 export function suggestionFixes(doc: Doc, start: number, end: number, name: string, candidates: Iterable<string>): { fixes: FixInput[]; hint: string } {
   const s = didYouMean(name, candidates);
   return {
-    fixes: s.map((x, i) => ({ title: `Change to "${x}"`, edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
+    fixes: s.map((x, i) => ({ title: `Change to "${x}"`, kind: 'choice', edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
     hint: s.length ? ` (did you mean "${s[0]}"?)` : '',
   };
 }

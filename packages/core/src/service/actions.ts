@@ -3,7 +3,7 @@
  * Edits are grouped per file so a fix that lives in another file (a variable in vars.xml) works.
  */
 import type { Range } from 'vscode-languageserver-types';
-import type { Finding, Fix } from '../rules/types.js';
+import type { Finding, Fix, FixKind } from '../rules/types.js';
 import { preferredFixes } from '../edits.js';
 import { normalize } from '../fs.js';
 import type { FsconfWorkspace } from './workspace.js';
@@ -12,6 +12,8 @@ export interface FileAction {
   title: string;
   kind: 'quickfix' | 'source.fixAll.fsconf';
   preferred: boolean;
+  /** How automatic the fix may be (a quick fix: its own kind; fix-all: 'safe'). */
+  fixKind: FixKind;
   /** file path → edits */
   edits: Map<string, { range: Range; newText: string }[]>;
   /** The findings this action resolves. */
@@ -30,10 +32,21 @@ function toAction(f: Finding, fix: Fix, single: boolean): FileAction {
     if (!l) edits.set(e.file, (l = []));
     l.push({ range: e.range, newText: e.newText });
   }
-  return { title: fix.title, kind: 'quickfix', preferred: !!fix.preferred || single, edits, findings: [f] };
+  return { title: fix.title, kind: 'quickfix', preferred: !!fix.preferred || single, fixKind: fix.kind, edits, findings: [f] };
 }
 
-export function codeActions(ws: FsconfWorkspace, path: string, range: Range, only?: string[]): FileAction[] {
+/** Is this finding one of the diagnostics the client asked about (same rule, same range)? */
+function isAsked(f: Finding, asked: { range: Range; code?: string | number | undefined }[]): boolean {
+  const same = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return asked.some((d) => same(d.range, f.range) && (d.code === undefined || d.code === f.rule));
+}
+
+/**
+ * Quick fixes of the findings overlapping `range`. When the client names the diagnostics it was opened
+ * on (`asked`, LSP's context.diagnostics), their fixes come first and only they may be preferred: the
+ * fix of a neighbouring finding must never be the pre-selected answer.
+ */
+export function codeActions(ws: FsconfWorkspace, path: string, range: Range, only?: string[], asked?: { range: Range; code?: string | number | undefined }[]): FileAction[] {
   const p = normalize(path);
   const findings = ws.diagnostics().get(p) ?? [];
   const out: FileAction[] = [];
@@ -44,6 +57,11 @@ export function codeActions(ws: FsconfWorkspace, path: string, range: Range, onl
       if (!overlaps(f.range, range)) continue;
       for (const fix of f.fixes) out.push(toAction(f, fix, f.fixes.length === 1));
     }
+    if (asked?.length && out.some((a) => isAsked(a.findings[0]!, asked))) {
+      const own = out.filter((a) => isAsked(a.findings[0]!, asked));
+      const others = out.filter((a) => !isAsked(a.findings[0]!, asked)).map((a) => ({ ...a, preferred: false }));
+      out.splice(0, out.length, ...own, ...others);
+    }
   }
   if (wantAll) {
     const all = fixAll(ws, p);
@@ -52,12 +70,12 @@ export function codeActions(ws: FsconfWorkspace, path: string, range: Range, onl
   return out;
 }
 
-/** Every single-choice fix of the file, as one action (overlapping edits dropped). */
+/** Every safe fix of the file, as one action (overlapping edits dropped: apply again to reach a fixpoint). */
 export function fixAll(ws: FsconfWorkspace, path: string): FileAction | undefined {
   const findings = ws.diagnostics().get(normalize(path)) ?? [];
-  const { fixes, byFile } = preferredFixes(findings);
+  const { fixes, byFile } = preferredFixes(findings, ['safe']);
   if (!fixes.length) return undefined;
   const edits = new Map<string, { range: Range; newText: string }[]>();
   for (const [file, list] of byFile) edits.set(file, list.map((e) => ({ range: e.range, newText: e.newText })));
-  return { title: `Fix all auto-fixable problems (${fixes.length})`, kind: 'source.fixAll.fsconf', preferred: false, edits, findings: fixes.map((x) => x.finding) };
+  return { title: `Fix all auto-fixable problems (${fixes.length})`, kind: 'source.fixAll.fsconf', preferred: false, fixKind: 'safe', edits, findings: fixes.map((x) => x.finding) };
 }

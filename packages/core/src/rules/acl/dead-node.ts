@@ -68,8 +68,8 @@ export const deadNode: Rule = {
             const fixes: FixInput[] = [];
             if (e.item && e.items && e.items.length > 1) {
               const ed = deleteItemEdit(doc, cidr!, e.item, e.items);
-              if (ed) fixes.push({ title: `Delete ${e.text} from this node`, edits: [ed], preferred: true });
-            } else fixes.push({ title: 'Delete the node', edits: [deleteNodeEdit(n)], preferred: true });
+              if (ed) fixes.push({ title: `Delete ${e.text} from this node`, kind: 'safe', edits: [ed], preferred: true });
+            } else fixes.push({ title: 'Delete the node', kind: 'safe', edits: [deleteNodeEdit(n)], preferred: true });
             const start = e.item?.exact ? e.item.start : n.node.el.start;
             const end = e.item?.exact ? e.item.end : n.node.el.end;
             const same = winner.node === n ? 'an earlier item of this node' : `the node at line ${winner.line}`;

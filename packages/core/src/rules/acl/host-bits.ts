@@ -30,7 +30,7 @@ export const hostBits: Rule = {
               start: it.start,
               end: it.end,
               message: `cidr "${it.text}" has host bits set: FreeSWITCH matches the whole network ${net} (${size.toLocaleString('en-US')} addresses), not just ${addr}`,
-              ...(it.exact ? { fixes: [{ title: `Use the network address ${net}`, edits: edit(net) }, { title: `Use ${single} (only ${addr})`, edits: edit(single) }] } : {}),
+              ...(it.exact ? { fixes: [{ title: `Use the network address ${net}`, kind: 'choice', edits: edit(net) }, { title: `Use ${single} (only ${addr})`, kind: 'choice', edits: edit(single) }] } : {}),
             });
           } else if (p.matchKind === 'exact' && p.bits === 0) {
             const all = p.family === 4 ? '0.0.0.0/0' : '::/0';
@@ -39,7 +39,7 @@ export const hostBits: Rule = {
               start: it.start,
               end: it.end,
               message: `cidr "${it.text}" is a /0 with a non-zero address: FreeSWITCH matches only ${addr}, not every address`,
-              ...(it.exact ? { fixes: [{ title: `Use ${all} (every ${p.family === 4 ? 'IPv4' : 'IPv6'} address)`, edits: edit(all) }, { title: `Use ${single} (only ${addr})`, edits: edit(single) }] } : {}),
+              ...(it.exact ? { fixes: [{ title: `Use ${all} (every ${p.family === 4 ? 'IPv4' : 'IPv6'} address)`, kind: 'choice', edits: edit(all) }, { title: `Use ${single} (only ${addr})`, kind: 'choice', edits: edit(single) }] } : {}),
             });
           }
         }

@@ -36,7 +36,7 @@ export const invalidCidr: Rule = {
                   start: it.start,
                   end: it.end,
                   message: `cidr "${text}" has no /bits prefix length: FreeSWITCH logs "Error Adding" and drops this node`,
-                  ...(it.exact ? { fixes: [{ title: `Append ${suffix} (this single address)`, edits: [{ doc, start: it.end, end: it.end, newText: suffix }], preferred: true }] } : {}),
+                  ...(it.exact ? { fixes: [{ title: `Append ${suffix} (this single address)`, kind: 'choice', edits: [{ doc, start: it.end, end: it.end, newText: suffix }], preferred: true }] } : {}),
                 });
               } else {
                 const fam = p.family === 6 ? 'IPv6 allows 0-128' : 'IPv4 allows 0-32';

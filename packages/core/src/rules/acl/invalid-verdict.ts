@@ -20,7 +20,7 @@ export const invalidVerdict: Rule = {
         start: av.attr.valueStart,
         end: av.attr.valueEnd,
         message: `${what}="${v}" is not an allow/deny word: FreeSWITCH reads it with switch_true(), so ${effect}`,
-        fixes: ['allow', 'deny'].map((w) => ({ title: `Change to "${w}"`, edits: [{ doc, start: av.attr.valueStart, end: av.attr.valueEnd, newText: w }] })),
+        fixes: ['allow', 'deny'].map((w) => ({ title: `Change to "${w}"`, kind: 'choice' as const, edits: [{ doc, start: av.attr.valueStart, end: av.attr.valueEnd, newText: w }] })),
       });
     };
     for (const list of listsToCheck(ctx.model)) {

@@ -43,7 +43,7 @@ export function suggestListNames(name: string, names: string[]): string[] {
 function listSuggestions(doc: Doc, start: number, end: number, name: string, names: string[]): { fixes: FixInput[]; hint: string } {
   const s = suggestListNames(name, names);
   return {
-    fixes: s.map((x, i) => ({ title: `Change to "${x}"`, edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
+    fixes: s.map((x, i) => ({ title: `Change to "${x}"`, kind: 'choice' as const, edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
     hint: s.length ? ` (did you mean "${s[0]}"?)` : '',
   };
 }

@@ -26,6 +26,7 @@ export const badLogLevel: Rule = {
           const fixes: FixInput[] = exact
             ? suggestions.map((s, i) => ({
                 title: `Change to "${s}"`,
+                kind: 'choice' as const,
                 edits: [{ doc: p.node.doc, start: entry.start, end: entry.end, newText: s }],
                 ...(i === 0 && suggestions.length === 1 ? { preferred: true } : {}),
               }))

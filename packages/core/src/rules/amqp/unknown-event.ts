@@ -31,6 +31,7 @@ export const unknownEvent: Rule = {
           const fixes: FixInput[] = exact
             ? suggestions.map((s, i) => ({
                 title: `Change to "${s}"`,
+                kind: 'choice' as const,
                 edits: [{ doc: p.node.doc, start: entry.start, end: entry.start + name.length, newText: s }],
                 ...(suggestions.length === 1 && i === 0 ? { preferred: true } : {}),
               }))

@@ -32,12 +32,12 @@ export const modeRange: Rule = {
       const fixes: FixInput[] = [];
       if (asRate) {
         message = `default-bitrate "${value}" is a bitrate, not a mode index: ${reads}; ${kbit(asRate.kbps)} is mode ${asRate.mode}`;
-        fixes.push(...setValueFixes(p, String(asRate.mode), `default-bitrate to mode ${asRate.mode} (${kbit(asRate.kbps)})`));
+        fixes.push(...setValueFixes(p, String(asRate.mode), `default-bitrate to mode ${asRate.mode} (${kbit(asRate.kbps)})`, 'choice'));
       } else {
         message = `default-bitrate "${value}" is not an ${label} mode index 0-${max}: ${reads}`;
         if (/^\d+$/.test(t)) {
           const top = modes[modes.length - 1]!;
-          fixes.push(...setValueFixes(p, String(top.mode), `default-bitrate to mode ${top.mode}, the highest (${kbit(top.kbps)})`).map((f) => ({ ...f, preferred: false })));
+          fixes.push(...setValueFixes(p, String(top.mode), `default-bitrate to mode ${top.mode}, the highest (${kbit(top.kbps)})`, 'choice').map((f) => ({ ...f, preferred: false })));
         }
       }
       ctx.report({ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, message, related: originOf(p), fixes });

@@ -33,13 +33,13 @@ export const numericFlag: Rule = {
             severity: 'info',
             message: `${name} "${value}" in ${file} is read with atoi() as 0 (off) - what it says, but only because every word reads as 0 (even "true"); write 0`,
             related: originOf(p),
-            fixes: setValueFixes(p, '0', `${name}=0`),
+            fixes: setValueFixes(p, '0', `${name}=0`, 'choice'),
           });
           continue;
         }
         const meantOn = switchTrue(value);
-        const on = setValueFixes(p, '1', `${name}=1 (on)`).map((f) => ({ ...f, preferred: meantOn && f.preferred === true }));
-        const off = setValueFixes(p, '0', `${name}=0 (off)`).map((f) => ({ ...f, preferred: false }));
+        const on = setValueFixes(p, '1', `${name}=1 (on)`, 'choice').map((f) => ({ ...f, preferred: meantOn && f.preferred === true }));
+        const off = setValueFixes(p, '0', `${name}=0 (off)`, 'choice').map((f) => ({ ...f, preferred: false }));
         ctx.report({
           doc: p.node.doc,
           start: p.valueAttr.valueStart,

@@ -40,14 +40,14 @@ export const unknownParam: Rule = {
         let fixes: FixInput[];
         let hint: string;
         if (caseOnly) {
-          fixes = [{ title: `Change to "${caseOnly}"`, edits: [{ doc, start: nameAttr.valueStart, end: nameAttr.valueEnd, newText: caseOnly }], preferred: true }];
+          fixes = [{ title: `Change to "${caseOnly}"`, kind: 'choice', edits: [{ doc, start: nameAttr.valueStart, end: nameAttr.valueEnd, newText: caseOnly }], preferred: true }];
           hint = ` (${module} compares names case-sensitively: "${caseOnly}")`;
         } else {
           ({ fixes, hint } = suggestionFixes(doc, nameAttr.valueStart, nameAttr.valueEnd, name, candidates));
           // `comfort-noise-level` → `comfort-noise`: a known name plus a made-up suffix
           const stem = !fixes.length ? candidates.filter((n) => n.length >= 5 && name.toLowerCase().startsWith(`${n.toLowerCase()}-`)).sort((a, b) => b.length - a.length)[0] : undefined;
           if (stem) {
-            fixes = [{ title: `Change to "${stem}"`, edits: [{ doc, start: nameAttr.valueStart, end: nameAttr.valueEnd, newText: stem }] }];
+            fixes = [{ title: `Change to "${stem}"`, kind: 'choice', edits: [{ doc, start: nameAttr.valueStart, end: nameAttr.valueEnd, newText: stem }] }];
             hint = ` (did you mean "${stem}"?)`;
           }
         }

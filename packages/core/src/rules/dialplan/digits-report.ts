@@ -24,7 +24,8 @@ export function reportDigits(ctx: RuleContext, app: DigitsApp): void {
         const a = fx.argIndex >= 0 ? args[fx.argIndex] : undefined;
         const edits = fx.argIndex >= 0 ? (a ? replaceIn(data, a.start, a.end, fx.newText) : undefined) : replaceIn(data, 0, v.length, fx.newText);
         if (!edits) continue;
-        fixes.push({ title: fx.title, edits, ...(fx.title.startsWith('Swap') ? { preferred: true } : {}) });
+        // swapping min and max is what FreeSWITCH does anyway (safe); a clamp or a new value is a person's choice
+        fixes.push({ title: fx.title, kind: fx.title.startsWith('Swap') ? 'safe' : 'choice', edits, ...(fx.title.startsWith('Swap') ? { preferred: true } : {}) });
       }
       ctx.report({
         doc: data.doc,

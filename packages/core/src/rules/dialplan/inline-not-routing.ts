@@ -27,7 +27,7 @@ export const inlineNotRouting: Rule = {
         start: a.nameStart,
         end: end,
         message: `inline="${a.value}": ${app.name} is not a routing-exec application, so FreeSWITCH refuses to run it while hunting ("This application cannot be executed inline") and the action never runs`,
-        fixes: [{ title: 'Remove the inline attribute', edits: [{ doc, start, end, newText: '' }], preferred: true }],
+        fixes: [{ title: 'Remove the inline attribute', kind: 'safe', edits: [{ doc, start, end, newText: '' }], preferred: true }],
       });
     }
   },

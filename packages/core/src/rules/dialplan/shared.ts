@@ -640,7 +640,7 @@ export function closestFixes(doc: Doc, start: number, end: number, name: string,
   const d = s.map((x) => damerauLevenshtein(name.toLowerCase(), x.toLowerCase()));
   const unique = s.length === 1 || d[0]! < Math.min(...d.slice(1));
   const fixes: FixInput[] = editable
-    ? s.map((x, i) => ({ title: `Change to "${x}"`, edits: [{ doc, start, end, newText: x }], ...(unique && i === 0 ? { preferred: true } : {}) }))
+    ? s.map((x, i) => ({ title: `Change to "${x}"`, kind: 'choice' as const, edits: [{ doc, start, end, newText: x }], ...(unique && i === 0 ? { preferred: true } : {}) }))
     : [];
   return { fixes, hint: ` (did you mean "${s[0]}"?)`, suggestions: s };
 }

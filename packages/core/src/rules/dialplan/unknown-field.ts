@@ -30,7 +30,7 @@ export const unknownField: Rule = {
             start: a.valueStart,
             end: a.valueEnd,
             message: `field "${raw}" becomes "${v}" when the configuration loads, and "${v}" is not a caller-profile field: FreeSWITCH matches the expression against an empty string; write ${channelForm} to read the variable per call`,
-            fixes: [{ title: `Use ${channelForm}`, edits: [{ doc: node.doc, start: a.valueStart, end: a.valueEnd, newText: channelForm }], preferred: true }],
+            fixes: [{ title: `Use ${channelForm}`, kind: 'choice', edits: [{ doc: node.doc, start: a.valueStart, end: a.valueEnd, newText: channelForm }], preferred: true }],
           });
           continue;
         }

@@ -13,7 +13,7 @@ export const defaultPassword: Rule = {
         start: def.valueStart,
         end: def.valueEnd,
         message: 'default_password is the stock "1***": every stock directory user shares it, and the stock dialplan delays every call by 10 s until it is changed',
-        fixes: [{ title: 'Replace with a generated strong password', edits: [{ doc: def.doc, start: def.valueStart, end: def.valueEnd, newText: generatePassword(ctx.config.passwords) }], preferred: true }],
+        fixes: [{ title: 'Replace with a generated strong password', kind: 'credential', edits: [{ doc: def.doc, start: def.valueStart, end: def.valueEnd, newText: generatePassword(ctx.config.passwords) }], preferred: true }],
       });
     }
   },

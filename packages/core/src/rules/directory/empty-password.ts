@@ -19,9 +19,9 @@ export const emptyPassword: Rule = {
       const paramsNode = user.params[0]?.node.parent;
       const generated = generatePassword(ctx.config.passwords);
       const fix = pw?.valueAttr
-        ? { title: 'Set a generated strong password', edits: [{ doc: pw.node.doc, start: pw.valueAttr.valueStart, end: pw.valueAttr.valueEnd, newText: generated }], preferred: true }
+        ? { title: 'Set a generated strong password', kind: 'credential' as const, edits: [{ doc: pw.node.doc, start: pw.valueAttr.valueStart, end: pw.valueAttr.valueEnd, newText: generated }], preferred: true }
         : paramsNode
-          ? insertParamFix(paramsNode, user.params, 'password', generated, 'Insert a generated strong password', true)
+          ? insertParamFix(paramsNode, user.params, 'password', generated, 'Insert a generated strong password', 'credential', true)
           : undefined;
       const anchor = user.idAttr;
       ctx.report({

@@ -30,12 +30,13 @@ export function passwordFixes(p: Param, policy: PasswordPolicy): FixInput[] {
     const def = ref.def;
     out.push({
       title: `Generate a strong password for $\${${def.name}} in ${def.doc.path.split('/').pop()} (line ${def.directive.line + 1}; every user of the variable gets it)`,
+      kind: 'credential',
       edits: [{ doc: def.doc, start: def.valueStart, end: def.valueEnd, newText: generatePassword(policy) }],
       preferred: true,
     });
-    out.push({ title: 'Generate a strong password for this user only', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: generatePassword(policy) }] });
+    out.push({ title: 'Generate a strong password for this user only', kind: 'credential', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: generatePassword(policy) }] });
   } else {
-    out.push({ title: 'Replace with a generated strong password', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: generatePassword(policy) }], preferred: true });
+    out.push({ title: 'Replace with a generated strong password', kind: 'credential', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: generatePassword(policy) }], preferred: true });
   }
   return out;
 }

@@ -38,3 +38,38 @@ describe('modules/unknown-module', () => {
     expect(r.applyFix('modules/unknown-module', '"mod_xml_rpc"')['autoload_configs/post_load_modules.conf.xml']).toContain('<load module="mod_xml_rpc"/>');
   });
 });
+
+describe('modules/unknown-module never offers a module that is not what was meant (a call-center image, a PBX build)', () => {
+  it('mod_g722 → no mod_g729 (G.722 is mod_spandsp\'s); mod_bcg729, a real third-party transcoder → no mod_g729', () => {
+    const r = runFixture({
+      'autoload_configs/modules.conf.xml': `<configuration name="modules.conf" description="Modules">
+  <modules>
+    <!-- Codec Interfaces (mod_g729 is the paid one: not loaded) -->
+    <load module="mod_g722"/>
+                  ^^^^^^^^ modules/unknown-module: there is no mod_g722: G.722 is provided by mod_spandsp
+    <load module="mod_bcg729"/>
+                  ^^^^^^^^^^ modules/unknown-module: a third-party G.729 codec module (bcg729), not part of FreeSWITCH
+    <load module="mod_spandsp"/>
+  </modules>
+</configuration>
+`,
+    });
+    expect(r.actual).toEqual(r.expected);
+    expect(r.messageMismatches).toEqual([]);
+    for (const f of r.findings) {
+      expect(f.message).not.toContain('mod_g729"?');
+      expect(f.fixes).toEqual([]);
+    }
+  });
+
+  it('a did-you-mean is a choice: offered, never applied by --fix', () => {
+    const r = runFixture({
+      'autoload_configs/modules.conf.xml': `<configuration name="modules.conf"><modules>
+    <load module="mod_dptool"/>
+                 ^^^^^^^^^^ modules/unknown-module: (did you mean "mod_dptools"?)
+</modules></configuration>
+`,
+    });
+    expect(r.findings[0]!.fixes.map((f) => f.kind)).toEqual(['choice']);
+  });
+});

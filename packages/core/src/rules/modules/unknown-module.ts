@@ -20,11 +20,26 @@ function loadNodes(ctx: Parameters<Rule['check']>[0]): Node[] {
   return [...out.values()];
 }
 
+/**
+ * Modules that are not FreeSWITCH's but are real and common (a did-you-mean to a FreeSWITCH module
+ * would swap a working third-party module for another one), and names whose codec lives elsewhere.
+ */
+const THIRD_PARTY: Record<string, string> = {
+  mod_bcg729: 'a third-party G.729 codec module (bcg729), not part of FreeSWITCH: mod_g729 is not a substitute (pass-through only)',
+  mod_g722: 'there is no mod_g722: G.722 is provided by mod_spandsp',
+  mod_audio_fork: 'a third-party module (audio streaming over websockets), not part of FreeSWITCH',
+  mod_unimrcp: 'a third-party module (UniMRCP), not part of FreeSWITCH',
+};
+
+/** The digits of a name ("mod_g722" → "722"): a codec number is never a typo of another codec's. */
+const digitsOf = (s: string) => s.replace(/\D+/g, '');
+
 /** Did-you-mean on the part after `mod_` (every name shares that prefix, so it must not count as similarity). */
 function suggest(doc: Node['doc'], start: number, end: number, name: string, candidates: string[]): { fixes: FixInput[]; hint: string } {
-  const s = kbDidYouMean(name, candidates, { max: 3, maxDistance: defaultMaxDistance(name.replace(/^mod_/, '').length) });
+  if (THIRD_PARTY[name]) return { fixes: [], hint: '' };
+  const s = kbDidYouMean(name, candidates, { max: 3, maxDistance: defaultMaxDistance(name.replace(/^mod_/, '').length) }).filter((x) => digitsOf(x) === digitsOf(name));
   return {
-    fixes: s.map((x, i) => ({ title: `Change to "${x}"`, edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
+    fixes: s.map((x, i) => ({ title: `Change to "${x}"`, kind: 'choice' as const, edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
     hint: s.length ? ` (did you mean "${s[0]}"?)` : '',
   };
 }
@@ -53,12 +68,12 @@ export const unknownModule: Rule = {
       const alone = node.doc.text.slice(line.start, line.end).trim() === node.doc.text.slice(node.el.start, node.el.end).trim();
       const { fixes, hint } = not
         ? alone
-          ? { fixes: [{ title: `Remove the <load module="${name}"/> line`, edits: [{ doc: node.doc, ...line, newText: '' }], preferred: true }], hint: '' }
+          ? { fixes: [{ title: `Remove the <load module="${name}"/> line`, kind: 'safe' as const, edits: [{ doc: node.doc, ...line, newText: '' }], preferred: true }], hint: '' }
           : { fixes: [], hint: '' }
         : literal
           ? suggest(node.doc, a.valueStart, a.valueEnd, name, candidates)
           : { fixes: [], hint: '' };
-      const why = not ? ` - ${not.doc.split('\n')[0]!.replace(/\.$/, '')}` : '';
+      const why = not ? ` - ${not.doc.split('\n')[0]!.replace(/\.$/, '')}` : THIRD_PARTY[name] ? ` - ${THIRD_PARTY[name]}` : '';
       const critical = /^(true|yes|on|1)$/i.test(attr(node.el, 'critical')?.value ?? '');
       ctx.report({
         doc: node.doc,

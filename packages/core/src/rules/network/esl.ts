@@ -2,7 +2,11 @@ import type { Rule, RuleContext } from '../types.js';
 import { configsNamed, paramsIn, sectionNodes } from '../../config-sections.js';
 import { findParam, type Param } from '../../model.js';
 import { generatePassword } from '../../passwords.js';
-import { admitsNonLoopback, admitsPublic } from './acl-admits.js';
+import { admitsLabel, admitsLabelIf, admitsNonLoopback, admitsPublic } from './acl-admits.js';
+import { aclModelFor } from '../../acl-model.js';
+import { deleteNodeEdit } from '../acl/shared.js';
+import { parseCidr } from '../../acl/index.js';
+import type { FixInput } from '../types.js';
 import { insertParamFix } from '../params.js';
 
 interface EslSettings {
@@ -55,10 +59,10 @@ export const eslDefaultPassword: Rule = {
           end: pw.valueAttr.valueEnd,
           severity,
           message: `event_socket password is the well-known "C***"; ${why}`,
-          fixes: [{ title: 'Replace with a generated strong password', edits: [{ doc: pw.node.doc, start: pw.valueAttr.valueStart, end: pw.valueAttr.valueEnd, newText: generated }], preferred: true }],
+          fixes: [{ title: 'Replace with a generated strong password', kind: 'credential', edits: [{ doc: pw.node.doc, start: pw.valueAttr.valueStart, end: pw.valueAttr.valueEnd, newText: generated }], preferred: true }],
         });
       } else {
-        const fix = insertParamFix(s.settingsNode, s.params, 'password', generated, 'Insert a generated strong password', true);
+        const fix = insertParamFix(s.settingsNode, s.params, 'password', generated, 'Insert a generated strong password', 'credential', true);
         ctx.report({
           doc: s.settingsNode.doc,
           start: s.settingsNode.el.nameStart,
@@ -86,8 +90,50 @@ export const eslOpenAcl: Rule = {
         start: p.valueAttr.valueStart,
         end: p.valueAttr.valueEnd,
         message: `event_socket listens on ${s.listenIp} and its ACL "${s.acl}" allows public addresses: anyone on the internet who guesses the password controls the switch`,
-        fixes: [{ title: 'Restrict to loopback.auto', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: 'loopback.auto' }], preferred: true }],
+        fixes: openAclFixes(ctx, s.acl, p),
       });
     }
   },
 };
+
+/**
+ * Choices for an open ESL ACL. Where the list itself lets the internet in (an `allow 0.0.0.0/0` node, a
+ * default of allow), fix it there: the list's other nodes (an application server it was written for)
+ * keep working. Otherwise, or as well, point apply-inbound-acl at a list that does not admit the
+ * internet — each labelled with what it admits, so nobody locks the product out of its own switch blindly.
+ */
+function openAclFixes(ctx: RuleContext, name: string, p: Param): FixInput[] {
+  const out: FixInput[] = [];
+  const am = aclModelFor(ctx.model);
+  const info = am.byName.get(name.trim());
+  const list = info?.list;
+  if (list && !info.unknownDefault && !info.unknownNodes.length) {
+    // nodes that allow a public network wider than a /16 (the cause, not a single address someone meant)
+    for (const n of list.nodes) {
+      const type = n.attrs.get('type')?.expanded.value?.trim().toLowerCase();
+      const cidr = n.attrs.get('cidr')?.expanded.value;
+      if (type !== 'allow' || !cidr || cidr.includes(',')) continue;
+      const c = parseCidr(cidr.trim());
+      if (!c.ok || c.bits > 16) continue;
+      const line = n.node.doc.lines.lineOf(n.node.el.start) + 1;
+      const after = admitsLabelIf(ctx.model, name, { dropLines: [line] });
+      // a list that then denies everything would lock fs_cli out too: offer loopback.auto instead
+      if (!after || after === 'allows all of the internet' || after === 'denies everything' || /internet addresses/.test(after)) continue;
+      out.push({ title: `Delete the node allow ${cidr.trim()} from list "${name}" (the list then ${after})`, kind: 'choice', edits: [deleteNodeEdit(n)], ...(out.length ? {} : { preferred: true }) });
+    }
+    const dflt = list.defaultAttr;
+    if (dflt && dflt.expanded.value?.trim().toLowerCase() === 'allow') {
+      const after = admitsLabelIf(ctx.model, name, { default: 'deny' });
+      if (after && after !== 'allows all of the internet' && after !== 'denies everything' && !/internet addresses/.test(after))
+        out.push({ title: `Set default="deny" on list "${name}" (the list then ${after})`, kind: 'choice', edits: [{ doc: dflt.node.doc, start: dflt.attr.valueStart, end: dflt.attr.valueEnd, newText: 'deny' }], ...(out.length ? {} : { preferred: true }) });
+    }
+  }
+  if (!p.valueAttr) return out;
+  const candidates = ['loopback.auto', ...am.infos.map((i) => i.list.name).filter((x) => x && x !== name.trim())];
+  for (const c of [...new Set(candidates)]) {
+    if (admitsPublic(ctx.model, c) !== false) continue;
+    const preferred = !out.length && c === 'loopback.auto';
+    out.push({ title: `Set apply-inbound-acl to "${c}" (${admitsLabel(ctx.model, c)})`, kind: 'choice', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: c }], ...(preferred ? { preferred } : {}) });
+  }
+  return out;
+}

@@ -47,6 +47,54 @@ describe('esl/default-password and esl/open-acl', () => {
   });
 });
 
+describe('esl/open-acl on a CPaaS production tree: the list was written for the application server', () => {
+  const tree = {
+    'autoload_configs/event_socket.conf.xml': `<configuration name="event_socket.conf" description="Socket Client">
+  <settings>
+    <param name="listen-ip" value="0.0.0.0"/>
+    <param name="listen-port" value="8021"/>
+    <param name="password" value="Xk29-long-and-random-Q"/>
+    <param name="apply-inbound-acl" value="esl_clients"/>
+  </settings>
+</configuration>
+`,
+    'autoload_configs/acl.conf.xml': `<configuration name="acl.conf">
+  <network-lists>
+    <!-- the application server (call control over ESL) -->
+    <list name="esl_clients" default="deny">
+      <node type="allow" cidr="10.20.0.5/32"/>
+      <node type="allow" cidr="0.0.0.0/0"/>
+    </list>
+    <list name="everyone" default="allow"/>
+    <list name="nobody" default="deny"/>
+    <list name="lan" default="deny">
+      <node type="allow" cidr="10.0.0.0/8"/>
+    </list>
+  </network-lists>
+</configuration>
+`,
+  };
+
+  it('fixes the allow 0.0.0.0/0 node (preferred), the app server keeps access; every list choice says what it admits', () => {
+    const r = runFixture(tree, { only: ['esl/open-acl'] });
+    expect(r.findings).toHaveLength(1);
+    const fixes = r.findings[0]!.fixes;
+    expect(fixes.map((f) => [f.title, f.kind, !!f.preferred])).toEqual([
+      ['Delete the node allow 0.0.0.0/0 from list "esl_clients" (the list then admits 10.20.0.5)', 'choice', true],
+      ['Set apply-inbound-acl to "loopback.auto" (admits only this host (loopback))', 'choice', false],
+      ['Set apply-inbound-acl to "nobody" (denies everything)', 'choice', false],
+      ['Set apply-inbound-acl to "lan" (admits 10.0.0.0/8)', 'choice', false],
+    ]);
+    // "everyone" (allows all of the internet) is not offered: it would not fix anything
+    const fixed = r.applyFix('esl/open-acl');
+    expect(fixed['autoload_configs/acl.conf.xml']).not.toContain('0.0.0.0/0');
+    expect(fixed['autoload_configs/acl.conf.xml']).toContain('<node type="allow" cidr="10.20.0.5/32"/>');
+    expect(fixed['autoload_configs/event_socket.conf.xml']).toContain('value="esl_clients"');
+    const again = runFixture({ ...tree, ...fixed }, { only: ['esl/open-acl'] });
+    expect(again.findings).toEqual([]);
+  });
+});
+
 describe('xmlrpc and verto', () => {
   it('xml_rpc without auth and with the stock password; severity follows modules.conf', () => {
     const files = {

@@ -42,7 +42,7 @@ export const xmlrpcDefaultCredentials: Rule = {
         end: pass.valueAttr.valueEnd,
         severity,
         message: `xml_rpc auth-pass is the stock "w***" that ships with FreeSWITCH: anyone who knows it can run API commands over HTTP (${note})`,
-        fixes: [{ title: 'Replace with a generated strong password', edits: [{ doc: pass.node.doc, start: pass.valueAttr.valueStart, end: pass.valueAttr.valueEnd, newText: generatePassword(ctx.config.passwords) }], preferred: true }],
+        fixes: [{ title: 'Replace with a generated strong password', kind: 'credential', edits: [{ doc: pass.node.doc, start: pass.valueAttr.valueStart, end: pass.valueAttr.valueEnd, newText: generatePassword(ctx.config.passwords) }], preferred: true }],
       });
     }
   },

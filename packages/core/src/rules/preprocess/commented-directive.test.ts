@@ -44,4 +44,42 @@ describe('preprocess/commented-directive', () => {
     });
     expect(r.analysis.findings.filter((f) => f.rule.startsWith('preprocess/'))).toEqual([]);
   });
+
+  it('a PBX template: the directive spanning two lines inside a comment is removed whole, and the port change is named', () => {
+    const files = {
+      'freeswitch.xml': `<document type="freeswitch/xml">
+  <X-PRE-PROCESS cmd="include" data="vars.xml"/>
+  <section name="configuration"><configuration name="sofia.conf"><profiles><profile name="external"><settings>
+    <param name="tls-sip-port" value="$\${external_tls_port}"/>
+  </settings></profile></profiles></configuration></section>
+</document>
+`,
+      'vars.xml': `<include>
+  <X-PRE-PROCESS cmd="set" data="external_tls_port=5081"/>
+  <!-- <X-PRE-PROCESS cmd="set" data="external_tls_port=5061"
+       /> -->
+  <X-PRE-PROCESS cmd="set" data="hold_music=local_stream://moh"/>
+</include>
+`,
+    };
+    const r = runFixture(files, { only: ['preprocess/commented-directive'] });
+    expect(r.findings).toHaveLength(1);
+    const fix = r.findings[0]!.fixes[0]!;
+    expect(fix.kind).toBe('choice');
+    expect(fix.title).toBe('Delete the directive: $${external_tls_port} changes from 5061 to 5081 (used by tls-sip-port)');
+    const fixed = r.applyFix('preprocess/commented-directive');
+    expect(fixed['vars.xml']).toBe(`<include>
+  <X-PRE-PROCESS cmd="set" data="external_tls_port=5081"/>
+  <X-PRE-PROCESS cmd="set" data="hold_music=local_stream://moh"/>
+</include>
+`);
+  });
+
+  it('a directive whose value nothing uses is a safe removal', () => {
+    const r = runFixture(tree, { only: ['preprocess/commented-directive'] });
+    expect(r.findings.map((f) => [f.fixes[0]!.kind, f.fixes[0]!.title])).toEqual([
+      ['safe', 'Delete the directive (no value changes)'],
+      ['safe', 'Delete the directive (no value changes)'],
+    ]);
+  });
 });

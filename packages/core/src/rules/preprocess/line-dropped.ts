@@ -22,7 +22,7 @@ export const lineDropped: Rule = {
           const parts = [before.trim() ? before : '', `${ind}${tag}`, after ? `${ind}${after}` : ''].filter((p) => p.trim());
           if (tag === '<include>') parts.sort((a) => (a.trim() === tag ? -1 : 1));
           else parts.sort((a) => (a.trim() === tag ? 1 : -1));
-          fixes.push({ title: `Move the other markup off the ${tag} line`, edits: [{ doc, start: dl.start, end: dl.end, newText: parts.join(nl) }], preferred: true });
+          fixes.push({ title: `Move the other markup off the ${tag} line`, kind: 'choice' as const, edits: [{ doc, start: dl.start, end: dl.end, newText: parts.join(nl) }], preferred: true });
         }
         ctx.report({ doc, start: dl.start + (text.length - text.trimStart().length), end: dl.end, message: `FreeSWITCH drops every line containing ${what}, so the other markup on this line is lost`, fixes });
       }

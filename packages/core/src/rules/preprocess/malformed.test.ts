@@ -29,4 +29,19 @@ describe('preprocess/malformed', () => {
     expect(again.analysis.tree.vars.defs.get('a')?.[0]?.value).toBe('1');
     expect(again.analysis.tree.vars.defs.get('home')?.[0]?.value).toBeUndefined(); // env-set: unknown, never read
   });
+
+  it('a dialer\'s env-set data="sip_tls_enable=true" is offered cmd="set" (the intent), not "=$true"', () => {
+    const r = runFixture({
+      'freeswitch.xml': `<document>
+  <X-PRE-PROCESS cmd="env-set" data="sip_tls_enable=true"/>
+                                                    ^^^^ preprocess/malformed: must start with "$"
+</document>
+`,
+    });
+    expect(r.actual).toEqual(r.expected);
+    expect(r.findings[0]!.fixes.map((f) => [f.title, f.kind])).toEqual([['Change cmd to "set" (sip_tls_enable = true)', 'choice']]);
+    const fixed = r.applyFix('preprocess/malformed');
+    expect(fixed['freeswitch.xml']).toContain('<X-PRE-PROCESS cmd="set" data="sip_tls_enable=true"/>');
+    expect(runFixture(fixed).analysis.tree.vars.defs.get('sip_tls_enable')?.[0]?.value).toBe('true');
+  });
 });

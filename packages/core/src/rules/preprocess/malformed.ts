@@ -10,6 +10,7 @@ export const malformed: Rule = {
         if (d.malformed === 'mention') continue;
         const canonical = (cmd: string, data: string): FixInput => ({
           title: 'Rewrite in canonical form',
+          kind: 'choice',
           edits: [{ doc, start: d.start, end: d.end, newText: `<X-PRE-PROCESS cmd="${cmd}" data="${data}"/>` }],
           preferred: true,
         });
@@ -37,12 +38,16 @@ export const malformed: Rule = {
         if (cmd === 'env-set') {
           const a = splitAssignment(d.data)!;
           if (!a.value.startsWith('$')) {
+            // "sip_tls_enable=true" meant `set`; "home=HOME" meant the environment variable $HOME
+            const setFix: FixInput = { title: `Change cmd to "set" (${a.name} = ${a.value})`, kind: 'choice', edits: [{ doc, start: d.cmdStart, end: d.cmdEnd, newText: 'set' }] };
+            const envFix: FixInput = { title: `Read the environment variable $${a.value}`, kind: 'choice', edits: [{ doc, start: d.dataStart + a.valueOffset, end: d.dataStart + a.valueOffset, newText: '$' }] };
+            const envName = /^[A-Z_][A-Z0-9_]*$/.test(a.value);
             ctx.report({
               doc,
               start: d.dataStart + a.valueOffset,
               end: d.dataEnd,
               message: `env-set reads an environment variable and its value must start with "$" (e.g. ${a.name}=$${a.value.toUpperCase() || 'VAR'}): FreeSWITCH ignores "${a.value}"`,
-              fixes: [{ title: `Read $${a.value}`, edits: [{ doc, start: d.dataStart + a.valueOffset, end: d.dataStart + a.valueOffset, newText: '$' }], preferred: true }],
+              fixes: envName ? [{ ...envFix, preferred: true }, setFix] : [{ ...setFix, preferred: true }],
             });
           }
         }

@@ -15,10 +15,10 @@ export const authFailuresNotLogged: Rule = {
       if (p && (p.value.value === undefined || switchTrue(p.value.value))) continue;
       const msg = `profile ${profile.name} does not log authentication failures (log-auth-failures=true), so fail2ban and similar tools see no failed attempts`;
       if (p && p.valueAttr) {
-        ctx.report({ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, message: msg, fixes: setValueFixes(p, 'true', 'log-auth-failures=true') });
+        ctx.report({ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, message: msg, fixes: setValueFixes(p, 'true', 'log-auth-failures=true', 'safe') });
       } else {
         const at = profile.settingsNode ?? profile.node;
-        const fix = profile.settingsNode ? insertParamFix(profile.settingsNode, profile.settings, 'log-auth-failures', 'true', 'Insert log-auth-failures=true', true) : undefined;
+        const fix = profile.settingsNode ? insertParamFix(profile.settingsNode, profile.settings, 'log-auth-failures', 'true', 'Insert log-auth-failures=true', 'safe', true) : undefined;
         ctx.report({ doc: at.doc, start: at.el.nameStart, end: at.el.nameEnd, message: msg, ...(fix ? { fixes: [fix] } : {}) });
       }
     }

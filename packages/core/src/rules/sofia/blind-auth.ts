@@ -19,7 +19,7 @@ export const blindAuth: Rule = {
         end: p.valueAttr!.valueEnd,
         message: `accept-blind-auth is "${p.value.value}" on profile ${profile.name} and enforce-blind-auth-result is not set: FreeSWITCH accepts any credentials on INVITE`,
         related: originOf(p),
-        fixes: setValueFixes(p, 'false', 'accept-blind-auth=false'),
+        fixes: setValueFixes(p, 'false', 'accept-blind-auth=false', 'choice'),
       });
     }
   },

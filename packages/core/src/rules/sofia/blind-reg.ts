@@ -17,7 +17,7 @@ export const blindReg: Rule = {
         end: p.valueAttr!.valueEnd,
         message: `accept-blind-reg is "${p.value.value}" on profile ${profile.name}: FreeSWITCH accepts every REGISTER without a password, so anyone can register as any user`,
         related: originOf(p),
-        fixes: setValueFixes(p, 'false', 'accept-blind-reg=false'),
+        fixes: setValueFixes(p, 'false', 'accept-blind-reg=false', 'choice'),
       });
     }
   },

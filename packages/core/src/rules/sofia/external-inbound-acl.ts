@@ -3,6 +3,7 @@ import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParams } from '../../model.js';
 import { insertParamFix } from '../params.js';
 import { isExternal } from './roles.js';
+import { admitsLabel } from '../network/acl-admits.js';
 
 /** mod_cti refuses to load when an external profile has no inbound ACL. */
 export const externalInboundAcl: Rule = {
@@ -22,13 +23,13 @@ export const externalInboundAcl: Rule = {
           start: empty.valueAttr.valueStart,
           end: empty.valueAttr.valueEnd,
           message: `${head}: the value is empty, so every address may send calls to this profile`,
-          fixes: lists.map((name) => ({ title: `Set apply-inbound-acl to "${name}"`, edits: [{ doc, start: empty.valueAttr!.valueStart, end: empty.valueAttr!.valueEnd, newText: name }] })),
+          fixes: lists.map((name) => ({ title: `Set apply-inbound-acl to "${name}" (${admitsLabel(ctx.model, name)})`, kind: 'choice' as const, edits: [{ doc, start: empty.valueAttr!.valueStart, end: empty.valueAttr!.valueEnd, newText: name }] })),
         });
         continue;
       }
       const at = profile.settingsNode ?? profile.node;
       const fixes = profile.settingsNode
-        ? lists.map((name) => insertParamFix(profile.settingsNode!, profile.settings, 'apply-inbound-acl', name, `Insert apply-inbound-acl="${name}"`)).filter((f) => f !== undefined)
+        ? lists.map((name) => insertParamFix(profile.settingsNode!, profile.settings, 'apply-inbound-acl', name, `Insert apply-inbound-acl="${name}" (${admitsLabel(ctx.model, name)})`, 'choice')).filter((f) => f !== undefined)
         : [];
       ctx.report({
         doc: at.doc,

@@ -14,6 +14,7 @@ describe('sofia/external-inbound-acl, sofia/external-context, sofia/auth-failure
   it('reports the mod_cti refusals with their messages and fixes', () => {
     const r = runFixture({
       'autoload_configs/acl.conf.xml': acl,
+      'dialplan/public.xml': '<include>\n  <context name="public"/>\n</include>\n',
       'sip_profiles/external.xml': `<profile name="external">
   <settings>
     <param name="context" value="default"/>
@@ -45,6 +46,24 @@ describe('sofia/external-inbound-acl, sofia/external-context, sofia/auth-failure
     const rules = r.findings.map((f) => f.rule).filter((x) => x.startsWith('sofia/')).sort();
     expect(rules).toEqual(['sofia/external-context', 'sofia/external-inbound-acl']);
     const inbound = r.findings.find((f) => f.rule === 'sofia/external-inbound-acl')!;
-    expect(inbound.fixes.map((f) => f.title)).toEqual(['Insert apply-inbound-acl="carriers"', 'Insert apply-inbound-acl="office"']);
+    expect(inbound.fixes.map((f) => f.title)).toEqual(['Insert apply-inbound-acl="carriers" (admits 203.0.113.0/24)', 'Insert apply-inbound-acl="office" (denies everything)']);
+  });
+
+  it('offers only contexts the dialplan defines: a call-center image whose dialplan has only "default" gets no context fix', () => {
+    const tree = (dialplan: string) => ({
+      'autoload_configs/acl.conf.xml': acl,
+      'dialplan/default.xml': dialplan,
+      'sip_profiles/external.xml': '<profile name="external">\n  <settings>\n    <param name="context" value="default"/>\n    <param name="apply-inbound-acl" value="carriers"/>\n    <param name="log-auth-failures" value="true"/>\n  </settings>\n</profile>\n',
+    });
+    const only = runFixture(tree('<include>\n  <context name="default"/>\n</include>\n'));
+    const f = only.findings.find((x) => x.rule === 'sofia/external-context')!;
+    expect(f).toBeDefined();
+    expect(f.fixes).toEqual([]);
+    const two = runFixture(tree('<include>\n  <context name="default"/>\n  <context name="from-carrier"/>\n  <context name="public"/>\n</include>\n'));
+    const g = two.findings.find((x) => x.rule === 'sofia/external-context')!;
+    expect(g.fixes.map((x) => [x.title, x.kind, !!x.preferred])).toEqual([
+      ['Set context=public (a context the dialplan defines) here', 'choice', true],
+      ['Set context=from-carrier (a context the dialplan defines) here', 'choice', false],
+    ]);
   });
 });

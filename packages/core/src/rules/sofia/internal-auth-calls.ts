@@ -15,7 +15,7 @@ export const internalAuthCalls: Rule = {
       const head = `sofia_profile:${profile.name} auth-calls not true refuse load`;
       if (!p) {
         const at = profile.settingsNode ?? profile.node;
-        const fix = profile.settingsNode ? insertParamFix(profile.settingsNode, profile.settings, 'auth-calls', 'true', 'Insert auth-calls=true', true) : undefined;
+        const fix = profile.settingsNode ? insertParamFix(profile.settingsNode, profile.settings, 'auth-calls', 'true', 'Insert auth-calls=true', 'choice', true) : undefined;
         const anchor = profile.nameAttr ?? undefined;
         ctx.report({
           doc: at.doc,
@@ -34,7 +34,7 @@ export const internalAuthCalls: Rule = {
         end: (p.valueAttr ?? p.nameAttr)!.valueEnd,
         message: `${head}: auth-calls is "${p.value.value}"${fromVar}, which FreeSWITCH reads as false: INVITEs are not challenged`,
         related: originOf(p),
-        fixes: setValueFixes(p, 'true', 'auth-calls=true', false),
+        fixes: setValueFixes(p, 'true', 'auth-calls=true', 'choice', false),
       });
     }
   },

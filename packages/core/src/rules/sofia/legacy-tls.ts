@@ -15,7 +15,7 @@ export const legacyTls: Rule = {
       if (!tls || tls.value.value === undefined || !switchTrue(tls.value.value)) continue;
       const ver = findParam(profile.settings, 'tls-version');
       if (!ver) {
-        const fix = profile.settingsNode ? insertParamFix(profile.settingsNode, profile.settings, 'tls-version', 'tlsv1.2,tlsv1.3', 'Insert tls-version=tlsv1.2,tlsv1.3', true) : undefined;
+        const fix = profile.settingsNode ? insertParamFix(profile.settingsNode, profile.settings, 'tls-version', 'tlsv1.2,tlsv1.3', 'Insert tls-version=tlsv1.2,tlsv1.3 (TLS 1.0/1.1 clients can no longer connect)', 'choice', true) : undefined;
         ctx.report({
           doc: tls.node.doc,
           start: tls.valueAttr!.valueStart,
@@ -35,7 +35,7 @@ export const legacyTls: Rule = {
         start: ver.valueAttr!.valueStart,
         end: ver.valueAttr!.valueEnd,
         message: `tls-version allows ${bad.join(', ')} on profile ${profile.name}: these protocol versions are broken or deprecated`,
-        fixes: setValueFixes(ver, (keep.length ? keep : ['tlsv1.2', 'tlsv1.3']).join(','), 'TLS 1.2+ only'),
+        fixes: setValueFixes(ver, (keep.length ? keep : ['tlsv1.2', 'tlsv1.3']).join(','), 'TLS 1.2+ only', 'choice'),
       });
     }
   },

@@ -28,7 +28,7 @@ export const unknownParam: Rule = {
         for (const p of gw.params) {
           if (!p.nameAttr || !p.name || sofiaGatewayParam(p.name)) continue;
           const caseOnly = gatewayNames.find((n) => n.toLowerCase() === p.name.toLowerCase());
-          const sugg = caseOnly ? { fixes: [{ title: `Change to "${caseOnly}"`, edits: [{ doc: p.node.doc, start: p.nameAttr.valueStart, end: p.nameAttr.valueEnd, newText: caseOnly }], preferred: true }], hint: ` (gateway params are case-sensitive: "${caseOnly}")` } : suggestionFixes(p.node.doc, p.nameAttr.valueStart, p.nameAttr.valueEnd, p.name, gatewayNames);
+          const sugg = caseOnly ? { fixes: [{ title: `Change to "${caseOnly}"`, kind: 'choice' as const, edits: [{ doc: p.node.doc, start: p.nameAttr.valueStart, end: p.nameAttr.valueEnd, newText: caseOnly }], preferred: true }], hint: ` (gateway params are case-sensitive: "${caseOnly}")` } : suggestionFixes(p.node.doc, p.nameAttr.valueStart, p.nameAttr.valueEnd, p.name, gatewayNames);
           ctx.report({
             doc: p.node.doc,
             start: p.nameAttr.valueStart,

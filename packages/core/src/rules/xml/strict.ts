@@ -16,7 +16,7 @@ export const strict: Rule = {
           start: p.start,
           end: p.end,
           message: p.message,
-          ...(p.fix ? { fixes: [{ title: p.fix.title, edits: [{ doc, start: p.fix.start, end: p.fix.end, newText: p.fix.newText }], preferred: true }] } : {}),
+          ...(p.fix ? { fixes: [{ title: p.fix.title, kind: /^Escape/.test(p.fix.title) ? ('safe' as const) : ('choice' as const), edits: [{ doc, start: p.fix.start, end: p.fix.end, newText: p.fix.newText }], preferred: true }] } : {}),
         });
       }
     }
