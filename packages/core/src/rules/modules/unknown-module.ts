@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { allModules, defaultMaxDistance, kbDidYouMean, module as kbModule, nonModule } from '../../kb/index.js';
+import { allModules, defaultMaxDistance, existsIn, kbDidYouMean, module as kbModule, nonModule } from '../../kb/index.js';
 import { attr } from '../../xml/parser.js';
 import { expandAttr, logicalChildren, type Node } from '../../model.js';
 import type { FixInput } from '../types.js';
@@ -46,7 +46,19 @@ export const unknownModule: Rule = {
       // FreeSWITCH accepts the name with or without its extension
       const name = value.trim().replace(/\.(so|dll|dylib)$/i, '');
       if (name.includes('/') || name.includes('\\')) continue;
-      if (kbModule(name) || known.has(name) || known.has(value.trim())) continue;
+      if (known.has(name) || known.has(value.trim())) continue;
+      const entry = kbModule(name);
+      if (entry && existsIn(entry, ctx.config.freeswitch)) continue;
+      if (entry) {
+        // a 1.10 module on a switch said (in .fsconf.yaml) to run a later version
+        ctx.report({
+          doc: node.doc,
+          start: a.valueStart,
+          end: a.valueEnd,
+          message: `"${name}" was removed in FreeSWITCH ${entry.removedIn} (1.10.12 is the last version with it), and .fsconf.yaml says this switch runs ${ctx.config.freeswitch}: FreeSWITCH fails to load it and starts without it`,
+        });
+        continue;
+      }
       const literal = node.doc.text.slice(a.valueStart, a.valueEnd) === value;
       const not = nonModule(name);
       const line = wholeLine(node.doc, node.el.start);
