@@ -4,6 +4,7 @@
  * findings (as offsets, converted to ranges while the files' lines stay the same) and does the
  * per-unit bookkeeping of the 'extension' and 'user' rule scopes.
  */
+import { enabledFalseNote } from './enabled-attr.js';
 import type { Action, Condition, Model, Node, User } from './model.js';
 import { cacheable } from './model.js';
 import type { Doc } from './tree.js';
@@ -90,7 +91,7 @@ export function toFinding(raw: RawFinding): Finding {
     severity: raw.severity,
     file: input.doc.path,
     range: input.doc.lines.range(input.start, input.end),
-    message: input.message,
+    message: input.message + enabledFalseNote(input.doc, input.start),
     fixes: (input.fixes ?? []).map((fx) => ({
       title: fx.title,
       edits: fx.edits.map((e) => ({ file: e.doc.path, range: e.doc.lines.range(e.start, e.end), newText: e.newText })),
