@@ -6,7 +6,7 @@ import type { FixInput } from '../types.js';
 import { wholeLine } from '../util.js';
 
 /** `<load>` elements of modules.conf and of pre_load_modules.conf / post_load_modules.conf. */
-function loadNodes(ctx: Parameters<Rule['check']>[0]): Node[] {
+export function loadNodes(ctx: Parameters<Rule['check']>[0]): Node[] {
   const out = new Map<unknown, Node>();
   for (const l of ctx.model.moduleLoads) out.set(l.node.el, l.node);
   for (const cfg of ctx.model.configs) {
