@@ -66,8 +66,17 @@ export function reportWeakPasswords(ctx: RuleContext, reason: 'too-short' | 'too
         ? `mod_cti refuses it ("sip_auth user:${user.id} password is ${verdict}"): "${maskSecret(p.value.value)}"${from} ${detail}; ${policyText(policy)}`
         : `user ${user.id}'s password is ${verdict}: "${maskSecret(p.value.value)}"${from} ${detail}; ${policyText(policy)} — whoever guesses it registers and calls as ${user.id}`,
       related: originOf(p),
+      ...causeOf(p, 'weak'),
       fixes: passwordFixes(p, policy),
       about: user.node.el,
     });
   }
+}
+
+/** A password that is exactly `$${var}` is caused by the variable's `set`: every user of it shares the finding. */
+export function causeOf(p: Param, what: string): { cause?: NonNullable<import('../types.js').ReportInput['cause']> } {
+  const ref = p.value.refs.length === 1 && p.value.raw.trim() === `$\${${p.value.refs[0]!.name}}` ? p.value.refs[0] : undefined;
+  const def = ref?.def;
+  if (!def || def.cmd.toLowerCase() !== 'set') return {};
+  return { cause: { doc: def.doc, start: def.valueStart, end: def.valueEnd, message: `the ${what} $\${${def.name}} set at ${def.doc.path.split('/').pop()}:${def.directive.line + 1}` } };
 }
