@@ -19,10 +19,17 @@ export function toDiagnostic(f: Finding, uriOf: (path: string) => string): Diagn
     message: f.message,
   };
   if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: uriOf(r.file), range: r.range }, message: r.message }));
-  const data: { fixes?: number; security?: boolean } = {};
+  const data: { fixes?: number; security?: boolean; cause?: { uri: string; line: number; message: string } } = {};
   if (f.fixes.length) data.fixes = f.fixes.length;
   if (f.security) data.security = true;
-  if (data.fixes || data.security) d.data = data;
+  if (f.cause) {
+    // clients group findings that share a rule and a cause (the TUI, VS Code's related information)
+    data.cause = { uri: uriOf(f.cause.file), line: f.cause.range.start.line, message: f.cause.message };
+    const related = d.relatedInformation ?? [];
+    if (!related.some((r) => r.location.uri === data.cause!.uri && r.location.range.start.line === f.cause!.range.start.line)) related.push({ location: { uri: data.cause.uri, range: f.cause.range }, message: `cause: ${f.cause.message}` });
+    d.relatedInformation = related;
+  }
+  if (data.fixes || data.security || data.cause) d.data = data;
   return d;
 }
 

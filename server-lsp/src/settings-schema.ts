@@ -42,6 +42,10 @@ export const SETTINGS_SCHEMA = {
       type: 'string',
       description: 'The switch\'s own address, "ip/bits" or "ip/mask": what localnet.auto and nat.auto are built from. Empty: unknown.',
     },
+    freeswitch: {
+      type: 'string',
+      description: 'The FreeSWITCH version the switch runs: 1.10 (1.10.x), 1.11 or master. Empty: anything either version has is accepted.',
+    },
   },
   additionalProperties: false,
 } as const;

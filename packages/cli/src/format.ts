@@ -24,19 +24,63 @@ export function rel(file: string, cwd: string): string {
   return r.startsWith('..') ? file : r || file;
 }
 
+/** Findings that share a rule and a cause (2 or more), keyed by `rule file:line` of the cause. */
+export function causeGroups(findings: Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.cause) continue;
+    const key = `${f.rule} ${f.cause.file}:${f.cause.range.start.line}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(f);
+  }
+  for (const [k, g] of groups) if (g.length < 2) groups.delete(k);
+  return groups;
+}
+
+/** "21 users share the weak $${default_password} set at vars.xml:15". */
+export function causeHeadline(g: Finding[]): string {
+  const what = g[0]!.rule.startsWith('directory/') ? 'users' : 'findings';
+  return `${g.length} ${what} share ${g[0]!.cause!.message}`;
+}
+
 export function formatText(findings: Finding[], cwd: string, fileCount: number, color: boolean): string {
   const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const sev = { error: c('31', 'error'), warning: c('33', 'warning'), info: c('36', 'info') };
   const out: string[] = [];
-  let last = '';
+  // findings with one cause print once, at the cause, followed by where they land
+  const groups = causeGroups(findings);
+  const grouped = new Set([...groups.values()].flat());
+  const printed = new Set<Finding[]>();
+  const lines: { file: string; line: number; col: number; text: string }[] = [];
   for (const f of findings) {
-    const file = rel(f.file, cwd);
+    if (!grouped.has(f)) {
+      lines.push({ file: f.file, line: f.range.start.line, col: f.range.start.character, text: `${rel(f.file, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev[f.severity]} ${c('2', f.rule)} ${f.message}` });
+      continue;
+    }
+    const g = [...groups.values()].find((x) => x.includes(f))!;
+    if (printed.has(g)) continue;
+    printed.add(g);
+    const cause = g[0]!.cause!;
+    const at = g.map((x) => `${rel(x.file, cwd)}:${x.range.start.line + 1}`);
+    const shown = at.length > 6 ? [...at.slice(0, 6), `… ${at.length - 6} more`] : at;
+    lines.push({
+      file: cause.file,
+      line: cause.range.start.line,
+      col: cause.range.start.character,
+      text: `${rel(cause.file, cwd)}:${cause.range.start.line + 1}:${cause.range.start.character + 1} ${sev[g[0]!.severity]} ${c('2', g[0]!.rule)} ${causeHeadline(g)}: ${g[0]!.message}\n    at ${shown.join(', ')}`,
+    });
+  }
+  lines.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
+  let last = '';
+  for (const l of lines) {
+    const file = rel(l.file, cwd);
     if (file !== last) {
       if (last) out.push('');
       out.push(c('1;4', file));
       last = file;
     }
-    out.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev[f.severity]} ${c('2', f.rule)} ${f.message}`);
+    out.push(l.text);
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
@@ -59,6 +103,8 @@ export interface JsonFinding {
   endColumn: number;
   range: Finding['range'];
   fixes: string[];
+  /** The one place causing this finding and others of the same rule (e.g. the `set` 21 users inherit). */
+  cause?: { file: string; line: number; message: string };
 }
 
 export function toJson(findings: Finding[], cwd: string): JsonFinding[] {
@@ -73,6 +119,7 @@ export function toJson(findings: Finding[], cwd: string): JsonFinding[] {
     endColumn: f.range.end.character + 1,
     range: f.range,
     fixes: f.fixes.map((x) => x.title),
+    ...(f.cause ? { cause: { file: rel(f.cause.file, cwd), line: f.cause.range.start.line + 1, message: f.cause.message } } : {}),
   }));
 }
 
@@ -137,9 +184,9 @@ export function toSarif(findings: Finding[], cwd: string, lineText: (file: strin
               },
             ],
             partialFingerprints: { primaryLocationLineHash: `${hash}:1` },
-            ...(f.related?.length
+            ...(f.related?.length || f.cause
               ? {
-                  relatedLocations: f.related.map((r, i) => ({
+                  relatedLocations: [...(f.related ?? []), ...(f.cause ? [{ ...f.cause, message: `cause: ${f.cause.message}` }] : [])].map((r, i) => ({
                     id: i + 1,
                     message: { text: r.message },
                     physicalLocation: { artifactLocation: { uri: rel(r.file, cwd) }, region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1 } },

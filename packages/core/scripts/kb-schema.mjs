@@ -27,6 +27,10 @@ export const PARAM_TYPES = Object.freeze([
   'dtmf',
 ]);
 
+// FreeSWITCH versions the knowledge base describes, oldest first: `removedIn` names the first one
+// without the module or application (v1.11.0 is the first tag without the modules removed in 2024-12).
+export const FS_VERSIONS = Object.freeze(['1.10', '1.11', 'master']);
+
 export const MATCHING = Object.freeze([
   'case-insensitive', // strcasecmp
   'case-sensitive', // strcmp
@@ -192,6 +196,7 @@ const APP_SPEC = {
   flags: [true, (v) => (Array.isArray(v) && v.every((f) => APP_FLAGS.includes(f)) ? undefined : `expected a list of: ${APP_FLAGS.join(', ')}`)],
   source: [false, str],
   generated: [false, bool],
+  removedIn: [false, oneOf(FS_VERSIONS.slice(1))],
   doc: [true, docText],
 };
 
@@ -231,6 +236,7 @@ const MODULE_SPEC = {
   category: [true, nonEmpty],
   configs: [false, strList],
   generated: [false, bool],
+  removedIn: [false, oneOf(FS_VERSIONS.slice(1))],
   doc: [true, docText],
 };
 
@@ -503,7 +509,7 @@ export function compileKb(files) {
       case 'applications':
         single(doc.kind, file);
         data.applications = doc.applications.map((a) =>
-          clean({ name: a.name, module: a.module, syntax: a.syntax, flags: a.flags, source: a.source || undefined, generated: a.generated || undefined, doc: trimDoc(a.doc) }),
+          clean({ name: a.name, module: a.module, syntax: a.syntax, flags: a.flags, source: a.source || undefined, generated: a.generated || undefined, removedIn: a.removedIn, doc: trimDoc(a.doc) }),
         );
         break;
       case 'events':
@@ -530,7 +536,7 @@ export function compileKb(files) {
         break;
       case 'modules':
         single(doc.kind, file);
-        data.modules = doc.modules.map((m) => clean({ name: m.name, category: m.category, configs: m.configs, generated: m.generated || undefined, doc: trimDoc(m.doc) }));
+        data.modules = doc.modules.map((m) => clean({ name: m.name, category: m.category, configs: m.configs, generated: m.generated || undefined, removedIn: m.removedIn, doc: trimDoc(m.doc) }));
         data.nonModules = (doc.nonModules ?? []).map((m) => ({ name: m.name, doc: trimDoc(m.doc) }));
         break;
       case 'core-globals':

@@ -5,6 +5,15 @@
 import { parseDocument, isMap, isSeq, isScalar, LineCounter, type Node as YamlNode } from 'yaml';
 import type { Severity } from './rules/types.js';
 import { dirname, joinPath, normalize, type FileSystem } from './fs.js';
+import { KNOWLEDGE_VERSIONS, type FsVersion } from './kb/index.js';
+
+/** "1.10.12" → "1.10", "v1.11.2" → "1.11", "master"/"main"/"HEAD" → "master"; anything else undefined. */
+export function normalizeVersion(v: string): FsVersion | undefined {
+  const t = v.trim().toLowerCase().replace(/^v/, '');
+  if (t === 'master' || t === 'main' || t === 'head') return 'master';
+  const m = /^1\.(1[01])(\.\d+)?$/.exec(t);
+  return m ? (`1.${m[1]}` as FsVersion) : undefined;
+}
 
 export interface FsconfConfig {
   rules?: Record<string, Severity | 'off'>;
@@ -13,6 +22,8 @@ export interface FsconfConfig {
   known?: { applications?: string[]; modules?: string[] };
   /** Host address for localnet.auto / nat.auto, "ip/mask" or "ip/bits". */
   localNet?: string;
+  /** The FreeSWITCH version the tree runs on; absent: anything 1.10.12 or master has is accepted. */
+  freeswitch?: FsVersion;
 }
 
 export interface ResolvedConfig {
@@ -21,6 +32,8 @@ export interface ResolvedConfig {
   passwords: { minimum: number; strength: number; source: 'default' | 'fsconf.yaml' | 'settings' | 'cti.json'; file?: string };
   known: { applications: string[]; modules: string[] };
   localNet: string | undefined;
+  /** The FreeSWITCH version the tree runs on (`freeswitch:` in .fsconf.yaml); undefined = not said. */
+  freeswitch: FsVersion | undefined;
   /** Where the YAML came from, if any. */
   file: string | undefined;
 }
@@ -34,7 +47,7 @@ export interface ConfigProblem {
   endCharacter: number;
 }
 
-export const SETTINGS_KEYS = ['rules', 'profiles', 'passwords', 'known', 'localNet'] as const;
+export const SETTINGS_KEYS = ['rules', 'profiles', 'passwords', 'known', 'localNet', 'freeswitch'] as const;
 
 export function defaultConfig(): ResolvedConfig {
   return {
@@ -43,6 +56,7 @@ export function defaultConfig(): ResolvedConfig {
     passwords: { minimum: 6, strength: 3, source: 'default' },
     known: { applications: [], modules: [] },
     localNet: undefined,
+    freeswitch: undefined,
     file: undefined,
   };
 }
@@ -121,6 +135,13 @@ export function validateConfig(obj: unknown): { config: FsconfConfig; problems: 
     if (typeof o.localNet !== 'string') problems.push({ path: ['localNet'], message: 'localNet must be "ip/mask"' });
     else config.localNet = o.localNet;
   }
+  if (o.freeswitch !== undefined) {
+    // YAML reads an unquoted 1.10 as the number 1.1: take the number's text back
+    const v = typeof o.freeswitch === 'number' ? (o.freeswitch === 1.1 ? '1.10' : String(o.freeswitch)) : o.freeswitch;
+    const version = typeof v === 'string' ? normalizeVersion(v) : undefined;
+    if (!version) problems.push({ path: ['freeswitch'], message: `freeswitch must be one of ${KNOWLEDGE_VERSIONS.join(', ')} (e.g. "1.10" for 1.10.12)` });
+    else config.freeswitch = version;
+  }
   return { config, problems };
 }
 
@@ -140,6 +161,7 @@ export function mergeConfig(base: ResolvedConfig, c: FsconfConfig, source: 'fsco
       modules: [...base.known.modules, ...(c.known?.modules ?? [])],
     },
     localNet: c.localNet ?? base.localNet,
+    freeswitch: c.freeswitch ?? base.freeswitch,
     file: base.file,
   };
 }

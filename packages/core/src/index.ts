@@ -7,7 +7,6 @@ export * from './analysis.js';
 export * from './edits.js';
 export * from './cti.js';
 export * from './suggest.js';
-export { KNOWLEDGE_VERSIONS } from './kb/versions.js';
 export * from './rules/types.js';
 export { ALL_RULES, ruleById } from './rules/index.js';
 export { parseXml, elementAt, attr, walk, type XmlDocument, type XmlElement, type XmlAttr } from './xml/parser.js';
@@ -24,3 +23,4 @@ export { networkListsFor, testAddress, aclListNames, parseLocalNet, aclReference
 export { buildNetworkLists, checkAddress, checkAddressFast, checkAddressCode, ipv4ToNumber, parseCidr, parseIp, describeCidr, summarizeList, countAllowedPublicIPv4, BUILTIN_LIST_NAMES, type NetworkLists, type NetworkList, type AclListDef, type AclNodeDef, type AclVerdict } from './acl/index.js';
 export { secretRanges, secretRangesInText, isSecretName, SECRET_NAMES } from './service/secrets.js';
 export { credentialNotices, formatCredentialNotice, eslConnection, type CredentialNotice, type EslConnection } from './credentials.js';
+export { KNOWLEDGE_VERSIONS, KNOWLEDGE_VERSIONS_TEXT, type FsVersion } from './kb/index.js';

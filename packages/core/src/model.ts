@@ -346,7 +346,9 @@ function buildModelInner(tree: Tree): Model {
         }
         break;
       case 'domain':
-        if (section(node) === 'directory' || node.el.children.some((c) => c.name === 'user' || c.name === 'users' || c.name === 'groups')) {
+        // only the directory holds SIP users: a <domain> with <users> in a configuration (mod_rayo's XMPP
+        // users in rayo.conf) is not one
+        if (section(node) === 'directory' || (section(node) !== 'configuration' && node.el.children.some((c) => c.name === 'user' || c.name === 'users' || c.name === 'groups'))) {
           buildDomain(tree, node, m);
           return;
         }

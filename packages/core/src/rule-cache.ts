@@ -4,6 +4,7 @@
  * findings (as offsets, converted to ranges while the files' lines stay the same) and does the
  * per-unit bookkeeping of the 'extension' and 'user' rule scopes.
  */
+import { enabledFalseNote } from './enabled-attr.js';
 import type { Action, Condition, Model, Node, User } from './model.js';
 import { cacheable } from './model.js';
 import type { Doc } from './tree.js';
@@ -77,6 +78,7 @@ export function docsOf(input: ReportInput): Doc[] {
   const out = [input.doc];
   for (const fx of input.fixes ?? []) for (const e of fx.edits) if (!out.includes(e.doc)) out.push(e.doc);
   for (const r of input.related ?? []) if (!out.includes(r.doc)) out.push(r.doc);
+  if (input.cause && !out.includes(input.cause.doc)) out.push(input.cause.doc);
   return out;
 }
 
@@ -90,7 +92,7 @@ export function toFinding(raw: RawFinding): Finding {
     severity: raw.severity,
     file: input.doc.path,
     range: input.doc.lines.range(input.start, input.end),
-    message: input.message,
+    message: input.message + enabledFalseNote(input.doc, input.start),
     fixes: (input.fixes ?? []).map((fx) => ({
       title: fx.title,
       kind: fx.kind,
@@ -99,6 +101,7 @@ export function toFinding(raw: RawFinding): Finding {
     })),
   };
   if (input.related?.length) f.related = input.related.map((r) => ({ file: r.doc.path, range: r.doc.lines.range(r.start, r.end), message: r.message }));
+  if (input.cause) f.cause = { file: input.cause.doc.path, range: input.cause.doc.lines.range(input.cause.start, input.cause.end), message: input.cause.message };
   if (raw.security) f.security = true;
   raw.converted = { finding: f, lines: (docs ?? docsOf(input)).map((d) => d.lines) };
   return f;
@@ -111,6 +114,7 @@ function moveRaw(raw: RawFinding, doc: Doc, from: number, to: number, d: number)
   const input: ReportInput = by(i);
   if (i.fixes) input.fixes = i.fixes.map((fx) => ({ ...fx, edits: fx.edits.map(by) }));
   if (i.related) input.related = i.related.map(by);
+  if (i.cause) input.cause = by(i.cause);
   return { rule: raw.rule, severity: raw.severity, security: raw.security, input };
 }
 

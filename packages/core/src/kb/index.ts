@@ -9,6 +9,7 @@ import type {
   CoreGlobalEntry,
   CtiKeyEntry,
   EventEntry,
+  FsVersion,
   KbData,
   LogLevelEntry,
   ModuleEntry,
@@ -505,7 +506,7 @@ export function renderParamHover(entry: ParamEntry, options: ParamHoverOptions =
     if (lines.length) out.push(lines.join('\n'));
   }
 
-  const where = [owner?.set.module, entry.source].filter(Boolean).join(' · ');
+  const where = [owner?.set.module, entry.source, `as in ${KNOWLEDGE_VERSIONS_TEXT}`].filter(Boolean).join(' · ');
   if (where) out.push(`_${where}_`);
   return out.join('\n\n');
 }
@@ -519,6 +520,13 @@ const FLAG_LABEL: Record<AppEntry['flags'][number], string> = {
   'support-text-only': 'works on text-only channels',
 };
 
+/** Which of the versions the knowledge covers have it. */
+function versionLine(e: { readonly removedIn?: FsVersion }): string {
+  return e.removedIn
+    ? `⚠ FreeSWITCH 1.10.12 has it; removed in ${e.removedIn} (not in master). Set \`freeswitch:\` in .fsconf.yaml to have it checked for your version.`
+    : `In ${KNOWLEDGE_VERSIONS_TEXT}.`;
+}
+
 /** Hover for a dialplan application. */
 export function renderAppHover(app: AppEntry): string {
   const { first, rest } = splitDoc(app.doc);
@@ -528,6 +536,7 @@ export function renderAppHover(app: AppEntry): string {
   if (!app.flags.includes('routing-exec')) facts.push('not usable with `inline="true"`');
   out.push(facts.join(' · '));
   if (rest) out.push(rest);
+  out.push(versionLine(app));
   if (app.source) out.push(`_${app.source}_`);
   return out.join('\n\n');
 }
@@ -554,6 +563,7 @@ export function renderModuleHover(m: ModuleEntry | NonModuleEntry): string {
     out.push('_Not a FreeSWITCH module._');
   }
   if (rest) out.push(rest);
+  if ('category' in m) out.push(versionLine(m));
   return out.join('\n\n');
 }
 
@@ -610,4 +620,26 @@ export function renderCoreGlobalHover(g: CoreGlobalEntry): string {
 /** Hover for a caller-profile field. */
 export function renderCallerProfileFieldHover(f: CallerProfileFieldEntry): string {
   return [`**${f.name}** — ${f.doc}`, `Value: ${f.valueKind} · name ignores case`].join('\n\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// versions
+
+/** The FreeSWITCH versions the knowledge base describes: 1.10.12 and master (1.11 = master's modules). */
+export const KNOWLEDGE_VERSIONS: readonly FsVersion[] = ['1.10', '1.11', 'master'];
+/** In words, for `--version` and hovers. */
+export const KNOWLEDGE_VERSIONS_TEXT = 'FreeSWITCH 1.10.12 and master (1.11)';
+
+/**
+ * Whether a module or application exists on the given version. With no version said, anything one of
+ * the versions has counts (a 1.10-only module is real on most switches in production).
+ */
+export function existsIn(entry: { readonly removedIn?: FsVersion }, version: FsVersion | undefined): boolean {
+  if (!entry.removedIn || version === undefined) return true;
+  return KNOWLEDGE_VERSIONS.indexOf(version) < KNOWLEDGE_VERSIONS.indexOf(entry.removedIn);
+}
+
+/** " (removed in FreeSWITCH 1.11)" or "" — for messages and hovers. */
+export function removedNote(entry: { readonly removedIn?: FsVersion }): string {
+  return entry.removedIn ? ` (shipped until FreeSWITCH 1.10.12, removed in ${entry.removedIn})` : '';
 }

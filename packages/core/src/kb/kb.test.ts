@@ -207,14 +207,16 @@ describe('other lookups', () => {
     expect(kb.module('mod_acl')).toBeUndefined();
     expect(kb.nonModule('mod_acl')?.doc).toMatch(/core/);
     expect(kb.renderModuleHover(kb.nonModule('mod_acl')!)).toContain('Not a FreeSWITCH module');
-    expect(kb.allModules().length).toBe(144);
+    expect(kb.allModules().filter((m) => !m.removedIn).length).toBe(144); // master
+    expect(kb.allModules().filter((m) => m.removedIn === '1.11').length).toBe(35); // 1.10.12 only
   });
 
   it('applications ignore case and carry the routing-exec flag', () => {
     expect(kb.application('Bridge')?.name).toBe('bridge');
     expect(kb.application('set')?.flags).toContain('routing-exec');
     expect(kb.application('bridge')?.flags).not.toContain('routing-exec');
-    expect(kb.allApplications().length).toBe(222);
+    expect(kb.allApplications().filter((a) => !a.removedIn).length).toBe(222); // master
+    expect(kb.allApplications().filter((a) => a.removedIn === '1.11').length).toBe(13); // 1.10.12 only
     const md = kb.renderAppHover(kb.application('check_acl')!);
     expect(md).toMatch(/^\*\*check_acl\*\* — /);
     expect(md).toContain('check_acl <ip> <acl | cidr> [<hangup_cause>]');

@@ -1,6 +1,9 @@
 // Shapes of the compiled knowledge base (packages/core/kb/**/*.yaml -> data.generated.ts).
 // Keep in step with compileKb() in packages/core/scripts/kb-schema.mjs.
 
+/** FreeSWITCH versions the knowledge base describes (`1.10` = 1.10.12, `master` = the development branch). */
+export type FsVersion = '1.10' | '1.11' | 'master';
+
 /** How FreeSWITCH reads a value. */
 export type ParamType =
   | 'bool' // switch_true(): yes/on/true/t/enabled/active/allow or a non-zero number
@@ -113,6 +116,8 @@ export interface AppEntry {
   readonly flags: readonly AppFlag[];
   readonly source?: string;
   readonly generated?: boolean;
+  /** The first FreeSWITCH version without it (absent: every version the KB covers has it). */
+  readonly removedIn?: FsVersion;
   readonly doc: string;
 }
 
@@ -159,6 +164,8 @@ export interface ModuleEntry {
   /** Config files this module reads that the KB describes. */
   readonly configs?: readonly string[];
   readonly generated?: boolean;
+  /** The first FreeSWITCH version without it (absent: every version the KB covers has it). */
+  readonly removedIn?: FsVersion;
   readonly doc: string;
 }
 

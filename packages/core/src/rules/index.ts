@@ -57,6 +57,15 @@ import { unknownField } from './dialplan/unknown-field.js';
 import { unknownContext } from './dialplan/unknown-context.js';
 import { unknownGateway } from './dialplan/unknown-gateway.js';
 import { dstFalse } from './dialplan/dst-false.js';
+import { duplicateParam } from './sofia/duplicate-param.js';
+import { duplicateSet } from './preprocess/duplicate-set.js';
+import { duplicateLoad } from './modules/duplicate-load.js';
+import { actionOutsideCondition } from './dialplan/action-outside-condition.js';
+import { undefinedContext } from './sofia/undefined-context.js';
+import { eslWeakPassword } from './esl/weak-password.js';
+import { extIpAny } from './sofia/ext-ip-any.js';
+import { sipTrace } from './sofia/sip-trace.js';
+import { committedSecret } from './config/committed-secret.js';
 
 /** Every rule fsconf runs. Adding a rule: one new file plus one line here. */
 export const ALL_RULES: Rule[] = [
@@ -128,6 +137,16 @@ export const ALL_RULES: Rule[] = [
   unknownContext,
   unknownGateway,
   dstFalse,
+  // added from real trees (issue 16)
+  duplicateParam,
+  duplicateSet,
+  duplicateLoad,
+  actionOutsideCondition,
+  undefinedContext,
+  eslWeakPassword,
+  extIpAny,
+  sipTrace,
+  committedSecret,
 ];
 
 export function ruleById(id: string): Rule | undefined {

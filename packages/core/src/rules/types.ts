@@ -77,6 +77,11 @@ export interface Finding {
   range: Range;
   message: string;
   related?: Related[];
+  /**
+   * The one place that causes this finding and others like it (the `set` of `$${default_password}` that 21
+   * users inherit): clients group findings that share a rule and a cause.
+   */
+  cause?: Related;
   fixes: Fix[];
   /** Security-relevant (SARIF security-severity). */
   security?: boolean;
@@ -105,6 +110,8 @@ export interface ReportInput {
   /** Overrides the rule's default severity for this finding (e.g. a rule with an error and a warning form). */
   severity?: Severity;
   related?: { doc: Doc; start: number; end: number; message: string }[];
+  /** See Finding.cause; `message` names the cause in words ("the weak $${default_password} set at vars.xml:15"). */
+  cause?: { doc: Doc; start: number; end: number; message: string };
   fixes?: FixInput[];
   /**
    * For 'extension' and 'user' rules: the unit (extension or user element) the finding is about, when

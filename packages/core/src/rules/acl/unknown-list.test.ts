@@ -19,7 +19,7 @@ const files = () =>
   </gateways>
   <settings>
     <param name="apply-inbound-acl" value="domian:from_lan:public"/>
-                                           ^^^^^^ acl/unknown-list: apply-inbound-acl names "domian", which is no network list, built-in *.auto list or CIDR: FreeSWITCH silently denies everything (did you mean "domains"?)
+                                           ^^^^^^ acl/unknown-list: apply-inbound-acl names "domian", which is no network list, built-in *.auto list or CIDR: no address passes it; with auth-calls off FreeSWITCH answers every INVITE on this profile with 403 Forbidden (did you mean "domains"?)
     <param name="apply-inbound-acl" value="domains:ok"/>
     <param name="apply-register-acl" value="Domains"/>
                                             ^^^^^^^ acl/unknown-list: (did you mean "domains"?)

@@ -1,13 +1,14 @@
 import type { Rule } from '../types.js';
-import { ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS, reads } from '../reads.js';
-import { aclModelFor, aclReferences, parseLocalNet, referenceResolves } from '../../acl-model.js';
+import { ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
+import { aclModelFor, aclReferences, parseLocalNet, referenceResolves, type AclReference } from '../../acl-model.js';
+import { profileBehaviour } from '../sofia/behaviour.js';
 import { didYouMean } from '../../suggest.js';
 import type { FixInput } from '../types.js';
 import type { Doc } from '../../tree.js';
 
 /** A reference that names no list, no built-in and no CIDR: FreeSWITCH silently denies everything. */
 export const unknownList: Rule = {
-  meta: { id: 'acl/unknown-list', severity: 'error', description: 'an ACL reference names no defined list, built-in *.auto list or CIDR', fixable: true, reads: reads(ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS) },
+  meta: { id: 'acl/unknown-list', severity: 'error', description: 'an ACL reference names no defined list, built-in *.auto list or CIDR', fixable: true, reads: reads(ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS, SOFIA_ELEMENTS) },
   check(ctx) {
     const ln = ctx.config.localNet ? parseLocalNet(ctx.config.localNet) : undefined;
     const am = aclModelFor(ctx.model, ln);
@@ -24,12 +25,28 @@ export const unknownList: Rule = {
         doc: ref.doc,
         start: ref.start,
         end: ref.end,
-        message: `${what} names "${ref.name}", which is no network list, built-in *.auto list or CIDR: FreeSWITCH silently denies everything${s.hint}`,
+        message: `${what} names "${ref.name}", which is no network list, built-in *.auto list or CIDR: ${effectOfUnknown(ctx, ref)}${s.hint}`,
         fixes: s.fixes,
       });
     }
   },
 };
+
+/**
+ * An unknown list allows no address. What that does depends on the reference (sofia.c:10545, sofia_reg.c:2389):
+ * an inbound ACL of a profile with auth-calls on only stops skipping digest; with auth-calls off every INVITE
+ * gets 403; a register ACL gives every REGISTER 403, with no digest fallback.
+ */
+function effectOfUnknown(ctx: Parameters<Rule['check']>[0], ref: AclReference): string {
+  const profile = ref.param === 'apply-inbound-acl' || ref.param === 'apply-register-acl' ? ctx.model.profiles.find((p) => p.settings.some((s) => s.node.el === ref.node.el)) : undefined;
+  if (profile && ref.param === 'apply-register-acl') return 'no address passes it, so FreeSWITCH answers every REGISTER on this profile with 403 Forbidden (no digest fallback)';
+  if (profile) {
+    const b = profileBehaviour(profile);
+    if (b.authCalls === true) return 'no address passes it; with auth-calls=true every call falls back to digest authentication (the list never lets a call skip the password)';
+    if (b.authCalls === false) return 'no address passes it; with auth-calls off FreeSWITCH answers every INVITE on this profile with 403 Forbidden';
+  }
+  return 'FreeSWITCH silently denies everything';
+}
 
 /** Did-you-mean for list names: same name in another case, the built-in with ".auto", then edit distance. */
 export function suggestListNames(name: string, names: string[]): string[] {

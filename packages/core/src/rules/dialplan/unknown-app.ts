@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { allApplications, application } from '../../kb/index.js';
+import { allApplications, application, existsIn } from '../../kb/index.js';
 import { logicalChildren } from '../../model.js';
 import { attr } from '../../xml/parser.js';
 import { attrText, closestFixes, dialplanActions } from './shared.js';
@@ -60,6 +60,15 @@ export const unknownApp: Rule = {
       if (!name || name.includes('$')) continue;
       if (knownLower.has(name.toLowerCase()) || SKINNY_PSEUDO_APPS.has(name)) continue;
       const app = application(name);
+      if (app && !existsIn(app, ctx.config.freeswitch)) {
+        ctx.report({
+          doc: t.doc,
+          start: t.start,
+          end: t.end,
+          message: `"${name}" is registered by ${app.module}, which FreeSWITCH ${app.removedIn} removed, and .fsconf.yaml says this switch runs ${ctx.config.freeswitch}: FreeSWITCH logs "Invalid Application ${name}" and hangs up the call`,
+        });
+        continue;
+      }
       if (!app) {
         candidates ??= [...allApplications().map((x) => x.name), ...known];
         const { fixes, hint } = closestFixes(t.doc, t.start, t.end, name, candidates, !!t.map && t.value === name);
@@ -80,7 +89,7 @@ export const unknownApp: Rule = {
         start: t.start,
         end: t.end,
         severity: 'info',
-        message: `"${name}" is registered by ${app.module}, which modules.conf does not load: unless it is loaded by hand, FreeSWITCH logs "Invalid Application ${name}" and hangs up the call`,
+        message: `"${name}" is registered by ${app.module}${app.removedIn ? ` (FreeSWITCH 1.10 only; removed in ${app.removedIn})` : ''}, which modules.conf does not load: unless it is loaded by hand, FreeSWITCH logs "Invalid Application ${name}" and hangs up the call`,
       });
     }
   },

@@ -26,7 +26,7 @@ describe('directory password rules (mod_cti policy)', () => {
       tree(`    <user id="1000">
       <params>
         <param name="password" value="$\${default_password}"/>
-                                      ^^^^^^^^^^^^^^^^^^^^ directory/password-too-short: sip_auth user:1000 password is too short: "1***" (from $\${default_password})
+                                      ^^^^^^^^^^^^^^^^^^^^ directory/password-too-short: user 1000's password is too short: "1***" (from $\${default_password})
         <param name="vm-password" value="1000"/>
                                          ^^^^ directory/vm-password-is-id
       </params>
@@ -34,7 +34,7 @@ describe('directory password rules (mod_cti policy)', () => {
     <user id="1001">
       <params>
         <param name="password" value="abcdefgh"/>
-                                      ^^^^^^^^ directory/password-too-simple: sip_auth user:1001 password is too simple: "a***"
+                                      ^^^^^^^^ directory/password-too-simple: user 1001's password is too simple: "a***"
       </params>
     </user>
     <user id="1002">
@@ -138,7 +138,7 @@ describe('group and domain params are inherited as FreeSWITCH merges users', () 
       },
       { only: ['directory/password-too-short', 'directory/empty-password'] },
     );
-    expect(r.findings.map((f) => `${f.rule} ${f.message.split(':')[1]}`)).toEqual(['directory/password-too-short 2000 password is too short']);
+    expect(r.findings.map((f) => `${f.rule} ${f.message.split(':')[0]}`)).toEqual(["directory/password-too-short user 2000's password is too short"]);
     expect(r.findings[0]!.range.start.line).toBe(4);
   });
 });

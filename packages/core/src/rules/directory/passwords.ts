@@ -6,6 +6,7 @@ import type { FixInput, RuleContext } from '../types.js';
 import { judgePassword } from '../../passwords.js';
 import { maskSecret } from '../../text.js';
 import { originOf } from '../params.js';
+import { modCtiPresent } from '../sofia/behaviour.js';
 
 /** A param as FreeSWITCH's user merge sees it: the user's own, else its group's, else its domain's. */
 export function inheritedParam(user: User, name: string): Param | undefined {
@@ -18,7 +19,7 @@ export function userPassword(user: User): Param | undefined {
 }
 
 export function policyText(policy: PasswordPolicy & { source: string }): string {
-  return `${policy.source === 'cti.json' ? "cti.json's" : policy.source === 'default' ? "mod_cti's default" : 'the configured'} policy: at least ${policy.minimum} characters and ${policy.strength} of the 4 classes digit / lower-case / upper-case / other`;
+  return `${policy.source === 'cti.json' ? "cti.json's" : policy.source === 'default' ? 'the default' : 'the configured'} policy: at least ${policy.minimum} characters and ${policy.strength} of the 4 classes digit / lower-case / upper-case / other`;
 }
 
 /** Replace the password here, or (when it is `$${var}`) in the variable's definition. */
@@ -47,6 +48,7 @@ export function passwordFixes(p: Param, policy: PasswordPolicy): FixInput[] {
  */
 export function reportWeakPasswords(ctx: RuleContext, reason: 'too-short' | 'too-simple'): void {
   const policy = ctx.config.passwords;
+  const cti = modCtiPresent(ctx);
   for (const user of ctx.model.users) {
     if (user.type === 'pointer') continue;
     const p = userPassword(user);
@@ -55,14 +57,27 @@ export function reportWeakPasswords(ctx: RuleContext, reason: 'too-short' | 'too
     if (v.ok || v.reason !== reason) continue;
     const from = p.value.refs.length ? ` (from $\${${p.value.refs[0]!.name}})` : '';
     const detail = reason === 'too-short' ? `has ${p.value.value.length} characters` : `uses ${v.classes} of the 4 character classes`;
+    const verdict = reason === 'too-short' ? 'too short' : 'too simple';
     ctx.report({
       doc: p.node.doc,
       start: p.valueAttr.valueStart,
       end: p.valueAttr.valueEnd,
-      message: `sip_auth user:${user.id} password is ${reason === 'too-short' ? 'too short' : 'too simple'}: "${maskSecret(p.value.value)}"${from} ${detail}; ${policyText(policy)}`,
+      // mod_cti's log line only where mod_cti runs (it then refuses to load); elsewhere what it means
+      message: cti
+        ? `mod_cti refuses it ("sip_auth user:${user.id} password is ${verdict}"): "${maskSecret(p.value.value)}"${from} ${detail}; ${policyText(policy)}`
+        : `user ${user.id}'s password is ${verdict}: "${maskSecret(p.value.value)}"${from} ${detail}; ${policyText(policy)} — whoever guesses it registers and calls as ${user.id}`,
       related: originOf(p),
+      ...causeOf(p, 'weak'),
       fixes: passwordFixes(p, policy),
       about: user.node.el,
     });
   }
+}
+
+/** A password that is exactly `$${var}` is caused by the variable's `set`: every user of it shares the finding. */
+export function causeOf(p: Param, what: string): { cause?: NonNullable<import('../types.js').ReportInput['cause']> } {
+  const ref = p.value.refs.length === 1 && p.value.raw.trim() === `$\${${p.value.refs[0]!.name}}` ? p.value.refs[0] : undefined;
+  const def = ref?.def;
+  if (!def || def.cmd.toLowerCase() !== 'set') return {};
+  return { cause: { doc: def.doc, start: def.valueStart, end: def.valueEnd, message: `the ${what} $\${${def.name}} set at ${def.doc.path.split('/').pop()}:${def.directive.line + 1}` } };
 }

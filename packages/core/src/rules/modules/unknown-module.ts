@@ -1,12 +1,12 @@
 import type { Rule } from '../types.js';
-import { allModules, defaultMaxDistance, kbDidYouMean, module as kbModule, nonModule } from '../../kb/index.js';
+import { allModules, defaultMaxDistance, existsIn, kbDidYouMean, module as kbModule, nonModule } from '../../kb/index.js';
 import { attr } from '../../xml/parser.js';
 import { expandAttr, logicalChildren, type Node } from '../../model.js';
 import type { FixInput } from '../types.js';
 import { wholeLine } from '../util.js';
 
 /** `<load>` elements of modules.conf and of pre_load_modules.conf / post_load_modules.conf. */
-function loadNodes(ctx: Parameters<Rule['check']>[0]): Node[] {
+export function loadNodes(ctx: Parameters<Rule['check']>[0]): Node[] {
   const out = new Map<unknown, Node>();
   for (const l of ctx.model.moduleLoads) out.set(l.node.el, l.node);
   for (const cfg of ctx.model.configs) {
@@ -61,7 +61,19 @@ export const unknownModule: Rule = {
       // FreeSWITCH accepts the name with or without its extension
       const name = value.trim().replace(/\.(so|dll|dylib)$/i, '');
       if (name.includes('/') || name.includes('\\')) continue;
-      if (kbModule(name) || known.has(name) || known.has(value.trim())) continue;
+      if (known.has(name) || known.has(value.trim())) continue;
+      const entry = kbModule(name);
+      if (entry && existsIn(entry, ctx.config.freeswitch)) continue;
+      if (entry) {
+        // a 1.10 module on a switch said (in .fsconf.yaml) to run a later version
+        ctx.report({
+          doc: node.doc,
+          start: a.valueStart,
+          end: a.valueEnd,
+          message: `"${name}" was removed in FreeSWITCH ${entry.removedIn} (1.10.12 is the last version with it), and .fsconf.yaml says this switch runs ${ctx.config.freeswitch}: FreeSWITCH fails to load it and starts without it`,
+        });
+        continue;
+      }
       const literal = node.doc.text.slice(a.valueStart, a.valueEnd) === value;
       const not = nonModule(name);
       const line = wholeLine(node.doc, node.el.start);

@@ -54,7 +54,8 @@ export const commentedDirective: Rule = {
   check(ctx) {
     for (const doc of ctx.tree.order) {
       for (const d of doc.scan.directives) {
-        if (d.form !== 'tag' || !d.cmd || d.malformed === 'mention') continue;
+        // a malformed directive does not run anywhere (preprocess/malformed says why)
+        if (d.form !== 'tag' || !d.cmd || d.malformed) continue;
         const sameLineComment = d.leading !== undefined && doc.text.slice(d.leading.start, d.leading.end).includes('<!--');
         if (!sameLineComment && !inComment(doc, d.start)) continue;
         const span = removal(doc, d);

@@ -1,5 +1,6 @@
 import type { Rule, FixInput } from '../types.js';
 import { splitAssignment } from '../../preprocess/scan.js';
+import { inComment } from '../util.js';
 
 /** Directives FreeSWITCH's naive parser cannot read: they are ignored. */
 export const malformed: Rule = {
@@ -20,11 +21,19 @@ export const malformed: Rule = {
           const raw = doc.text.slice(d.start, d.end);
           const cmd = /cmd\s*=\s*["']([^"']*)["']/i.exec(raw)?.[1];
           const data = /data\s*=\s*["']([^"']*)["']/i.exec(raw)?.[1];
+          // FreeSWITCH's pre-processor reads one line at a time: a directive split over lines is never whole
+          const split = d.form === 'tag' && !raw.includes('/>') && !raw.includes('>');
+          const commented = inComment(doc, d.start) || (d.leading !== undefined && doc.text.slice(d.leading.start, d.leading.end).includes('<!--'));
+          const message = split
+            ? `FreeSWITCH reads one line at a time and ignores this directive: it continues on the next line (${d.malformed}); join the lines${commented ? ' — it sits in a comment, so FreeSWITCH runs neither line now; joined, it would run even there' : ''}`
+            : `FreeSWITCH ignores this directive: ${d.malformed}`;
           ctx.report({
             doc,
             start: d.start,
             end: d.end,
-            message: `FreeSWITCH ignores this directive: ${d.malformed}`,
+            message,
+            // in a comment nothing changes: worth knowing, not an error
+            ...(commented ? { severity: 'info' as const } : {}),
             ...(cmd !== undefined && data !== undefined && d.form === 'tag' ? { fixes: [canonical(cmd, data)] } : {}),
           });
           continue;

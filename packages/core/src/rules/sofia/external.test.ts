@@ -53,7 +53,8 @@ describe('sofia/external-inbound-acl, sofia/external-context, sofia/auth-failure
     const tree = (dialplan: string) => ({
       'autoload_configs/acl.conf.xml': acl,
       'dialplan/default.xml': dialplan,
-      'sip_profiles/external.xml': '<profile name="external">\n  <settings>\n    <param name="context" value="default"/>\n    <param name="apply-inbound-acl" value="carriers"/>\n    <param name="log-auth-failures" value="true"/>\n  </settings>\n</profile>\n',
+      // no inbound ACL: the profile takes calls from any address (without mod_cti, that is what the rule judges)
+      'sip_profiles/external.xml': '<profile name="external">\n  <settings>\n    <param name="context" value="default"/>\n    <param name="log-auth-failures" value="true"/>\n  </settings>\n</profile>\n',
     });
     const only = runFixture(tree('<include>\n  <context name="default"/>\n</include>\n'));
     const f = only.findings.find((x) => x.rule === 'sofia/external-context')!;

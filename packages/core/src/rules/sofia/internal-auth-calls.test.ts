@@ -23,7 +23,7 @@ describe('sofia/internal-auth-calls', () => {
       tree(`<profile name="internal">
   <settings>
     <param name="auth-calls" value="$\${internal_auth_calls}"/>
-                                    ^^^^^^^^^^^^^^^^^^^^^^^ sofia/internal-auth-calls: sofia_profile:internal auth-calls not true refuse load
+                                    ^^^^^^^^^^^^^^^^^^^^^^^ sofia/internal-auth-calls: auth-calls is "false" (from $\${internal_auth_calls}), which FreeSWITCH reads as false: FreeSWITCH takes INVITEs on profile internal without a password from any address; they land in context "default"
   </settings>
 </profile>
 `),

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { runFixture } from '../../testing/fixture.js';
+
+describe('preprocess/duplicate-set', () => {
+  it('a $${var} set twice to different values (masked when secret); the same value twice is not reported', () => {
+    const r = runFixture(
+      {
+        'freeswitch.xml': `<document type="freeswitch/xml">
+  <X-PRE-PROCESS cmd="set" data="domain=example.org"/>
+  <X-PRE-PROCESS cmd="set" data="hold_music=local_stream://moh"/>
+  <X-PRE-PROCESS cmd="set" data="db_password=Fr33Sw1tch"/>
+  <X-PRE-PROCESS cmd="set" data="domain=pbx.example.org"/>
+                                 ^^^^^^^^^^^^^^^^^^^^^^ preprocess/duplicate-set: $\${domain} is set again here to "pbx.example.org" after "example.org" at freeswitch.xml:2
+  <X-PRE-PROCESS cmd="set" data="hold_music=local_stream://moh"/>
+  <X-PRE-PROCESS cmd="set" data="db_password=other"/>
+                                 ^^^^^^^^^^^^^^^^^ preprocess/duplicate-set: "o***" after "F***"
+</document>
+`,
+      },
+      { only: ['preprocess/duplicate-set'] },
+    );
+    expect(r.actual).toEqual(r.expected);
+    expect(r.messageMismatches).toEqual([]);
+  });
+});
