@@ -544,7 +544,10 @@ export class FsconfServer {
   }
   definition(uri: string, position: { line: number; character: number }) {
     const t = this.target(uri);
-    return t ? definition(t.p.ws, t.path, position) : [];
+    const r = t ? definition(t.p.ws, t.path, position) : [];
+    // LocationLinks only to clients that accept them
+    if (this.caps.textDocument?.definition?.linkSupport) return r;
+    return r.map((l) => ('targetUri' in l ? { uri: l.targetUri, range: l.targetSelectionRange } : l));
   }
   references(uri: string, position: { line: number; character: number }) {
     const t = this.target(uri);

@@ -2,7 +2,7 @@
  * Entry points the language server calls. Each runs the registered providers for its feature;
  * a provider that throws is skipped (one bug must not take down the others).
  */
-import type { CompletionItem, Hover, Location, Position } from 'vscode-languageserver-types';
+import type { CompletionItem, Hover, Location, LocationLink, Position } from 'vscode-languageserver-types';
 import type { FsconfWorkspace } from './workspace.js';
 import { completionProviders, definitionProviders, hoverProviders, referencesProviders, type ProviderContext } from './providers.js';
 import './register.js';
@@ -50,7 +50,7 @@ export function completion(ws: FsconfWorkspace, path: string, position: Position
   return out;
 }
 
-export function definition(ws: FsconfWorkspace, path: string, position: Position): Location[] {
+export function definition(ws: FsconfWorkspace, path: string, position: Position): Location[] | LocationLink[] {
   const ctx = context(ws, path, position);
   return (ctx && first(definitionProviders, ctx)) ?? [];
 }
