@@ -213,7 +213,7 @@ export class FsconfController {
       documentSelector: this.documentSelector(),
       diagnosticCollectionName: 'fsconf',
       outputChannelName: 'fsconf',
-      initializationOptions: () => ({ settings: this.serverSettings() }),
+      initializationOptions: () => ({ settings: this.serverSettings(), client: 'vscode' }), // the server words advice for VS Code's settings
       middleware: this.middleware(),
       markdown: { isTrusted: false, supportHtml: false },
     } as LanguageClientOptions;

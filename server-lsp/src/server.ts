@@ -51,6 +51,8 @@ import { count, toCodeAction, toDiagnostic, type Counts } from './convert.js';
 import { editText, keepBom, readDisk, writePlanned, type PlannedWrite } from './writer.js';
 import { CachingFileSystem } from './cachefs.js';
 import { scheduleIdleGc } from './idle-gc.js';
+import { xmlFilesUnder } from './tree-files.js';
+import { advise, clientKind, type ClientKind } from './advice.js';
 import type { AclListInfo, AclTestResult, AnalysisDone, TreeInfo, WriteResult } from './protocol.js';
 
 export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges'] as const;
@@ -117,6 +119,8 @@ export class FsconfServer {
   private clientSettings: FsconfConfig | undefined;
   private readonly: boolean = false;
   private caps: ClientCapabilities = {};
+  /** Who we talk to: advice names its settings (VS Code) or .fsconf.yaml (others). */
+  private client: ClientKind = 'other';
   private readonly loggedRuleErrors = new Set<string>();
   private ready = false;
 
@@ -246,7 +250,7 @@ export class FsconfServer {
   private readonly publishedVersion = new Map<string, number>();
 
   private publish(p: Project, path: string, findings: Finding[], force: boolean): void {
-    const diagnostics = findings.map((f) => toDiagnostic(f, this.uriOf));
+    const diagnostics = findings.map((f) => toDiagnostic(f, this.uriOf)).map((d) => ({ ...d, message: typeof d.message === 'string' ? advise(d.message, this.client) : d.message }));
     const key = JSON.stringify(diagnostics);
     const open = this.open.get(path);
     const doc = open ? this.documents.get(open.uri) : undefined;
@@ -313,7 +317,8 @@ export class FsconfServer {
 
   onInitialize(params: InitializeParams): InitializeResult {
     this.caps = params.capabilities ?? {};
-    const init = (params.initializationOptions ?? {}) as { settings?: unknown; fsconf?: unknown; readonly?: unknown };
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; fsconf?: unknown; readonly?: unknown; client?: unknown };
+    this.client = clientKind(params.clientInfo?.name, init.client);
     // { settings } is the contract; { fsconf } is what clients configured like Helix send
     this.initSettings = this.pick(init.settings ?? init.fsconf, 'initializationOptions.settings');
     this.readonly = init.readonly === true;
@@ -526,7 +531,9 @@ export class FsconfServer {
 
   hover(uri: string, position: { line: number; character: number }) {
     const t = this.target(uri) ?? this.ctiTarget(uri);
-    return t ? hover(t.p.ws, t.path, position) : null;
+    const h = t ? hover(t.p.ws, t.path, position) : null;
+    if (h && typeof h.contents === 'object' && 'kind' in h.contents) h.contents = { ...h.contents, value: advise(h.contents.value, this.client) };
+    return h;
   }
 
   /** mod_cti's cti.json is not XML but has hovers: route it to the project it belongs to. */
@@ -603,6 +610,8 @@ export class FsconfServer {
     for (const p of projects) {
       p.ws.invalidate();
       p.readTexts.clear();
+      // every XML file under the root, as `fsconf lint ROOT` reads it (not only those an include reaches)
+      if (p.root) p.ws.includeAll(xmlFilesUnder(this.fs, p.root));
       const r = this.analyse(p, true);
       total.files += r.files;
       total.errors += r.errors;
@@ -632,7 +641,7 @@ export class FsconfServer {
       verdict: r.verdict,
       list: r.list,
       decidedBy: r.decidedBy ? { ...where(r.decidedBy.file, r.decidedBy.line), cidr: r.decidedBy.cidr, type: r.decidedBy.type, ...(r.decidedBy.token ? { token: r.decidedBy.token } : {}) } : null,
-      reason: r.reason,
+      reason: advise(r.reason, this.client),
       competing: r.competing.map((c) => ({ ...where(c.file, c.line), cidr: c.cidr, bits: c.bits, type: c.type })),
       ...(r.inline ? { inline: true } : {}),
       ...(r.unknownList ? { unknownList: true } : {}),

@@ -5,6 +5,7 @@
 import { parseDocument, isMap, isSeq, isScalar, LineCounter, type Node as YamlNode } from 'yaml';
 import type { Severity } from './rules/types.js';
 import { dirname, joinPath, normalize, type FileSystem } from './fs.js';
+import { parseLocalNet } from './acl-model.js';
 
 export interface FsconfConfig {
   rules?: Record<string, Severity | 'off'>;
@@ -119,6 +120,9 @@ export function validateConfig(obj: unknown): { config: FsconfConfig; problems: 
   }
   if (o.localNet !== undefined) {
     if (typeof o.localNet !== 'string') problems.push({ path: ['localNet'], message: 'localNet must be "ip/mask"' });
+    else if (o.localNet.trim() && !parseLocalNet(o.localNet))
+      // the same words wherever it is set (.fsconf.yaml, fsconf.localNet, --local-net)
+      problems.push({ path: ['localNet'], message: `"${o.localNet}" is not ip/bits or ip/mask (e.g. 192.168.1.10/24): localnet.auto and nat.auto stay unknown` });
     else config.localNet = o.localNet;
   }
   return { config, problems };
