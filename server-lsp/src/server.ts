@@ -15,6 +15,7 @@ import {
   completion,
   codeActions,
   definition,
+  definitionLinks,
   hover,
   references,
   documentLinks,
@@ -24,6 +25,9 @@ import {
   aclListNames,
   secretRanges,
   secretRangesInText,
+  prepareRename,
+  rename,
+  workspaceSymbols,
   type FsconfConfig,
   type Finding,
 } from '@fsconf/core';
@@ -336,6 +340,8 @@ export class FsconfServer {
         documentSymbolProvider: { label: 'fsconf' },
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fsconf'], resolveProvider: false },
         executeCommandProvider: { commands: [...COMMANDS] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -551,10 +557,9 @@ export class FsconfServer {
   }
   definition(uri: string, position: { line: number; character: number }) {
     const t = this.target(uri);
-    const r = t ? definition(t.p.ws, t.path, position) : [];
+    if (!t) return [];
     // LocationLinks only to clients that accept them
-    if (this.caps.textDocument?.definition?.linkSupport) return r;
-    return r.map((l) => ('targetUri' in l ? { uri: l.targetUri, range: l.targetSelectionRange } : l));
+    return this.caps.textDocument?.definition?.linkSupport ? definitionLinks(t.p.ws, t.path, position) : definition(t.p.ws, t.path, position);
   }
   references(uri: string, position: { line: number; character: number }) {
     const t = this.target(uri);
@@ -571,6 +576,28 @@ export class FsconfServer {
   folding(uri: string) {
     const t = this.target(uri);
     return t ? foldingRanges(t.p.ws, t.path) : [];
+  }
+  prepareRename(uri: string, position: { line: number; character: number }) {
+    const t = this.target(uri);
+    const r = t ? prepareRename(t.p.ws, t.path, position) : undefined;
+    if (!r) throw new ResponseError(ErrorCodes.InvalidRequest, 'fsconf renames $${} variables, ACL lists, contexts and gateways: nothing of these here');
+    if ('refused' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.refused);
+    return { range: r.range, placeholder: r.placeholder };
+  }
+  rename(uri: string, position: { line: number; character: number }, newName: string): WorkspaceEdit {
+    const t = this.target(uri);
+    const r = t ? rename(t.p.ws, t.path, position, newName) : undefined;
+    if (!r) throw new ResponseError(ErrorCodes.InvalidRequest, 'nothing fsconf can rename here');
+    if ('refused' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.refused);
+    const changes: Record<string, TextEdit[]> = {};
+    for (const [path, edits] of r.changes) changes[this.uriOf(path)] = edits;
+    return { changes };
+  }
+  /** Every tree's profiles, gateways, contexts, extensions, domains, users and ACL lists. */
+  workspaceSymbols(query: string) {
+    const out = [];
+    for (const p of this.projects.values()) if (p.started) out.push(...workspaceSymbols(p.ws, query).map((s) => ({ ...s, location: { ...s.location, uri: this.uriOf(uriToPath(s.location.uri) ?? s.location.uri) } })));
+    return out;
   }
   actions(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, only: string[] | undefined) {
     const t = this.target(uri);
@@ -797,6 +824,9 @@ export class FsconfServer {
     c.onDocumentSymbol((p, token) => this.request('documentSymbol', token, [], () => this.symbols(p.textDocument.uri), true));
     c.onDocumentLinks((p, token) => this.request('documentLink', token, [], () => this.links(p.textDocument.uri), true));
     c.onFoldingRanges((p, token) => this.request('foldingRange', token, [], () => this.folding(p.textDocument.uri), true));
+    c.onPrepareRename((p, token) => this.request('prepareRename', token, null, () => this.prepareRename(p.textDocument.uri, p.position)));
+    c.onRenameRequest((p, token) => this.request('rename', token, null, () => this.rename(p.textDocument.uri, p.position, p.newName), true));
+    c.onWorkspaceSymbol((p, token) => this.request('workspaceSymbol', token, [], () => this.workspaceSymbols(p.query), true));
     c.onCodeAction((p, token) => this.request('codeAction', token, [], () => this.actions(p.textDocument.uri, p.range, p.context.only), true));
     c.onExecuteCommand(async (p, token) => {
       try {

@@ -14,7 +14,7 @@ export { scanFile, type Directive, type ScannedFile } from './preprocess/scan.js
 export { NodeFileSystem } from './host/node-fs.js';
 export { writeFileAtomic, WriteRefused, type WriteOptions } from './host/write.js';
 export { FsconfWorkspace, OverlayFileSystem, type CursorContext, type WorkspaceOptions } from './service/workspace.js';
-export { hover, completion, definition, references } from './service/features.js';
+export { hover, completion, definition, definitionLinks, references } from './service/features.js';
 export { codeActions, fixAll, type FileAction } from './service/actions.js';
 export { hoverProviders, completionProviders, definitionProviders, referencesProviders, type ProviderContext } from './service/providers.js';
 export { toUri } from './service/preprocess-provider.js';
@@ -22,3 +22,5 @@ export { documentSymbols, documentLinks, foldingRanges } from './service/navigat
 export { networkListsFor, testAddress, aclListNames, parseLocalNet, aclReferences, type AclTestResult, type AclListName, type AclReference, type LocalNet } from './acl-model.js';
 export { buildNetworkLists, checkAddress, checkAddressFast, checkAddressCode, ipv4ToNumber, parseCidr, parseIp, describeCidr, summarizeList, countAllowedPublicIPv4, BUILTIN_LIST_NAMES, type NetworkLists, type NetworkList, type AclListDef, type AclNodeDef, type AclVerdict } from './acl/index.js';
 export { secretRanges, secretRangesInText, isSecretName, SECRET_NAMES } from './service/secrets.js';
+export { prepareRename, rename, type PrepareResult, type RenameResult, type RenameKind } from './service/rename.js';
+export { workspaceSymbols } from './service/symbols.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompletionItem, Hover, Position, TextEdit } from 'vscode-languageserver-types';
 import { MemoryFileSystem } from '../fs.js';
 import { FsconfWorkspace } from './workspace.js';
-import { completion, definition, hover } from './features.js';
+import { completion, definitionLinks, hover } from './features.js';
 import { FREESWITCH_XML } from '../testing/trees.js';
 
 const CARET = '‸';
@@ -105,7 +105,7 @@ describe('application completion', () => {
 describe('include glob', () => {
   it('go to definition offers every file the glob brings in, as links from the whole path', () => {
     const o = open({ 'freeswitch.xml': FREESWITCH_XML.replace('data="dialplan/*.xml"', 'data="dialplan/*‸.xml"'), 'dialplan/a.xml': '<include/>\n', 'dialplan/b.xml': '<include/>\n' });
-    const d = definition(o.ws, o.path, o.pos) as { targetUri: string; originSelectionRange: unknown }[];
+    const d = definitionLinks(o.ws, o.path, o.pos) as { targetUri: string; originSelectionRange: unknown }[];
     expect(d.map((l) => l.targetUri)).toEqual(['file:///conf/dialplan/a.xml', 'file:///conf/dialplan/b.xml']);
     expect(d[0]!.originSelectionRange).toBeDefined();
   });
