@@ -19,6 +19,8 @@ Usage:
                                                  check a conf tree, folders or files
   fsconf acl <ip> <list> [--conf DIR] [--port N] [--local-net IP/MASK] [--format text|json]
                                                  evaluate an address against a network list
+  fsconf show <confdir> [--section S] [--name N] [--format xml|json] [--origins] [--reveal]
+                                                 the assembled configuration (includes and $\${} applied)
   fsconf --version | --help
 
 Exit codes (lint): 0 no errors, 1 errors found, 2 usage or I/O error.
@@ -42,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (cmd === 'lint') return lint(rest, await import('./lint.js'), await import('./format.js'));
   if (cmd === 'acl') return (await import('./acl.js')).runAclCommand(rest);
+  if (cmd === 'show') return (await import('./show.js')).runShowCommand(rest);
   return (await import('./tui.js')).launchTui(argv);
 }
 

@@ -24,3 +24,4 @@ export { buildNetworkLists, checkAddress, checkAddressFast, checkAddressCode, ip
 export { secretRanges, secretRangesInText, isSecretName, SECRET_NAMES } from './service/secrets.js';
 export { prepareRename, rename, type PrepareResult, type RenameResult, type RenameKind } from './service/rename.js';
 export { workspaceSymbols } from './service/symbols.js';
+export { assemble, toXml, toOrderedObject, SECTIONS, type AssembledElement, type AssembleOptions, type Assembled, type AssembledText, type Origin } from './service/assembled.js';
