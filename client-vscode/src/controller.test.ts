@@ -62,7 +62,7 @@ describe('starting the server', () => {
     expect(on.vs.state.status.visible).toBe(false);
   });
 
-  it('registers the three commands', () => {
+  it('registers its commands', () => {
     const { vs, controller, context } = setup();
     controller.activate(context);
     expect([...vs.state.commands.keys()].sort()).toEqual(Object.values(COMMANDS).sort());

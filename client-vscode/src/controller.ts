@@ -9,6 +9,8 @@ import type * as vscode from 'vscode';
 import type { LanguageClientOptions, Middleware } from 'vscode-languageclient/node';
 import { cachedExists, shouldHandle, type FsExists } from './activation.js';
 import { answerConfigurationItem, changeKind, clientSettings, serverSettings, type ClientSettings, type ServerSettings } from './settings.js';
+import { AssembledView } from './assembled.js';
+import type { AssembledResult } from '@fsconf/server-lsp/protocol';
 import { aclPickItems, countDiagnostics, lintSummary, revealTarget, statusText, validateIp, verdictMessage, type AclListInfo, type AclTestResult } from './present.js';
 
 export type VscodeApi = typeof vscode;
@@ -34,6 +36,7 @@ export const COMMANDS = {
   testAcl: 'fsconf.testAcl',
   lintConfiguration: 'fsconf.lintConfiguration',
   restartServer: 'fsconf.restartServer',
+  showAssembled: 'fsconf.showAssembled',
 } as const;
 
 /** workspace/executeCommand commands the server offers. */
@@ -289,6 +292,10 @@ export class FsconfController {
     sub(vs.commands.registerCommand(COMMANDS.testAcl, (args?: { ip?: string; list?: string }) => this.guard(() => this.testAcl(args))));
     sub(vs.commands.registerCommand(COMMANDS.lintConfiguration, () => this.guard(() => this.lintConfiguration())));
     sub(vs.commands.registerCommand(COMMANDS.restartServer, () => this.guard(() => this.restartServer())));
+    // the assembled configuration view (assembled.ts)
+    const assembled = new AssembledView(vs);
+    for (const d of assembled.register()) sub(d);
+    sub(vs.commands.registerCommand(COMMANDS.showAssembled, (section?: string) => this.guard(() => assembled.show((a) => this.execute<AssembledResult>('fsconf.assembled', [a]), this.activeFsconfUri(), section))));
 
     sub(vs.languages.onDidChangeDiagnostics(() => this.updateStatus()));
     sub(
@@ -367,6 +374,12 @@ export class FsconfController {
   private async execute<R>(command: string, args: unknown[]): Promise<R> {
     const client = await this.ready();
     return client.sendRequest<R>(EXECUTE_COMMAND, { command, arguments: args });
+  }
+
+  /** The active editor's document when it is fsconf's (commands act on its tree). */
+  private activeFsconfUri(): string | undefined {
+    const active = this.vs.window.activeTextEditor?.document;
+    return active && this.handles(active) ? active.uri.toString() : undefined;
   }
 
   private relative(uri: string): string {

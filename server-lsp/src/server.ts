@@ -28,6 +28,8 @@ import {
   prepareRename,
   rename,
   workspaceSymbols,
+  assemble,
+  toXml,
   type FsconfConfig,
   type Finding,
 } from '@fsconf/core';
@@ -57,9 +59,9 @@ import { CachingFileSystem } from './cachefs.js';
 import { scheduleIdleGc } from './idle-gc.js';
 import { xmlFilesUnder } from './tree-files.js';
 import { advise, clientKind, type ClientKind } from './advice.js';
-import type { AclListInfo, AclTestResult, AnalysisDone, TreeInfo, WriteResult } from './protocol.js';
+import type { AclListInfo, AclTestResult, AnalysisDone, AssembledResult, TreeInfo, WriteResult } from './protocol.js';
 
-export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges'] as const;
+export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges', 'fsconf.assembled'] as const;
 
 /** Debounce: a change after a quiet spell is analysed at once; changes in a burst wait (never more than MAX_WAIT). */
 export const TIMING = { quietMs: 100, burstMs: 100, maxWaitMs: 150, diskTtlMs: 2000, watchedDiskTtlMs: 30000 };
@@ -625,6 +627,8 @@ export class FsconfServer {
         return this.saveDocument(arg);
       case 'fsconf.secretRanges':
         return this.secretRanges(arg);
+      case 'fsconf.assembled':
+        return this.assembled(arg);
       default:
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
     }
@@ -702,6 +706,19 @@ export class FsconfServer {
     const p = this.target(arg.uri)?.p ?? this.commandProject(arg.uri);
     if (!p) return text !== undefined ? secretRangesInText(text, path) : [];
     return secretRanges(p.ws, path, text);
+  }
+
+  /** The assembled configuration of the tree holding `uri` (or the first tree), with each element's origin. */
+  private assembled(arg: Record<string, unknown>): AssembledResult {
+    const str = (k: string) => (typeof arg[k] === 'string' && arg[k] ? (arg[k] as string) : undefined);
+    const p = this.commandProject(arg.uri);
+    if (!p?.root) throw new ResponseError(ErrorCodes.InvalidRequest, 'no conf tree (freeswitch.xml) is loaded');
+    const section = str('section');
+    const name = str('name');
+    const r = assemble(p.ws.analysis(), { ...(section ? { section } : {}), ...(name ? { name } : {}), reveal: arg.reveal === true });
+    if ('error' in r) throw new ResponseError(ErrorCodes.InvalidParams, r.error);
+    const x = toXml(r.elements, r.root, arg.origins === true);
+    return { text: x.text, origins: x.origins.map((o) => ({ line: o.line, uri: this.uriOf(o.origin.path), sourceLine: o.origin.line - 1 })) };
   }
 
   private refuse(message: string): WriteResult {
