@@ -30,6 +30,7 @@ import {
   workspaceSymbols,
   assemble,
   toXml,
+  inlayHints,
   type FsconfConfig,
   type Finding,
 } from '@fsconf/core';
@@ -344,6 +345,7 @@ export class FsconfServer {
         foldingRangeProvider: true,
         renameProvider: { prepareProvider: true },
         workspaceSymbolProvider: true,
+        inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fsconf'], resolveProvider: false },
         executeCommandProvider: { commands: [...COMMANDS] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -499,6 +501,7 @@ export class FsconfServer {
     else if (settings && typeof settings === 'object' && 'fsconf' in settings) this.clientSettings = this.pick((settings as { fsconf: unknown }).fsconf, 'settings (fsconf.*)');
     this.applySettings();
     if (this.ready) for (const p of this.projects.values()) this.analyse(p);
+    if (this.caps.workspace?.inlayHint?.refreshSupport) void this.connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
   onFoldersChanged(added: { uri: string }[]): void {
@@ -594,6 +597,12 @@ export class FsconfServer {
     const changes: Record<string, TextEdit[]> = {};
     for (const [path, edits] of r.changes) changes[this.uriOf(path)] = edits;
     return { changes };
+  }
+  inlay(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) {
+    const t = this.target(uri);
+    if (!t) return [];
+    const k = this.settings()?.inlayHints ?? {};
+    return inlayHints(t.p.ws, t.path, range, { variables: k.variables !== false, bitrates: k.bitrates !== false, arguments: k.arguments !== false });
   }
   /** Every tree's profiles, gateways, contexts, extensions, domains, users and ACL lists. */
   workspaceSymbols(query: string) {
@@ -843,6 +852,7 @@ export class FsconfServer {
     c.onFoldingRanges((p, token) => this.request('foldingRange', token, [], () => this.folding(p.textDocument.uri), true));
     c.onPrepareRename((p, token) => this.request('prepareRename', token, null, () => this.prepareRename(p.textDocument.uri, p.position)));
     c.onRenameRequest((p, token) => this.request('rename', token, null, () => this.rename(p.textDocument.uri, p.position, p.newName), true));
+    c.languages.inlayHint.on((p, token) => this.request('inlayHint', token, [], () => this.inlay(p.textDocument.uri, p.range), true));
     c.onWorkspaceSymbol((p, token) => this.request('workspaceSymbol', token, [], () => this.workspaceSymbols(p.query), true));
     c.onCodeAction((p, token) => this.request('codeAction', token, [], () => this.actions(p.textDocument.uri, p.range, p.context.only), true));
     c.onExecuteCommand(async (p, token) => {

@@ -42,6 +42,16 @@ export const SETTINGS_SCHEMA = {
       type: 'string',
       description: 'The switch\'s own address, "ip/bits" or "ip/mask": what localnet.auto and nat.auto are built from. Empty: unknown.',
     },
+    inlayHints: {
+      type: 'object',
+      description: 'Inlay hints per kind (default on): $${} values, AMR mode bitrates, read / play_and_get_digits argument names.',
+      properties: {
+        variables: { type: 'boolean' },
+        bitrates: { type: 'boolean' },
+        arguments: { type: 'boolean' },
+      },
+      additionalProperties: false,
+    },
   },
   additionalProperties: false,
 } as const;

@@ -242,3 +242,62 @@ describe('include globs', () => {
     expect(docLinks.map((l) => path.basename(l.target))).toEqual(['vars.xml', 'acl.conf.xml', 'internal.xml']); // one file each
   });
 });
+
+describe('inlay hints', () => {
+  const TREE: Record<string, string> = {
+    ...FILES,
+    'vars.xml': `<include>
+  <X-PRE-PROCESS cmd="set" data="internal_sip_port=5060"/>
+  <X-PRE-PROCESS cmd="set" data="default_password=s3cret-pw"/>
+  <X-PRE-PROCESS cmd="set" data="late=$\${later}"/>
+  <X-PRE-PROCESS cmd="set" data="later=now"/>
+  <X-PRE-PROCESS cmd="set" data="wb=8"/>
+</include>
+`,
+    'autoload_configs/amrwb.conf.xml': `<configuration name="amrwb.conf" description="AMR-WB">
+  <settings>
+    <param name="default-bitrate" value="$\${wb}"/>
+  </settings>
+</configuration>
+`,
+    'dialplan/public.xml': `<include>
+  <context name="public">
+    <extension name="in">
+      <condition field="destination_number" expression="^(\\d+)$">
+        <action application="set" data="pw=$\${default_password}"/>
+        <action application="read" data="1 4 ivr/pin.wav pin 5000 #"/>
+      </condition>
+    </extension>
+  </context>
+</include>
+`,
+  };
+  type Hint = { position: { line: number; character: number }; label: string };
+  const hints = (c: TestClient, file: string) => c.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri: uri(file) }, range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } } }) as Promise<Hint[]>;
+
+  it('values at that line (a later set does not reach back), masked secrets, AMR bitrates, read arguments', async () => {
+    const root = fixture(TREE);
+    const c = await start(root);
+    const vars = (await hints(c, path.join(root, 'vars.xml'))).map((h) => `${h.position.line}:${h.label}`);
+    expect(vars).toContain('3:= "" (set only later)'); // $${later} on line 4 is set on line 5
+    const amr = await hints(c, path.join(root, 'autoload_configs/amrwb.conf.xml'));
+    expect(amr.map((h) => h.label)).toEqual(['= 8', '23.85 kbit/s']);
+    const dp = await hints(c, path.join(root, 'dialplan/public.xml'));
+    const labels = dp.map((h) => h.label);
+    expect(labels).toContain('= s***');
+    expect(labels.join(' ')).not.toContain('s3cret');
+    expect(labels.filter((l) => l.endsWith(':'))).toEqual(['min:', 'max:', 'file:', 'var:', 'timeout:', 'terminators:']);
+    // each argument name sits right before its argument
+    const line = TREE['dialplan/public.xml']!.split('\n')[5]!;
+    expect(line.slice(dp.find((h) => h.label === 'timeout:')!.position.character)).toMatch(/^5000 #"/);
+  });
+
+  it('each kind can be turned off (settings inlayHints.*)', async () => {
+    const root = fixture(TREE);
+    const c = await start(root, { settings: { inlayHints: { variables: false, arguments: false } } });
+    const dp = await hints(c, path.join(root, 'dialplan/public.xml'));
+    expect(dp).toEqual([]);
+    const amr = await hints(c, path.join(root, 'autoload_configs/amrwb.conf.xml'));
+    expect(amr.map((h) => h.label)).toEqual(['23.85 kbit/s']);
+  });
+});

@@ -14,6 +14,8 @@ export interface FsconfConfig {
   known?: { applications?: string[]; modules?: string[] };
   /** Host address for localnet.auto / nat.auto, "ip/mask" or "ip/bits". */
   localNet?: string;
+  /** Editor inlay hints per kind (default all on): `$${}` values, AMR bitrates, read / play_and_get_digits arguments. */
+  inlayHints?: { variables?: boolean; bitrates?: boolean; arguments?: boolean };
 }
 
 export interface ResolvedConfig {
@@ -35,7 +37,7 @@ export interface ConfigProblem {
   endCharacter: number;
 }
 
-export const SETTINGS_KEYS = ['rules', 'profiles', 'passwords', 'known', 'localNet'] as const;
+export const SETTINGS_KEYS = ['rules', 'profiles', 'passwords', 'known', 'localNet', 'inlayHints'] as const;
 
 export function defaultConfig(): ResolvedConfig {
   return {
@@ -124,6 +126,17 @@ export function validateConfig(obj: unknown): { config: FsconfConfig; problems: 
       // the same words wherever it is set (.fsconf.yaml, fsconf.localNet, --local-net)
       problems.push({ path: ['localNet'], message: `"${o.localNet}" is not ip/bits or ip/mask (e.g. 192.168.1.10/24): localnet.auto and nat.auto stay unknown` });
     else config.localNet = o.localNet;
+  }
+  if (o.inlayHints !== undefined) {
+    if (typeof o.inlayHints !== 'object' || o.inlayHints === null || Array.isArray(o.inlayHints)) problems.push({ path: ['inlayHints'], message: 'inlayHints must map variables, bitrates and arguments to true or false' });
+    else {
+      config.inlayHints = {};
+      for (const [k, v] of Object.entries(o.inlayHints as Record<string, unknown>)) {
+        if (k !== 'variables' && k !== 'bitrates' && k !== 'arguments') problems.push({ path: ['inlayHints', k], message: `unknown inlay hint kind "${k}" (variables, bitrates, arguments)` });
+        else if (typeof v !== 'boolean') problems.push({ path: ['inlayHints', k], message: `inlayHints.${k} must be true or false` });
+        else config.inlayHints[k] = v;
+      }
+    }
   }
   return { config, problems };
 }

@@ -25,3 +25,4 @@ export { secretRanges, secretRangesInText, isSecretName, SECRET_NAMES } from './
 export { prepareRename, rename, type PrepareResult, type RenameResult, type RenameKind } from './service/rename.js';
 export { workspaceSymbols } from './service/symbols.js';
 export { assemble, toXml, toOrderedObject, SECTIONS, type AssembledElement, type AssembleOptions, type Assembled, type AssembledText, type Origin } from './service/assembled.js';
+export { inlayHints, INLAY_DEFAULTS, POSITIONAL, type InlayKinds } from './service/inlay.js';
