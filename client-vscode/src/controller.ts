@@ -37,6 +37,7 @@ export const COMMANDS = {
   lintConfiguration: 'fsconf.lintConfiguration',
   restartServer: 'fsconf.restartServer',
   showAssembled: 'fsconf.showAssembled',
+  peekReferences: 'fsconf.peekReferences',
 } as const;
 
 /** workspace/executeCommand commands the server offers. */
@@ -292,6 +293,17 @@ export class FsconfController {
     sub(vs.commands.registerCommand(COMMANDS.testAcl, (args?: { ip?: string; list?: string }) => this.guard(() => this.testAcl(args))));
     sub(vs.commands.registerCommand(COMMANDS.lintConfiguration, () => this.guard(() => this.lintConfiguration())));
     sub(vs.commands.registerCommand(COMMANDS.restartServer, () => this.guard(() => this.restartServer())));
+    // code lenses ("used by: …", "dialled by N extensions") peek at the places they count; LSP sends plain JSON
+    sub(
+      vs.commands.registerCommand(COMMANDS.peekReferences, (uri: string, at: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) =>
+        vs.commands.executeCommand(
+          'editor.action.showReferences',
+          vs.Uri.parse(uri),
+          new vs.Position(at.line, at.character),
+          (locations ?? []).map((l) => new vs.Location(vs.Uri.parse(l.uri), new vs.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character))),
+        ),
+      ),
+    );
     // the assembled configuration view (assembled.ts)
     const assembled = new AssembledView(vs);
     for (const d of assembled.register()) sub(d);

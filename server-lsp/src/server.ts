@@ -31,6 +31,7 @@ import {
   assemble,
   toXml,
   inlayHints,
+  codeLenses,
   type FsconfConfig,
   type Finding,
 } from '@fsconf/core';
@@ -346,6 +347,7 @@ export class FsconfServer {
         renameProvider: { prepareProvider: true },
         workspaceSymbolProvider: true,
         inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fsconf'], resolveProvider: false },
         executeCommandProvider: { commands: [...COMMANDS] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -604,6 +606,18 @@ export class FsconfServer {
     const k = this.settings()?.inlayHints ?? {};
     return inlayHints(t.p.ws, t.path, range, { variables: k.variables !== false, bitrates: k.bitrates !== false, arguments: k.arguments !== false });
   }
+  lenses(uri: string) {
+    const t = this.target(uri);
+    if (!t) return [];
+    // core: file:// URIs of our own spelling; the client gets the URIs it opened documents under
+    const fix = (u: string) => this.uriOf(uriToPath(u) ?? u);
+    return codeLenses(t.p.ws, t.path).map((l) => ({
+      range: l.range,
+      ...(l.command
+        ? { command: { title: l.title, command: l.command, arguments: (l.arguments ?? []).map((x) => (typeof x === 'string' ? fix(x) : Array.isArray(x) ? x.map((y: { uri: string; range: unknown }) => ({ ...y, uri: fix(y.uri) })) : x)) } }
+        : { command: { title: l.title, command: '' } }),
+    }));
+  }
   /** Every tree's profiles, gateways, contexts, extensions, domains, users and ACL lists. */
   workspaceSymbols(query: string) {
     const out = [];
@@ -853,6 +867,7 @@ export class FsconfServer {
     c.onPrepareRename((p, token) => this.request('prepareRename', token, null, () => this.prepareRename(p.textDocument.uri, p.position)));
     c.onRenameRequest((p, token) => this.request('rename', token, null, () => this.rename(p.textDocument.uri, p.position, p.newName), true));
     c.languages.inlayHint.on((p, token) => this.request('inlayHint', token, [], () => this.inlay(p.textDocument.uri, p.range), true));
+    c.onCodeLens((p, token) => this.request('codeLens', token, [], () => this.lenses(p.textDocument.uri), true));
     c.onWorkspaceSymbol((p, token) => this.request('workspaceSymbol', token, [], () => this.workspaceSymbols(p.query), true));
     c.onCodeAction((p, token) => this.request('codeAction', token, [], () => this.actions(p.textDocument.uri, p.range, p.context.only), true));
     c.onExecuteCommand(async (p, token) => {

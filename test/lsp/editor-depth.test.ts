@@ -301,3 +301,43 @@ describe('inlay hints', () => {
     expect(amr.map((h) => h.label)).toEqual(['23.85 kbit/s']);
   });
 });
+
+describe('code lenses', () => {
+  type Lens = { range: Range; command?: { title: string; command: string; arguments?: unknown[] } };
+  const lenses = (c: TestClient, file: string) => c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: uri(file) } }) as Promise<Lens[]>;
+
+  it('an ACL list says who uses it; a gateway how many extensions dial it', async () => {
+    const files = { ...FILES, 'autoload_configs/event_socket.conf.xml': `<configuration name="event_socket.conf" description="Socket Client">\n  <settings>\n    <param name="apply-inbound-acl" value="trunks"/>\n  </settings>\n</configuration>\n` };
+    const root = fixture(files);
+    const c = await start(root);
+    const acl = await lenses(c, path.join(root, 'autoload_configs/acl.conf.xml'));
+    expect(acl.map((l) => [l.range.start.line, l.command?.title])).toEqual([[2, 'used by: internal (inbound), event_socket']]);
+    // clicking peeks at the two places
+    expect(acl[0]!.command!.command).toBe('fsconf.peekReferences');
+    const locs = acl[0]!.command!.arguments![2] as { uri: string }[];
+    expect(locs.map((l) => path.basename(l.uri)).sort()).toEqual(['event_socket.conf.xml', 'internal.xml']);
+    const gw = await lenses(c, path.join(root, 'sip_profiles/internal.xml'));
+    expect(gw.map((l) => [l.range.start.line, l.command?.title])).toEqual([[2, 'dialled by 1 extension']]);
+  });
+});
+
+describe('disable this rule here', () => {
+  it('offers next-line and file suppression comments; applied, the finding goes', async () => {
+    const files = { ...FILES, 'dialplan/public.xml': FILES['dialplan/public.xml']!.replace('application="transfer" data="$1 XML default"', () => 'application="cti_robot" data="x"') };
+    const root = fixture(files);
+    const c = await start(root);
+    const file = path.join(root, 'dialplan/public.xml');
+    const d = c.diagnostics.get(uri(file))!.find((x) => x.code === 'dialplan/unknown-app')!;
+    const actions = (await c.codeActions(file, d.range, [d])) ?? [];
+    const titles = actions.map((a) => a.title);
+    expect(titles).toContain('Disable dialplan/unknown-app for this line');
+    expect(titles).toContain('Disable dialplan/unknown-app in this file');
+    const next = actions.find((a) => a.title === 'Disable dialplan/unknown-app for this line')!;
+    const edit = next.edit!.changes![uri(file)]!;
+    expect(edit).toEqual([{ range: { start: { line: d.range.start.line, character: 0 }, end: { line: d.range.start.line, character: 0 } }, newText: '        <!-- fsconf-disable-next-line dialplan/unknown-app -->\n' }]);
+    // apply it through the server (as the TUI does): the finding is gone
+    const r = await c.command<{ applied: boolean }>('fsconf.applyEdit', { edit: { changes: { [uri(file)]: edit } }, backup: false });
+    expect(r.applied).toBe(true);
+    await c.waitFor(() => !(c.diagnostics.get(uri(file)) ?? []).some((x) => x.code === 'dialplan/unknown-app'), 'the finding to go');
+  });
+});

@@ -26,3 +26,4 @@ export { prepareRename, rename, type PrepareResult, type RenameResult, type Rena
 export { workspaceSymbols } from './service/symbols.js';
 export { assemble, toXml, toOrderedObject, SECTIONS, type AssembledElement, type AssembleOptions, type Assembled, type AssembledText, type Origin } from './service/assembled.js';
 export { inlayHints, INLAY_DEFAULTS, POSITIONAL, type InlayKinds } from './service/inlay.js';
+export { codeLenses, lensProviders, type Lens, type LensProvider } from './service/lenses.js';

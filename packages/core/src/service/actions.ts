@@ -7,6 +7,7 @@ import type { Finding, Fix } from '../rules/types.js';
 import { preferredFixes } from '../edits.js';
 import { normalize } from '../fs.js';
 import type { FsconfWorkspace } from './workspace.js';
+import { suppressActions } from './suppress.js';
 
 export interface FileAction {
   title: string;
@@ -44,6 +45,9 @@ export function codeActions(ws: FsconfWorkspace, path: string, range: Range, onl
       if (!overlaps(f.range, range)) continue;
       for (const fix of f.fixes) out.push(toAction(f, fix, f.fixes.length === 1));
     }
+    // after the fixes: "Disable this rule here" (suppress.ts)
+    const doc = ws.doc(p);
+    if (doc) out.push(...suppressActions(doc, findings.filter((f) => overlaps(f.range, range))));
   }
   if (wantAll) {
     const all = fixAll(ws, p);
