@@ -36,6 +36,12 @@ describe('shouldHandle: which documents fsconf takes', () => {
     // the name must be a folder, not part of the file name or of another folder name
     expect(shouldHandle('/home/me/freeswitch.bak/x.xml', none)).toBe(false);
     expect(shouldHandle('/home/me/freeswitch-notes.xml', none)).toBe(false);
+    // a project named freeswitch: its build files and sources are not configuration
+    expect(shouldHandle('/home/me/freeswitch/pom.xml', none)).toBe(false);
+    expect(shouldHandle('/home/me/freeswitch/module/pom.xml', none)).toBe(false);
+    expect(shouldHandle('/home/me/freeswitch/src/main/resources/layout.xml', none)).toBe(false);
+    expect(shouldHandle('/etc/freeswitch/sip_profiles/external/gw.xml', none)).toBe(true);
+    expect(shouldHandle('/etc/freeswitch/vars.xml', none)).toBe(true);
   });
 
   it('cti.json only in a conf tree; .fsconf.yaml anywhere (it lives at or above the conf root)', () => {

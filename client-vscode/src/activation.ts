@@ -61,11 +61,24 @@ export function findConfRoot(dir: string, fsExists: FsExists): string | undefine
   return undefined;
 }
 
-/** True when one of the folders holding the file is called `freeswitch` (e.g. /etc/freeswitch/…). */
+/** XML that build tools and IDEs keep in any project folder: never FreeSWITCH configuration. */
+const BUILD_XML = /^(pom|build|ivy|web|androidmanifest|checkstyle|phpunit|settings|project|module|beans|log4j2?|logback)\.xml$/i;
+/** Folders a FreeSWITCH conf tree has (vanilla's layout); a file deeper than the `freeswitch` folder must be in one. */
+const CONF_FOLDERS = new Set(['conf', 'autoload_configs', 'sip_profiles', 'dialplan', 'directory', 'chatplan', 'ivr_menus', 'lang', 'skinny_profiles', 'jingle_profiles', 'mrcp_profiles', 'tls', 'noload']);
+
+/**
+ * True when one of the folders holding the file is called `freeswitch` (e.g. /etc/freeswitch/…) and the
+ * file sits where configuration lives: directly in it, or below a conf folder. A `pom.xml` of a checkout
+ * named freeswitch is not configuration.
+ */
 export function underFreeswitchFolder(path: string): boolean {
   const parts = normalizePath(path).split('/');
-  parts.pop();
-  return parts.some((seg) => seg.toLowerCase() === 'freeswitch');
+  const base = parts.pop() ?? '';
+  if (BUILD_XML.test(base)) return false;
+  const at = parts.map((seg) => seg.toLowerCase()).lastIndexOf('freeswitch');
+  if (at < 0) return false;
+  if (at === parts.length - 1) return true;
+  return parts.slice(at + 1).some((seg) => CONF_FOLDERS.has(seg.toLowerCase()));
 }
 
 /**

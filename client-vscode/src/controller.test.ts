@@ -62,7 +62,7 @@ describe('starting the server', () => {
     expect(on.vs.state.status.visible).toBe(false);
   });
 
-  it('registers the three commands', () => {
+  it('registers its commands', () => {
     const { vs, controller, context } = setup();
     controller.activate(context);
     expect([...vs.state.commands.keys()].sort()).toEqual(Object.values(COMMANDS).sort());
@@ -127,7 +127,7 @@ describe('client options: selector, middleware, settings', () => {
     controller.activate(context);
     await tick();
     const init = fake.options.initializationOptions as () => unknown;
-    expect(init()).toEqual({ settings: { known: { modules: ['mod_cti'] } } });
+    expect(init()).toEqual({ settings: { known: { modules: ['mod_cti'] } }, client: 'vscode' });
     expect(fake.options.diagnosticCollectionName).toBe('fsconf');
   });
 
@@ -170,8 +170,8 @@ describe('status bar', () => {
       [StubUri.file('/home/me/pom.xml'), [{ source: 'xml', severity: 0, message: 'f' }]],
     ];
     vs.fireDiagnostics();
-    expect(vs.state.status.text).toBe('$(error) 2 $(warning) 1 fsconf');
-    expect(vs.state.status.tooltip).toBe('fsconf: 2 errors, 1 warning, 1 note in 2 files. Click for the Problems panel.');
+    expect(vs.state.status.text).toBe('$(error) 2 $(warning) 1 $(info) 1 fsconf');
+    expect(vs.state.status.tooltip).toBe('fsconf: 2 errors, 1 warning, 1 info in 2 files. Click for the Problems panel.');
     expect(vs.state.status.command).toBe('workbench.actions.view.problems');
   });
 });
@@ -252,7 +252,7 @@ describe('commands', () => {
     expect(fake.client.started).toBe(1);
     expect(fake.log.at(-1)).toEqual({ method: 'workspace/executeCommand', params: { command: 'fsconf.lintTree', arguments: [] } });
     expect(vs.state.executed).toContain('workbench.actions.view.problems');
-    expect(vs.state.shown).toContainEqual({ kind: 'info', message: 'fsconf: linted 12 files: 2 errors, 3 warnings.' });
+    expect(vs.state.shown).toContainEqual({ kind: 'info', message: 'fsconf: linted 12 files: 2 errors, 3 warnings, 0 info.' });
   });
 
   it('Restart server: stops and starts the client', async () => {

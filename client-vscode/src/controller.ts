@@ -9,6 +9,8 @@ import type * as vscode from 'vscode';
 import type { LanguageClientOptions, Middleware } from 'vscode-languageclient/node';
 import { cachedExists, shouldHandle, type FsExists } from './activation.js';
 import { answerConfigurationItem, changeKind, clientSettings, serverSettings, type ClientSettings, type ServerSettings } from './settings.js';
+import { AssembledView } from './assembled.js';
+import type { AssembledResult } from '@fsconf/server-lsp/protocol';
 import { aclPickItems, countDiagnostics, lintSummary, revealTarget, statusText, validateIp, verdictMessage, type AclListInfo, type AclTestResult } from './present.js';
 
 export type VscodeApi = typeof vscode;
@@ -34,6 +36,8 @@ export const COMMANDS = {
   testAcl: 'fsconf.testAcl',
   lintConfiguration: 'fsconf.lintConfiguration',
   restartServer: 'fsconf.restartServer',
+  showAssembled: 'fsconf.showAssembled',
+  peekReferences: 'fsconf.peekReferences',
 } as const;
 
 /** workspace/executeCommand commands the server offers. */
@@ -213,7 +217,7 @@ export class FsconfController {
       documentSelector: this.documentSelector(),
       diagnosticCollectionName: 'fsconf',
       outputChannelName: 'fsconf',
-      initializationOptions: () => ({ settings: this.serverSettings() }),
+      initializationOptions: () => ({ settings: this.serverSettings(), client: 'vscode' }), // the server words advice for VS Code's settings
       middleware: this.middleware(),
       markdown: { isTrusted: false, supportHtml: false },
     } as LanguageClientOptions;
@@ -289,6 +293,21 @@ export class FsconfController {
     sub(vs.commands.registerCommand(COMMANDS.testAcl, (args?: { ip?: string; list?: string }) => this.guard(() => this.testAcl(args))));
     sub(vs.commands.registerCommand(COMMANDS.lintConfiguration, () => this.guard(() => this.lintConfiguration())));
     sub(vs.commands.registerCommand(COMMANDS.restartServer, () => this.guard(() => this.restartServer())));
+    // code lenses ("used by: …", "dialled by N extensions") peek at the places they count; LSP sends plain JSON
+    sub(
+      vs.commands.registerCommand(COMMANDS.peekReferences, (uri: string, at: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) =>
+        vs.commands.executeCommand(
+          'editor.action.showReferences',
+          vs.Uri.parse(uri),
+          new vs.Position(at.line, at.character),
+          (locations ?? []).map((l) => new vs.Location(vs.Uri.parse(l.uri), new vs.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character))),
+        ),
+      ),
+    );
+    // the assembled configuration view (assembled.ts)
+    const assembled = new AssembledView(vs);
+    for (const d of assembled.register()) sub(d);
+    sub(vs.commands.registerCommand(COMMANDS.showAssembled, (section?: string) => this.guard(() => assembled.show((a) => this.execute<AssembledResult>('fsconf.assembled', [a]), this.activeFsconfUri(), section))));
 
     sub(vs.languages.onDidChangeDiagnostics(() => this.updateStatus()));
     sub(
@@ -367,6 +386,12 @@ export class FsconfController {
   private async execute<R>(command: string, args: unknown[]): Promise<R> {
     const client = await this.ready();
     return client.sendRequest<R>(EXECUTE_COMMAND, { command, arguments: args });
+  }
+
+  /** The active editor's document when it is fsconf's (commands act on its tree). */
+  private activeFsconfUri(): string | undefined {
+    const active = this.vs.window.activeTextEditor?.document;
+    return active && this.handles(active) ? active.uri.toString() : undefined;
   }
 
   private relative(uri: string): string {

@@ -46,7 +46,9 @@ describe('contributed settings', () => {
     const server = await serverSchema();
     const contributed = Object.keys(properties).map((k) => k.replace(/^fsconf\./, ''));
     const clientOnly: readonly string[] = CLIENT_ONLY_KEYS;
-    expect(contributed.filter((k) => !clientOnly.includes(k)).sort(), `vs ${server.from}`).toEqual([...server.keys].sort());
+    // `fsconf.inlayHints.variables` etc. are the server's one `inlayHints` object, one checkbox per kind
+    const grouped = [...new Set(contributed.filter((k) => !clientOnly.includes(k)).map((k) => (k.startsWith('inlayHints.') ? 'inlayHints' : k)))];
+    expect(grouped.sort(), `vs ${server.from}`).toEqual([...server.keys].sort());
     expect(contributed.filter((k) => clientOnly.includes(k)).sort()).toEqual([...CLIENT_ONLY_KEYS].sort());
     // and what the client forwards is exactly that set
     expect([...SERVER_KEYS].sort()).toEqual([...server.keys].sort());
@@ -70,8 +72,13 @@ describe('contributed settings', () => {
     const server = await serverSchema();
     if (!server.schema) return; // a key list only: the key test above is all we can check
     for (const key of server.keys) {
-      const mine = properties[`fsconf.${key}`] as Schema;
       const theirs = (server.schema.properties![key] ?? server.schema.properties![`fsconf.${key}`]) as Schema;
+      if (key === 'inlayHints') {
+        // contributed flat, one boolean per kind
+        for (const [sub, s] of Object.entries(theirs.properties ?? {})) expect(properties[`fsconf.inlayHints.${sub}`]?.type, sub).toBe(s.type);
+        continue;
+      }
+      const mine = properties[`fsconf.${key}`] as Schema;
       expect(mine.type, key).toBe(theirs.type);
       expect(Object.keys(mine.properties ?? {}).sort(), key).toEqual(Object.keys(theirs.properties ?? {}).sort());
       for (const [sub, s] of Object.entries(theirs.properties ?? {})) {
@@ -90,10 +97,10 @@ describe('contributed settings', () => {
 });
 
 describe('manifest', () => {
-  it('contributes the three commands the controller registers, under the fsconf category', () => {
+  it('contributes the commands the controller registers, under the fsconf category', () => {
     const cmds = manifest.contributes.commands as { command: string; title: string; category: string }[];
     expect(cmds.map((c) => c.command).sort()).toEqual(Object.values(COMMANDS).sort());
-    expect(cmds.map((c) => `${c.category}: ${c.title}`).sort()).toEqual(['fsconf: Lint the whole configuration', 'fsconf: Restart server', 'fsconf: Test an address against an ACL']);
+    expect(cmds.map((c) => `${c.category}: ${c.title}`).sort()).toEqual(['fsconf: Lint the whole configuration', 'fsconf: Restart server', 'fsconf: Show the assembled configuration', 'fsconf: Show where it is used', 'fsconf: Test an address against an ACL']);
   });
 
   it('activates on a conf tree in the workspace or an XML file, never on startup', () => {

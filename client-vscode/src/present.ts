@@ -30,11 +30,11 @@ export function countDiagnostics(all: Iterable<readonly [unknown, readonly { sou
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function statusText(c: Counts): { text: string; tooltip: string } {
-  const text = `$(error) ${c.errors} $(warning) ${c.warnings} fsconf`;
+  const text = `$(error) ${c.errors} $(warning) ${c.warnings}${c.infos ? ` $(info) ${c.infos}` : ''} fsconf`;
   const tooltip =
     c.errors + c.warnings + c.infos === 0
       ? 'fsconf: no problems in the configuration. Click for the Problems panel.'
-      : `fsconf: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}${c.infos ? `, ${plural(c.infos, 'note')}` : ''} in ${plural(c.files, 'file')}. Click for the Problems panel.`;
+      : `fsconf: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}${c.infos ? `, ${c.infos} info` : ''} in ${plural(c.files, 'file')}. Click for the Problems panel.`;
   return { text, tooltip };
 }
 
@@ -91,9 +91,11 @@ export function lintSummary(result: unknown, counts: Counts): string {
     const files = typeof r.files === 'number' ? r.files : Array.isArray(r.files) ? r.files.length : undefined;
     const errors = typeof r.errors === 'number' ? r.errors : undefined;
     const warnings = typeof r.warnings === 'number' ? r.warnings : undefined;
+    const infos = typeof r.infos === 'number' ? r.infos : 0;
     if (errors !== undefined || warnings !== undefined) {
-      return `fsconf: linted ${files !== undefined ? plural(files, 'file') : 'the configuration'}: ${plural(errors ?? 0, 'error')}, ${plural(warnings ?? 0, 'warning')}.`;
+      // worded as `fsconf lint` words it: the same files, the same three severities
+      return `fsconf: linted ${files !== undefined ? plural(files, 'file') : 'the configuration'}: ${plural(errors ?? 0, 'error')}, ${plural(warnings ?? 0, 'warning')}, ${infos} info.`;
     }
   }
-  return `fsconf: linted the configuration: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in ${plural(counts.files, 'file')}.`;
+  return `fsconf: linted the configuration: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info in ${plural(counts.files, 'file')}.`;
 }

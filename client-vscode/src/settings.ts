@@ -9,7 +9,10 @@
 export const CLIENT_ONLY_KEYS = ['enable', 'files', 'trace.server'] as const;
 
 /** Settings forwarded to the server (must equal the server's settings schema; a test checks it). */
-export const SERVER_KEYS = ['rules', 'profiles', 'passwords', 'known', 'localNet'] as const;
+export const SERVER_KEYS = ['rules', 'profiles', 'passwords', 'known', 'localNet', 'freeswitch', 'inlayHints'] as const;
+
+/** `fsconf.inlayHints.*`: contributed as one boolean per kind, forwarded as one object. */
+export const INLAY_KINDS = ['variables', 'bitrates', 'arguments'] as const;
 
 export type ServerKey = (typeof SERVER_KEYS)[number];
 
@@ -20,6 +23,7 @@ export interface ServerSettings {
   known?: { applications?: string[]; modules?: string[] };
   /** The switch's own address and netmask ("192.168.1.10/24"), for the built-in localnet.auto / nat.auto lists. */
   localNet?: string;
+  inlayHints?: { variables?: boolean; bitrates?: boolean; arguments?: boolean };
 }
 
 /** The subset of `vscode.WorkspaceConfiguration` we use. */
@@ -54,7 +58,14 @@ export function serverSettings(config: ConfigurationLike): ServerSettings {
   const out: Record<string, unknown> = {};
   for (const key of SERVER_KEYS) {
     const v = userValue<unknown>(config, key);
-    if (key === 'localNet') {
+    if (key === 'inlayHints') {
+      const kinds: Record<string, boolean> = {};
+      for (const k of INLAY_KINDS) {
+        const b = userValue<unknown>(config, `inlayHints.${k}`);
+        if (typeof b === 'boolean') kinds[k] = b;
+      }
+      if (Object.keys(kinds).length) out[key] = kinds;
+    } else if (key === 'localNet') {
       if (typeof v === 'string' && v.trim() !== '') out[key] = v.trim();
     } else if (isPlainObject(v) && Object.keys(v).length > 0) out[key] = v;
   }

@@ -52,3 +52,10 @@ export interface WriteResult {
   /** why nothing was written */
   message?: string;
 }
+
+/** `fsconf.assembled`: the assembled configuration (includes spliced, `$${}` expanded), as `fsconf show` prints it. */
+export interface AssembledResult {
+  text: string;
+  /** for each element: its 0-based line in `text` and where it is written (0-based line) */
+  origins: { line: number; uri: string; sourceLine: number }[];
+}

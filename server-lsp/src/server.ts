@@ -15,6 +15,7 @@ import {
   completion,
   codeActions,
   definition,
+  definitionLinks,
   hover,
   references,
   documentLinks,
@@ -24,6 +25,13 @@ import {
   aclListNames,
   secretRanges,
   secretRangesInText,
+  prepareRename,
+  rename,
+  workspaceSymbols,
+  assemble,
+  toXml,
+  inlayHints,
+  codeLenses,
   type FsconfConfig,
   type Finding,
 } from '@fsconf/core';
@@ -52,9 +60,11 @@ import { count, toCodeAction, toDiagnostic, type Counts } from './convert.js';
 import { editText, keepBom, readDisk, writePlanned, type PlannedWrite } from './writer.js';
 import { CachingFileSystem } from './cachefs.js';
 import { scheduleIdleGc } from './idle-gc.js';
-import type { AclListInfo, AclTestResult, AnalysisDone, TreeInfo, WriteResult } from './protocol.js';
+import { xmlFilesUnder } from './tree-files.js';
+import { advise, clientKind, type ClientKind } from './advice.js';
+import type { AclListInfo, AclTestResult, AnalysisDone, AssembledResult, TreeInfo, WriteResult } from './protocol.js';
 
-export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges'] as const;
+export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges', 'fsconf.assembled'] as const;
 
 /** Debounce: a change after a quiet spell is analysed at once; changes in a burst wait (never more than MAX_WAIT). */
 export const TIMING = { quietMs: 100, burstMs: 100, maxWaitMs: 150, diskTtlMs: 2000, watchedDiskTtlMs: 30000 };
@@ -118,6 +128,8 @@ export class FsconfServer {
   private clientSettings: FsconfConfig | undefined;
   private readonly: boolean = false;
   private caps: ClientCapabilities = {};
+  /** Who we talk to: advice names its settings (VS Code) or .fsconf.yaml (others). */
+  private client: ClientKind = 'other';
   private readonly loggedRuleErrors = new Set<string>();
   private ready = false;
 
@@ -247,7 +259,7 @@ export class FsconfServer {
   private readonly publishedVersion = new Map<string, number>();
 
   private publish(p: Project, path: string, findings: Finding[], force: boolean): void {
-    const diagnostics = findings.map((f) => toDiagnostic(f, this.uriOf));
+    const diagnostics = findings.map((f) => toDiagnostic(f, this.uriOf)).map((d) => ({ ...d, message: typeof d.message === 'string' ? advise(d.message, this.client) : d.message }));
     const key = JSON.stringify(diagnostics);
     const open = this.open.get(path);
     const doc = open ? this.documents.get(open.uri) : undefined;
@@ -314,7 +326,8 @@ export class FsconfServer {
 
   onInitialize(params: InitializeParams): InitializeResult {
     this.caps = params.capabilities ?? {};
-    const init = (params.initializationOptions ?? {}) as { settings?: unknown; fsconf?: unknown; readonly?: unknown };
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; fsconf?: unknown; readonly?: unknown; client?: unknown };
+    this.client = clientKind(params.clientInfo?.name, init.client);
     // { settings } is the contract; { fsconf } is what clients configured like Helix send
     this.initSettings = this.pick(init.settings ?? init.fsconf, 'initializationOptions.settings');
     this.readonly = init.readonly === true;
@@ -332,6 +345,10 @@ export class FsconfServer {
         documentSymbolProvider: { label: 'fsconf' },
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fsconf'], resolveProvider: false },
         executeCommandProvider: { commands: [...COMMANDS] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -487,6 +504,7 @@ export class FsconfServer {
     else if (settings && typeof settings === 'object' && 'fsconf' in settings) this.clientSettings = this.pick((settings as { fsconf: unknown }).fsconf, 'settings (fsconf.*)');
     this.applySettings();
     if (this.ready) for (const p of this.projects.values()) this.analyse(p);
+    if (this.caps.workspace?.inlayHint?.refreshSupport) void this.connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
   onFoldersChanged(added: { uri: string }[]): void {
@@ -527,7 +545,9 @@ export class FsconfServer {
 
   hover(uri: string, position: { line: number; character: number }) {
     const t = this.target(uri) ?? this.ctiTarget(uri);
-    return t ? hover(t.p.ws, t.path, position) : null;
+    const h = t ? hover(t.p.ws, t.path, position) : null;
+    if (h && typeof h.contents === 'object' && 'kind' in h.contents) h.contents = { ...h.contents, value: advise(h.contents.value, this.client) };
+    return h;
   }
 
   /** mod_cti's cti.json is not XML but has hovers: route it to the project it belongs to. */
@@ -545,7 +565,9 @@ export class FsconfServer {
   }
   definition(uri: string, position: { line: number; character: number }) {
     const t = this.target(uri);
-    return t ? definition(t.p.ws, t.path, position) : [];
+    if (!t) return [];
+    // LocationLinks only to clients that accept them
+    return this.caps.textDocument?.definition?.linkSupport ? definitionLinks(t.p.ws, t.path, position) : definition(t.p.ws, t.path, position);
   }
   references(uri: string, position: { line: number; character: number }) {
     const t = this.target(uri);
@@ -562,6 +584,46 @@ export class FsconfServer {
   folding(uri: string) {
     const t = this.target(uri);
     return t ? foldingRanges(t.p.ws, t.path) : [];
+  }
+  prepareRename(uri: string, position: { line: number; character: number }) {
+    const t = this.target(uri);
+    const r = t ? prepareRename(t.p.ws, t.path, position) : undefined;
+    if (!r) throw new ResponseError(ErrorCodes.InvalidRequest, 'fsconf renames $${} variables, ACL lists, contexts and gateways: nothing of these here');
+    if ('refused' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.refused);
+    return { range: r.range, placeholder: r.placeholder };
+  }
+  rename(uri: string, position: { line: number; character: number }, newName: string): WorkspaceEdit {
+    const t = this.target(uri);
+    const r = t ? rename(t.p.ws, t.path, position, newName) : undefined;
+    if (!r) throw new ResponseError(ErrorCodes.InvalidRequest, 'nothing fsconf can rename here');
+    if ('refused' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.refused);
+    const changes: Record<string, TextEdit[]> = {};
+    for (const [path, edits] of r.changes) changes[this.uriOf(path)] = edits;
+    return { changes };
+  }
+  inlay(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) {
+    const t = this.target(uri);
+    if (!t) return [];
+    const k = this.settings()?.inlayHints ?? {};
+    return inlayHints(t.p.ws, t.path, range, { variables: k.variables !== false, bitrates: k.bitrates !== false, arguments: k.arguments !== false });
+  }
+  lenses(uri: string) {
+    const t = this.target(uri);
+    if (!t) return [];
+    // core: file:// URIs of our own spelling; the client gets the URIs it opened documents under
+    const fix = (u: string) => this.uriOf(uriToPath(u) ?? u);
+    return codeLenses(t.p.ws, t.path).map((l) => ({
+      range: l.range,
+      ...(l.command
+        ? { command: { title: l.title, command: l.command, arguments: (l.arguments ?? []).map((x) => (typeof x === 'string' ? fix(x) : Array.isArray(x) ? x.map((y: { uri: string; range: unknown }) => ({ ...y, uri: fix(y.uri) })) : x)) } }
+        : { command: { title: l.title, command: '' } }),
+    }));
+  }
+  /** Every tree's profiles, gateways, contexts, extensions, domains, users and ACL lists. */
+  workspaceSymbols(query: string) {
+    const out = [];
+    for (const p of this.projects.values()) if (p.started) out.push(...workspaceSymbols(p.ws, query).map((s) => ({ ...s, location: { ...s.location, uri: this.uriOf(uriToPath(s.location.uri) ?? s.location.uri) } })));
+    return out;
   }
   actions(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, only: string[] | undefined, asked?: Diagnostic[]) {
     const t = this.target(uri);
@@ -589,6 +651,8 @@ export class FsconfServer {
         return this.saveDocument(arg);
       case 'fsconf.secretRanges':
         return this.secretRanges(arg);
+      case 'fsconf.assembled':
+        return this.assembled(arg);
       default:
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
     }
@@ -601,6 +665,8 @@ export class FsconfServer {
     for (const p of projects) {
       p.ws.invalidate();
       p.readTexts.clear();
+      // every XML file under the root, as `fsconf lint ROOT` reads it (not only those an include reaches)
+      if (p.root) p.ws.includeAll(xmlFilesUnder(this.fs, p.root));
       const r = this.analyse(p, true);
       total.files += r.files;
       total.errors += r.errors;
@@ -630,7 +696,7 @@ export class FsconfServer {
       verdict: r.verdict,
       list: r.list,
       decidedBy: r.decidedBy ? { ...where(r.decidedBy.file, r.decidedBy.line), cidr: r.decidedBy.cidr, type: r.decidedBy.type, ...(r.decidedBy.token ? { token: r.decidedBy.token } : {}) } : null,
-      reason: r.reason,
+      reason: advise(r.reason, this.client),
       competing: r.competing.map((c) => ({ ...where(c.file, c.line), cidr: c.cidr, bits: c.bits, type: c.type })),
       ...(r.inline ? { inline: true } : {}),
       ...(r.unknownList ? { unknownList: true } : {}),
@@ -664,6 +730,19 @@ export class FsconfServer {
     const p = this.target(arg.uri)?.p ?? this.commandProject(arg.uri);
     if (!p) return text !== undefined ? secretRangesInText(text, path) : [];
     return secretRanges(p.ws, path, text);
+  }
+
+  /** The assembled configuration of the tree holding `uri` (or the first tree), with each element's origin. */
+  private assembled(arg: Record<string, unknown>): AssembledResult {
+    const str = (k: string) => (typeof arg[k] === 'string' && arg[k] ? (arg[k] as string) : undefined);
+    const p = this.commandProject(arg.uri);
+    if (!p?.root) throw new ResponseError(ErrorCodes.InvalidRequest, 'no conf tree (freeswitch.xml) is loaded');
+    const section = str('section');
+    const name = str('name');
+    const r = assemble(p.ws.analysis(), { ...(section ? { section } : {}), ...(name ? { name } : {}), reveal: arg.reveal === true });
+    if ('error' in r) throw new ResponseError(ErrorCodes.InvalidParams, r.error);
+    const x = toXml(r.elements, r.root, arg.origins === true);
+    return { text: x.text, origins: x.origins.map((o) => ({ line: o.line, uri: this.uriOf(o.origin.path), sourceLine: o.origin.line - 1 })) };
   }
 
   private refuse(message: string): WriteResult {
@@ -786,6 +865,11 @@ export class FsconfServer {
     c.onDocumentSymbol((p, token) => this.request('documentSymbol', token, [], () => this.symbols(p.textDocument.uri), true));
     c.onDocumentLinks((p, token) => this.request('documentLink', token, [], () => this.links(p.textDocument.uri), true));
     c.onFoldingRanges((p, token) => this.request('foldingRange', token, [], () => this.folding(p.textDocument.uri), true));
+    c.onPrepareRename((p, token) => this.request('prepareRename', token, null, () => this.prepareRename(p.textDocument.uri, p.position)));
+    c.onRenameRequest((p, token) => this.request('rename', token, null, () => this.rename(p.textDocument.uri, p.position, p.newName), true));
+    c.languages.inlayHint.on((p, token) => this.request('inlayHint', token, [], () => this.inlay(p.textDocument.uri, p.range), true));
+    c.onCodeLens((p, token) => this.request('codeLens', token, [], () => this.lenses(p.textDocument.uri), true));
+    c.onWorkspaceSymbol((p, token) => this.request('workspaceSymbol', token, [], () => this.workspaceSymbols(p.query), true));
     c.onCodeAction((p, token) => this.request('codeAction', token, [], () => this.actions(p.textDocument.uri, p.range, p.context.only, p.context.diagnostics), true));
     c.onExecuteCommand(async (p, token) => {
       try {

@@ -46,6 +46,16 @@ export const SETTINGS_SCHEMA = {
       type: 'string',
       description: 'The FreeSWITCH version the switch runs: 1.10 (1.10.x), 1.11 or master. Empty: anything either version has is accepted.',
     },
+    inlayHints: {
+      type: 'object',
+      description: 'Inlay hints per kind (default on): $${} values, AMR mode bitrates, read / play_and_get_digits argument names.',
+      properties: {
+        variables: { type: 'boolean' },
+        bitrates: { type: 'boolean' },
+        arguments: { type: 'boolean' },
+      },
+      additionalProperties: false,
+    },
   },
   additionalProperties: false,
 } as const;

@@ -172,6 +172,9 @@ describe('VS Code extension in code-server', () => {
           'workbench.tips.enabled': false,
           'files.autoSave': 'off',
           'editor.lightbulb.enabled': 'on',
+          // typed text stays exactly as typed (the completion step types `$${loc`)
+          'editor.autoClosingBrackets': 'never',
+          'editor.autoClosingQuotes': 'never',
         },
         null,
         2,
@@ -370,5 +373,102 @@ describe('VS Code extension in code-server', () => {
     writeFileSync(path.join(work, '.vscode', 'settings.json'), JSON.stringify({ 'fsconf.rules': { 'preprocess/unknown-cmd': 'off' } }, null, 2));
     await waitFor('the unknown-cmd finding to go', async () => ((await markerLabels(p)).some((l) => l.includes(UNKNOWN_CMD)) ? undefined : true), 20_000);
     await waitFor('fsconf status bar item at 0 errors', async () => ((await p.locator('.statusbar-item').filter({ hasText: 'fsconf' }).first().innerText()).replace(/\s+/g, ' ').includes('0 0 fsconf') ? true : undefined), 10_000);
+  });
+
+  /** Run a command from the palette by its title. */
+  async function palette(p: Page, title: string): Promise<void> {
+    await p.locator('.monaco-editor .view-lines').first().click();
+    await p.keyboard.press('F1');
+    await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+    await p.keyboard.type(title);
+    const cmd = p.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`).first();
+    await cmd.waitFor({ timeout: 10_000 });
+    await cmd.click();
+  }
+
+  step('$${ completion keeps filtering as a prefix is typed, and offers FreeSWITCH\'s own globals', async () => {
+    const p = page!;
+    await openFile(p, 'internal.xml', 'internal.xml');
+    try {
+      await completionAndHover(p);
+    } finally {
+      await p.keyboard.press('Escape');
+      await palette(p, 'File: Revert File');
+    }
+    await p.locator('.monaco-editor .view-lines').filter({ hasText: 'local_ip_v4' }).waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  async function completionAndHover(p: Page): Promise<void> {
+    await goTo(p, 3, 1);
+    await p.keyboard.press('End');
+    await p.keyboard.press('Enter');
+    await p.keyboard.type('<param name="rtp-ip" value="$${loc');
+    await p.keyboard.press('Control+Space');
+    const rows = p.locator('.suggest-widget .monaco-list-row');
+    await rows.filter({ hasText: 'local_ip_v4' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const labels = await rows.evaluateAll((r) => r.map((x) => x.getAttribute('aria-label') ?? ''));
+    // VS Code filters fuzzily on the typed prefix (l…o…c): the best matches first, nothing else offered
+    expect(labels.slice(0, 3).every((l) => l.startsWith('local_')), labels.join(' | ')).toBe(true);
+    expect(labels.some((l) => l.startsWith('local_ip_v6'))).toBe(true);
+    expect(labels.some((l) => /^(sounds_dir|domain|internal_sip_port|base_dir),/.test(l)), labels.join(' | ')).toBe(false);
+    // accept: the typed prefix is replaced, not doubled
+    await rows.filter({ hasText: 'local_ip_v4' }).first().click();
+    await p.keyboard.type('}"/>');
+    await p.locator('.monaco-editor .view-lines').filter({ hasText: 'value="$${local_ip_v4}"/>' }).first().waitFor({ timeout: 10_000 });
+    // and its hover says what FreeSWITCH puts there
+    await goTo(p, 4, 36);
+    await p.keyboard.press('Control+K');
+    await p.keyboard.press('Control+I');
+    const hover = p.locator('.monaco-hover').filter({ hasText: 'pre-processor variable' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    expect((await hover.innerText()).replace(/\s+/g, ' ')).toContain("this host's IPv4 address");
+  }
+
+  step('inlay hints: the value of $${internal_sip_port} is shown after it', async () => {
+    const p = page!;
+    await openFile(p, 'internal.xml', 'internal.xml');
+    const line = p.locator('.monaco-editor .view-line').filter({ hasText: 'internal_sip_port' }).first();
+    await waitFor('the inlay hint "= 5060"', async () => ((await line.innerText()).replace(/\s+/g, ' ').includes('= 5060') ? true : undefined), 20_000);
+  });
+
+  step('rename (F2) of a $${} variable changes its set in vars.xml and its use here', async () => {
+    const p = page!;
+    await openFile(p, 'internal.xml', 'internal.xml');
+    await goTo(p, 3, 40); // inside $${internal_sip_port}
+    await p.keyboard.press('F2');
+    const input = p.locator('.rename-box input, .rename-box textarea').first();
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await input.inputValue()).toBe('internal_sip_port');
+    await input.fill('sip_port_internal');
+    await p.keyboard.press('Enter');
+    await p.locator('.monaco-editor .view-lines').filter({ hasText: '$${sip_port_internal}' }).first().waitFor({ timeout: 15_000 });
+    await palette(p, 'File: Save All Files');
+    const vars = path.join(work, 'conf', 'vars.xml');
+    const profile = path.join(work, 'conf', 'sip_profiles', 'internal.xml');
+    await waitFor('vars.xml renamed on disk', () => (readFileSync(vars, 'utf8').includes('data="sip_port_internal=5060"') ? true : undefined), 15_000);
+    expect(readFileSync(profile, 'utf8')).toContain('value="$${sip_port_internal}"');
+    expect(readFileSync(vars, 'utf8')).not.toContain('internal_sip_port');
+  });
+
+  step('fsconf: Show the assembled configuration opens it read-only, linked back to the sources', async () => {
+    const p = page!;
+    await palette(p, 'fsconf: Show the assembled configuration');
+    const pick = p.locator('.quick-input-list .monaco-list-row[aria-label*="configuration"]').filter({ hasNotText: 'whole' }).first();
+    await pick.waitFor({ timeout: 10_000 });
+    await pick.click();
+    await p.locator('.tab.active').filter({ hasText: 'configuration.fsxml.xml' }).waitFor({ timeout: 15_000 });
+    const view = p.locator('.monaco-editor .view-lines').filter({ hasText: '<profile name="internal">' }).first();
+    await view.waitFor({ timeout: 10_000 });
+    // the profile is spliced in from sip_profiles/*.xml and its $${} expanded (renamed in the previous step)
+    await p.locator('.monaco-editor .view-line').filter({ hasText: '<param name="sip-port" value="5060"/>' }).first().waitFor({ timeout: 10_000 });
+    expect(await p.locator('.monaco-editor .view-lines').first().innerText()).not.toContain('X-PRE-PROCESS');
+    // read-only: typing changes nothing
+    await view.click();
+    await p.keyboard.type('zzz');
+    expect(await p.locator('.monaco-editor .view-lines').first().innerText()).not.toContain('zzz');
+    // a link on <profile leads to sip_profiles/internal.xml
+    const tag = p.locator('.monaco-editor .view-line').filter({ hasText: '<profile name="internal">' }).locator('span > span', { hasText: /^<?profile$/ }).first();
+    await tag.click({ modifiers: ['Control'] });
+    await p.locator('.tab.active').filter({ hasText: 'internal.xml' }).waitFor({ timeout: 15_000 });
   });
 });

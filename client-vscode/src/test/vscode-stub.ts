@@ -149,6 +149,7 @@ export function createVscodeStub(init: Partial<StubState> = {}) {
         for (const f of state.folders) if (p.startsWith(f + '/')) return p.slice(f.length + 1);
         return p;
       },
+      registerTextDocumentContentProvider: () => disposable,
       openTextDocument: async (u: StubUri) => state.textDocuments.find((d) => d.uri.fsPath === u.fsPath) ?? doc(u.fsPath, 'xml', '\n'.repeat(200)),
     },
     window: {
@@ -210,6 +211,7 @@ export function createVscodeStub(init: Partial<StubState> = {}) {
     languages: {
       getDiagnostics: () => state.diagnostics,
       onDidChangeDiagnostics: onDidChangeDiagnostics.event,
+      registerDocumentLinkProvider: () => disposable,
     },
   };
 

@@ -39,6 +39,16 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`,
     details: `Exit codes: 0 allow, 1 deny, 2 usage error.`,
     run: async (args) => (await import('./acl.js')).runAclCommand(args),
   },
+  show: {
+    usage: `fsconf show <confdir> [--section S] [--name N] [--format xml|json] [--origins] [--reveal]
+      the assembled configuration, as FreeSWITCH loads it`,
+    details: `Includes spliced in load order, $\${} expanded at each line, secrets masked unless --reveal.
+  --section      configuration, dialplan, directory or chatplan
+  --name         one element by name (a configuration, context or domain)
+  --origins      where each element was written (XML comments; a JSON field)
+Exit codes: 0 printed, 2 usage error or nothing to show.`,
+    run: async (args) => (await import('./show.js')).runShowCommand(args),
+  },
   lsp: {
     usage: `fsconf lsp --stdio
       the language server (as fsconf-lsp), e.g. for an editor: ssh switch fsconf lsp --stdio`,

@@ -14,6 +14,7 @@ export function normalizeVersion(v: string): FsVersion | undefined {
   const m = /^1\.(1[01])(\.\d+)?$/.exec(t);
   return m ? (`1.${m[1]}` as FsVersion) : undefined;
 }
+import { parseLocalNet } from './acl-model.js';
 
 export interface FsconfConfig {
   rules?: Record<string, Severity | 'off'>;
@@ -24,6 +25,8 @@ export interface FsconfConfig {
   localNet?: string;
   /** The FreeSWITCH version the tree runs on; absent: anything 1.10.12 or master has is accepted. */
   freeswitch?: FsVersion;
+  /** Editor inlay hints per kind (default all on): `$${}` values, AMR bitrates, read / play_and_get_digits arguments. */
+  inlayHints?: { variables?: boolean; bitrates?: boolean; arguments?: boolean };
 }
 
 export interface ResolvedConfig {
@@ -47,7 +50,7 @@ export interface ConfigProblem {
   endCharacter: number;
 }
 
-export const SETTINGS_KEYS = ['rules', 'profiles', 'passwords', 'known', 'localNet', 'freeswitch'] as const;
+export const SETTINGS_KEYS = ['rules', 'profiles', 'passwords', 'known', 'localNet', 'freeswitch', 'inlayHints'] as const;
 
 export function defaultConfig(): ResolvedConfig {
   return {
@@ -133,6 +136,9 @@ export function validateConfig(obj: unknown): { config: FsconfConfig; problems: 
   }
   if (o.localNet !== undefined) {
     if (typeof o.localNet !== 'string') problems.push({ path: ['localNet'], message: 'localNet must be "ip/mask"' });
+    else if (o.localNet.trim() && !parseLocalNet(o.localNet))
+      // the same words wherever it is set (.fsconf.yaml, fsconf.localNet, --local-net)
+      problems.push({ path: ['localNet'], message: `"${o.localNet}" is not ip/bits or ip/mask (e.g. 192.168.1.10/24): localnet.auto and nat.auto stay unknown` });
     else config.localNet = o.localNet;
   }
   if (o.freeswitch !== undefined) {
@@ -141,6 +147,17 @@ export function validateConfig(obj: unknown): { config: FsconfConfig; problems: 
     const version = typeof v === 'string' ? normalizeVersion(v) : undefined;
     if (!version) problems.push({ path: ['freeswitch'], message: `freeswitch must be one of ${KNOWLEDGE_VERSIONS.join(', ')} (e.g. "1.10" for 1.10.12)` });
     else config.freeswitch = version;
+  }
+  if (o.inlayHints !== undefined) {
+    if (typeof o.inlayHints !== 'object' || o.inlayHints === null || Array.isArray(o.inlayHints)) problems.push({ path: ['inlayHints'], message: 'inlayHints must map variables, bitrates and arguments to true or false' });
+    else {
+      config.inlayHints = {};
+      for (const [k, v] of Object.entries(o.inlayHints as Record<string, unknown>)) {
+        if (k !== 'variables' && k !== 'bitrates' && k !== 'arguments') problems.push({ path: ['inlayHints', k], message: `unknown inlay hint kind "${k}" (variables, bitrates, arguments)` });
+        else if (typeof v !== 'boolean') problems.push({ path: ['inlayHints', k], message: `inlayHints.${k} must be true or false` });
+        else config.inlayHints[k] = v;
+      }
+    }
   }
   return { config, problems };
 }

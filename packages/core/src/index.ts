@@ -14,7 +14,7 @@ export { scanFile, type Directive, type ScannedFile } from './preprocess/scan.js
 export { NodeFileSystem } from './host/node-fs.js';
 export { writeFileAtomic, WriteRefused, type WriteOptions } from './host/write.js';
 export { FsconfWorkspace, OverlayFileSystem, type CursorContext, type WorkspaceOptions } from './service/workspace.js';
-export { hover, completion, definition, references } from './service/features.js';
+export { hover, completion, definition, definitionLinks, references } from './service/features.js';
 export { codeActions, fixAll, type FileAction } from './service/actions.js';
 export { hoverProviders, completionProviders, definitionProviders, referencesProviders, type ProviderContext } from './service/providers.js';
 export { toUri } from './service/preprocess-provider.js';
@@ -24,3 +24,8 @@ export { buildNetworkLists, checkAddress, checkAddressFast, checkAddressCode, ip
 export { secretRanges, secretRangesInText, isSecretName, SECRET_NAMES } from './service/secrets.js';
 export { credentialNotices, formatCredentialNotice, eslConnection, type CredentialNotice, type EslConnection } from './credentials.js';
 export { KNOWLEDGE_VERSIONS, KNOWLEDGE_VERSIONS_TEXT, type FsVersion } from './kb/index.js';
+export { prepareRename, rename, type PrepareResult, type RenameResult, type RenameKind } from './service/rename.js';
+export { workspaceSymbols } from './service/symbols.js';
+export { assemble, toXml, toOrderedObject, SECTIONS, type AssembledElement, type AssembleOptions, type Assembled, type AssembledText, type Origin } from './service/assembled.js';
+export { inlayHints, INLAY_DEFAULTS, POSITIONAL, type InlayKinds } from './service/inlay.js';
+export { codeLenses, lensProviders, type Lens, type LensProvider } from './service/lenses.js';

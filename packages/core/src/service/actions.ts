@@ -7,6 +7,7 @@ import type { Finding, Fix, FixKind } from '../rules/types.js';
 import { preferredFixes } from '../edits.js';
 import { normalize } from '../fs.js';
 import type { FsconfWorkspace } from './workspace.js';
+import { suppressActions } from './suppress.js';
 
 export interface FileAction {
   title: string;
@@ -62,6 +63,9 @@ export function codeActions(ws: FsconfWorkspace, path: string, range: Range, onl
       const others = out.filter((a) => !isAsked(a.findings[0]!, asked)).map((a) => ({ ...a, preferred: false }));
       out.splice(0, out.length, ...own, ...others);
     }
+    // after the fixes: "Disable this rule here" (suppress.ts)
+    const doc = ws.doc(p);
+    if (doc) out.push(...suppressActions(doc, findings.filter((f) => overlaps(f.range, range))));
   }
   if (wantAll) {
     const all = fixAll(ws, p);

@@ -2,7 +2,7 @@
  * Entry points the language server calls. Each runs the registered providers for its feature;
  * a provider that throws is skipped (one bug must not take down the others).
  */
-import type { CompletionItem, Hover, Location, Position } from 'vscode-languageserver-types';
+import type { CompletionItem, Hover, Location, LocationLink, Position } from 'vscode-languageserver-types';
 import type { FsconfWorkspace } from './workspace.js';
 import { completionProviders, definitionProviders, hoverProviders, referencesProviders, type ProviderContext } from './providers.js';
 import './register.js';
@@ -50,9 +50,15 @@ export function completion(ws: FsconfWorkspace, path: string, position: Position
   return out;
 }
 
-export function definition(ws: FsconfWorkspace, path: string, position: Position): Location[] {
+/** Definitions as LocationLinks where a provider gives them (an include glob: every file, from the whole path). */
+export function definitionLinks(ws: FsconfWorkspace, path: string, position: Position): Location[] | LocationLink[] {
   const ctx = context(ws, path, position);
   return (ctx && first(definitionProviders, ctx)) ?? [];
+}
+
+/** Definitions as plain Locations (for clients without LocationLink support). */
+export function definition(ws: FsconfWorkspace, path: string, position: Position): Location[] {
+  return definitionLinks(ws, path, position).map((l) => ('targetUri' in l ? { uri: l.targetUri, range: l.targetSelectionRange } : l));
 }
 
 export function references(ws: FsconfWorkspace, path: string, position: Position): Location[] {

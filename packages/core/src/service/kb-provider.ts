@@ -51,6 +51,7 @@ import type { Doc, Expanded } from '../tree.js';
 import { inComment } from '../rules/util.js';
 import { kbConfigName, paramSectionAt } from '../rules/config/kb-sections.js';
 import type { ProviderContext } from './providers.js';
+import { describeDef, globalGist } from './preprocess-provider.js';
 
 // ---------------------------------------------------------------------------------------------
 // where are we?
@@ -200,12 +201,15 @@ function unknownText(ctx: ProviderContext, e: Expanded): string {
     .map((r) => {
       if (r.def) {
         const file = root ? relativePath(root, r.def.doc.path) : r.def.doc.path;
+        // a plain `set` built from a value only the switch knows: show the chain, not "never runs it"
+        if (r.def.cmd === 'set') return `${mdCode(`$\${${r.name}}`)} ${describeDef(r.def, root)}`;
         return `${mdCode(`$\${${r.name}}`)} is set by \`${r.def.cmd}\` at ${file}:${r.def.directive.line + 1}`;
       }
-      if (r.unknown === 'core-global') return `${mdCode(`$\${${r.name}}`)} is set by FreeSWITCH at start-up`;
+      if (r.unknown === 'core-global') return `${mdCode(`$\${${r.name}}`)} → ${globalGist(r.name) ?? 'a value'}, set by FreeSWITCH at start-up`;
       return `${mdCode(`$\${${r.name}}`)} is never set (it expands to an empty string)`;
     });
-  return `Value ${mdCode(e.raw)}: unknown to fsconf - ${why.join('; ')}.`;
+  const computed = e.refs.some((r) => r.unknown && r.unknown !== 'core-global' && (!r.def || r.def.cmd !== 'set'));
+  return `Value ${mdCode(e.raw)}: ${computed ? 'unknown to fsconf' : 'decided on the switch'} - ${why.join('; ')}.`;
 }
 
 /** Other params of the same container that FreeSWITCH reads as the same name. */
@@ -540,15 +544,34 @@ function attrCompletion(ctx: ProviderContext, site: AttrSite): CompletionItem[] 
       const container = containerAt(doc, site.tagStart);
       const place = placeOf(chainOf(doc, container), site.tag);
       if (!place?.section) return undefined;
-      if (site.attr === 'name') return paramNameItems(place, container, site.element, prefix, edit, undefined);
+      if (site.attr === 'name') {
+        const items = paramNameItems(place, container, site.element, prefix, edit, undefined);
+        // no value="…" yet: the item adds it as a snippet and leaves the cursor inside it
+        const quote = doc.text[site.replaceEnd];
+        if (!items || site.attrs.has('value') || (quote !== '"' && quote !== "'")) return items;
+        const defaults = new Map(configParams(place.config, place.section.id).map((p) => [p.name.replace(/\*$/, ''), p.default] as const));
+        const snip = (t: string) => t.replace(/[$}\\]/g, (c) => `\\${c}`);
+        return items.map((i) => ({
+          ...i,
+          insertTextFormat: 2, // Snippet
+          filterText: i.label,
+          textEdit: { range: rangeOf(doc, edit.start, edit.end), newText: `${snip(i.label)}${quote} value=${quote}\${1:${snip(defaults.get(i.label) ?? '')}}` },
+        }));
+      }
       if (site.attr === 'value') return valueItems(ctx, place, site.attrs.get('name') ?? '', prefix, edit, doc);
       return undefined;
     }
     case 'action':
     case 'anti-action': {
       if (site.attr !== 'application') return undefined;
-      const out = allApplications().map((a) => item(a.name, KIND.function, a.syntax ? `${a.name} ${a.syntax}` : a.module, `${shortDoc(a.doc)}\n\n_${a.module}_`, edit));
-      for (const k of config.known.applications) out.push(item(k, KIND.function, 'known.applications', 'Declared in `.fsconf.yaml`.', edit));
+      // the switch in front of us: applications of modules modules.conf loads come first
+      const loaded = new Set(ctx.ws.analysis().model.moduleLoads.map((l) => l.module));
+      const rank = (module: string) => (!loaded.size || loaded.has(module) || module === 'core' ? '0' : '1');
+      const out = allApplications().map((a) => {
+        const off = rank(a.module) === '1';
+        return item(a.name, KIND.function, `${a.syntax ? `${a.name} ${a.syntax}` : a.module}${off ? ` (${a.module} is not loaded)` : ''}`, `${shortDoc(a.doc)}\n\n_${a.module}_${off ? ' — not loaded by modules.conf' : ''}`, edit, { sortText: `${rank(a.module)}${a.name}` });
+      });
+      for (const k of config.known.applications) out.push(item(k, KIND.function, 'known.applications', 'Declared in `.fsconf.yaml`.', edit, { sortText: `0${k}` }));
       return filterPrefix(dedupe(out), prefix);
     }
     case 'load': {

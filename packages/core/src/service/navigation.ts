@@ -192,7 +192,10 @@ function nest(doc: Doc, cands: Candidate[]): DocumentSymbol[] {
   return roots;
 }
 
-/** Links on include paths: one per file the include brings in (a glob may bring several), in load order. */
+/**
+ * Links on include paths that bring in one file. A glob bringing in several gets none: one link per file
+ * stacked on the same range made editors list them all under the hover; go-to-definition offers them all.
+ */
 export function documentLinks(src: FsconfWorkspace | Analysis, path: string): DocumentLink[] {
   const a = analysisOf(src);
   const doc = docOf(a, path);
@@ -204,7 +207,7 @@ export function documentLinks(src: FsconfWorkspace | Analysis, path: string): Do
   for (const site of doc.includeSites) {
     done.add(site.directive);
     const range = doc.lines.range(site.directive.dataStart, site.directive.dataEnd);
-    for (const t of site.targets) out.push({ range, target: toUri(t.path), tooltip: `include ${rel(t.path)}` });
+    if (site.targets.length === 1) for (const t of site.targets) out.push({ range, target: toUri(t.path), tooltip: `include ${rel(t.path)}` });
   }
   // a file analysed on its own: its includes were not followed, resolve them here (never when a variable is involved)
   for (const d of doc.scan.directives) {
@@ -212,7 +215,7 @@ export function documentLinks(src: FsconfWorkspace | Analysis, path: string): Do
     const pattern = joinPath(dirname(doc.path), d.data.trim());
     const files = hasGlob(pattern) ? globFiles(a.tree.fs, pattern) : a.tree.fs.stat(pattern)?.isFile ? [pattern] : [];
     const range = doc.lines.range(d.dataStart, d.dataEnd);
-    for (const f of files.slice(0, 500)) out.push({ range, target: toUri(f), tooltip: `include ${rel(f)}` });
+    if (files.length === 1) for (const f of files) out.push({ range, target: toUri(f), tooltip: `include ${rel(f)}` });
   }
   return out;
 }

@@ -101,6 +101,16 @@ export class FsconfWorkspace {
     this.dirty = true;
   }
 
+  /**
+   * Analyse these files too, reached or not (the whole configuration, as `fsconf lint DIR` reads it): a
+   * file no include brings in is analysed on its own. Kept until replaced.
+   */
+  includeAll(paths: readonly string[]): void {
+    this.wide = new Set(paths.map(normalize));
+    this.dirty = true;
+  }
+  private wide = new Set<string>();
+
   /** A file changed on disk (watched files). */
   invalidate(path?: string): void {
     if (path) this.cache.delete(normalize(path));
@@ -113,7 +123,7 @@ export class FsconfWorkspace {
     if (!this.current || this.dirty) {
       this.current = analyze(this.fs, {
         ...(this.root ? { root: this.root } : {}),
-        files: [...this.extra],
+        files: this.wide.size ? [...new Set([...this.wide, ...this.extra])] : [...this.extra],
         cache: this.cache,
         modelCache: this.modelCache,
         ruleCache: this.ruleCache,
