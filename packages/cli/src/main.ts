@@ -19,6 +19,9 @@ Usage:
                                                  check a conf tree, folders or files
   fsconf acl <ip> <list> [--conf DIR] [--port N] [--local-net IP/MASK] [--format text|json]
                                                  evaluate an address against a network list
+  fsconf route <conf> --profile NAME --from IP --to NUMBER [--user ID[@DOMAIN]] [--var NAME=VALUE]… [--at TIME]
+                                                 simulate what the switch does with a call
+  fsconf exposure <conf> [--format text|json]    what a caller without a password reaches
   fsconf --version | --help
 
 Exit codes (lint): 0 no errors, 1 errors found, 2 usage or I/O error.
@@ -42,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (cmd === 'lint') return lint(rest, await import('./lint.js'), await import('./format.js'));
   if (cmd === 'acl') return (await import('./acl.js')).runAclCommand(rest);
+  if (cmd === 'route') return (await import('./route.js')).runRouteCommand(rest);
+  if (cmd === 'exposure') return (await import('./exposure.js')).runExposureCommand(rest);
   return (await import('./tui.js')).launchTui(argv);
 }
 
