@@ -131,3 +131,47 @@ describe('fsconf route on small trees', () => {
     expect(r.outcome).toMatchObject({ kind: 'bridge', external: true });
   });
 });
+
+describe('fsconf exposure', () => {
+  it('vanilla: both external profiles let strangers reach local users and conferences through public; internal profiles challenge; exit 0', () => {
+    const r = fsconf(['exposure', VANILLA, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    const by = Object.fromEntries(j.profiles.map((p: { profile: string }) => [p.profile, p]));
+    expect(by.internal.admission.verdict).toBe('challenged');
+    expect(by.external.admission).toMatchObject({ verdict: 'admitted', authenticated: false });
+    expect(by.external.context).toBe('public');
+    const kinds = by.external.reaches.map((x: { kind: string }) => x.kind);
+    expect(kinds).toContain('local-user');
+    expect(kinds).toContain('conference');
+    expect(kinds).not.toContain('external');
+    const text = fsconf(['exposure', VANILLA]);
+    expect(text.stdout).toMatch(/^profile external: let in without a password, lands in context public/m);
+    expect(text.stdout).toMatch(/^profile internal: challenged for a password/m);
+  });
+
+  it('a catch-all transfer into a context with a gateway route: the toll-fraud path is printed and the exit code is 1', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fsconf-exposure-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'freeswitch.xml'),
+        `<document type="freeswitch/xml"><section name="configuration"><configuration name="sofia.conf"><profiles>
+<profile name="lan"><settings><param name="context" value="public"/><param name="auth-calls" value="false"/></settings>
+<gateways><gateway name="carrier"><param name="proxy" value="198.51.100.1"/></gateway></gateways></profile>
+</profiles></configuration></section>
+<section name="dialplan"><context name="public"><extension name="all"><condition><action application="transfer" data="\${destination_number} XML default"/></condition></extension></context>
+<context name="default"><extension name="out"><condition field="destination_number" expression="^9(\\d{7,})$"><action application="bridge" data="sofia/gateway/carrier/$1"/></condition></extension></context></section></document>`,
+      );
+      const r = fsconf(['exposure', dir, '--format', 'json']);
+      expect(r.code).toBe(1);
+      const lan = JSON.parse(r.stdout).profiles[0];
+      expect(lan.reaches[0]).toMatchObject({ kind: 'external', endpoint: expect.stringMatching(/^sofia\/gateway\/carrier\/\d{7}$/) });
+      expect(lan.reaches[0].path.map((x: { extension: string }) => x.extension)).toEqual(['all', 'out']);
+      const lint = fsconf(['lint', dir, '--format', 'json']);
+      expect(lint.stdout).toMatch(/security\/toll-fraud-path/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

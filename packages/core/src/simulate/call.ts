@@ -61,7 +61,12 @@ interface QueuedApp {
   context: string;
   extension: string;
   when?: string;
+  /** queued from both branches of an undecided condition: runs only on its branch */
+  branch?: { label: string; value: boolean };
 }
+
+/** Applications whose running or not changes where the call goes. */
+const ROUTING = new Set(['transfer', 'execute_extension', 'bridge', 'hangup', 'respond', ...TAKEOVER]);
 
 class WorldLimit extends Error {}
 
@@ -85,6 +90,14 @@ class World {
     readonly sim: Simulation,
     private readonly decisions: boolean[],
   ) {}
+
+  private byLabel = new Map<string, boolean>();
+  /** One decision per undecided condition, however many of its applications ask. */
+  decideLabel(label: string): boolean {
+    let v = this.byLabel.get(label);
+    if (v === undefined) this.byLabel.set(label, (v = this.decide(label, 'assumed to match', 'assumed not to match')));
+    return v;
+  }
 
   decide(label: string, whenTrue: string, whenFalse: string): boolean {
     let v: boolean;
@@ -657,7 +670,24 @@ function parseExten(world: World, ext: Extension, holder: Node, conds: Condition
       const expression = world.expand(conditionExpression(sim, node));
       const field = condAttr(sim, node, 'field');
       if (field !== undefined) {
-        const r = evalField(world, field, expression, l, depth);
+        // an undecided condition whose outcome changes only which applications are queued (break="never",
+        // no nested conditions, no inline actions, and the next condition sets proceed again) is not
+        // followed both ways: both lists are queued, each marked with its branch
+        const idx = conds.indexOf(cond);
+        const next = conds[idx + 1];
+        const queueBoth = timeMatch.result === -1 && breakMode === 'never' && !cond.children.length && next !== undefined && attr(next.node.el, 'regex') === undefined && ![...cond.actions, ...cond.antiActions].some((a) => switchTrue(attr(a.node.el, 'inline')?.value ?? ''));
+        const r = evalField(world, field, expression, l, depth, queueBoth);
+        if (r.both) {
+          const bl = r.both;
+          for (const [list, value] of [[cond.actions, true], [cond.antiActions, false]] as const) {
+            for (const a of list) {
+              let data = preprocessed(a.data);
+              if (value && expression.includes('(')) data = substitute(data, [], new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+              queued.push({ application: a.application, data, action: a, context: ctx, extension: ext.name, when: `${bl} ${value ? 'matches' : 'does not match'}`, branch: { label: bl, value } });
+            }
+          }
+          continue;
+        }
         proceed = r.matched;
         if (r.matched) anti = false;
         if (expression.includes('(')) match = r.state;
@@ -700,7 +730,7 @@ function parseExten(world: World, ext: Extension, holder: Node, conds: Condition
   return proceed;
 }
 
-function evalField(world: World, field: string, expression: string, l: Location, depth: number): { matched: boolean; state: MatchState } {
+function evalField(world: World, field: string, expression: string, l: Location, depth: number, queueBoth = false): { matched: boolean; state: MatchState; both?: string } {
   const fieldData = field.includes('$') ? world.expand(field) : world.field(field);
   const state: MatchState = { groups: [], unknown: new Set(), fieldData, expression };
   const label = describeCond(field, fieldData, expression);
@@ -716,6 +746,10 @@ function evalField(world: World, field: string, expression: string, l: Location,
       return { matched: m.matched, state };
     }
     why = m.reason;
+  }
+  if (queueBoth) {
+    world.step({ kind: 'condition', text: `${label}: undecided (${why}); break="never": the actions of both branches are queued, each marked`, ...l, depth });
+    return { matched: false, state, both: label };
   }
   const v = world.decide(`${label} is undecided (${why})`, 'assumed to match', 'assumed not to match');
   for (let g = 0; g < 10; g++) state.unknown.add(g);
@@ -786,6 +820,17 @@ function record(world: World, q: QueuedApp, expanded: string): RouteAction {
 
 function execute(world: World, apps: QueuedApp[], depth: number, transfers: { n: number }): Outcome | undefined {
   for (const q of apps) {
+    if (q.branch && ROUTING.has(q.application) && world.decideLabel(q.branch.label) !== q.branch.value) continue;
+    if (q.branch && !ROUTING.has(q.application)) {
+      // it may or may not run: what it sets is unknown afterwards
+      const expanded = world.expand(q.data);
+      const ra = record(world, q, expanded);
+      world.step({ kind: 'action', text: `${q.application}(${display(expanded)})   [only if ${q.when}]`, file: ra.file, line: ra.line, depth });
+      const eq = expanded.indexOf('=');
+      if ((q.application === 'set' || q.application === 'export') && eq > 0) world.vars.set(expanded.slice(0, eq), unknownPart(`\${${display(expanded.slice(0, eq))}}`));
+      else if (q.application === 'unset') world.vars.set(expanded, unknownPart(`\${${display(expanded)}}`));
+      continue;
+    }
     const expanded = world.expand(q.data);
     const ra = record(world, q, expanded);
     const l = { file: ra.file, line: ra.line };
@@ -929,7 +974,15 @@ export function simulateCall(tree: Tree, model: Model, input: RouteInput, opts: 
       reason: truncated
         ? `more than ${MAX_WORLDS} combinations of undecided conditions; the outcome depends on: ${undecidedLabels.slice(0, 5).join('; ')}`
         : `the outcome depends on conditions fsconf cannot decide: ${undecidedLabels.join('; ')}`,
-      alternatives: [...distinct.values()].map((w) => ({ assumptions: w.assumptions, kind: w.outcome?.kind ?? 'undecided', endpoint: w.outcome?.endpoint ?? null })),
+      alternatives: [...distinct.values()].map((w) => ({
+        assumptions: w.assumptions,
+        kind: w.outcome?.kind ?? 'undecided',
+        endpoint: w.outcome?.endpoint ?? null,
+        external: !!w.outcome?.external,
+        path: w.path,
+        ...(w.outcome?.action ? { action: w.outcome.action } : {}),
+        ...(w.outcome?.targets ? { targets: w.outcome.targets } : {}),
+      })),
     };
   } else if (worlds.length > 1) {
     premises.push(`${undecidedLabels.length} condition${undecidedLabels.length === 1 ? '' : 's'} could not be decided; the outcome is the same either way (${worlds.length} combinations followed): ${undecidedLabels.join('; ')}`);

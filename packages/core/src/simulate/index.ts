@@ -4,3 +4,4 @@ export { RouteInputError } from './types.js';
 export type { RouteInput, RouteResult, RouteAction, Outcome, Admission, TraceStep, BridgeTarget, EndpointKind, Location as RouteLocation } from './types.js';
 export { matchExpression, exampleFor, compileExpression } from './regex-match.js';
 export { parseAt } from './time-check.js';
+export { exposureOf, STRANGER, type ProfileExposure, type Reach } from './exposure.js';

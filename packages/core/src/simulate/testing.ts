@@ -3,6 +3,7 @@ import { MemoryFileSystem } from '../fs.js';
 import { analyze, type Analysis } from '../analysis.js';
 import { simulateCall } from './call.js';
 import type { RouteInput, RouteResult } from './types.js';
+import type { Rule } from '../rules/types.js';
 
 export interface MiniTree {
   /** `<param>` lines of the profile `edge` (or full `<profile>` elements when starting with "<profile") */
@@ -13,7 +14,7 @@ export interface MiniTree {
   vars?: string;
 }
 
-export function miniTree(t: MiniTree): Analysis {
+export function miniTree(t: MiniTree, rules: Rule[] = []): Analysis {
   const profiles = t.profile?.trim().startsWith('<profile') ? t.profile : `<profile name="edge"><settings>${t.profile ?? ''}</settings></profile>`;
   const xml = `<?xml version="1.0"?>
 <document type="freeswitch/xml">
@@ -33,7 +34,7 @@ ${t.dialplan}
 </document>
 `;
   const fs = new MemoryFileSystem({ '/conf/freeswitch.xml': xml });
-  return analyze(fs, { root: '/conf', rules: [] });
+  return analyze(fs, { root: '/conf', rules });
 }
 
 export function route(a: Analysis, input: Partial<RouteInput> & { to: string }): RouteResult {
