@@ -63,7 +63,13 @@ function compileUncached(expression: string): Compiled {
     const ast = p.parseAlt();
     if (p.i < p.s.length) throw new Unsupported(`unexpected "${p.s[p.i]}"`);
     const src = emit(ast, input.dotall);
-    return { ok: true, re: new RegExp(src), ast, groups: p.groups, hasParen: expression.includes('('), caveatGroups: p.caveat };
+    let re: RegExp;
+    try {
+      re = new RegExp(src);
+    } catch (e) {
+      throw new Unsupported(`JavaScript rejects the translation (${e instanceof Error ? e.message : String(e)})`);
+    }
+    return { ok: true, re, ast, groups: p.groups, hasParen: expression.includes('('), caveatGroups: p.caveat };
   } catch (e) {
     if (e instanceof Unsupported) return { ok: false, reason: `fsconf cannot match this expression exactly like PCRE: ${e.message}` };
     throw e;
@@ -71,14 +77,14 @@ function compileUncached(expression: string): Compiled {
 }
 
 export type MatchResult =
-  | { decided: true; matched: boolean; groups: (string | undefined)[]; caveatGroups: Set<number> }
+  | { decided: true; matched: boolean; groups: (string | undefined)[]; caveatGroups: Set<number>; /** the groups as byte strings (one char per byte) */ bytes?: (string | undefined)[] }
   | { decided: false; reason: string };
 
 /**
  * switch_regex_perform: match `subject` against `expression`. A compile error is a decided "no match"
  * (FreeSWITCH logs it and the condition fails, switch_regex.c:140-146).
  */
-export function matchExpression(expression: string, subject: string): MatchResult {
+export function matchExpression(expression: string, subject: string, opts: { ovectorLimit?: boolean } = {}): MatchResult {
   const c = compileExpression(expression);
   if (!c.ok) return c.invalid ? { decided: true, matched: false, groups: [], caveatGroups: new Set() } : { decided: false, reason: c.reason };
   const m = c.re.exec(toBytes(subject));
@@ -87,8 +93,8 @@ export function matchExpression(expression: string, subject: string): MatchResul
   // (switch_regex.c:157) — when a group numbered 10 or higher took part in the match.
   let highest = 0;
   for (let k = 1; k < m.length; k++) if (m[k] !== undefined) highest = k;
-  if (highest >= 10) return { decided: true, matched: false, groups: [], caveatGroups: c.caveatGroups };
-  return { decided: true, matched: true, groups: [...m].map((g) => (g === undefined ? undefined : fromBytes(g))), caveatGroups: c.caveatGroups };
+  if (highest >= 10 && opts.ovectorLimit !== false) return { decided: true, matched: false, groups: [], caveatGroups: c.caveatGroups };
+  return { decided: true, matched: true, groups: [...m].map((g) => (g === undefined ? undefined : fromBytes(g))), caveatGroups: c.caveatGroups, bytes: [...m] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -160,8 +166,27 @@ class Parser {
       const ch = this.peek();
       if (ch === undefined || ch === '|' || ch === ')') break;
       const start = this.groups;
+      if (this.s.startsWith('\\Q', this.i)) {
+        // \Q...\E: literal characters; a quantifier after \E applies to the last one only
+        const end = this.s.indexOf('\\E', this.i + 2);
+        const text = end < 0 ? this.s.slice(this.i + 2) : this.s.slice(this.i + 2, end);
+        this.i = end < 0 ? this.s.length : end + 2;
+        if (!text.length) {
+          const prev = items.pop();
+          if (prev) items.push(this.parseQuant(prev, start));
+          continue;
+        }
+        for (let k = 0; k < text.length - 1; k++) items.push(this.lit(text.charCodeAt(k)));
+        items.push(this.parseQuant(this.lit(text.charCodeAt(text.length - 1)), start));
+        continue;
+      }
       const atom = this.parseAtom();
-      if (atom === null) continue;
+      if (atom === null) {
+        // a comment or a lone \E is nothing: a quantifier after it applies to the item before
+        const prev = items.pop();
+        if (prev) items.push(this.parseQuant(prev, start));
+        continue;
+      }
       items.push(this.parseQuant(atom, start));
     }
     return items.length === 1 ? items[0]! : { t: 'seq', items };
@@ -188,6 +213,7 @@ class Parser {
         lazy = true;
         this.i++;
       } else if (this.peek() === '+') throw new Unsupported('a possessive quantifier');
+      if (node.t === 'assert' || (node.t === 'group' && node.kind !== 'cap' && node.kind !== 'non')) throw new Unsupported('a quantified assertion');
       if (max > 1) for (let g = groupsBefore + 1; g <= this.groups; g++) this.caveat.add(g);
       node = { t: 'rep', body: node, min, max, lazy };
     }
@@ -215,6 +241,10 @@ class Parser {
       case '(':
         return this.parseGroup();
       case '\\':
+        if (this.peek() === 'E') {
+          this.i++;
+          return null;
+        }
         return this.parseEscape(false) as RNode;
       case '{':
         return this.lit(123);
@@ -313,7 +343,8 @@ class Parser {
         return items.length === 1 ? items[0]! : { t: 'seq', items };
       }
       case 'E':
-        return inClass ? [] : { t: 'seq', items: [] };
+        if (inClass) return [];
+        throw new Unsupported('a lone \\E');
     }
     if (!inClass) {
       if (c === 'b') return { t: 'assert', a: 'wb' };
