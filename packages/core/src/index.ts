@@ -23,3 +23,4 @@ export { networkListsFor, testAddress, aclListNames, parseLocalNet, aclReference
 export { buildNetworkLists, checkAddress, checkAddressFast, checkAddressCode, ipv4ToNumber, parseCidr, parseIp, describeCidr, summarizeList, countAllowedPublicIPv4, BUILTIN_LIST_NAMES, type NetworkLists, type NetworkList, type AclListDef, type AclNodeDef, type AclVerdict } from './acl/index.js';
 export { secretRanges, secretRangesInText, isSecretName, SECRET_NAMES } from './service/secrets.js';
 export * from './simulate/index.js';
+export { routeCodeLenses, routeCall, exampleNumber, type RouteLens } from './service/route-provider.js';

@@ -290,6 +290,7 @@ function header(input: RouteInput, name: string): string | undefined {
 
 function admit(sim: Simulation): AdmissionResult {
   const { input } = sim;
+  if (!input.profile && input.context) return admitToContext(sim, input.context);
   const profile = sim.findProfile();
   const trace: TraceStep[] = [];
   const premises: string[] = [];
@@ -514,6 +515,32 @@ function admit(sim: Simulation): AdmissionResult {
   const user = merged ? `${merged.user.id}@${display(merged.domain)}` : undefined;
   trace.push({ kind: 'admission', text: `admitted${isAuth ? ` (authenticated by ${by})` : ' without authentication'}; context ${display(context)} from ${ctxWhy}` });
   return out({ verdict: 'admitted', authenticated: isAuth, by, reason: reason || (acls.length ? '' : 'no inbound ACL and auth-calls off: every address is let in'), ...(user ? { user } : {}) }, { context, ...(merged ? { user: merged } : {}) });
+}
+
+/** No profile: the call starts in a given context (a code lens on an extension); a --user's variables apply. */
+function admitToContext(sim: Simulation, context: string): AdmissionResult {
+  const { input } = sim;
+  const vars = new Map<string, string>();
+  let user: string | undefined;
+  if (input.user) {
+    const f = findUser(sim.model, input.user);
+    if (!f.ok) throw new RouteInputError(`--user ${input.user}: ${f.message}`);
+    const m = mergeUser(sim.tree, f.user);
+    setUserVars(vars, m, true);
+    vars.set('sip_authorized', 'true');
+    user = `${f.user.id}@${display(m.domain)}`;
+  }
+  vars.set('sip_network_ip', input.from);
+  vars.set('sip_received_ip', input.from);
+  for (const [k, v] of Object.entries(input.vars ?? {})) vars.set(k, v);
+  const reason = `the hunt starts in context ${context}; no sip profile admission is simulated`;
+  return {
+    admission: { profile: '', from: input.from, verdict: 'admitted', authenticated: !!user, by: user ? 'digest' : 'none', reason, ...(user ? { user } : {}) },
+    context,
+    vars,
+    trace: [{ kind: 'admission', text: reason }],
+    premises: [],
+  };
 }
 
 /** Variables of a directory user as set on the channel (sofia_reg.c:3440-3480, switch_ivr.c:3921-3966). */

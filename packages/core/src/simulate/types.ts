@@ -17,6 +17,8 @@ export interface RouteInput {
   headers?: Record<string, string>;
   /** the switch's local wall-clock time of the call, "YYYY-MM-DDTHH:MM[:SS]"; default: now */
   at?: string;
+  /** with no profile: start the hunt in this context (no sofia admission; `user`'s variables apply) */
+  context?: string;
 }
 
 export interface Location {
