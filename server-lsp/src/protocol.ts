@@ -59,3 +59,36 @@ export interface AssembledResult {
   /** for each element: its 0-based line in `text` and where it is written (0-based line) */
   origins: { line: number; uri: string; sourceLine: number }[];
 }
+
+/** `fsconf.route` argument: a call to simulate (as `fsconf route`). */
+export interface RouteArgs {
+  /** a file of the conf tree (picks the project) */
+  uri?: string;
+  /** sip profile; '' with `context` starts the hunt in that context (the code lens on an extension) */
+  profile: string;
+  context?: string;
+  from: string;
+  to: string;
+  user?: string;
+  vars?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** the switch's local time, YYYY-MM-DDTHH:MM[:SS] */
+  at?: string;
+}
+
+/** A place in the tree: URI and 0-based line. */
+export interface RouteLocation {
+  uri: string;
+  line: number;
+}
+
+/** `fsconf.route` result: core's RouteResult with URIs and 0-based lines. */
+export interface RouteCallResult {
+  admission: { profile: string; from: string; verdict: 'admitted' | 'challenged' | 'rejected' | 'undecided'; authenticated: boolean; by: 'acl' | 'digest' | 'blind' | 'none'; reason: string; response?: string; user?: string };
+  context: string | null;
+  contexts: string[];
+  actions: (RouteLocation & { application: string; data: string; expanded: string; context: string; extension: string; unknown?: string[]; when?: string })[];
+  outcome: { kind: 'bridge' | 'no-route' | 'hangup' | 'rejected' | 'challenged' | 'undecided' | 'other'; endpoint: string | null; external: boolean; reason: string; targets?: { target: string; kind: string; name?: string; location?: RouteLocation }[] };
+  trace: (Partial<RouteLocation> & { kind: string; text: string; depth?: number })[];
+  premises: string[];
+}

@@ -62,9 +62,10 @@ import { CachingFileSystem } from './cachefs.js';
 import { scheduleIdleGc } from './idle-gc.js';
 import { xmlFilesUnder } from './tree-files.js';
 import { advise, clientKind, type ClientKind } from './advice.js';
+import { routeCommand, routeLenses } from './route.js';
 import type { AclListInfo, AclTestResult, AnalysisDone, AssembledResult, TreeInfo, WriteResult } from './protocol.js';
 
-export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges', 'fsconf.assembled'] as const;
+export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges', 'fsconf.assembled', 'fsconf.route'] as const;
 
 /** Debounce: a change after a quiet spell is analysed at once; changes in a burst wait (never more than MAX_WAIT). */
 export const TIMING = { quietMs: 100, burstMs: 100, maxWaitMs: 150, diskTtlMs: 2000, watchedDiskTtlMs: 30000 };
@@ -653,6 +654,8 @@ export class FsconfServer {
         return this.secretRanges(arg);
       case 'fsconf.assembled':
         return this.assembled(arg);
+      case 'fsconf.route':
+        return routeCommand(this.commandProject(arg.uri)?.ws, arg, this.uriOf);
       default:
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
     }
@@ -868,7 +871,7 @@ export class FsconfServer {
     c.onPrepareRename((p, token) => this.request('prepareRename', token, null, () => this.prepareRename(p.textDocument.uri, p.position)));
     c.onRenameRequest((p, token) => this.request('rename', token, null, () => this.rename(p.textDocument.uri, p.position, p.newName), true));
     c.languages.inlayHint.on((p, token) => this.request('inlayHint', token, [], () => this.inlay(p.textDocument.uri, p.range), true));
-    c.onCodeLens((p, token) => this.request('codeLens', token, [], () => this.lenses(p.textDocument.uri), true));
+    c.onCodeLens((p, token) => this.request('codeLens', token, [], () => [...this.lenses(p.textDocument.uri), ...routeLenses(this.target(p.textDocument.uri), p.textDocument.uri)], true));
     c.onWorkspaceSymbol((p, token) => this.request('workspaceSymbol', token, [], () => this.workspaceSymbols(p.query), true));
     c.onCodeAction((p, token) => this.request('codeAction', token, [], () => this.actions(p.textDocument.uri, p.range, p.context.only, p.context.diagnostics), true));
     c.onExecuteCommand(async (p, token) => {

@@ -83,3 +83,70 @@ export function runPcre2test(inputs: readonly OracleInput[]): OracleResult[] {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+export interface MatchOracleInput extends OracleInput {
+  subjects: string[];
+}
+
+/** One subject's result: null = no match, else the groups as pcre2test prints them (undefined = unset). */
+export type MatchOracle = (string | undefined)[] | null;
+
+/** pcre2test's way of printing a captured byte string (non-UTF mode): printable ASCII as is, else \xhh. */
+export function pcre2Printable(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 32 && b <= 126 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
+  return out;
+}
+
+/** Match every subject (non-empty; each byte written as \xhh) against its pattern with pcre2test. */
+export function runPcre2Match(inputs: readonly MatchOracleInput[]): MatchOracle[][] {
+  const dir = mkdtempSync(join(tmpdir(), 'fsconf-pcre2m-'));
+  try {
+    const inFile = join(dir, 'in.txt');
+    const outFile = join(dir, 'out.txt');
+    const lines: string[] = [];
+    for (const inp of inputs) {
+      const mods = ['hex', 'parens_nest_limit=250'];
+      if (inp.caseless) mods.push('caseless');
+      if (inp.dotall) mods.push('dotall');
+      lines.push(`/${Buffer.from(inp.pattern, 'utf8').toString('hex')}/${mods.join(',')}`);
+      for (const s of inp.subjects) lines.push([...Buffer.from(s, 'utf8')].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join(''));
+      lines.push('');
+    }
+    writeFileSync(inFile, lines.join('\n') + '\n');
+    const r = spawnSync(BIN, ['-q', inFile, outFile], { encoding: 'utf8' });
+    if (r.error) throw new Error(`${PCRE2TEST_MISSING} (${r.error.message})`);
+    const out = readFileSync(outFile, 'latin1').split('\n');
+    const results: MatchOracle[][] = inputs.map(() => []);
+    let k = -1;
+    let cur: MatchOracle | undefined;
+    const flush = (): void => {
+      if (cur !== undefined && k >= 0) results[k]!.push(cur);
+      cur = undefined;
+    };
+    for (const line of out) {
+      if (/^\/[0-9a-f]*\/hex/.test(line)) {
+        flush();
+        k++;
+        continue;
+      }
+      if (/^(\\x[0-9a-f]{2})+$/.test(line)) {
+        flush();
+        continue;
+      }
+      if (line === 'No match') {
+        cur = null;
+        continue;
+      }
+      const g = /^ ?(\d+): (.*)$/.exec(line);
+      if (g && cur !== null) {
+        cur ??= [];
+        (cur as (string | undefined)[])[Number(g[1])] = g[2] === '<unset>' ? undefined : g[2];
+      }
+    }
+    flush();
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

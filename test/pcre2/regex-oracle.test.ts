@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPcre2Pattern, checkRegex, toPcre2Input } from '../../packages/core/src/dialplan/regex.js';
 import { CORPUS } from '../helpers.js';
-import { PCRE2TEST_MISSING, pcre2testVersion, runPcre2test, type OracleResult } from './pcre2test.js';
+import { PCRE2TEST_MISSING, pcre2Printable, pcre2testVersion, runPcre2Match, runPcre2test, type OracleResult } from './pcre2test.js';
+import { exampleFor, matchExpression } from '../../packages/core/src/simulate/regex-match.js';
 
 
 const version = pcre2testVersion();
@@ -334,6 +335,87 @@ describe('PCRE2 oracle (pcre2test)', () => {
         bad.push(`${JSON.stringify(p)}: pcre2 ${o.ok ? `ok ${o.captureCount}` : `error ${o.code}`}, mine ${m.ok ? `ok ${m.captureCount}` : `error ${m.error?.code}`}`);
       }
     });
+    expect(bad).toEqual([]);
+  });
+});
+
+// Matching: the call simulator (packages/core/src/simulate/regex-match.ts) must find the same match and the
+// same captures as PCRE2 for every corpus expression, on subjects written to match it and on common dialled
+// strings; where it cannot translate an expression it must say so (undecided), never answer differently.
+const SUBJECTS = ['1000', '1019', '1020', '0044123456789', '5551212', '3500', '*98', '**1000', '+15551234567', '011441234567', '9', 'abc', 'ABC', 'true', 'false', 'sip:1000@example.org', '1000\n', 'a b', 'é1'];
+
+describe('PCRE2 matching oracle (pcre2test subjects)', () => {
+  it('matches every corpus expression exactly like PCRE2 on generated and common subjects', () => {
+    requirePcre2test();
+    const expressions = corpusExpressions();
+    const cases: { expression: string; pattern: string; caseless: boolean; dotall: boolean; subjects: string[] }[] = [];
+    const undecided: string[] = [];
+    for (const e of expressions) {
+      const inp = toPcre2Input(e);
+      if (!inp.ok || !checkRegex(e).ok) continue;
+      const probe = matchExpression(e, '1000', { ovectorLimit: false });
+      if (!probe.decided) {
+        undecided.push(`${e}: ${probe.reason}`);
+        continue;
+      }
+      const ex = exampleFor(e);
+      const subjects = [...new Set([...(ex ? [ex, ex + '1', ex.slice(0, -1)] : []), ...SUBJECTS])].filter((s) => s !== '');
+      cases.push({ expression: e, pattern: inp.pattern, caseless: inp.caseless, dotall: inp.dotall, subjects });
+    }
+    expect(cases.length).toBeGreaterThan(300);
+    const oracle = runPcre2Match(cases);
+    const bad: string[] = [];
+    let compared = 0;
+    cases.forEach((c, i) => {
+      c.subjects.forEach((s, j) => {
+        const o = oracle[i]![j];
+        const m = matchExpression(c.expression, s, { ovectorLimit: false });
+        if (!m.decided) return void bad.push(`${c.expression} on ${JSON.stringify(s)}: undecided (${m.reason})`);
+        compared++;
+        const mine = m.matched ? (m.bytes ?? []).map((g) => (g === undefined ? undefined : pcre2Printable(Uint8Array.from(g, (ch) => ch.charCodeAt(0))))) : null;
+        // pcre2test does not print unset groups after the last set one
+        if (mine) while (mine.length && mine[mine.length - 1] === undefined) mine.pop();
+        if (JSON.stringify(mine) !== JSON.stringify(o)) bad.push(`${c.expression} on ${JSON.stringify(s)}: pcre2 ${JSON.stringify(o)}, fsconf ${JSON.stringify(mine)}`);
+      });
+    });
+    expect(bad).toEqual([]);
+    expect(compared).toBeGreaterThan(5000);
+    // what fsconf cannot translate is named, never guessed; the corpus has next to none
+    expect(undecided.length).toBeLessThanOrEqual(5);
+    for (const u of undecided) expect(u).toMatch(/cannot match this expression exactly like PCRE: /);
+    // every generated example really matches
+    let examples = 0;
+    cases.forEach((c, i) => {
+      const ex = exampleFor(c.expression);
+      if (!ex) return;
+      examples++;
+      expect(oracle[i]![c.subjects.indexOf(ex)], `${c.expression} on ${ex}`).not.toBeNull();
+    });
+    expect(examples).toBeGreaterThan(300);
+  });
+
+  it('generated PCRE2 patterns: wherever fsconf decides, it decides like PCRE2', () => {
+    requirePcre2test();
+    // raw PCRE2 patterns (the FreeSWITCH `/re/` and `_` front ends are covered by the corpus test)
+    const patterns = generatePatterns(7, 3000).filter((p) => checkPcre2Pattern(p).ok && !p.startsWith('/') && !p.startsWith('_'));
+    const cases = patterns.flatMap((pattern) => {
+      const m = matchExpression(pattern, 'a', { ovectorLimit: false });
+      if (!m.decided) return [];
+      const ex = exampleFor(pattern);
+      return [{ pattern, subjects: [...new Set([...(ex ? [ex] : []), 'a', 'ab', 'b1 0', '#-]', 'é', 'a\nb', ' ', '1,0'])] }];
+    });
+    expect(cases.length).toBeGreaterThan(200);
+    const oracle = runPcre2Match(cases);
+    const bad: string[] = [];
+    cases.forEach((c, i) =>
+      c.subjects.forEach((s, j) => {
+        const m = matchExpression(c.pattern, s, { ovectorLimit: false });
+        if (!m.decided) return;
+        const mine = m.matched ? (m.bytes ?? []).map((g) => (g === undefined ? undefined : pcre2Printable(Uint8Array.from(g, (ch) => ch.charCodeAt(0))))) : null;
+        if (mine) while (mine.length && mine[mine.length - 1] === undefined) mine.pop();
+        if (JSON.stringify(mine) !== JSON.stringify(oracle[i]![j])) bad.push(`${JSON.stringify(c.pattern)} on ${JSON.stringify(s)}: pcre2 ${JSON.stringify(oracle[i]![j])}, fsconf ${JSON.stringify(mine)}`);
+      }),
+    );
     expect(bad).toEqual([]);
   });
 });

@@ -49,6 +49,25 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`,
 Exit codes: 0 printed, 2 usage error or nothing to show.`,
     run: async (args) => (await import('./show.js')).runShowCommand(args),
   },
+  route: {
+    usage: `fsconf route <confdir> --profile NAME --from IP --to NUMBER [--user ID[@DOMAIN]] [--var NAME=VALUE]… [--at TIME]
+      simulate what the switch does with a call`,
+    details: `  --profile      the sip profile the INVITE reaches
+  --from         the caller's address; --port its source port
+  --to           the dialled number (destination_number)
+  --user         authenticate as this directory user (digest)
+  --var, --header NAME=VALUE   channel variables and SIP headers of the call (repeatable)
+  --at           the switch's local time, YYYY-MM-DDTHH:MM[:SS] (time-of-day conditions)
+  --format       text (default) or json
+Exit codes: 0 simulated, 2 usage error.`,
+    run: async (args) => (await import('./route.js')).runRouteCommand(args),
+  },
+  exposure: {
+    usage: `fsconf exposure <confdir> [--format text|json]
+      what a caller without a password reaches, per profile`,
+    details: `Exit codes: 0 no toll-fraud path, 1 a stranger reaches a gateway or an external URI, 2 usage error.`,
+    run: async (args) => (await import('./exposure.js')).runExposureCommand(args),
+  },
   lsp: {
     usage: `fsconf lsp --stdio
       the language server (as fsconf-lsp), e.g. for an editor: ssh switch fsconf lsp --stdio`,

@@ -29,3 +29,5 @@ export { workspaceSymbols } from './service/symbols.js';
 export { assemble, toXml, toOrderedObject, SECTIONS, type AssembledElement, type AssembleOptions, type Assembled, type AssembledText, type Origin } from './service/assembled.js';
 export { inlayHints, INLAY_DEFAULTS, POSITIONAL, type InlayKinds } from './service/inlay.js';
 export { codeLenses, lensProviders, type Lens, type LensProvider } from './service/lenses.js';
+export * from './simulate/index.js';
+export { routeCodeLenses, routeCall, exampleNumber, type RouteLens } from './service/route-provider.js';

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { CodeAction, Diagnostic, FsconfClient, Position, Range, TextEdit } from '../lsp/types.js';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { aclLists, aclTest, applyEdit, saveDocument, secretRangesOrNone } from '../lsp/commands.js';
+import { route } from '../lsp/route.js';
 import { canonicalUri, relPath, uriToPath } from '../lsp/uri.js';
 import { errorText } from '../lsp/errors.js';
 import { countOf } from './workspace.js';
@@ -24,6 +25,7 @@ import { HelpView } from '../views/help.js';
 import { ConfirmDialog, DiffDialog, OutputDialog, PickDialog, type DiffFile, type PickItem } from '../dialogs/dialogs.js';
 import { EditPane, EDIT_PANE } from '../dialogs/edit.js';
 import { AclDialog } from '../dialogs/acl.js';
+import { RouteDialog } from '../dialogs/route.js';
 import { applyEdits, diffLines } from '../text/edits.js';
 import { valueAttribute } from '../text/line.js';
 import { maskDiff, rangesAfterEdit, touches } from '../text/secrets.js';
@@ -59,7 +61,8 @@ type Modal =
   | { kind: 'confirm'; title: string; lines: string[]; question: string; onYes(): void }
   | { kind: 'output'; title: string; lines: OutputLine[] }
   | { kind: 'edit'; uri: string; line: number; name: string; original: string; start: number; end: number; value: string; saving: boolean; secrets: Range[]; secret: boolean }
-  | { kind: 'acl' };
+  | { kind: 'acl' }
+  | { kind: 'route' };
 
 const HINTS: Record<ViewName, [string, string][]> = {
   problems: [['enter', 'open'], ['f', 'fix'], ['F', 'fix file'], ['/', 'filter'], ['1-3', 'severity'], ['tab', 'views'], ['?', 'help'], ['q', 'quit']],
@@ -558,6 +561,7 @@ export function App(props: AppProps) {
       if (input === 'q') return quit(0);
       if (input === '?') return setView(view === 'help' ? prevView.current : 'help');
       if (input === 'a') return openAcl();
+      if (input === 's') return setModal({ kind: 'route' });
       if (input === 'R') return startReload();
       if (key.escape && (view === 'help' || view === 'bans' || (view === 'files' && !filesFilter))) return setView(prevView.current === view ? 'problems' : prevView.current);
     },
@@ -612,6 +616,20 @@ export function App(props: AppProps) {
           listsError={lists.error}
           rel={(uri) => relPath(root, uri)}
           test={(ip, list, port) => aclTest(client, { ip, list, ...(port !== undefined ? { port } : {}) })}
+          onJump={(uri, line) => {
+            setModal(undefined);
+            openFile(canonicalUri(uri), line);
+          }}
+          onClose={() => setModal(undefined)}
+        />
+      );
+    else if (modal.kind === 'route')
+      body = (
+        <RouteDialog
+          width={width}
+          height={bodyHeight}
+          rel={(uri) => relPath(root, uri)}
+          run={(args) => route(client, args)}
           onJump={(uri, line) => {
             setModal(undefined);
             openFile(canonicalUri(uri), line);
@@ -730,7 +748,9 @@ export function App(props: AppProps) {
       ? [['enter', 'save'], ['esc', 'cancel'], ['ctrl-c', 'quit']]
       : modal.kind === 'acl'
         ? [['enter', 'test'], ['tab', 'next field / complete'], ['ctrl-o', 'open the deciding node'], ['esc', 'close']]
-        : [['esc', 'close']]
+        : modal.kind === 'route'
+          ? [['enter', 'simulate / open step'], ['tab', 'fields'], ['j/k', 'steps'], ['esc', 'close']]
+          : [['esc', 'close']]
     : filterEditing || filesFilterEditing
       ? [['enter', 'keep filter'], ['esc', 'clear'], ['ctrl-c', 'quit']]
       : shownView === 'file' && reveal

@@ -25,6 +25,7 @@ const AREA_CONFIGS: Record<string, string[]> = {
   directory: ['directory'],
   amr: ['amr.conf', 'amrwb.conf'],
   amqp: ['amqp.conf'],
+  security: ['sofia.conf'],
 };
 
 interface Use {

@@ -38,6 +38,8 @@ import { deadNode } from './acl/dead-node.js';
 import { unknownList } from './acl/unknown-list.js';
 import { allowsInternet } from './acl/allows-internet.js';
 import { unknownDomain } from './acl/unknown-domain.js';
+import { tollFraudPath } from './security/toll-fraud-path.js';
+import { openContext } from './security/open-context.js';
 import { modeRange } from './amr/mode-range.js';
 import { numericFlag } from './amr/numeric-flag.js';
 import { unknownParam as configUnknownParam } from './config/unknown-param.js';
@@ -147,6 +149,9 @@ export const ALL_RULES: Rule[] = [
   extIpAny,
   sipTrace,
   committedSecret,
+  // what a stranger reaches (call simulation)
+  tollFraudPath,
+  openContext,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -12,3 +12,6 @@ import { kbHover, kbCompletion } from './kb-provider.js';
 hoverProviders.push(kbHover); completionProviders.push(kbCompletion);
 import { dialplanHover, dialplanDefinition, dialplanReferences } from './dialplan-provider.js';
 hoverProviders.push(dialplanHover); definitionProviders.push(dialplanDefinition); referencesProviders.push(dialplanReferences);
+import { routeHover } from './route-provider.js';
+// first: it answers only on a <context> name or a profile's context value, and includes the KB's text there
+hoverProviders.unshift(routeHover);

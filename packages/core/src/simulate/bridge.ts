@@ -1,0 +1,82 @@
+// What a bridge dials: each endpoint of the data string (`,` = at once, `|` = one after the other,
+// `:_:` = enterprise), with its `{}`/`<>`/`[]` variable blocks removed, classified by where it goes.
+import type { Model } from '../model.js';
+import type { BridgeTarget } from './types.js';
+import { display, hasUnknown, U_CLOSE, U_OPEN } from './values.js';
+
+function splitTop(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === U_OPEN) {
+      const e = s.indexOf(U_CLOSE, i);
+      cur += s.slice(i, e + 1);
+      i = e;
+      continue;
+    }
+    if (c === '{' || c === '[' || c === '<') depth++;
+    else if ((c === '}' || c === ']' || c === '>') && depth > 0) depth--;
+    if (depth === 0 && (c === ',' || c === '|')) {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    if (depth === 0 && s.startsWith(':_:', i)) {
+      out.push(cur);
+      cur = '';
+      i += 2;
+      continue;
+    }
+    cur += c;
+  }
+  out.push(cur);
+  return out.map((x) => x.trim()).filter(Boolean);
+}
+
+function stripBlocks(s: string): string {
+  let t = s.trim();
+  for (;;) {
+    const m = /^(\{[^}]*\}|<[^>]*>|\[[^\]]*\])/.exec(t);
+    if (!m) return t.trim();
+    t = t.slice(m[0].length).trim();
+  }
+}
+
+export function classifyBridge(model: Model, data: string): BridgeTarget[] {
+  const out: BridgeTarget[] = [];
+  for (const part of splitTop(stripBlocks(data))) {
+    const target = stripBlocks(part);
+    const parts = target.split('/');
+    const tech = parts[0] ?? '';
+    const t: BridgeTarget = { target: display(target), kind: 'unknown' };
+    if (hasUnknown(tech)) t.kind = 'unknown';
+    else if (tech === 'user') {
+      t.kind = 'local-user';
+      t.name = display(parts.slice(1).join('/'));
+    } else if (tech === 'group') {
+      t.kind = 'group';
+      t.name = display(parts.slice(1).join('/'));
+    } else if (tech === 'loopback') t.kind = 'loopback';
+    else if (tech === 'sofia') {
+      const second = parts[1] ?? '';
+      if (hasUnknown(second)) t.kind = 'unknown';
+      else if (second === 'gateway') {
+        t.kind = 'gateway';
+        const name = parts[2] ?? '';
+        t.name = display(name);
+        const gw = hasUnknown(name) ? undefined : model.gateways.find((g) => g.name === name);
+        if (gw) t.location = { file: gw.node.doc.path, line: gw.node.doc.lines.lineOf(gw.node.el.start) + 1 };
+      } else {
+        const rest = parts.slice(2).join('/');
+        // sofia/<profile>/<user>%<domain>: a user registered on that profile
+        t.kind = rest.includes('%') ? 'local-user' : 'external-uri';
+        if (t.kind === 'local-user') t.name = display(rest.replace('%', '@'));
+      }
+    } else if (tech === 'error' || tech === 'null') t.kind = 'other';
+    else if (tech) t.kind = 'other';
+    out.push(t);
+  }
+  return out;
+}

@@ -1,0 +1,183 @@
+// What a stranger reaches: for every sip profile, a call from an internet address without a password,
+// to a destination each extension of the landing context accepts (written from its destination_number
+// expression), simulated like `fsconf route`. Profiles are judged by what they do with such a call,
+// not by their names. Time conditions are tried at two moments (a weekday morning, a Sunday night).
+import { attr } from '../xml/parser.js';
+import { expandAttr, type Model, type SofiaProfile, type Extension, type Condition, type DialplanContext } from '../model.js';
+import type { Tree } from '../tree.js';
+import type { LocalNet } from '../acl-model.js';
+import { simulateCall } from './call.js';
+import { exampleFor } from './regex-match.js';
+import { preprocessed, hasUnknown } from './values.js';
+import { RouteInputError, type Admission, type BridgeTarget, type RouteAction, type RouteResult } from './types.js';
+
+/** A documentation address (RFC 5737): no real list should hold it, so a list that does allows everyone. */
+export const STRANGER = '203.0.113.7';
+const MOMENTS = ['2026-01-07T10:00:00', '2026-01-11T03:00:00'];
+
+export interface Reach {
+  number: string;
+  at: string;
+  /** the landing context's extension the number was written for */
+  extension: string;
+  kind: 'external' | 'local-user' | 'voicemail' | 'conference' | 'other' | 'none';
+  endpoint: string | null;
+  /** the outcome holds only under these assumptions about values fsconf cannot know */
+  assumptions: string[];
+  path: RouteResult['path'];
+  action?: RouteAction;
+  targets?: BridgeTarget[];
+}
+
+export interface ProfileExposure {
+  profile: SofiaProfile;
+  admission: Admission;
+  context: string | null;
+  reaches: Reach[];
+  /** extensions for which no destination could be written */
+  skipped: { extension: string; reason: string }[];
+}
+
+function destinationExpressions(tree: Tree, conds: Condition[], out: string[]): void {
+  for (const c of conds) {
+    const field = attr(c.node.el, 'field')?.value;
+    const expr = attr(c.node.el, 'expression');
+    if (field?.toLowerCase() === 'destination_number' && expr) out.push(preprocessed(expandAttr(tree, c.node.doc, expr)));
+    for (const r of c.regexes) {
+      const f = attr(r.el, 'field')?.value;
+      const e = attr(r.el, 'expression');
+      if (f?.toLowerCase() === 'destination_number' && e) out.push(preprocessed(expandAttr(tree, r.doc, e)));
+    }
+    destinationExpressions(tree, c.children, out);
+  }
+}
+
+/** Numbers to try for an extension: one per destination_number expression it tests. */
+function numbersFor(tree: Tree, ext: Extension): { numbers: string[]; reason?: string } {
+  const exprs: string[] = [];
+  destinationExpressions(tree, ext.conditions, exprs);
+  if (!exprs.length) return { numbers: [], reason: 'it does not test destination_number' };
+  const numbers: string[] = [];
+  for (const e of exprs) {
+    if (hasUnknown(e) || e.includes('${')) continue;
+    const n = exampleFor(e);
+    if (n !== undefined && n !== '' && !numbers.includes(n)) numbers.push(n);
+  }
+  return numbers.length ? { numbers } : { numbers: [], reason: 'fsconf cannot write a number its expressions accept' };
+}
+
+/** Contexts a catch-all extension (no destination_number test) sends calls to with transfer/execute_extension. */
+function catchAllTargets(ext: Extension, here: string): string[] {
+  const exprs: string[] = [];
+  const walk = (cs: Condition[]): void => {
+    for (const c of cs) {
+      if (attr(c.node.el, 'field')?.value.toLowerCase() === 'destination_number') exprs.push('x');
+      walk(c.children);
+    }
+  };
+  walk(ext.conditions);
+  if (exprs.length) return [];
+  const out: string[] = [];
+  const visit = (cs: Condition[]): void => {
+    for (const c of cs) {
+      for (const a of [...c.actions, ...c.antiActions]) {
+        if (a.application !== 'transfer' && a.application !== 'execute_extension') continue;
+        const parts = (a.data.value ?? '').trim().split(/\s+/);
+        const ctx = parts[2] ?? here;
+        if (!ctx.includes('$') && !out.includes(ctx)) out.push(ctx);
+      }
+      visit(c.children);
+    }
+  };
+  visit(ext.conditions);
+  return out;
+}
+
+function classify(o: { kind: string; endpoint: string | null; external: boolean; targets?: BridgeTarget[] }): Reach['kind'] {
+  if (o.kind === 'bridge') {
+    if (o.external) return 'external';
+    if (o.targets?.some((t) => t.kind === 'local-user' || t.kind === 'group')) return 'local-user';
+    return 'other';
+  }
+  if (o.kind === 'other' && o.endpoint) {
+    if (/^voicemail\b/.test(o.endpoint)) return 'voicemail';
+    if (/^conference\b/.test(o.endpoint)) return 'conference';
+    return 'other';
+  }
+  return 'none';
+}
+
+const cache = new WeakMap<Model, ProfileExposure[]>();
+
+export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet } = {}): ProfileExposure[] {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const out: ProfileExposure[] = [];
+  // profiles that admit the stranger the same way (same context, no user) route the same calls
+  const memo = new Map<string, RouteResult | undefined>();
+  for (const profile of model.profiles) {
+    if (!profile.name) continue;
+    let admissionKey = '';
+    const run = (to: string, at: string): RouteResult | undefined => {
+      const key = `${admissionKey}\u0000${to}\u0000${at}`;
+      if (admissionKey && memo.has(key)) return memo.get(key);
+      try {
+        const r = simulateCall(tree, model, { profile: profile.name, from: STRANGER, to, at }, opts.localNet ? { localNet: opts.localNet } : {});
+        if (admissionKey) memo.set(key, r);
+        return r;
+      } catch (e) {
+        if (e instanceof RouteInputError) return undefined;
+        throw e;
+      }
+    };
+    const probe = run('1000', MOMENTS[0]!);
+    if (!probe) continue;
+    const first = probe;
+    const a = first.admission;
+    // the same admission (no ACL token or user involved) means the same channel variables and context
+    if (a.verdict === 'admitted' && !a.user) admissionKey = `${first.context}\u0000${a.by}\u0000${a.authenticated}`;
+    const pe: ProfileExposure = { profile, admission: first.admission, context: first.context, reaches: [], skipped: [] };
+    out.push(pe);
+    // a caller who answers no challenge: only an admission without digest counts
+    if (first.admission.verdict !== 'admitted' || first.admission.by === 'digest' || !first.context) continue;
+    const landing = model.contexts.find((c) => c.name === first.context);
+    if (!landing) continue;
+    const tried = new Set<string>();
+    const jobs: { number: string; extension: string }[] = [];
+    const add = (ext: Extension, via?: Extension): void => {
+      const n = numbersFor(tree, ext);
+      if (!n.numbers.length) {
+        if (!via) pe.skipped.push({ extension: ext.name, reason: n.reason ?? '' });
+        return;
+      }
+      for (const number of n.numbers) if (!tried.has(number)) {
+        tried.add(number);
+        jobs.push({ number, extension: (via ?? ext).name });
+      }
+    };
+    for (const ext of landing.extensions) {
+      add(ext);
+      for (const target of catchAllTargets(ext, landing.name)) {
+        const t: DialplanContext | undefined = model.contexts.find((c) => c.name === target);
+        if (t && t !== landing) for (const e2 of t.extensions) add(e2, ext);
+      }
+    }
+    for (const job of jobs) {
+      for (const at of MOMENTS) {
+        const r = run(job.number, at);
+        if (!r) continue;
+        const alts = r.outcome.alternatives ?? [{ assumptions: [], kind: r.outcome.kind, endpoint: r.outcome.endpoint, external: r.outcome.external, path: r.path, ...(r.outcome.action ? { action: r.outcome.action } : {}), ...(r.outcome.targets ? { targets: r.outcome.targets } : {}) }];
+        for (const alt of alts) {
+          const kind = classify(alt);
+          if (kind === 'none') continue;
+          const entry: Reach = { number: job.number, at, extension: job.extension, kind, endpoint: alt.endpoint, assumptions: alt.assumptions, path: alt.path };
+          if (alt.action) entry.action = alt.action;
+          if (alt.targets) entry.targets = alt.targets;
+          if (!pe.reaches.some((x) => x.number === entry.number && x.endpoint === entry.endpoint && x.kind === entry.kind)) pe.reaches.push(entry);
+        }
+      }
+    }
+  }
+  cache.set(model, out);
+  return out;
+}
