@@ -22,3 +22,4 @@ export { documentSymbols, documentLinks, foldingRanges } from './service/navigat
 export { networkListsFor, testAddress, aclListNames, parseLocalNet, aclReferences, type AclTestResult, type AclListName, type AclReference, type LocalNet } from './acl-model.js';
 export { buildNetworkLists, checkAddress, checkAddressFast, checkAddressCode, ipv4ToNumber, parseCidr, parseIp, describeCidr, summarizeList, countAllowedPublicIPv4, BUILTIN_LIST_NAMES, type NetworkLists, type NetworkList, type AclListDef, type AclNodeDef, type AclVerdict } from './acl/index.js';
 export { secretRanges, secretRangesInText, isSecretName, SECRET_NAMES } from './service/secrets.js';
+export * from './service/structure/index.js';
