@@ -24,6 +24,7 @@ import {
   aclListNames,
   secretRanges,
   secretRangesInText,
+  templateActions,
   type FsconfConfig,
   type Finding,
 } from '@fsconf/core';
@@ -52,8 +53,9 @@ import { editText, keepBom, readDisk, writePlanned, type PlannedWrite } from './
 import { CachingFileSystem } from './cachefs.js';
 import { scheduleIdleGc } from './idle-gc.js';
 import type { AclListInfo, AclTestResult, AnalysisDone, TreeInfo, WriteResult } from './protocol.js';
+import { structureCommand, structuralEditCommand, templatesCommand, type StructureHost } from './structure.js';
 
-export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges'] as const;
+export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges', 'fsconf.structure', 'fsconf.structuralEdit', 'fsconf.templates'] as const;
 
 /** Debounce: a change after a quiet spell is analysed at once; changes in a burst wait (never more than MAX_WAIT). */
 export const TIMING = { quietMs: 100, burstMs: 100, maxWaitMs: 150, diskTtlMs: 2000, watchedDiskTtlMs: 30000 };
@@ -331,7 +333,7 @@ export class FsconfServer {
         documentSymbolProvider: { label: 'fsconf' },
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fsconf'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fsconf', 'refactor.insert.fsconf'], resolveProvider: false },
         executeCommandProvider: { commands: [...COMMANDS] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -565,7 +567,11 @@ export class FsconfServer {
   actions(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, only: string[] | undefined) {
     const t = this.target(uri);
     if (!t) return [];
-    return codeActions(t.p.ws, t.path, range, only).map((a) => toCodeAction(a, this.uriOf));
+    const fixes = codeActions(t.p.ws, t.path, range, only).map((a) => toCodeAction(a, this.uriOf));
+    // templates ("Add extension: …") in dialplan files, when the client asks for refactorings too
+    if (only?.length && !only.some((k) => 'refactor.insert.fsconf'.startsWith(k))) return fixes;
+    const templates = templateActions(t.p.ws.analysis(), t.path, range.start, this.uriOf, uriToPath).map((a) => ({ title: a.title, kind: a.kind, edit: { changes: a.changes } }));
+    return [...fixes, ...templates];
   }
 
   // ---------------------------------------------------------------- commands
@@ -588,10 +594,22 @@ export class FsconfServer {
         return this.saveDocument(arg);
       case 'fsconf.secretRanges':
         return this.secretRanges(arg);
+      case 'fsconf.structure':
+        return structureCommand(this.structureHost, arg);
+      case 'fsconf.structuralEdit':
+        return structuralEditCommand(this.structureHost, arg);
+      case 'fsconf.templates':
+        return templatesCommand();
       default:
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
     }
   }
+
+  private readonly structureHost: StructureHost = {
+    analysis: (uri) => this.commandProject(uri)?.ws.analysis(),
+    uriOf: (path) => this.uriOf(path),
+    applyEdit: (arg) => this.applyEdit(arg),
+  };
 
   private lintTree(arg: Record<string, unknown>) {
     const projects = typeof arg.uri === 'string' ? [this.commandProject(arg.uri)].filter((p): p is Project => !!p) : [...this.projects.values()];
