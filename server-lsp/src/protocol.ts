@@ -141,7 +141,8 @@ export type StructuralEdit =
   | { op: 'move'; target: ElementRef; before?: ElementRef; after?: ElementRef; direction?: 'up' | 'down' }
   | { op: 'setAttribute'; target: ElementRef; name: string; value: string }
   | { op: 'removeAttribute'; target: ElementRef; name: string }
-  | { op: 'setParam'; target: ElementRef; name: string; value: string; kind?: 'param' | 'variable' }
+  /** generate: the server makes a new secret (password meeting the policy, or a PIN ≠ the user id) in place of value */
+  | { op: 'setParam'; target: ElementRef; name: string; value: string; kind?: 'param' | 'variable'; generate?: 'password' | 'pin' }
   | { op: 'removeParam'; target: ElementRef; name: string; kind?: 'param' | 'variable' }
   | { op: 'addUser'; domain?: string; template?: string; values?: Record<string, string>; element?: NewElement }
   | { op: 'addGateway'; profile: string; template?: string; values?: Record<string, string>; element?: NewElement }
@@ -169,4 +170,11 @@ export interface TemplateInfo {
   title: string;
   description: string;
   fields: { name: string; label: string; default: string; complete?: 'contexts' | 'gateways' | 'ivrs' | 'users'; secret?: boolean }[];
+}
+
+/** `fsconf.vocabulary`: what structure editors complete from. */
+export interface Vocabulary {
+  applications: { name: string; syntax: string; doc: string }[];
+  fields: string[];
+  codecs: string[];
 }

@@ -25,6 +25,7 @@ import {
   secretRanges,
   secretRangesInText,
   templateActions,
+  vocabulary,
   type FsconfConfig,
   type Finding,
 } from '@fsconf/core';
@@ -55,7 +56,7 @@ import { scheduleIdleGc } from './idle-gc.js';
 import type { AclListInfo, AclTestResult, AnalysisDone, TreeInfo, WriteResult } from './protocol.js';
 import { structureCommand, structuralEditCommand, templatesCommand, type StructureHost } from './structure.js';
 
-export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges', 'fsconf.structure', 'fsconf.structuralEdit', 'fsconf.templates'] as const;
+export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges', 'fsconf.structure', 'fsconf.structuralEdit', 'fsconf.templates', 'fsconf.vocabulary'] as const;
 
 /** Debounce: a change after a quiet spell is analysed at once; changes in a burst wait (never more than MAX_WAIT). */
 export const TIMING = { quietMs: 100, burstMs: 100, maxWaitMs: 150, diskTtlMs: 2000, watchedDiskTtlMs: 30000 };
@@ -600,6 +601,8 @@ export class FsconfServer {
         return structuralEditCommand(this.structureHost, arg);
       case 'fsconf.templates':
         return templatesCommand();
+      case 'fsconf.vocabulary':
+        return vocabulary();
       default:
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
     }

@@ -11,7 +11,8 @@ import type { DialplanContext, Extension, Node } from '../../model.js';
 import { logicalChildren } from '../../model.js';
 import { attr, walk, type XmlElement } from '../../xml/parser.js';
 import { basename, dirname, joinPath } from '../../fs.js';
-import { template, userValues } from './templates.js';
+import { generatePin, template, userValues } from './templates.js';
+import { generatePassword } from '../../passwords.js';
 import type { ElementRef, NewElement, StructuralEdit, StructuralEditResult, TextEditLike } from './types.js';
 import type { UriOf } from './build.js';
 
@@ -378,19 +379,25 @@ export function structuralEdit(host: EditHost, req: StructuralEdit): StructuralE
       const { doc, el } = elementAtRef(host, req.target);
       const kind = req.kind ?? 'param';
       const container = paramContainer(host, doc, el, kind);
+      let value = req.op === 'setParam' ? req.value : '';
+      if (req.op === 'setParam' && req.generate) {
+        const id = attr(el, 'id')?.value ?? '';
+        value = req.generate === 'pin' ? generatePin(id) : generatePassword(host.analysis.config.passwords);
+        generated = { [req.name]: value };
+      }
       const existing = [...container.params].reverse().find((p) => attr(p.el, 'name')?.value.toLowerCase() === req.name.toLowerCase());
       if (req.op === 'removeParam') {
         if (!existing) throw new StructuralEditError(`<${el.name}${nameOf(el)}> has no ${kind} ${req.name}`);
         removeEl(changes, existing.doc, existing.el);
         summary = `remove ${kind} ${req.name} from <${el.name}${nameOf(el)}>`;
       } else if (existing) {
-        setAttr(changes, existing.doc, existing.el, 'value', req.value);
-        summary = `set ${kind} ${req.name} = ${req.value} on <${el.name}${nameOf(el)}>`;
+        setAttr(changes, existing.doc, existing.el, 'value', value);
+        summary = `set ${kind} ${req.name} = ${generated ? '(generated)' : value} on <${el.name}${nameOf(el)}>`;
       } else {
-        const line = renderElement({ name: kind, attrs: [['name', req.name], ['value', req.value]] }, indentUnit(container.doc.text));
+        const line = renderElement({ name: kind, attrs: [['name', req.name], ['value', value]] }, indentUnit(container.doc.text));
         if (container.el) insertChild(changes, container.doc, container.el, line, false);
-        else insertChild(changes, doc, el, renderElement({ name: kind === 'param' ? 'params' : 'variables', children: [{ name: kind, attrs: [['name', req.name], ['value', req.value]] }] }, indentUnit(doc.text)), false);
-        summary = `add ${kind} ${req.name} = ${req.value} to <${el.name}${nameOf(el)}>`;
+        else insertChild(changes, doc, el, renderElement({ name: kind === 'param' ? 'params' : 'variables', children: [{ name: kind, attrs: [['name', req.name], ['value', value]] }] }, indentUnit(doc.text)), false);
+        summary = `add ${kind} ${req.name} = ${generated ? '(generated)' : value} to <${el.name}${nameOf(el)}>`;
       }
       break;
     }

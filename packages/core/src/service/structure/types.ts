@@ -129,7 +129,7 @@ export type StructuralEdit =
   | { op: 'move'; target: ElementRef; before?: ElementRef; after?: ElementRef; direction?: 'up' | 'down' }
   | { op: 'setAttribute'; target: ElementRef; name: string; value: string }
   | { op: 'removeAttribute'; target: ElementRef; name: string }
-  | { op: 'setParam'; target: ElementRef; name: string; value: string; kind?: 'param' | 'variable' }
+  | { op: 'setParam'; target: ElementRef; name: string; value: string; kind?: 'param' | 'variable'; generate?: 'password' | 'pin' }
   | { op: 'removeParam'; target: ElementRef; name: string; kind?: 'param' | 'variable' }
   | { op: 'addUser'; domain?: string; template?: string; values?: Record<string, string>; element?: NewElement }
   | { op: 'addGateway'; profile: string; template?: string; values?: Record<string, string>; element?: NewElement }
