@@ -147,7 +147,7 @@ describe('Problems', () => {
 });
 
 describe('views', () => {
-  it('tab cycles Problems → Files → File → Bans → Help, ? toggles help, esc goes back', async () => {
+  it('tab cycles Problems → Files → File → Dialplan → Profiles → Directory → Bans → Help, ? toggles help, esc goes back', async () => {
     const h = setup({ files: FILES });
     await loadedTree(h);
     await h.press(KEYS.tab);
@@ -155,6 +155,13 @@ describe('views', () => {
     expect(h.frame()).toMatch(/internal\.xml\s+✖ 1 ℹ 1/);
     await h.press(KEYS.tab);
     expect(h.frame()).toContain('no file open');
+    await h.press(KEYS.tab);
+    // a server without the structure commands: the editing views say so instead of failing
+    expect(h.frame()).toMatch(/contexts → extensions in hunt order|fsconf\.structure/);
+    await h.press(KEYS.tab);
+    expect(h.frame()).toMatch(/sofia profiles|fsconf\.structure/);
+    await h.press(KEYS.tab);
+    expect(h.frame()).toMatch(/domains → users|fsconf\.structure/);
     await h.press(KEYS.tab);
     expect(h.frame()).toContain("fs_cli is not on PATH");
     await h.press(KEYS.tab);

@@ -15,18 +15,15 @@ export interface StructureState {
 export function useStructure(client: FsconfClient, analysis: unknown, active: boolean): StructureState {
   const [state, setState] = useState<StructureState>({ templates: [] });
   const seq = useRef(0);
+  const extras = useRef<{ templates: TemplateInfo[]; vocabulary: Vocabulary } | undefined>(undefined);
   useEffect(() => {
     if (!active) return;
     const n = ++seq.current;
-    getStructure(client)
-      .then((structure) => n === seq.current && setState((s) => ({ ...s, structure, error: undefined } as StructureState)))
-      .catch((e: unknown) => n === seq.current && setState((s) => ({ ...s, error: errorText(e) })));
+    // the first time, templates and vocabulary come with the structure: the view is complete at once
+    const more = extras.current ? Promise.resolve(extras.current) : Promise.all([getTemplates(client), getVocabulary(client)]).then(([templates, vocabulary]) => (extras.current = { templates, vocabulary })).catch(() => ({ templates: [], vocabulary: undefined }));
+    Promise.all([getStructure(client), more])
+      .then(([structure, x]) => n === seq.current && setState({ structure, templates: x.templates, ...(x.vocabulary ? { vocabulary: x.vocabulary } : {}) }))
+      .catch((e: unknown) => n === seq.current && setState((s) => ({ ...s, error: `the server did not give the structure (fsconf.structure): ${errorText(e)}` })));
   }, [client, analysis, active]);
-  useEffect(() => {
-    if (!active || state.vocabulary) return;
-    Promise.all([getTemplates(client), getVocabulary(client)])
-      .then(([templates, vocabulary]) => setState((s) => ({ ...s, templates, vocabulary })))
-      .catch(() => undefined);
-  }, [client, active, state.vocabulary]);
   return state;
 }

@@ -25,6 +25,8 @@ export interface FormField {
   label: string;
   value: string;
   suggestions?: readonly string[];
+  /** Suggestions that depend on what is typed (the next codec of a list). */
+  suggest?: (value: string) => readonly string[];
   /** One line of help for the value typed so far (an application's syntax). */
   help?: (value: string) => string | undefined;
   secret?: boolean;
@@ -88,14 +90,21 @@ export function useEditFlow(d: EditDeps): EditFlow {
       return;
     }
     const files: DiffFile[] = [];
+    let changed = false;
     const befores = new Map<string, string | undefined>();
     for (const [uri, edits] of Object.entries(plan.edit.changes)) {
       const created = plan.created.includes(uri);
       const before = created ? '' : await depsRef.current.readFile(uriToPath(uri)).catch(() => '');
       befores.set(uri, created ? undefined : before);
       const afterText = applyEdits(before, edits);
+      if (afterText !== before || created) changed = true;
       const [old, now] = await Promise.all([secretRangesOrNone(client, uri, before), secretRangesOrNone(client, uri, afterText)]);
       files.push({ rel: `${relPath(root, uri)}${created ? ' (new file)' : ''}`, lines: maskDiff(diffLines(before, afterText), before, afterText, old, now) });
+    }
+    if (!changed) {
+      setMode(undefined);
+      setStatus('info', `${plan.summary}: that is what the file holds already; nothing written`);
+      return;
     }
     setMode({
       kind: 'diff',
@@ -111,7 +120,7 @@ export function useEditFlow(d: EditDeps): EditFlow {
             if (!r.applied) return deps.setStatus('error', `not written: ${r.message ?? 'the server refused the edit'}`);
             for (const f of r.files ?? []) await deps.onWritten(canonicalUri(f.uri), befores.get(f.uri));
             const backups = (r.files ?? []).filter((f) => f.backup).length;
-            deps.setStatus('ok', `${plan.summary} · wrote ${(r.files ?? []).map((f) => relPath(root, f.uri)).join(', ')}${backups ? ' (.bak kept)' : ''} · R reloads (${plan.reload.join(', ')})`);
+            deps.setStatus('ok', `wrote ${(r.files ?? []).map((f) => relPath(root, f.uri)).join(', ')}${backups ? ' (.bak kept)' : ''} · ${plan.summary} · R reloads (${plan.reload.join(', ')})`);
             after?.(plan);
           } catch (e) {
             deps.setStatus('error', errorText(e));
@@ -272,7 +281,7 @@ function FormPane({ width, height, mode, diagnostics, readonly, flow }: { width:
             isActive={i === index}
             mask={!!x.secret}
             width={width - labelWidth - 3}
-            {...(x.suggestions ? { suggestions: x.suggestions } : {})}
+            {...(x.suggest ? { suggestions: x.suggest(values[x.name] ?? '') } : x.suggestions ? { suggestions: x.suggestions } : {})}
             onChange={(v) => {
               setValues((s) => ({ ...s, [x.name]: v }));
               if (mode.live) flow._onLiveChange(mode, v);

@@ -70,9 +70,15 @@ function merged(own: SParam[], ...inherited: SParam[][]): SParam[] {
   return out;
 }
 
+/** A context of the chat plan (section chatplan, or a file under chatplan/), not the dialplan. */
+export function isChatplan(node: Node): boolean {
+  for (let p: Node | undefined = node; p; p = p.parent) if (p.el.name === 'section') return attr(p.el, 'name')?.value === 'chatplan';
+  return /\/chatplan\//.test(node.doc.path);
+}
+
 export function buildStructure(a: Analysis, uriOf: UriOf): Structure {
   const m = a.model;
-  const contexts = m.contexts.map((ctx) => ({
+  const contexts = m.contexts.filter((ctx) => !isChatplan(ctx.node)).map((ctx) => ({
     ...locate(ctx.node, uriOf),
     name: ctx.name,
     extensions: ctx.extensions.map((e) => {
@@ -92,7 +98,7 @@ export function buildStructure(a: Analysis, uriOf: UriOf): Structure {
       const gParams = u.groupParams.map((p) => sparam(p, uriOf, 'group'));
       return { ...locate(u.node, uriOf), id: u.id, ...(group ? { group } : {}), params, variables, effective: { params: merged(params, gParams, dParams), variables: merged(variables, dVars) } };
     });
-    return { ...(d.node ? locate(d.node, uriOf) : { uri: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, at: { uri: '', line: 0, character: 0 } }), name: d.name ?? '(unknown)', params: dParams, variables: dVars, groups: [...groups], users };
+    return { ...(d.node ? locate(d.node, uriOf) : { uri: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, at: { uri: '', line: 0, character: 0 } }), name: d.name ?? d.nameValue?.raw ?? '(no name)', params: dParams, variables: dVars, groups: [...groups], users };
   });
   const profiles = m.profiles.map((p) => {
     const domainsEl = p.node.el.children.find((c) => c.name === 'domains');

@@ -14,7 +14,7 @@ import { basename, dirname, joinPath } from '../../fs.js';
 import { generatePin, template, userValues } from './templates.js';
 import { generatePassword } from '../../passwords.js';
 import type { ElementRef, NewElement, StructuralEdit, StructuralEditResult, TextEditLike } from './types.js';
-import type { UriOf } from './build.js';
+import { isChatplan, type UriOf } from './build.js';
 
 export class StructuralEditError extends Error {}
 
@@ -226,7 +226,7 @@ function newFile(changes: Changes, path: string, e: NewElement, unit: string): v
 // ── the edits ────────────────────────────────────────────────────────────
 
 function contextByName(host: EditHost, name: string): DialplanContext {
-  const ctx = host.analysis.model.contexts.find((c) => c.name === name);
+  const ctx = host.analysis.model.contexts.find((c) => c.name === name && !isChatplan(c.node));
   if (!ctx) throw new StructuralEditError(`no dialplan context named "${name}" (contexts: ${host.analysis.model.contexts.map((c) => c.name).join(', ')})`);
   return ctx;
 }
@@ -402,7 +402,7 @@ export function structuralEdit(host: EditHost, req: StructuralEdit): StructuralE
       break;
     }
     case 'addUser': {
-      const domain = req.domain ? host.analysis.model.domains.find((d) => d.name === req.domain) : host.analysis.model.domains.find((d) => d.node);
+      const domain = req.domain ? host.analysis.model.domains.find((d) => (d.name ?? d.nameValue?.raw) === req.domain) : host.analysis.model.domains.find((d) => d.node);
       if (!domain?.node) throw new StructuralEditError(req.domain ? `no directory domain named "${req.domain}"` : 'the tree has no directory domain');
       let e: NewElement;
       if (req.element) e = req.element;
@@ -413,18 +413,19 @@ export function structuralEdit(host: EditHost, req: StructuralEdit): StructuralE
         e = t.build(uv.values);
       }
       const id = e.attrs?.find(([k]) => k === 'id')?.[1] ?? '';
+      const dname = domain.name ?? domain.nameValue?.raw ?? '';
       if (!/^[A-Za-z0-9_.+-]+$/.test(id)) throw new StructuralEditError(`"${id}" is not a user id (digits or letters, no spaces)`);
-      if (domain.users.some((u) => u.id === id)) throw new StructuralEditError(`domain ${domain.name} has a user ${id} already`);
+      if (domain.users.some((u) => u.id === id)) throw new StructuralEditError(`domain ${dname} has a user ${id} already`);
       const site = usersSite(domain.node);
       if (site) {
         const path = newFilePath(host, site, id, false);
         newFile(changes, path, e, indentUnit(site.doc.text));
         created.push(host.uriOf(path));
-        summary = `add user ${id} to domain ${domain.name} in a new file ${basename(path)}`;
+        summary = `add user ${id} to domain ${dname} in a new file ${basename(path)}`;
       } else {
         const users = findChild(domain.node.el, 'users') ?? domain.node.el;
         insertChild(changes, domain.node.doc, users, renderElement(e, indentUnit(domain.node.doc.text)), false);
-        summary = `add user ${id} to domain ${domain.name}`;
+        summary = `add user ${id} to domain ${dname}`;
       }
       break;
     }
