@@ -491,7 +491,7 @@ register_failure_bandata:
     const h = setup({ files: FILES, fsCli: true });
     await loadedTree(h);
     h.fsCliReplies.set('cti show baninfo', { code: 0, stdout: BANINFO, stderr: '' });
-    await h.press(KEYS.tab, KEYS.tab, KEYS.tab);
+    await h.press(KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab);
     let f = await h.waitFor((x) => x.includes('Current bans (1)'));
     expect(f).toContain('findtime 60 s  maxretry 3  bantime 180 s  banmode 1 (IP+account pair)');
     expect(f).toMatch(/❯\s+192\.168\.31\.242/);
@@ -516,7 +516,7 @@ register_failure_bandata:
     const h = setup({ files: FILES, fsCli: true });
     await loadedTree(h);
     h.fsCliReplies.set('cti show baninfo', { code: 0, stdout: '-ERR cti Command not found!\n', stderr: '' });
-    await h.press(KEYS.tab, KEYS.tab, KEYS.tab);
+    await h.press(KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab);
     const f = await h.waitFor((x) => x.includes('-ERR cti Command not found!') && x.includes('loaded?'));
     expect(f.split('\n')).toHaveLength(24);
     h.unmount();

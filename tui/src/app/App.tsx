@@ -556,8 +556,12 @@ export function App(props: AppProps) {
   useKeys(
     (input, key) => {
       if (key.tab) {
-        const i = VIEWS.indexOf(view);
-        return setView(VIEWS[(i + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!);
+        // from the view as it is now (keys typed fast may arrive before a render)
+        return setViewState((cur) => {
+          const next = VIEWS[(VIEWS.indexOf(cur) + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!;
+          if (next !== cur) prevView.current = cur;
+          return next;
+        });
       }
       if (input === 'q') return quit(0);
       if (input === '?') return setView(view === 'help' ? prevView.current : 'help');
