@@ -27,7 +27,7 @@ beforeAll(() => {
   for (const f of [CLI, LSP, path.join(REPO, 'tui', 'dist', 'main.js')]) if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
 });
 
-function setup() {
+function setup(args: string[] = []) {
   const dir = mkdtempSync(path.join(tmpdir(), 'fsconf-tui-edit-'));
   dirs.push(dir);
   const conf = path.join(dir, 'conf');
@@ -40,7 +40,7 @@ function setup() {
   chmodSync(path.join(bin, 'fs_cli'), 0o755);
   const tmux = new Tmux('edit', path.join(dir, 'exit-status'));
   sessions.push(tmux);
-  tmux.start([process.execPath, CLI, conf], { PATH: `${bin}:${process.env.PATH ?? ''}`, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color', NO_COLOR: '1', HOME: dir });
+  tmux.start([process.execPath, CLI, conf, ...args], { PATH: `${bin}:${process.env.PATH ?? ''}`, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color', NO_COLOR: '1', HOME: dir });
   return { dir, conf, log, t: tmux };
 }
 
@@ -52,7 +52,9 @@ const selected = (s: string) => s.split('\n').find((l) => l.startsWith('❯')) ?
 describe('editing the dialplan, directory and a profile from the terminal UI (tmux 80×24)', () => {
   it('template route → typo (live finding) → fix → move above Local_Extension → user 1020 → inbound-codec-prefs; lint clean, parses, .bak kept', async () => {
     const { conf, log, t } = setup();
-    const before = keys(conf, lint(conf));
+    const baseline = lint(conf);
+    const before = keys(conf, baseline);
+    const errors = baseline.filter((f) => f.severity === 'error').length;
     const originals = new Map(['dialplan/default.xml', 'sip_profiles/external.xml'].map((f) => [f, readFileSync(path.join(conf, f), 'utf8')]));
     await t.waitFor((s) => /^fsconf\s/.test(s) && !s.split('\n')[0]!.includes('analysing') && /Problems \(\d+\)/.test(s), 'the first analysis');
 
@@ -90,9 +92,11 @@ describe('editing the dialplan, directory and a profile from the terminal UI (tm
     t.text('^(1\\d{10}$');
     s = await t.waitFor((x) => /missing closing parenthesis/.test(x), 'the live finding for the typo');
     expect(s).toMatch(/✖ PCRE2 cannot compile/);
+    // the Problems count follows the unsaved text too
+    await t.waitFor((x) => x.split('\n')[0]!.includes(`✖ ${errors + 1} errors`), 'one more error in the header');
     t.keys('C-u');
     t.text('^(1\\d{10})$');
-    await t.waitFor((x) => x.includes('no finding here'), 'the finding gone');
+    await t.waitFor((x) => x.includes('no finding here') && x.split('\n')[0]!.includes(`✖ ${errors} errors`), 'the finding gone, the count back');
     t.keys('Enter');
     s = await t.waitFor((x) => x.includes('Apply this change?'), 'the diff of the regex');
     expect(s).toMatch(/\+\s+<condition field="destination_number" expression="\^\(1\\d\{10\}\)\$">/);
@@ -206,4 +210,29 @@ describe('editing the dialplan, directory and a profile from the terminal UI (tm
     expect(dp).toContain('expression="^(1\\d{10})$"');
     expect(readFileSync(path.join(conf, 'sip_profiles/external.xml'), 'utf8')).toContain('<param name="inbound-codec-prefs" value="OPUS,G722,PCMU,PCMA"/>');
   }, 180000);
+});
+
+describe('--readonly', () => {
+  it('refuses every change at once: add, edit, delete, move, add user; nothing is written', async () => {
+    const { conf, t } = setup(['--readonly']);
+    await t.waitFor((s) => /^fsconf\s/.test(s) && s.includes('[read-only]') && !s.split('\n')[0]!.includes('analysing'), 'the first analysis');
+    t.keys('Tab', 'Tab', 'Tab');
+    await t.waitFor((x) => x.includes('context default ('), 'the Dialplan view');
+    t.keys('a');
+    await t.waitFor((x) => x.includes('read-only (--readonly): nothing can be changed'), 'add refused');
+    expect(t.capture()).not.toContain('pick a template');
+    t.keys('j', 'K');
+    await t.waitFor((x) => x.includes('read-only (--readonly): nothing can be changed') && !x.includes('hunt order matters'), 'move refused');
+    t.keys('d');
+    await t.waitFor((x) => !x.includes('Apply this change?') && x.includes('read-only'), 'delete refused');
+    t.keys('Tab', 'Tab');
+    await t.waitFor((x) => x.includes('domains → users'), 'the Directory view');
+    t.keys('a');
+    await t.waitFor((x) => x.includes('read-only (--readonly): nothing can be changed') && !x.includes('add a user'), 'add user refused');
+    t.keys('q');
+    expect(await t.exitCode()).toBe(0);
+    expect(existsSync(path.join(conf, 'dialplan/default.xml.bak'))).toBe(false);
+    expect(readFileSync(path.join(conf, 'dialplan/default.xml'), 'utf8')).toBe(readFileSync(path.join(VANILLA, 'dialplan/default.xml'), 'utf8'));
+    expect(existsSync(path.join(conf, 'directory/default/1020.xml'))).toBe(false);
+  }, 60000);
 });

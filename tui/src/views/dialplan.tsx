@@ -87,6 +87,7 @@ export interface DialplanViewProps {
   vocabulary: Vocabulary | undefined;
   diagnostics: ReadonlyMap<string, Diagnostic[]>;
   flow: EditFlow;
+  readonly: boolean;
   onCapture(capturing: boolean): void;
 }
 
@@ -195,6 +196,7 @@ export function DialplanView(p: DialplanViewProps) {
 
   const startMove = (r: DialplanRow, dir: 1 | -1) => {
     if (r.kind === 'context') return;
+    if (p.readonly) return p.flow.propose({ op: 'move', target: (r.action ?? r.cond ?? r.ext!).at, direction: dir < 0 ? 'up' : 'down' }); // refuses at once
     const sibs = siblings(r);
     const el = r.action ?? r.cond ?? r.ext!;
     const from = sibs.findIndex((s) => sameAt(s.at, el.at));

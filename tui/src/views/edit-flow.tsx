@@ -151,8 +151,18 @@ export function useEditFlow(d: EditDeps): EditFlow {
       .catch((e: unknown) => setStatus('error', errorText(e)));
   }, []);
 
-  const form = useCallback((title: string, fields: FormField[], onSubmit: (values: Record<string, string>) => void) => setMode({ kind: 'form', title, fields, index: 0, onSubmit }), []);
-  const pick = useCallback((title: string, items: PickItem[], onPick: (i: number) => void) => setMode({ kind: 'pick', title, items, onPick }), []);
+  /** Every pick and form of the editing views leads to a change: read-only refuses at once. */
+  const refused = () => {
+    if (!depsRef.current.readonly) return false;
+    depsRef.current.setStatus('warning', 'read-only (--readonly): nothing can be changed');
+    return true;
+  };
+  const form = useCallback((title: string, fields: FormField[], onSubmit: (values: Record<string, string>) => void) => {
+    if (!refused()) setMode({ kind: 'form', title, fields, index: 0, onSubmit });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  const pick = useCallback((title: string, items: PickItem[], onPick: (i: number) => void) => {
+    if (!refused()) setMode({ kind: 'pick', title, items, onPick });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const notice = useCallback((title: string, lines: string[], reveal?: { label: string; secrets: Record<string, string> }) => setMode({ kind: 'notice', title, lines, ...(reveal ? { reveal: { ...reveal, shown: false } } : {}) }), []);
 
   /** A typed value of a live field: plan it against the unsaved text and send that text to the server. */

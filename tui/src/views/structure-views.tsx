@@ -44,7 +44,7 @@ export function StructureViews(p: StructureViewsProps) {
       {flow.mode ? <EditFlowPane flow={flow} width={p.width} height={p.height} readonly={p.readonly} diagnostics={p.diagnostics} /> : null}
       <Box display={flow.mode ? 'none' : 'flex'} flexDirection="column" width={p.width} height={p.height}>
         {p.view === 'dialplan' ? (
-          <DialplanView {...common} active={active} root={p.root} templates={s.templates} vocabulary={s.vocabulary} diagnostics={p.diagnostics} onCapture={setViewCapture} />
+          <DialplanView {...common} active={active} root={p.root} templates={s.templates} vocabulary={s.vocabulary} diagnostics={p.diagnostics} readonly={p.readonly} onCapture={setViewCapture} />
         ) : p.view === 'profiles' ? (
           <ProfilesView {...common} active={active} client={p.client} templates={s.templates} vocabulary={s.vocabulary} diagnostics={p.diagnostics} />
         ) : (
