@@ -92,3 +92,129 @@ export interface RouteCallResult {
   trace: (Partial<RouteLocation> & { kind: string; text: string; depth?: number })[];
   premises: string[];
 }
+
+// ── structure and structural edits (fsconf.structure, fsconf.structuralEdit, fsconf.templates) ──
+// Positions are 0-based; an element is named by where it starts (`at`), which the structure gives.
+
+/** Where an element starts: pass it back as an edit's target. */
+export interface ElementRef {
+  uri: string;
+  line: number;
+  character: number;
+}
+
+export interface Located {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  at: ElementRef;
+}
+
+export interface SParam extends Located {
+  name: string;
+  /** As written (a secret is masked: first character and `***`). */
+  value: string;
+  /** After `$${}` expansion; null when FreeSWITCH computes it at run time. */
+  expanded: string | null;
+  from?: 'user' | 'group' | 'domain';
+  secret?: true;
+}
+
+export interface SAction extends Located {
+  kind: 'action' | 'anti-action';
+  application: string;
+  data: string;
+  /** One line: `read` args by name, `$N` resolved against the expression, a transfer's target. */
+  meaning: string;
+}
+
+export interface SCondition extends Located {
+  field?: string;
+  expression?: string;
+  attrs: Record<string, string>;
+  meaning: string;
+  actions: SAction[];
+  antiActions: SAction[];
+  conditions: SCondition[];
+}
+
+export interface SExtension extends Located {
+  name: string;
+  continue?: string;
+  conditions: SCondition[];
+}
+
+export interface SContext extends Located {
+  name: string;
+  /** Hunt order, across included files. */
+  extensions: SExtension[];
+}
+
+export interface SUser extends Located {
+  id: string;
+  group?: string;
+  params: SParam[];
+  variables: SParam[];
+  effective: { params: SParam[]; variables: SParam[] };
+}
+
+export interface Structure {
+  root: string | null;
+  profiles: (Located & { name: string; params: SParam[]; gateways: (Located & { name: string; params: SParam[] })[]; domains: { name: string; alias?: string; parse?: string }[] })[];
+  contexts: SContext[];
+  domains: (Located & { name: string; params: SParam[]; variables: SParam[]; groups: string[]; users: SUser[] })[];
+  aclLists: (Located & { name: string; default: string; nodes: (Located & { type: string; cidr?: string; domain?: string })[] })[];
+  variables: { name: string; value: string | null; uri: string; line: number }[];
+}
+
+/** An element to create; attribute values are plain text (the server escapes them). */
+export interface NewElement {
+  name: string;
+  attrs?: [string, string][];
+  children?: NewElement[];
+}
+
+export type StructuralEdit =
+  | { op: 'insert'; parent: ElementRef; element: NewElement; before?: ElementRef; after?: ElementRef; first?: boolean }
+  | { op: 'addExtension'; context: string; element?: NewElement; template?: string; values?: Record<string, string>; placement?: 'file' | 'top' | 'bottom'; before?: ElementRef }
+  | { op: 'delete'; target: ElementRef }
+  | { op: 'duplicate'; target: ElementRef; name?: string }
+  | { op: 'move'; target: ElementRef; before?: ElementRef; after?: ElementRef; direction?: 'up' | 'down' }
+  | { op: 'setAttribute'; target: ElementRef; name: string; value: string }
+  | { op: 'removeAttribute'; target: ElementRef; name: string }
+  /** generate: the server makes a new secret (password meeting the policy, or a PIN ≠ the user id) in place of value */
+  | { op: 'setParam'; target: ElementRef; name: string; value: string; kind?: 'param' | 'variable'; generate?: 'password' | 'pin' }
+  | { op: 'removeParam'; target: ElementRef; name: string; kind?: 'param' | 'variable' }
+  | { op: 'addUser'; domain?: string; template?: string; values?: Record<string, string>; element?: NewElement }
+  | { op: 'addGateway'; profile: string; template?: string; values?: Record<string, string>; element?: NewElement }
+  | { op: 'addAclNode'; list: string; type: 'allow' | 'deny'; cidr?: string; domain?: string };
+
+/** `fsconf.structuralEdit` [{ edit: StructuralEdit, uri?, apply?, backup? }] */
+export interface StructuralEditResult {
+  /** A WorkspaceEdit (`changes`; a new file is an insertion at 0:0 into a URI that does not exist yet). */
+  edit: { changes: Record<string, { range: Located['range']; newText: string }[]> };
+  summary: string;
+  /** URIs of the files the edit creates. */
+  created: string[];
+  /** Secrets generated for the edit (a new user's password and PIN): show once, on request. */
+  generated?: Record<string, string>;
+  /** fs_cli commands that make FreeSWITCH pick the change up. */
+  reload: string[];
+  /** With `apply: true`: what fsconf.applyEdit wrote (or why not). */
+  written?: WriteResult;
+}
+
+/** `fsconf.templates` */
+export interface TemplateInfo {
+  id: string;
+  kind: 'extension' | 'user' | 'gateway';
+  title: string;
+  description: string;
+  fields: { name: string; label: string; default: string; complete?: 'contexts' | 'gateways' | 'ivrs' | 'users'; secret?: boolean }[];
+}
+
+/** `fsconf.vocabulary`: what structure editors complete from. */
+export interface Vocabulary {
+  applications: { name: string; syntax: string; doc: string }[];
+  fields: string[];
+  codecs: string[];
+}

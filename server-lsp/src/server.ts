@@ -32,6 +32,8 @@ import {
   toXml,
   inlayHints,
   codeLenses,
+  templateActions,
+  vocabulary,
   type FsconfConfig,
   type Finding,
 } from '@fsconf/core';
@@ -65,7 +67,9 @@ import { advise, clientKind, type ClientKind } from './advice.js';
 import { routeCommand, routeLenses } from './route.js';
 import type { AclListInfo, AclTestResult, AnalysisDone, AssembledResult, TreeInfo, WriteResult } from './protocol.js';
 
-export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges', 'fsconf.assembled', 'fsconf.route'] as const;
+import { structureCommand, structuralEditCommand, templatesCommand, type StructureHost } from './structure.js';
+
+export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges', 'fsconf.assembled', 'fsconf.route', 'fsconf.structure', 'fsconf.structuralEdit', 'fsconf.templates', 'fsconf.vocabulary'] as const;
 
 /** Debounce: a change after a quiet spell is analysed at once; changes in a burst wait (never more than MAX_WAIT). */
 export const TIMING = { quietMs: 100, burstMs: 100, maxWaitMs: 150, diskTtlMs: 2000, watchedDiskTtlMs: 30000 };
@@ -350,7 +354,7 @@ export class FsconfServer {
         workspaceSymbolProvider: true,
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fsconf'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fsconf', 'refactor.insert.fsconf'], resolveProvider: false },
         executeCommandProvider: { commands: [...COMMANDS] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -629,7 +633,11 @@ export class FsconfServer {
   actions(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, only: string[] | undefined, asked?: Diagnostic[]) {
     const t = this.target(uri);
     if (!t) return [];
-    return codeActions(t.p.ws, t.path, range, only, asked?.map((d) => ({ range: d.range, code: d.code }))).map((a) => toCodeAction(a, this.uriOf));
+    const fixes = codeActions(t.p.ws, t.path, range, only, asked?.map((d) => ({ range: d.range, code: d.code }))).map((a) => toCodeAction(a, this.uriOf));
+    // templates ("Add extension: …") in dialplan files, when the client asks for refactorings too
+    if (only?.length && !only.some((k) => 'refactor.insert.fsconf'.startsWith(k))) return fixes;
+    const templates = templateActions(t.p.ws.analysis(), t.path, range.start, this.uriOf, uriToPath).map((a) => ({ title: a.title, kind: a.kind, edit: { changes: a.changes } }));
+    return [...fixes, ...templates];
   }
 
   // ---------------------------------------------------------------- commands
@@ -656,10 +664,24 @@ export class FsconfServer {
         return this.assembled(arg);
       case 'fsconf.route':
         return routeCommand(this.commandProject(arg.uri)?.ws, arg, this.uriOf);
+      case 'fsconf.structure':
+        return structureCommand(this.structureHost, arg);
+      case 'fsconf.structuralEdit':
+        return structuralEditCommand(this.structureHost, arg);
+      case 'fsconf.templates':
+        return templatesCommand();
+      case 'fsconf.vocabulary':
+        return vocabulary();
       default:
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
     }
   }
+
+  private readonly structureHost: StructureHost = {
+    analysis: (uri) => this.commandProject(uri)?.ws.analysis(),
+    uriOf: (path) => this.uriOf(path),
+    applyEdit: (arg) => this.applyEdit(arg),
+  };
 
   private lintTree(arg: Record<string, unknown>) {
     const projects = typeof arg.uri === 'string' ? [this.commandProject(arg.uri)].filter((p): p is Project => !!p) : [...this.projects.values()];

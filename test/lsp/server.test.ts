@@ -97,7 +97,7 @@ describe('process', () => {
     expect(caps.documentSymbolProvider).toBeTruthy();
     expect(caps.documentLinkProvider).toBeTruthy();
     expect(caps.foldingRangeProvider).toBe(true);
-    expect(caps.codeActionProvider).toMatchObject({ codeActionKinds: ['quickfix', 'source.fixAll.fsconf'] });
+    expect(caps.codeActionProvider).toMatchObject({ codeActionKinds: ['quickfix', 'source.fixAll.fsconf', 'refactor.insert.fsconf'] });
     expect(caps.executeCommandProvider?.commands).toEqual(expect.arrayContaining(['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument']));
     await c.waitForAnalysis(0);
     expect(c.logs.some((l) => l.includes('fsconf-lsp'))).toBe(true);

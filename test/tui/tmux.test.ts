@@ -165,8 +165,8 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     t.keys('Escape');
     await t.waitFor((x) => !x.includes('reload done'), 'the output closed');
 
-    // Bans: Problems → Files → File → Bans
-    t.keys('Tab', 'Tab', 'Tab');
+    // Bans: Problems → Files → File → Dialplan → Profiles → Directory → Bans
+    t.keys('Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab');
     s = await t.waitFor((x) => x.includes('Current bans (1)'), 'the Bans view');
     expect(s).toMatch(/findtime 60 s\s+maxretry 3\s+bantime 180 s\s+banmode 1/);
     expect(s).toMatch(/1001\s+expires 2024-12-03 15:13:03/);

@@ -31,3 +31,4 @@ export { inlayHints, INLAY_DEFAULTS, POSITIONAL, type InlayKinds } from './servi
 export { codeLenses, lensProviders, type Lens, type LensProvider } from './service/lenses.js';
 export * from './simulate/index.js';
 export { routeCodeLenses, routeCall, exampleNumber, type RouteLens } from './service/route-provider.js';
+export * from './service/structure/index.js';

@@ -147,7 +147,7 @@ describe('Problems', () => {
 });
 
 describe('views', () => {
-  it('tab cycles Problems → Files → File → Bans → Help, ? toggles help, esc goes back', async () => {
+  it('tab cycles Problems → Files → File → Dialplan → Profiles → Directory → Bans → Help, ? toggles help, esc goes back', async () => {
     const h = setup({ files: FILES });
     await loadedTree(h);
     await h.press(KEYS.tab);
@@ -155,6 +155,13 @@ describe('views', () => {
     expect(h.frame()).toMatch(/internal\.xml\s+✖ 1 ℹ 1/);
     await h.press(KEYS.tab);
     expect(h.frame()).toContain('no file open');
+    await h.press(KEYS.tab);
+    // a server without the structure commands: the editing views say so instead of failing
+    expect(h.frame()).toMatch(/contexts → extensions in hunt order|fsconf\.structure/);
+    await h.press(KEYS.tab);
+    expect(h.frame()).toMatch(/sofia profiles|fsconf\.structure/);
+    await h.press(KEYS.tab);
+    expect(h.frame()).toMatch(/domains → users|fsconf\.structure/);
     await h.press(KEYS.tab);
     expect(h.frame()).toContain("fs_cli is not on PATH");
     await h.press(KEYS.tab);
@@ -484,7 +491,7 @@ register_failure_bandata:
     const h = setup({ files: FILES, fsCli: true });
     await loadedTree(h);
     h.fsCliReplies.set('cti show baninfo', { code: 0, stdout: BANINFO, stderr: '' });
-    await h.press(KEYS.tab, KEYS.tab, KEYS.tab);
+    await h.press(KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab);
     let f = await h.waitFor((x) => x.includes('Current bans (1)'));
     expect(f).toContain('findtime 60 s  maxretry 3  bantime 180 s  banmode 1 (IP+account pair)');
     expect(f).toMatch(/❯\s+192\.168\.31\.242/);
@@ -509,7 +516,7 @@ register_failure_bandata:
     const h = setup({ files: FILES, fsCli: true });
     await loadedTree(h);
     h.fsCliReplies.set('cti show baninfo', { code: 0, stdout: '-ERR cti Command not found!\n', stderr: '' });
-    await h.press(KEYS.tab, KEYS.tab, KEYS.tab);
+    await h.press(KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab);
     const f = await h.waitFor((x) => x.includes('-ERR cti Command not found!') && x.includes('loaded?'));
     expect(f.split('\n')).toHaveLength(24);
     h.unmount();

@@ -22,6 +22,7 @@ import { FilesView } from '../views/files.js';
 import { FileView } from '../views/file.js';
 import { BansView, type BansState, type BanTarget } from '../views/bans.js';
 import { HelpView } from '../views/help.js';
+import { StructureViews, STRUCTURE_HINTS, STRUCTURE_VIEWS, type StructureViewName } from '../views/structure-views.js';
 import { ConfirmDialog, DiffDialog, OutputDialog, PickDialog, type DiffFile, type PickItem } from '../dialogs/dialogs.js';
 import { EditPane, EDIT_PANE } from '../dialogs/edit.js';
 import { AclDialog } from '../dialogs/acl.js';
@@ -70,6 +71,7 @@ const HINTS: Record<ViewName, [string, string][]> = {
   file: [['f', 'fix'], ['F', 'fix file'], ['e', 'edit'], ['E', '$EDITOR'], ['v', 'reveal'], ['n', 'next'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
   bans: [['u', 'unban'], ['r', 'refresh'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
   help: [['j/k', 'scroll'], ['tab', 'views'], ['esc', 'back'], ['q', 'quit']],
+  ...STRUCTURE_HINTS,
 };
 
 /** edit.changes, or documentChanges turned into changes. */
@@ -125,6 +127,8 @@ export function App(props: AppProps) {
   const [filterEditing, setFilterEditing] = useState(false);
   const [filesFilter, setFilesFilter] = useState('');
   const [filesFilterEditing, setFilesFilterEditing] = useState(false);
+  /** An editing view (Dialplan, Profiles, Directory) is typing or reviewing: global keys wait. */
+  const [structureCapture, setStructureCapture] = useState(false);
   const [file, setFile] = useState<{ uri: string; line: number } | undefined>();
   const [fileText, setFileText] = useState<{ uri: string; text?: string; error?: string; secrets?: Range[] } | undefined>();
   /** `v` in the File view: secrets shown as they are (off again for every other file). */
@@ -555,17 +559,21 @@ export function App(props: AppProps) {
   useKeys(
     (input, key) => {
       if (key.tab) {
-        const i = VIEWS.indexOf(view);
-        return setView(VIEWS[(i + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!);
+        // from the view as it is now (keys typed fast may arrive before a render)
+        return setViewState((cur) => {
+          const next = VIEWS[(VIEWS.indexOf(cur) + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!;
+          if (next !== cur) prevView.current = cur;
+          return next;
+        });
       }
       if (input === 'q') return quit(0);
       if (input === '?') return setView(view === 'help' ? prevView.current : 'help');
-      if (input === 'a') return openAcl();
+      if (input === 'a' && !STRUCTURE_VIEWS.includes(view)) return openAcl();
       if (input === 's') return setModal({ kind: 'route' });
       if (input === 'R') return startReload();
       if (key.escape && (view === 'help' || view === 'bans' || (view === 'files' && !filesFilter))) return setView(prevView.current === view ? 'problems' : prevView.current);
     },
-    { isActive: !modal && !filterEditing && !filesFilterEditing && !busy },
+    { isActive: !modal && !filterEditing && !filesFilterEditing && !busy && !(structureCapture && STRUCTURE_VIEWS.includes(view)) },
   );
 
   // ── layout ──────────────────────────────────────────────────────────────
@@ -577,6 +585,9 @@ export function App(props: AppProps) {
     problems: `Problems (${ws.counts.errors + ws.counts.warnings + ws.counts.infos})`,
     files: `Files (${filesCount})`,
     file: file ? `File: ${path.basename(fileRel).slice(0, 24)}` : 'File',
+    dialplan: 'Dialplan',
+    profiles: 'Profiles',
+    directory: 'Directory',
     bans: 'Bans',
     help: 'Help',
   };
@@ -737,6 +748,25 @@ export function App(props: AppProps) {
           : {})}
       />
     );
+  } else if (STRUCTURE_VIEWS.includes(shownView)) {
+    body = (
+      <StructureViews
+        view={shownView as StructureViewName}
+        width={width}
+        height={bodyHeight}
+        active={!modal && !busy}
+        client={client}
+        root={root}
+        readonly={props.readonly}
+        backup={props.backup}
+        diagnostics={ws.diagnostics}
+        analysis={ws.summary}
+        readFile={system.readFile}
+        setStatus={setStatus}
+        onWritten={(uri, before) => noteWritten(uri, before)}
+        onCapture={setStructureCapture}
+      />
+    );
   } else if (shownView === 'bans') {
     body = <BansView width={width} height={bodyHeight} bans={bans} index={bansIndex} active={!modal && !busy} readonly={props.readonly} onIndex={setBansIndex} onRefresh={() => void loadBans()} onUnban={unban} />;
   } else {
@@ -751,7 +781,9 @@ export function App(props: AppProps) {
         : modal.kind === 'route'
           ? [['enter', 'simulate / open step'], ['tab', 'fields'], ['j/k', 'steps'], ['esc', 'close']]
           : [['esc', 'close']]
-    : filterEditing || filesFilterEditing
+    : structureCapture && STRUCTURE_VIEWS.includes(shownView)
+      ? [['enter', 'confirm / review'], ['tab', 'complete / next field'], ['esc', 'cancel'], ['ctrl-c', 'quit']]
+      : filterEditing || filesFilterEditing
       ? [['enter', 'keep filter'], ['esc', 'clear'], ['ctrl-c', 'quit']]
       : shownView === 'file' && reveal
         ? HINTS.file.map(([k, what]): [string, string] => (k === 'v' ? ['v', 'mask'] : [k, what]))

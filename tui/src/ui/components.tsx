@@ -65,16 +65,37 @@ export function Header(props: { width: number; root: string; counts: Counts; ana
   );
 }
 
-export type ViewName = 'problems' | 'files' | 'file' | 'bans' | 'help';
-export const VIEWS: ViewName[] = ['problems', 'files', 'file', 'bans', 'help'];
+export type ViewName = 'problems' | 'files' | 'file' | 'dialplan' | 'profiles' | 'directory' | 'bans' | 'help';
+export const VIEWS: ViewName[] = ['problems', 'files', 'file', 'dialplan', 'profiles', 'directory', 'bans', 'help'];
 
-export function Tabs({ width, view, labels }: { width: number; view: ViewName; labels: Record<ViewName, string> }) {
+/**
+ * Tab labels that fit the row: first the separators narrow, then the tabs other than the current one are
+ * cut short — the editing views first, Problems (whose count the eye looks for) last.
+ */
+export function fitLabels(width: number, view: ViewName, labels: Record<ViewName, string>): { labels: Record<ViewName, string>; narrow: boolean } {
+  const total = (l: Record<ViewName, string>, sep: number) => VIEWS.reduce((n, v) => n + l[v].length + 2, 0) + (VIEWS.length - 1) * sep + 1;
+  if (total(labels, 3) <= width) return { labels, narrow: false };
+  if (total(labels, 1) <= width) return { labels, narrow: true };
+  const order: ViewName[][] = [['dialplan', 'profiles', 'directory'], ['bans', 'help', 'files', 'file'], ['problems']];
+  const short = { ...labels };
+  for (const group of order)
+    for (const max of [4, 3])
+      for (const v of group) {
+        if (v === view || short[v].length <= max) continue;
+        short[v] = short[v].replace(/ \((\d+)\)$/, '$1').slice(0, max);
+        if (total(short, 1) <= width) return { labels: short, narrow: true };
+      }
+  return { labels: short, narrow: true };
+}
+
+export function Tabs({ width, view, labels: full }: { width: number; view: ViewName; labels: Record<ViewName, string> }) {
   const t = useTheme();
+  const { labels, narrow } = fitLabels(width, view, full);
   return (
     <Row width={width}>
       {VIEWS.map((v, i) => (
         <React.Fragment key={v}>
-          {i > 0 ? <C role="muted">{` ${t.sym.vline} `}</C> : ' '}
+          {i > 0 ? <C role="muted">{narrow ? t.sym.vline : ` ${t.sym.vline} `}</C> : ' '}
           {v === view ? (
             <C role="accent" inverse bold>
               {` ${labels[v]} `}

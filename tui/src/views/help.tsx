@@ -58,6 +58,27 @@ export const KEYS: [string, [string, string][]][] = [
     ],
   ],
   [
+    'Dialplan (editing)',
+    [
+      ['enter', 'open / fold an extension (conditions, actions and what they mean)'],
+      ['a', 'add: an extension from a template, or an action / condition'],
+      ['e', 'edit a field with completion; findings update as you type'],
+      ['d y', 'delete / duplicate (the diff is shown first)'],
+      ['J K', 'move in hunt order (FreeSWITCH tries extensions top to bottom)'],
+      ['/', 'filter extensions by name'],
+    ],
+  ],
+  [
+    'Profiles, Directory (editing)',
+    [
+      ['e', 'edit a profile param (codecs, ACL lists, true/false complete)'],
+      ['a', 'add a param or gateway; in Directory: add a user'],
+      ['d', 'remove a param'],
+      ['p', 'reset a user password (a credential change: tell its user)'],
+      ['R', 'then offers reloadxml / sofia profile X rescan'],
+    ],
+  ],
+  [
     'Bans (mod_cti)',
     [
       ['r', 'refresh (fs_cli -x "cti show baninfo")'],

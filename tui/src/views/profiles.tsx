@@ -1,0 +1,139 @@
+/**
+ * Profiles: each sofia profile's params as a form (value as written, its `$${}` expansion, findings, and
+ * the knowledge base's explanation of the selected one), its gateways. e edits a value (completion:
+ * codecs, ACL lists, true/false; findings live), a adds a param or a gateway, d removes a param.
+ */
+import React, { useEffect, useMemo, useState } from 'react';
+import { Box, Text } from 'ink';
+import type { Diagnostic, FsconfClient } from '../lsp/types.js';
+import type { SParam, Structure, TemplateInfo, Vocabulary } from '../lsp/structure.js';
+import { canonicalUri } from '../lsp/uri.js';
+import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
+import { C, Filler, Row, Rule } from '../ui/components.js';
+import { useKeys } from '../ui/keys.js';
+import { clean, useTheme } from '../ui/theme.js';
+import { markdownToText } from '../text/markdown.js';
+import { messageOf } from './problems.js';
+import type { EditFlow } from './edit-flow.js';
+
+type Profile = Structure['profiles'][number];
+type PRow = { key: string; kind: 'profile' | 'param' | 'gateway'; profile: Profile; param?: SParam; gateway?: Profile['gateways'][number] };
+
+const HELP_ROWS = 4;
+
+export function ProfilesView(p: { width: number; height: number; active: boolean; client: FsconfClient; structure: Structure | undefined; error?: string | undefined; templates: TemplateInfo[]; vocabulary: Vocabulary | undefined; diagnostics: ReadonlyMap<string, Diagnostic[]>; flow: EditFlow }) {
+  const theme = useTheme();
+  const [index, setIndex] = useState(0);
+  const rows = useMemo(() => {
+    const out: PRow[] = [];
+    for (const prof of p.structure?.profiles ?? []) {
+      out.push({ key: `p:${prof.name}`, kind: 'profile', profile: prof });
+      for (const x of prof.params) out.push({ key: `p:${prof.name}:${x.name}:${x.at.line}`, kind: 'param', profile: prof, param: x });
+      for (const g of prof.gateways) out.push({ key: `p:${prof.name}:gw:${g.name}`, kind: 'gateway', profile: prof, gateway: g });
+    }
+    return out;
+  }, [p.structure]);
+  const i = Math.min(index, Math.max(0, rows.length - 1));
+  const listHeight = Math.max(1, p.height - 2 - HELP_ROWS);
+  const top = useScrollTop(i, listHeight, rows.length);
+  const cur = useLatest(i);
+  const sel = rows[i];
+  const [help, setHelp] = useState<{ key: string; lines: string[] }>({ key: '', lines: [] });
+  useEffect(() => {
+    const x = sel?.param;
+    if (!x || !sel) return;
+    let live = true;
+    // the knowledge base's explanation: the server's hover on the param name
+    p.client
+      .hover(x.uri, { line: x.at.line, character: x.at.character + 14 })
+      .then((h) => live && setHelp({ key: sel.key, lines: h ? markdownToText(h).filter((l) => l.trim()) : ['no explanation for this param'] }))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [sel?.key]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const aclNames = (p.structure?.aclLists ?? []).map((l) => l.name).concat(['rfc1918.auto', 'nat.auto', 'localnet.auto', 'loopback.auto', 'wan.auto']);
+  const suggestionsFor = (name: string, value: string): string[] => {
+    const codecs = p.vocabulary?.codecs ?? [];
+    if (/codec-prefs|codec-string|codecs/.test(name)) {
+      const head = value.includes(',') ? value.slice(0, value.lastIndexOf(',') + 1) : '';
+      return codecs.map((c) => head + c);
+    }
+    if (/acl/.test(name)) return aclNames;
+    return ['true', 'false'];
+  };
+
+  const editParam = (r: PRow) => {
+    const x = r.param!;
+    p.flow.live(
+      `profile ${r.profile.name}: ${x.name}`,
+      { name: 'value', label: x.name, value: x.secret ? '' : x.value, suggest: (v: string) => suggestionsFor(x.name, v), ...(x.secret ? { secret: true } : {}) },
+      { uri: x.uri, lines: [x.range.start.line, x.range.end.line] },
+      (v) => ({ op: 'setParam', target: r.profile.at, name: x.name, value: v }),
+    );
+  };
+
+  useKeys(
+    (input, key) => {
+      const nav = navOf(input, key);
+      if (nav) {
+        cur.current = moveIndex(cur.current, rows.length, nav, listHeight);
+        return setIndex(cur.current);
+      }
+      const r = rows[cur.current];
+      if (!r) return;
+      if ((input === 'e' || key.return) && r.param) return editParam(r);
+      if (input === 'd' && r.param) return void p.flow.propose({ op: 'removeParam', target: r.profile.at, name: r.param.name }, ['The profile falls back to the default for this param after a rescan.']);
+      if (input === 'a')
+        return p.flow.pick(`add to profile ${r.profile.name}`, [{ label: 'a param' }, { label: 'a gateway (from the template)' }], (k) => {
+          if (k === 0)
+            return p.flow.form(`add a param to profile ${r.profile.name}`, [{ name: 'name', label: 'param', value: '' }, { name: 'value', label: 'value', value: '' }], (v) =>
+              void p.flow.propose({ op: 'setParam', target: r.profile.at, name: v.name ?? '', value: v.value ?? '' }),
+            );
+          const t = p.templates.find((x) => x.id === 'gateway');
+          if (!t) return;
+          p.flow.form(`add a gateway to profile ${r.profile.name}`, t.fields.map((f) => ({ name: f.name, label: f.label, value: f.default, ...(f.secret ? { secret: true } : {}) })), (v) =>
+            void p.flow.propose({ op: 'addGateway', profile: r.profile.name, template: 'gateway', values: v }),
+          );
+        });
+    },
+    { isActive: p.active && !p.flow.capturing },
+  );
+
+  const visible = rows.slice(top, top + listHeight);
+  const findings = (x: SParam) => (p.diagnostics.get(canonicalUri(x.uri)) ?? []).filter((d) => d.range.start.line === x.range.start.line);
+  return (
+    <Box flexDirection="column" width={p.width} height={p.height}>
+      <Row width={p.width}>
+        <C role="muted">{p.error ? ` ${p.error}` : ' sofia profiles: params (value · expanded) and gateways · e edit · a add · d remove · R rescan'}</C>
+      </Row>
+      {visible.map((r, k) => {
+        const selected = top + k === i;
+        let text: string;
+        if (r.kind === 'profile') text = `profile ${r.profile.name} · ${r.profile.params.length} params · ${r.profile.gateways.length} gateways`;
+        else if (r.kind === 'gateway') text = `    gateway ${r.gateway!.name} (${r.gateway!.params.length} params)`;
+        else {
+          const x = r.param!;
+          const exp = x.expanded !== null && x.expanded !== x.value ? `  = ${x.expanded}` : x.expanded === null ? '  = (known at run time)' : '';
+          text = `  ${x.name.padEnd(28)} ${x.value}${exp}`;
+        }
+        const f = r.param ? findings(r.param) : [];
+        return (
+          <Row key={r.key} width={p.width}>
+            <C role="accent" inverse={selected}>{selected ? theme.sym.pointer : ' '}</C>
+            <Text inverse={selected} bold={r.kind === 'profile'}>{` ${clean(text)}`}</Text>
+            {f.length ? <C role={f.some((d) => d.severity === 1) ? 'error' : 'warning'}>{`  ${theme.sym.warning} ${clean(messageOf(f[0]!))}`}</C> : null}
+          </Row>
+        );
+      })}
+      <Filler rows={listHeight - visible.length} width={p.width} />
+      <Rule width={p.width} title={sel?.param ? sel.param.name : 'explanation'} />
+      {Array.from({ length: HELP_ROWS }, (_, k) => (
+        <Row key={k} width={p.width}>
+          <C role="muted">{` ${clean((help.key === sel?.key ? help.lines : [])[k] ?? '')}`}</C>
+        </Row>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,56 @@
+/** The editing views (Dialplan, Profiles, Directory): one structure, one edit flow, shared by the three. */
+import React, { useEffect, useState } from 'react';
+import { Box } from 'ink';
+import type { Diagnostic, FsconfClient } from '../lsp/types.js';
+import { useStructure } from '../app/structure.js';
+import { EditFlowPane, useEditFlow, type EditDeps } from './edit-flow.js';
+import { DialplanView } from './dialplan.js';
+import { ProfilesView } from './profiles.js';
+import { DirectoryView } from './directory.js';
+
+export type StructureViewName = 'dialplan' | 'profiles' | 'directory';
+export const STRUCTURE_VIEWS: readonly string[] = ['dialplan', 'profiles', 'directory'];
+
+export const STRUCTURE_HINTS: Record<StructureViewName, [string, string][]> = {
+  dialplan: [['enter', 'open'], ['a', 'add'], ['e', 'edit'], ['d', 'delete'], ['y', 'dup'], ['J/K', 'move'], ['/', 'filter'], ['R', 'reload'], ['tab', 'views']],
+  profiles: [['e', 'edit value'], ['a', 'add'], ['d', 'remove'], ['R', 'rescan'], ['tab', 'views'], ['?', 'help'], ['q', 'quit']],
+  directory: [['enter', 'settings'], ['a', 'add user'], ['p', 'reset password'], ['R', 'reload'], ['tab', 'views'], ['?', 'help']],
+};
+
+export interface StructureViewsProps extends Omit<EditDeps, 'diagnostics'> {
+  view: StructureViewName;
+  width: number;
+  height: number;
+  active: boolean;
+  diagnostics: ReadonlyMap<string, Diagnostic[]>;
+  client: FsconfClient;
+  /** Changes after every analysis: the structure is read again. */
+  analysis: unknown;
+  /** The views own the keyboard (a form, a filter, a move): the app's global keys wait. */
+  onCapture(capturing: boolean): void;
+}
+
+export function StructureViews(p: StructureViewsProps) {
+  const s = useStructure(p.client, p.analysis, true);
+  const flow = useEditFlow(p);
+  const [viewCapture, setViewCapture] = useState(false);
+  const capturing = flow.capturing || viewCapture;
+  useEffect(() => p.onCapture(capturing), [capturing]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => () => p.onCapture(false), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const active = p.active && !flow.capturing;
+  const common = { width: p.width, height: p.height, structure: s.structure, error: s.error, flow };
+  return (
+    <Box flexDirection="column" width={p.width} height={p.height}>
+      {flow.mode ? <EditFlowPane flow={flow} width={p.width} height={p.height} readonly={p.readonly} diagnostics={p.diagnostics} /> : null}
+      <Box display={flow.mode ? 'none' : 'flex'} flexDirection="column" width={p.width} height={p.height}>
+        {p.view === 'dialplan' ? (
+          <DialplanView {...common} active={active} root={p.root} templates={s.templates} vocabulary={s.vocabulary} diagnostics={p.diagnostics} readonly={p.readonly} onCapture={setViewCapture} />
+        ) : p.view === 'profiles' ? (
+          <ProfilesView {...common} active={active} client={p.client} templates={s.templates} vocabulary={s.vocabulary} diagnostics={p.diagnostics} />
+        ) : (
+          <DirectoryView {...common} active={active} root={p.root} />
+        )}
+      </Box>
+    </Box>
+  );
+}
