@@ -4,7 +4,7 @@
 // every command once, so a busy machine slows all alike), as a ratio of medians (target ≤ 15×).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -65,6 +65,8 @@ try {
   // the first run of each build compiles its code (and writes the code cache for the next ones)
   line('first run, package (no code cache yet)', once(cmds.package).toFixed(0), 'ms');
   line('first run, binary (no code cache yet)', once(cmds.binary).toFixed(0), 'ms');
+  // a loaded machine slows the short xmllint run most: read the ratio with the load beside it
+  line('machine load average (1 min) before the rounds', `${loadavg()[0].toFixed(2)} on ${cpus().length} CPUs`, '');
   const times = Object.fromEntries(Object.keys(cmds).map((k) => [k, []]));
   for (let r = 0; r < ROUNDS; r++) for (const [k, c] of Object.entries(cmds)) times[k].push(once(c));
   const m = Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, median(xs)]));
