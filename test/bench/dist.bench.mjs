@@ -3,7 +3,7 @@
 // sea), against `xmllint --noout` of the same files — measured interleaved in one run (each round runs
 // every command once, so a busy machine slows all alike), as a ratio of medians (target ≤ 15×).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
@@ -56,11 +56,22 @@ try {
     binary: [binary, ['lint', vanilla, '--format', 'json']],
     workspace: [process.execPath, [path.join(repo, 'packages/cli/dist/main.js'), 'lint', vanilla, '--format', 'json']],
   };
-  const once = ([cmd, args]) => {
+  // CPU time of the finished children (user + system, Linux clock ticks of 10 ms): less sensitive to a busy
+  // machine than wall time; summed over the rounds
+  const childCpu = () => {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[13]) + Number(f[14])) * 10;
+  };
+  const cpu = {};
+  const once = ([cmd, args], name) => {
+    const c = childCpu();
     const s = performance.now();
     const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     if (r.error || r.status === 2) throw new Error(`${cmd}: ${r.error ?? r.stderr}`);
-    return performance.now() - s;
+    const ms = performance.now() - s;
+    if (name) cpu[name] = (cpu[name] ?? 0) + childCpu() - c;
+    return ms;
   };
   // the first run of each build compiles its code (and writes the code cache for the next ones)
   line('first run, package (no code cache yet)', once(cmds.package).toFixed(0), 'ms');
@@ -68,7 +79,7 @@ try {
   // a loaded machine slows the short xmllint run most: read the ratio with the load beside it
   line('machine load average (1 min) before the rounds', `${loadavg()[0].toFixed(2)} on ${cpus().length} CPUs`, '');
   const times = Object.fromEntries(Object.keys(cmds).map((k) => [k, []]));
-  for (let r = 0; r < ROUNDS; r++) for (const [k, c] of Object.entries(cmds)) times[k].push(once(c));
+  for (let r = 0; r < ROUNDS; r++) for (const [k, c] of Object.entries(cmds)) times[k].push(once(c, k));
   const m = Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, median(xs)]));
   line(`xmllint --noout, ${files.length} files (median of ${ROUNDS})`, m.xmllint.toFixed(1), 'ms');
   line(`cold fsconf lint, npm package (median of ${ROUNDS})`, m.package.toFixed(0), 'ms');
@@ -77,6 +88,7 @@ try {
   line('npm package / xmllint', (m.package / m.xmllint).toFixed(1), '×', '≤ 15×');
   line('single binary / xmllint', (m.binary / m.xmllint).toFixed(1), '×', '≤ 15×');
   line('workspace build / xmllint', (m.workspace / m.xmllint).toFixed(1), '×');
+  line('CPU time per run (user + system, mean): xmllint / package / binary', `${(cpu.xmllint / ROUNDS).toFixed(0)} / ${(cpu.package / ROUNDS).toFixed(0)} / ${(cpu.binary / ROUNDS).toFixed(0)}`, 'ms');
 } finally {
   rmSync(prefix, { recursive: true, force: true });
 }
