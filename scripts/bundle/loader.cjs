@@ -19,11 +19,15 @@ function seaApi() {
   }
 }
 
-function cacheFile(stamp) {
+function cacheFile(filename, stamp) {
   if (process.env.FSCONF_CODE_CACHE === '0') return undefined;
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  // one cache per installed copy (the npm package and the binary side by side keep theirs)
+  let h = 0x811c9dc5; // FNV-1a of the path (node:crypto would cost more to load than it saves)
+  for (let i = 0; i < filename.length; i++) h = Math.imul(h ^ filename.charCodeAt(i), 0x01000193) >>> 0;
+  const owner = `code-${h.toString(16).padStart(8, '0')}-`;
   const key = `${process.version}-${process.arch}-${stamp}`.replace(/[^\w.-]/g, '_');
-  return { dir: path.join(base, 'fsconf'), name: `code-${key}.bin` };
+  return { dir: path.join(base, 'fsconf'), owner, name: `${owner}${key}.bin` };
 }
 
 /** Run the bundle as the main program; `args` go before the user's arguments (fsconf-lsp → `lsp`). */
@@ -44,7 +48,7 @@ function start(args) {
     stamp = `${st.size}-${Math.round(st.mtimeMs)}`;
   }
   if (args.length) process.argv.splice(2, 0, ...args);
-  const cache = cacheFile(stamp);
+  const cache = cacheFile(filename, stamp);
   let cachedData;
   if (cache) {
     try {
@@ -60,7 +64,7 @@ function start(args) {
     process.once('exit', () => {
       try {
         fs.mkdirSync(cache.dir, { recursive: true, mode: 0o700 });
-        for (const f of fs.readdirSync(cache.dir)) if (f.startsWith('code-') && f !== cache.name) fs.rmSync(path.join(cache.dir, f), { force: true });
+        for (const f of fs.readdirSync(cache.dir)) if (f.startsWith(cache.owner) && f !== cache.name) fs.rmSync(path.join(cache.dir, f), { force: true });
         const tmp = path.join(cache.dir, `${cache.name}.${process.pid}`);
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         fs.renameSync(tmp, path.join(cache.dir, cache.name));

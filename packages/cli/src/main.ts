@@ -135,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
     return command.run(rest);
   }
   // a bare word that is no folder is a mistyped command, not a conf folder the UI cannot find
-  if (cmd !== undefined && /^[a-z][a-z-]*$/i.test(cmd) && !nodeFs.existsSync(cmd)) {
+  if (cmd !== undefined && /^[a-z][\w-]*$/i.test(cmd) && !nodeFs.existsSync(cmd)) {
     const near = nearCommands(cmd);
     const hint = near.length ? `did you mean ${near.join(' or ')}?` : `commands: ${Object.keys(COMMANDS).join(', ')}; or give a conf folder`;
     fail(`unknown command "${cmd}": ${hint}\nRun fsconf --help for usage.`);
