@@ -208,6 +208,7 @@ describe('every fix offered, applied on its own, never introduces a problem', ()
   }
 
   it('applied a meaningful number of fixes', () => {
+    if (process.env.FSCONF_FIGURES) process.stderr.write(`every-fix: ${total} fixes applied\n`);
     expect(total).toBeGreaterThan(50);
   });
 });
