@@ -295,16 +295,16 @@ describe('fixes', () => {
     h.unmount();
   });
 
-  it('--readonly previews but never writes', async () => {
+  it('--readonly refuses before any dialog and never writes', async () => {
     const h = setup({ files: FILES, readonly: true });
     await loadedTree(h);
     h.client.actions = () => [quickfix('Set auth-calls=true', 'true')];
     await h.press('j', 'f');
-    await h.waitFor((x) => x.includes('1. Set auth-calls=true'));
-    await h.press(KEYS.enter);
-    let f = await h.waitFor((x) => x.includes('read-only (--readonly): this change cannot be written'));
-    await h.press('y');
-    f = await h.waitFor((x) => x.includes('nothing was written'));
+    const f = await h.waitFor((x) => x.includes('read-only (--readonly): fixes cannot be written'));
+    expect(f).not.toContain('1. Set auth-calls=true');
+    expect(h.client.methods()).not.toContain('textDocument/codeAction');
+    await h.press('F');
+    await h.waitFor((x) => x.includes('read-only (--readonly): fixes cannot be written'));
     expect(h.client.methods()).not.toContain('workspace/executeCommand fsconf.applyEdit');
     expect(f).toContain('[read-only]');
     await h.press('e');

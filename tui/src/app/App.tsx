@@ -25,7 +25,7 @@ import { ConfirmDialog, DiffDialog, OutputDialog, PickDialog, type DiffFile, typ
 import { EditPane, EDIT_PANE } from '../dialogs/edit.js';
 import { AclDialog } from '../dialogs/acl.js';
 import { applyEdits, diffLines } from '../text/edits.js';
-import { valueAttribute } from '../text/line.js';
+import { decodeAttr, encodeAttr, valueAttribute } from '../text/line.js';
 import { maskDiff, rangesAfterEdit, touches } from '../text/secrets.js';
 import { parseBanInfo, unbanCommand } from '../system/baninfo.js';
 import { showCommand, type FsCli } from '../system/fscli.js';
@@ -58,7 +58,7 @@ type Modal =
   | { kind: 'diff'; title: string; files: DiffFile[]; onYes(): void }
   | { kind: 'confirm'; title: string; lines: string[]; question: string; onYes(): void }
   | { kind: 'output'; title: string; lines: OutputLine[] }
-  | { kind: 'edit'; uri: string; line: number; name: string; original: string; start: number; end: number; value: string; saving: boolean; secrets: Range[]; secret: boolean }
+  | { kind: 'edit'; uri: string; line: number; name: string; original: string; start: number; end: number; value: string; quote: '"' | "'"; saving: boolean; secrets: Range[]; secret: boolean }
   | { kind: 'acl' };
 
 const HINTS: Record<ViewName, [string, string][]> = {
@@ -230,7 +230,7 @@ export function App(props: AppProps) {
   const fsCliHint = () => (system.fsCli.find() ? ' · R reloads FreeSWITCH' : '');
 
   const applyChanges = useCallback(
-    (title: string, changes: Record<string, TextEdit[]>, befores: Map<string, string>) =>
+    (title: string, changes: Record<string, TextEdit[]>, befores: Map<string, string>, after?: () => Promise<number>, notice?: string) =>
       guard('writing…', async () => {
         setModal(undefined);
         if (props.readonly) {
@@ -245,7 +245,9 @@ export function App(props: AppProps) {
         }
         const files = r.files?.length ? r.files : Object.keys(changes).map((uri) => ({ uri }));
         for (const f of files) await noteWritten(canonicalUri(f.uri), befores.get(canonicalUri(f.uri)));
-        setStatus('ok', `${writtenMessage(files, 'wrote')} · ${title}`);
+        const passes = after ? await after() : 1;
+        // a changed secret: where it now is and who must be told (m shows the whole message)
+        setStatus('ok', `${writtenMessage(files, 'wrote')} · ${title}${passes > 1 ? ` (${passes} passes)` : ''}${notice ? ` · ${notice}` : ''}`);
         setReloadToken((t) => t + 1);
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -253,7 +255,7 @@ export function App(props: AppProps) {
   );
 
   const previewAction = useCallback(
-    (action: CodeAction) =>
+    (action: CodeAction, after?: () => Promise<number>) =>
       guard('preparing the diff…', async () => {
         const changes = changesOf(action.edit);
         if (!changes) {
@@ -265,13 +267,19 @@ export function App(props: AppProps) {
         const befores = new Map<string, string>();
         for (const [uri, edits] of Object.entries(changes)) {
           const before = await system.readFile(uriToPath(uri)).catch(() => '');
+          // said before the diff: the server does not rewrite a file that is not UTF-8
+          if (before.includes('\ufffd')) {
+            setModal(undefined);
+            setStatus('error', `${relPath(root, uri)} is not UTF-8: fsconf does not rewrite it (convert it first, e.g. iconv -f latin1 -t utf-8); nothing done`);
+            return;
+          }
           befores.set(canonicalUri(uri), before);
           const after = applyEdits(before, edits);
           // secrets masked on both sides: the old value and the new (generated) one
           const [old, now] = await Promise.all([secretRangesOrNone(client, uri, before), secretRangesOrNone(client, uri, after)]);
           files.push({ rel: relPath(root, uri), lines: maskDiff(diffLines(before, after), before, after, old, now) });
         }
-        setModal({ kind: 'diff', title: action.title, files, onYes: () => void applyChanges(action.title, changes, befores) });
+        setModal({ kind: 'diff', title: action.title, files, onYes: () => void applyChanges(action.title, changes, befores, after, noticeOf(action)) });
       }),
     [applyChanges, client, guard, root, setStatus, system],
   );
@@ -283,37 +291,70 @@ export function App(props: AppProps) {
           setStatus('info', 'no finding here: f fixes the finding under the cursor (F fixes the whole file)');
           return;
         }
+        // refuse before any dialog: nothing picked and reviewed can be written
+        if (props.readonly) {
+          setStatus('warning', 'read-only (--readonly): fixes cannot be written; run fsconf without --readonly to fix');
+          return;
+        }
+        // the server lists this finding's own fixes first; only they may be preferred
         const actions = (await client.codeActions(uri, diag.range, [diag], ['quickfix'])).filter((a) => !a.kind || a.kind.startsWith('quickfix'));
         if (!actions.length) {
           setStatus('info', `no quick fix for ${ruleOf(diag) || 'this finding'}${diag.range ? ` (line ${diag.range.start.line + 1})` : ''}`);
           return;
         }
-        actions.sort((a, b) => Number(!!b.isPreferred) - Number(!!a.isPreferred));
         setModal({
           kind: 'pick',
           title: `fixes for ${ruleOf(diag)} · ${relPath(root, uri)}:${diag.range.start.line + 1}`,
-          items: actions.map((a) => ({ label: a.title, ...(a.isPreferred ? { detail: 'preferred' } : {}) })),
+          items: actions.map((a) => ({ label: a.title, detail: [fixKindLabel(a), ...(a.isPreferred ? ['preferred'] : [])].filter(Boolean).join(' · ') })),
           onPick: (i) => previewAction(actions[i]!),
         });
       }),
-    [client, guard, previewAction, root, setStatus],
+    [client, guard, previewAction, props.readonly, root, setStatus],
+  );
+
+  /** The file's fix-all action (safe fixes only), or undefined. */
+  const fixAllAction = useCallback(
+    async (uri: string) => {
+      const diags = ws.diagnostics.get(uri) ?? [];
+      const lines = await system.readFile(uriToPath(uri)).then((t) => t.split('\n')).catch(() => ['']);
+      const range = { start: { line: 0, character: 0 }, end: { line: Math.max(0, lines.length - 1), character: lines[lines.length - 1]?.length ?? 0 } };
+      const actions = await client.codeActions(uri, range, diags, ['source.fixAll.fsconf']);
+      return actions.find((a) => a.kind?.startsWith('source.fixAll')) ?? actions[0];
+    },
+    [client, system, ws.diagnostics],
   );
 
   const fixAll = useCallback(
     (uri: string) =>
       guard('asking the server for fix-all…', async () => {
+        if (props.readonly) {
+          setStatus('warning', 'read-only (--readonly): fixes cannot be written; run fsconf without --readonly to fix');
+          return;
+        }
         const diags = ws.diagnostics.get(uri) ?? [];
         const lines = await system.readFile(uriToPath(uri)).then((t) => t.split('\n')).catch(() => ['']);
         const range = { start: { line: 0, character: 0 }, end: { line: Math.max(0, lines.length - 1), character: lines[lines.length - 1]?.length ?? 0 } };
         const actions = await client.codeActions(uri, range, diags, ['source.fixAll.fsconf']);
         const all = actions.find((a) => a.kind?.startsWith('source.fixAll')) ?? actions[0];
         if (!all) {
-          setStatus('info', `nothing in ${relPath(root, uri)} can be fixed automatically`);
+          setStatus('info', `nothing in ${relPath(root, uri)} can be fixed automatically (choices and secrets: f on the finding)`);
           return;
         }
-        await previewAction(all);
+        // y applies, then the next passes (fixes that overlapped wait for one) until nothing safe is left
+        await previewAction(all, async () => {
+          let passes = 1;
+          for (; passes < 6; passes++) {
+            const next = await fixAllAction(uri);
+            const changes = next ? changesOf(next.edit) : undefined;
+            if (!next || !changes) break;
+            const r = await applyEdit(client, changes, props.backup);
+            if (!r.applied) break;
+            for (const f of r.files ?? []) await noteWritten(canonicalUri(f.uri), undefined);
+          }
+          return passes;
+        });
       }),
-    [client, guard, previewAction, root, setStatus, system, ws.diagnostics],
+    [client, fixAllAction, guard, noteWritten, previewAction, props.backup, props.readonly, root, setStatus, system, ws.diagnostics],
   );
 
   // ── e: edit a value in place ─────────────────────────────────────────────
@@ -341,7 +382,7 @@ export function App(props: AppProps) {
         else client.didOpen(uri, text);
         setFile({ uri, line });
         setView('file');
-        setModal({ kind: 'edit', uri, line, name: attr.name ?? 'value', original: text, start: attr.start, end: attr.end, value: attr.value, saving: false, secrets, secret });
+        setModal({ kind: 'edit', uri, line, name: attr.name ?? 'value', original: text, start: attr.start, end: attr.end, value: decodeAttr(attr.value), quote: attr.quote, saving: false, secrets, secret });
       }),
     [client, guard, props.readonly, setStatus, setView, system],
   );
@@ -349,7 +390,8 @@ export function App(props: AppProps) {
   const editedText = (m: Extract<Modal, { kind: 'edit' }>, value: string) => {
     const lines = m.original.split('\n');
     const l = lines[m.line]!;
-    lines[m.line] = l.slice(0, m.start) + value + l.slice(m.end);
+    // the editor shows the decoded value; what is written is escaped for the attribute
+    lines[m.line] = l.slice(0, m.start) + encodeAttr(value, m.quote) + l.slice(m.end);
     return lines.join('\n');
   };
 
@@ -559,6 +601,8 @@ export function App(props: AppProps) {
       if (input === '?') return setView(view === 'help' ? prevView.current : 'help');
       if (input === 'a') return openAcl();
       if (input === 'R') return startReload();
+      // the whole status message, wrapped (the status line is one row)
+      if (input === 'm' && status) return setModal({ kind: 'output', title: 'message', lines: wrapText(status.message, Math.max(20, width - 2)).map((text) => ({ text })) });
       if (key.escape && (view === 'help' || view === 'bans' || (view === 'files' && !filesFilter))) return setView(prevView.current === view ? 'problems' : prevView.current);
     },
     { isActive: !modal && !filterEditing && !filesFilterEditing && !busy },
@@ -750,3 +794,39 @@ export function App(props: AppProps) {
   );
 }
 
+
+/** How automatic a fix is, as the server labels it (code action data.fixKind). */
+function fixKindLabel(a: CodeAction): string {
+  const k = (a.data as { fixKind?: string } | undefined)?.fixKind;
+  return k === 'credential' ? 'changes a secret' : k === 'choice' ? 'your choice' : k === 'safe' ? 'safe' : '';
+}
+
+/** What the server says must follow a credential fix (code action data.notice). */
+function noticeOf(a: CodeAction): string | undefined {
+  const n = (a.data as { notice?: string } | undefined)?.notice;
+  return typeof n === 'string' && n ? n : undefined;
+}
+
+/** Words wrapped to a width (a word longer than the width is cut into pieces). */
+export function wrapText(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (let word of para.split(/\s+/)) {
+      while (word.length > width) {
+        if (line) out.push(line);
+        out.push(word.slice(0, width));
+        word = word.slice(width);
+        line = '';
+      }
+      if (!line) line = word;
+      else if (line.length + 1 + word.length <= width) line += ' ' + word;
+      else {
+        out.push(line);
+        line = word;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
