@@ -28,7 +28,7 @@ import { applyEdits, diffLines } from '../text/edits.js';
 import { decodeAttr, encodeAttr, valueAttribute } from '../text/line.js';
 import { maskDiff, rangesAfterEdit, touches } from '../text/secrets.js';
 import { parseBanInfo, unbanCommand } from '../system/baninfo.js';
-import { showCommand, type FsCli } from '../system/fscli.js';
+import { showCommand, type EslTarget, type FsCli } from '../system/fscli.js';
 import { reloadCommands, type ChangedFile } from '../system/reload.js';
 import type { EditorResult } from '../system/editor.js';
 import type { AclListInfo } from '../lsp/types.js';
@@ -187,6 +187,29 @@ export function App(props: AppProps) {
   }, [file?.uri, reloadToken, system, root, client]);
 
   useEffect(() => setReveal(false), [file?.uri]);
+
+  // ── files changed on disk: the server re-analyses; the view and open documents follow ─────
+  const editingUri = modal?.kind === 'edit' ? modal.uri : undefined;
+  useEffect(
+    () =>
+      client.subscribe((e) => {
+        if (e.type !== 'filesChanged') return;
+        void (async () => {
+          for (const uri of e.uris) {
+            // a document the TUI holds open is re-synced from disk (not the one being edited with e)
+            if (client.isOpen(uri) && uri !== editingUri) {
+              const text = await system.readFile(uriToPath(uri)).catch(() => undefined);
+              if (text !== undefined) {
+                client.didChange(uri, text);
+                client.didSave(uri, text);
+              }
+            }
+          }
+          if (mounted.current) setReloadToken((t) => t + 1);
+        })();
+      }),
+    [client, editingUri, system],
+  );
 
   const openFile = useCallback(
     (uri: string, line: number) => {
@@ -477,9 +500,10 @@ export function App(props: AppProps) {
     async (commands: string[]): Promise<{ lines: OutputLine[]; ok: boolean }> => {
       const lines: OutputLine[] = [];
       let ok = true;
+      const target = await eslTarget(client);
       for (const c of commands) {
-        lines.push({ text: `$ ${showCommand(c)}`, role: 'accent' });
-        const r = await system.fsCli.run(c);
+        lines.push({ text: `$ ${showCommand(c, target)}`, role: 'accent' });
+        const r = await system.fsCli.run(c, target);
         const out = `${r.stdout}${r.stderr}`.replace(/\s+$/, '');
         for (const l of out ? out.split('\n') : ['(no output)']) lines.push({ text: '  ' + l, ...(/^-ERR/.test(l.trim()) ? { role: 'error' as const } : {}) });
         const failed = r.error || r.code !== 0 || /^-ERR/m.test(r.stdout);
@@ -489,7 +513,7 @@ export function App(props: AppProps) {
       }
       return { lines, ok };
     },
-    [system.fsCli],
+    [client, system.fsCli],
   );
 
   const currentUri = (): string | undefined => {
@@ -537,7 +561,7 @@ export function App(props: AppProps) {
           return;
         }
         setBans({ state: 'loading' });
-        const r = await system.fsCli.run('cti show baninfo');
+        const r = await system.fsCli.run('cti show baninfo', await eslTarget(client));
         if (r.error) {
           setBans({ state: 'unavailable', reason: `${r.error} — is FreeSWITCH running?` });
           return;
@@ -550,7 +574,7 @@ export function App(props: AppProps) {
         }
         setBans({ state: 'loaded', info: parsed.info, at: new Date() });
       }),
-    [guard, system.fsCli],
+    [client, guard, system.fsCli],
   );
 
   useEffect(() => {
@@ -829,4 +853,14 @@ export function wrapText(text: string, width: number): string[] {
     out.push(line);
   }
   return out;
+}
+
+/** The tree's event socket (fsconf.eslConnection), or undefined to run fs_cli with its own defaults. */
+async function eslTarget(client: FsconfClient): Promise<EslTarget | undefined> {
+  try {
+    const r = await client.executeCommand<EslTarget | null>('fsconf.eslConnection', [{}]);
+    return r ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
