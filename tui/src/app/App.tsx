@@ -497,10 +497,11 @@ export function App(props: AppProps) {
 
   // ── fs_cli: reload, bans, unban ──────────────────────────────────────────
   const runFsCli = useCallback(
-    async (commands: string[]): Promise<{ lines: OutputLine[]; ok: boolean }> => {
+    async (commands: string[], shown?: EslTarget | null): Promise<{ lines: OutputLine[]; ok: boolean }> => {
       const lines: OutputLine[] = [];
       let ok = true;
-      const target = await eslTarget(client);
+      // what the confirmation showed is what runs
+      const target = shown === undefined ? await eslTarget(client) : (shown ?? undefined);
       for (const c of commands) {
         lines.push({ text: `$ ${showCommand(c, target)}`, role: 'accent' });
         const r = await system.fsCli.run(c, target);
@@ -536,22 +537,25 @@ export function App(props: AppProps) {
     if (!files.length) return setStatus('info', 'nothing changed in this session: open a file (or pick a finding) to reload what it configures');
     const cmds = reloadCommands(root, files);
     if (!cmds.length) return setStatus('info', 'nothing to reload');
-    setModal({
+    void guard(undefined, async () => {
+     const target = (await eslTarget(client)) ?? null;
+     setModal({
       kind: 'confirm',
       title: 'reload FreeSWITCH',
-      lines: [' This runs, in order:', ...cmds.flatMap((c) => [`   ${showCommand(c.command)}`, `       ${c.why}`])],
+      lines: [' This runs, in order:', ...cmds.flatMap((c) => [`   ${showCommand(c.command, target ?? undefined)}`, `       ${c.why}`])],
       question: 'Run these commands?',
       onYes: () =>
         void guard('running fs_cli…', async () => {
           setModal(undefined);
-          const { lines, ok } = await runFsCli(cmds.map((c) => c.command));
+          const { lines, ok } = await runFsCli(cmds.map((c) => c.command), target);
           if (ok) changed.current.clear();
           setModal({ kind: 'output', title: ok ? 'reload done' : 'reload: fs_cli reported a problem', lines });
           setStatus(ok ? 'ok' : 'error', ok ? `ran ${cmds.map((c) => c.command).join('; ')}` : 'fs_cli reported a problem: see the output');
         }),
+     });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [file, guard, props.readonly, root, runFsCli, setStatus, system.fsCli, view]);
+  }, [client, file, guard, props.readonly, root, runFsCli, setStatus, system.fsCli, view]);
 
   const loadBans = useCallback(
     () =>
@@ -585,22 +589,25 @@ export function App(props: AppProps) {
     (t: BanTarget) => {
       if (props.readonly) return setStatus('warning', 'read-only (--readonly): unban is disabled');
       const cmd = unbanCommand(t.ip, t.account);
-      setModal({
+      void guard(undefined, async () => {
+       const target = (await eslTarget(client)) ?? null;
+       setModal({
         kind: 'confirm',
         title: 'unban',
-        lines: [` ${t.account ? `Lifts the ban of account ${t.account} from ${t.ip}.` : `Lifts every ban of ${t.ip} (all accounts).`}`, '', ` This runs:  ${showCommand(cmd)}`],
+        lines: [` ${t.account ? `Lifts the ban of account ${t.account} from ${t.ip}.` : `Lifts every ban of ${t.ip} (all accounts).`}`, '', ' This runs:', `   ${showCommand(cmd, target ?? undefined)}`],
         question: 'Unban?',
         onYes: () =>
           void guard('running fs_cli…', async () => {
             setModal(undefined);
-            const { lines, ok } = await runFsCli([cmd]);
+            const { lines, ok } = await runFsCli([cmd], target);
             setModal({ kind: 'output', title: ok ? 'unbanned' : 'unban: fs_cli reported a problem', lines });
             setStatus(ok ? 'ok' : 'error', ok ? `ran ${cmd}` : `${cmd} failed: see the output`);
             await loadBans();
           }),
+       });
       });
     },
-    [guard, loadBans, props.readonly, runFsCli, setStatus],
+    [client, guard, loadBans, props.readonly, runFsCli, setStatus],
   );
 
   // ── ACL tester ───────────────────────────────────────────────────────────
