@@ -270,7 +270,7 @@ export function App(props: AppProps) {
         for (const f of files) await noteWritten(canonicalUri(f.uri), befores.get(canonicalUri(f.uri)));
         const passes = after ? await after() : 1;
         // a changed secret: where it now is and who must be told (m shows the whole message)
-        setStatus('ok', `${writtenMessage(files, 'wrote')} · ${title}${passes > 1 ? ` (${passes} passes)` : ''}${notice ? ` · ${notice}` : ''}`);
+        setStatus('ok', `${writtenMessage(files, 'wrote')}${passes > 1 ? ` (${passes} passes)` : ''} · ${title}${notice ? ` · ${notice}` : ''}`);
         setReloadToken((t) => t + 1);
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
