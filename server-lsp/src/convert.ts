@@ -45,7 +45,7 @@ export function toCodeAction(a: FileAction, uriOf: (path: string) => string): Co
     kind: a.kind,
     ...(a.kind === 'quickfix' ? { isPreferred: a.preferred, diagnostics: a.findings.map((f) => toDiagnostic(f, uriOf)) } : {}),
     // safe | choice | credential: a client shows it and never applies a choice or credential fix unasked
-    data: { fixKind: a.fixKind },
+    data: { fixKind: a.fixKind, ...(a.notice ? { notice: a.notice } : {}) },
     edit: toWorkspaceEdit(a.edits, uriOf),
   };
 }

@@ -218,3 +218,16 @@ export interface Vocabulary {
   fields: string[];
   codecs: string[];
 }
+
+/** `fsconf/filesChanged`: files of the tree changed on disk (another editor, git pull); they are being re-analysed. */
+export interface FilesChanged {
+  uris: string[];
+}
+
+/** `fsconf.eslConnection`: where fs_cli reaches this tree's switch (null: no event_socket.conf in the tree). */
+export interface EslConnectionInfo {
+  host: string;
+  port: number;
+  /** absent when the password comes from something fsconf cannot know */
+  password?: string;
+}

@@ -14,6 +14,7 @@ import {
   WriteRefused,
   completion,
   codeActions,
+  eslConnection,
   definition,
   definitionLinks,
   hover,
@@ -60,16 +61,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clientPath, confRootsFor, isInside, pathToUri, uriToPath } from './paths.js';
 import { count, toCodeAction, toDiagnostic, type Counts } from './convert.js';
 import { editText, keepBom, readDisk, writePlanned, type PlannedWrite } from './writer.js';
+import { DiskWatcher } from './disk-watch.js';
 import { CachingFileSystem } from './cachefs.js';
 import { scheduleIdleGc } from './idle-gc.js';
 import { xmlFilesUnder } from './tree-files.js';
 import { advise, clientKind, type ClientKind } from './advice.js';
 import { routeCommand, routeLenses } from './route.js';
-import type { AclListInfo, AclTestResult, AnalysisDone, AssembledResult, TreeInfo, WriteResult } from './protocol.js';
+import type { AclListInfo, AclTestResult, AnalysisDone, AssembledResult, EslConnectionInfo, FilesChanged, TreeInfo, WriteResult } from './protocol.js';
 
 import { structureCommand, structuralEditCommand, templatesCommand, type StructureHost } from './structure.js';
 
-export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges', 'fsconf.assembled', 'fsconf.route', 'fsconf.structure', 'fsconf.structuralEdit', 'fsconf.templates', 'fsconf.vocabulary'] as const;
+export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges', 'fsconf.assembled', 'fsconf.route', 'fsconf.structure', 'fsconf.structuralEdit', 'fsconf.templates', 'fsconf.vocabulary', 'fsconf.eslConnection'] as const;
 
 /** Debounce: a change after a quiet spell is analysed at once; changes in a burst wait (never more than MAX_WAIT). */
 export const TIMING = { quietMs: 100, burstMs: 100, maxWaitMs: 150, diskTtlMs: 2000, watchedDiskTtlMs: 30000 };
@@ -230,6 +232,7 @@ export class FsconfServer {
     const a = p.ws.analysis();
     const ms = performance.now() - t0;
     p.files = new Set(a.tree.docs.keys());
+    this.watchDisk();
     for (const doc of a.tree.order) {
       if (this.open.has(doc.path)) continue;
       if (doc.readError) {
@@ -633,11 +636,70 @@ export class FsconfServer {
   actions(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, only: string[] | undefined, asked?: Diagnostic[]) {
     const t = this.target(uri);
     if (!t) return [];
+    this.freshen(t.p, t.path);
     const fixes = codeActions(t.p.ws, t.path, range, only, asked?.map((d) => ({ range: d.range, code: d.code }))).map((a) => toCodeAction(a, this.uriOf));
     // templates ("Add extension: …") in dialplan files, when the client asks for refactorings too
     if (only?.length && !only.some((k) => 'refactor.insert.fsconf'.startsWith(k))) return fixes;
     const templates = templateActions(t.p.ws.analysis(), t.path, range.start, this.uriOf, uriToPath).map((a) => ({ title: a.title, kind: a.kind, edit: { changes: a.changes } }));
     return [...fixes, ...templates];
+  }
+
+  // ---------------------------------------------------------------- files changed on disk
+
+  /** Watches the loaded files' folders: another editor's change is re-read, re-analysed and announced. */
+  private disk: DiskWatcher | undefined;
+
+  private watchDisk(): void {
+    if (!this.disk) this.disk = new DiskWatcher((paths) => this.guard('disk change', () => this.onDiskChange(paths)));
+    const all = new Set<string>();
+    for (const q of this.projects.values()) for (const f of q.files) all.add(f);
+    this.disk.sync(all);
+  }
+
+  /** The text the server last saw for a file (open: its baseline on disk), or undefined. */
+  private knownText(path: string): string | undefined {
+    const o = this.open.get(path);
+    if (o) return o.baseline;
+    for (const q of this.projects.values()) {
+      const t = q.readTexts.get(path);
+      if (t !== undefined) return t;
+    }
+    return undefined;
+  }
+
+  onDiskChange(paths: string[]): void {
+    const changed: string[] = [];
+    for (const path of paths) {
+      if (![...this.projects.values()].some((q) => q.files.has(path))) continue;
+      let disk: string | undefined;
+      try {
+        disk = readDisk(path);
+      } catch {
+        disk = undefined;
+      }
+      // our own writes (and touches) change nothing the server does not know
+      if (disk !== undefined && disk === this.knownText(path)) continue;
+      changed.push(path);
+    }
+    if (!changed.length) return;
+    this.onWatchedFiles(changed.map((path) => ({ uri: pathToUri(path), type: FileChangeType.Changed })));
+    // clients holding a file open (the terminal UI) re-read it: a diff is never computed from stale text
+    void this.connection.sendNotification('fsconf/filesChanged', { uris: changed.map((path) => this.uriOf(path)) } satisfies FilesChanged);
+  }
+
+  /** Before fixes are computed for a file the client does not hold open: make sure the server's text is the disk's. */
+  private freshen(p: Project, path: string): void {
+    if (this.open.has(path)) return;
+    const known = p.readTexts.get(path);
+    let disk: string | undefined;
+    try {
+      disk = readDisk(path);
+    } catch {
+      return;
+    }
+    if (known === undefined || disk === undefined || disk === known) return;
+    this.onWatchedFiles([{ uri: pathToUri(path), type: FileChangeType.Changed }]);
+    this.analyse(p);
   }
 
   // ---------------------------------------------------------------- commands
@@ -672,6 +734,12 @@ export class FsconfServer {
         return templatesCommand();
       case 'fsconf.vocabulary':
         return vocabulary();
+      case 'fsconf.eslConnection': {
+        // where fs_cli must connect for this tree (event_socket.conf.xml), for the client's own fs_cli calls
+        const p = this.commandProject(arg.uri);
+        const c = p ? eslConnection(p.ws.analysis()) : undefined;
+        return c ? ({ host: c.host, port: c.port, ...(c.password !== undefined ? { password: c.password } : {}) } satisfies EslConnectionInfo) : null;
+      }
       default:
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
     }
@@ -906,6 +974,7 @@ export class FsconfServer {
       }
     });
     c.onShutdown(() => {
+      this.disk?.close();
       for (const p of this.projects.values()) if (p.timer) clearTimeout(p.timer);
     });
     c.listen();

@@ -4,7 +4,8 @@
  * Build first: `npx tsc -b`.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CLI, CORPUS, LSP, REPO, fsconf, type JsonFinding } from '../helpers.js';
@@ -55,7 +56,8 @@ function setup(name: string, tree: string): Env {
   const script = `#!/bin/sh
 for a in "$@"; do printf '[%s]' "$a" >> '${log}'; done
 echo >> '${log}'
-if [ "$1" = "-x" ] && [ "$2" = "cti show baninfo" ]; then cat '${path.join(dir, 'baninfo.txt')}'; exit 0; fi
+prev=; last=; for a in "$@"; do prev=$last; last=$a; done
+if [ "$prev" = "-x" ] && [ "$last" = "cti show baninfo" ]; then cat '${path.join(dir, 'baninfo.txt')}'; exit 0; fi
 echo "+OK"
 `;
   mkdirSync(bin);
@@ -155,13 +157,15 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     await t.waitFor((x) => !x.includes('/internal-auth-calls'), 'the filter cleared');
     t.keys('R');
     s = await t.waitFor((x) => x.includes('Run these commands?'), 'the reload confirmation');
-    expect(s).toContain('fs_cli -x reloadxml');
-    expect(s).toContain("fs_cli -x 'sofia profile internal rescan'");
+    // fs_cli connects where the tree's event_socket.conf.xml says, with its password (masked on screen)
+    expect(s).toContain('fs_cli -H 127.0.0.1 -P 8021 -p ******** -x reloadxml');
+    expect(s).toContain("fs_cli -H 127.0.0.1 -P 8021 -p ******** -x 'sofia profile internal rescan'");
     expect(existsSync(e.log)).toBe(false);
     t.keys('y');
     s = await t.waitFor((x) => x.includes('reload done'), 'the reload output');
     expect(s).toContain('+OK');
-    expect(readFileSync(e.log, 'utf8')).toBe('[-x][reloadxml]\n[-x][sofia profile internal rescan]\n');
+    const esl = '[-H][127.0.0.1][-P][8021][-p][ClueCon]';
+    expect(readFileSync(e.log, 'utf8')).toBe(`${esl}[-x][reloadxml]\n${esl}[-x][sofia profile internal rescan]\n`);
     t.keys('Escape');
     await t.waitFor((x) => !x.includes('reload done'), 'the output closed');
 
@@ -174,10 +178,12 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     await t.waitFor((x) => /^❯\s+1001/m.test(x), 'the account row');
     t.keys('u');
     s = await t.waitFor((x) => x.includes('Unban?'), 'the unban confirmation');
-    expect(s).toContain("fs_cli -x 'cti unban 192.168.31.242 1001'");
+    expect(s).toContain("fs_cli -H 127.0.0.1 -P 8021 -p ******** -x 'cti unban 192.168.31.242 1001'");
     t.keys('y');
     await t.waitFor((x) => x.includes('unbanned'), 'the unban output');
-    expect(readFileSync(e.log, 'utf8').split('\n').filter(Boolean)).toEqual(['[-x][reloadxml]', '[-x][sofia profile internal rescan]', '[-x][cti show baninfo]', '[-x][cti unban 192.168.31.242 1001]', '[-x][cti show baninfo]']);
+    // the Bans view reloads after the unban: wait for that run to be logged
+    await t.waitFor(() => readFileSync(e.log, 'utf8').split('\n').filter(Boolean).length >= 5, 'the baninfo reload after the unban');
+    expect(readFileSync(e.log, 'utf8').split('\n').filter(Boolean)).toEqual([`${esl}[-x][reloadxml]`, `${esl}[-x][sofia profile internal rescan]`, `${esl}[-x][cti show baninfo]`, `${esl}[-x][cti unban 192.168.31.242 1001]`, `${esl}[-x][cti show baninfo]`]);
     t.keys('Escape');
     await t.waitFor((x) => !x.includes('unbanned') && x.includes('Current bans'), 'the output closed');
 
@@ -185,7 +191,7 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     expect(await t.exitCode()).toBe(0);
   }, 90000);
 
-  it('--readonly shows the fix but refuses to write it', async () => {
+  it('--readonly refuses a fix before any dialog', async () => {
     const e = setup('ro', EXAMPLE);
     const internal = path.join(e.conf, 'sip_profiles', 'internal.xml');
     const original = readFileSync(internal, 'utf8');
@@ -195,11 +201,9 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     expect(s.split('\n')[0]).toContain('[read-only]');
     await goToAuthCalls(t);
     t.keys('f');
-    await t.waitFor((x) => x.includes('1. Insert auth-calls=true'), 'the code actions');
-    t.keys('Enter');
-    s = await t.waitFor((x) => x.includes('read-only (--readonly): this change cannot be written'), 'the read-only diff');
-    t.keys('y');
-    s = await t.waitFor((x) => x.includes('nothing was written'), 'the refusal');
+    s = await t.waitFor((x) => x.includes('read-only (--readonly): fixes cannot be written'), 'the refusal');
+    expect(s).not.toContain('1. Insert auth-calls=true');
+    expect(s).not.toContain('Apply this change?');
     expect(readFileSync(internal, 'utf8')).toBe(original);
     expect(existsSync(internal + '.bak')).toBe(false);
     t.keys('R');
@@ -223,24 +227,129 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     expect(await t.exitCode()).toBe(0);
   }, 60000);
 
-  it('a fix is refused, and said so, when the file changed on disk after it was read', async () => {
+  it('an external sed on the open file: the view shows the new text within a second, and a fix then applies to it correctly', async () => {
     const e = setup('changed', EXAMPLE);
     const internal = path.join(e.conf, 'sip_profiles', 'internal.xml');
     launch(e);
     const t = e.tmux;
     await t.waitFor(ready, 'the first full Problems view');
-    const changed = readFileSync(internal, 'utf8') + '<!-- edited by someone else -->\n';
-    writeFileSync(internal, changed);
     await goToAuthCalls(t);
+    t.keys('Enter');
+    await t.waitFor((x) => x.includes('Phones on the office LAN register here.'), 'the File view of internal.xml');
+    // another shell edits the file (sed -i replaces it)
+    execFileSync('sed', ['-i', 's/Phones on the office LAN register here./Phones of the Berlin office register here./', internal]);
+    const t0 = Date.now();
+    let s = await t.waitFor((x) => x.includes('Phones of the Berlin office register here.'), 'the new text in the File view', 5000);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(s).not.toContain('Phones on the office LAN');
+    const edited = readFileSync(internal, 'utf8');
     t.keys('f');
     await t.waitFor((x) => x.includes('1. Insert auth-calls=true'), 'the code actions');
     t.keys('Enter');
+    s = await t.waitFor((x) => x.includes('Apply this change?'), 'the diff');
+    t.keys('y');
+    s = await t.waitFor((x) => x.includes('wrote sip_profiles/internal.xml'), 'the write');
+    const after = readFileSync(internal, 'utf8');
+    // the fix landed on the new text: the sed change kept, auth-calls inserted, nothing else moved
+    expect(after).toContain('Phones of the Berlin office register here.');
+    expect(after).toMatch(/\n\s+<param name="auth-calls" value="true"\/>/);
+    expect(after.replace(/\n\s+<param name="auth-calls" value="true"\/>/, '')).toBe(edited);
+    expect(readFileSync(internal + '.bak', 'utf8')).toBe(edited);
+    t.keys('q');
+    expect(await t.exitCode()).toBe(0);
+  }, 60000);
+
+  it('a fix on a symlinked vars.xml writes the shared file: the link stays a link', async () => {
+    const e = setup('symlink', EXAMPLE);
+    const shared = path.join(e.dir, 'shared');
+    mkdirSync(shared);
+    renameSync(path.join(e.conf, 'vars.xml'), path.join(shared, 'vars.xml'));
+    symlinkSync(path.join(shared, 'vars.xml'), path.join(e.conf, 'vars.xml'));
+    const original = readFileSync(path.join(shared, 'vars.xml'), 'utf8');
+    launch(e);
+    const t = e.tmux;
+    await t.waitFor(ready, 'the first full Problems view');
+    t.keys('/');
+    await t.waitFor((s) => s.includes('words to match'), 'the filter prompt');
+    t.text('unknown-cmd');
+    t.keys('Enter');
+    await t.waitFor((s) => /\(1 shown/.test(s), 'the filter applied');
+    t.keys('j');
+    await t.waitFor((x) => selected(x).includes('vars.xml') || /unknown/.test(selected(x)), 'the finding');
+    t.keys('f');
+    await t.waitFor((x) => x.includes('1. Change to "set"') && x.includes('your choice'), 'the fix, labelled a choice');
+    t.keys('Enter');
     await t.waitFor((x) => x.includes('Apply this change?'), 'the diff');
     t.keys('y');
-    const s = await t.waitFor((x) => x.includes('not written'), 'the refusal');
-    expect(s).toMatch(/not written: sip_profiles\/internal\.xml changed on disk/);
-    expect(readFileSync(internal, 'utf8')).toBe(changed);
-    expect(existsSync(internal + '.bak')).toBe(false);
+    await t.waitFor((x) => x.includes('wrote vars.xml'), 'the write');
+    expect(lstatSync(path.join(e.conf, 'vars.xml')).isSymbolicLink()).toBe(true);
+    const after = readFileSync(path.join(shared, 'vars.xml'), 'utf8');
+    expect(after).not.toBe(original);
+    expect(readFileSync(path.join(e.conf, 'vars.xml'), 'utf8')).toBe(after);
+    expect(readFileSync(path.join(shared, 'vars.xml.bak'), 'utf8')).toBe(original);
+    t.keys('q');
+    expect(await t.exitCode()).toBe(0);
+  }, 60000);
+
+  it('a second fix to the same file keeps the first backup (.bak stays the original, .bak.1 is new)', async () => {
+    const e = setup('backups', EXAMPLE);
+    const external = path.join(e.conf, 'sip_profiles', 'external.xml');
+    const original = readFileSync(external, 'utf8');
+    launch(e);
+    const t = e.tmux;
+    await t.waitFor(ready, 'the first full Problems view');
+    const pick = async (rule: string, choice: string, backup: string) => {
+      t.keys('Escape'); // clear the filter
+      await t.waitFor((x) => !/^\/\S/m.test(x), 'the filter cleared');
+      t.keys('/');
+      await t.waitFor((s) => s.includes('words to match'), 'the filter prompt');
+      t.text(rule);
+      t.keys('Enter');
+      await t.waitFor((s) => /\(1 shown/.test(s), `the filter ${rule}`);
+      t.keys('j');
+      t.keys('f');
+      await t.waitFor((x) => x.includes(choice), `the fixes for ${rule}`);
+      t.keys('Enter');
+      await t.waitFor((x) => x.includes('Apply this change?'), 'the diff');
+      t.keys('y');
+      // (the status line may be cut after the backup's name: m shows it whole)
+      await t.waitFor((x) => new RegExp(`wrote sip_profiles/external\\.xml \\(backup ${backup.replace(/\./g, '\\.')}(?![.\\d])`).test(x), `the write with backup ${backup}`);
+    };
+    await pick('auth-failures-not-logged', '1. Insert log-auth-failures=true', 'external.xml.bak');
+    const first = readFileSync(external, 'utf8');
+    expect(readFileSync(external + '.bak', 'utf8')).toBe(original);
+    await pick('external-inbound-acl', 'Set apply-inbound-acl to "carrier"', 'external.xml.bak.1');
+    expect(readFileSync(external + '.bak', 'utf8')).toBe(original);
+    expect(readFileSync(external + '.bak.1', 'utf8')).toBe(first);
+    t.keys('q');
+    expect(await t.exitCode()).toBe(0);
+  }, 60000);
+
+  it('e with "<& keeps the file well-formed: the value is written escaped and shown decoded', async () => {
+    const e = setup('escape', EXAMPLE);
+    const external = path.join(e.conf, 'sip_profiles', 'external.xml');
+    launch(e);
+    const t = e.tmux;
+    await t.waitFor(ready, 'the first full Problems view');
+    t.keys('/');
+    await t.waitFor((s) => s.includes('words to match'), 'the filter prompt');
+    t.text('external-inbound-acl');
+    t.keys('Enter');
+    await t.waitFor((s) => /\(1 shown/.test(s), 'the filter applied');
+    t.keys('j');
+    t.keys('e');
+    await t.waitFor((x) => x.includes('edit apply-inbound-acl'), 'the edit pane');
+    t.text('1"<&');
+    t.keys('Enter');
+    await t.waitFor((x) => x.includes('saved sip_profiles/external.xml'), 'the save');
+    expect(readFileSync(external, 'utf8')).toContain('<param name="apply-inbound-acl" value="1&quot;&lt;&amp;"/>');
+    const lint = fsconf(['lint', '--format', 'json', external]);
+    const xmlProblems = (JSON.parse(lint.stdout) as JsonFinding[]).filter((f) => f.rule.startsWith('xml/'));
+    expect(xmlProblems).toEqual([]);
+    // e again shows the decoded value
+    t.keys('e');
+    await t.waitFor((x) => x.includes('edit apply-inbound-acl') && x.includes('1"<&'), 'the decoded value in the editor');
+    t.keys('Escape');
     t.keys('q');
     expect(await t.exitCode()).toBe(0);
   }, 60000);

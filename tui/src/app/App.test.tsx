@@ -302,16 +302,16 @@ describe('fixes', () => {
     h.unmount();
   });
 
-  it('--readonly previews but never writes', async () => {
+  it('--readonly refuses before any dialog and never writes', async () => {
     const h = setup({ files: FILES, readonly: true });
     await loadedTree(h);
     h.client.actions = () => [quickfix('Set auth-calls=true', 'true')];
     await h.press('j', 'f');
-    await h.waitFor((x) => x.includes('1. Set auth-calls=true'));
-    await h.press(KEYS.enter);
-    let f = await h.waitFor((x) => x.includes('read-only (--readonly): this change cannot be written'));
-    await h.press('y');
-    f = await h.waitFor((x) => x.includes('nothing was written'));
+    const f = await h.waitFor((x) => x.includes('read-only (--readonly): fixes cannot be written'));
+    expect(f).not.toContain('1. Set auth-calls=true');
+    expect(h.client.methods()).not.toContain('textDocument/codeAction');
+    await h.press('F');
+    await h.waitFor((x) => x.includes('read-only (--readonly): fixes cannot be written'));
     expect(h.client.methods()).not.toContain('workspace/executeCommand fsconf.applyEdit');
     expect(f).toContain('[read-only]');
     await h.press('e');
@@ -331,6 +331,51 @@ describe('fixes', () => {
     expect(req.only).toEqual(['source.fixAll.fsconf']);
     expect(req.diagnostics).toHaveLength(2);
     expect(req.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 7, character: 0 } });
+    h.unmount();
+  });
+
+  it('F goes on until no safe fix is left (a second pass for fixes that overlapped), in one confirmation', async () => {
+    const h = setup({ files: FILES });
+    await loadedTree(h);
+    let asked = 0;
+    h.client.actions = (_u, _r, _d, only) => {
+      if (only?.[0] !== 'source.fixAll.fsconf') return [];
+      asked++;
+      return asked <= 2 ? [{ ...quickfix(`Fix all auto-fixable problems (${3 - asked})`, 'true'), kind: 'source.fixAll.fsconf' }] : [];
+    };
+    let writes = 0;
+    h.client.commands['fsconf.applyEdit'] = () => {
+      writes++;
+      return { applied: true, files: [{ uri: uri('sip_profiles/internal.xml') }] };
+    };
+    await h.press('F');
+    await h.waitFor((x) => x.includes('Apply this change?'));
+    await h.press('y');
+    const f = await h.waitFor((x) => x.includes('wrote'), 'written');
+    expect(writes).toBe(2);
+    expect(asked).toBe(3);
+    expect(f).toContain('(2 passes)');
+    h.unmount();
+  });
+
+  it('a credential fix is labelled, and after the write the status says where the new secret is and who must be told; m shows it whole', async () => {
+    const h = setup({ files: FILES });
+    await loadedTree(h);
+    const notice = 'new secret at vars.xml:15 ($${default_password}); update: 21 directory users share $${default_password} (1000, 1001, 1002, 1003, 1004, …): re-provision their phones with the new password';
+    h.client.actions = (_u, _r, _d, only) => (only?.includes('quickfix') ? [{ ...quickfix('Generate a strong password for $${default_password} in vars.xml (line 15; every user of the variable gets it)', 'true'), data: { fixKind: 'credential', notice } }] : []);
+    h.client.commands['fsconf.applyEdit'] = () => ({ applied: true, files: [{ uri: uri('sip_profiles/internal.xml') }] });
+    await h.press('j', 'f');
+    let f = await h.waitFor((x) => x.includes('changes a secret'), 'the kind label');
+    // the whole title, though the row cuts it
+    expect(f.replace(/\s+/g, ' ')).toContain('(line 15; every user of the variable gets it)');
+    await h.press(KEYS.enter);
+    await h.waitFor((x) => x.includes('Apply this change?'));
+    await h.press('y');
+    f = await h.waitFor((x) => x.includes('wrote'), 'written');
+    expect(f).toContain('m: whole message');
+    await h.press('m');
+    f = await h.waitFor((x) => x.replace(/\s+/g, ' ').includes('re-provision their phones'), 'the whole message');
+    expect(f.replace(/\s+/g, ' ')).toContain('new secret at vars.xml:15 ($${default_password}); update: 21 directory users share');
     h.unmount();
   });
 

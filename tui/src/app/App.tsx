@@ -28,10 +28,10 @@ import { EditPane, EDIT_PANE } from '../dialogs/edit.js';
 import { AclDialog } from '../dialogs/acl.js';
 import { RouteDialog } from '../dialogs/route.js';
 import { applyEdits, diffLines } from '../text/edits.js';
-import { valueAttribute } from '../text/line.js';
+import { decodeAttr, encodeAttr, valueAttribute } from '../text/line.js';
 import { maskDiff, rangesAfterEdit, touches } from '../text/secrets.js';
 import { parseBanInfo, unbanCommand } from '../system/baninfo.js';
-import { showCommand, type FsCli } from '../system/fscli.js';
+import { showCommand, type EslTarget, type FsCli } from '../system/fscli.js';
 import { reloadCommands, type ChangedFile } from '../system/reload.js';
 import type { EditorResult } from '../system/editor.js';
 import type { AclListInfo } from '../lsp/types.js';
@@ -61,7 +61,7 @@ type Modal =
   | { kind: 'diff'; title: string; files: DiffFile[]; onYes(): void }
   | { kind: 'confirm'; title: string; lines: string[]; question: string; onYes(): void }
   | { kind: 'output'; title: string; lines: OutputLine[] }
-  | { kind: 'edit'; uri: string; line: number; name: string; original: string; start: number; end: number; value: string; saving: boolean; secrets: Range[]; secret: boolean }
+  | { kind: 'edit'; uri: string; line: number; name: string; original: string; start: number; end: number; value: string; quote: '"' | "'"; saving: boolean; secrets: Range[]; secret: boolean }
   | { kind: 'acl' }
   | { kind: 'route' };
 
@@ -195,6 +195,29 @@ export function App(props: AppProps) {
 
   useEffect(() => setReveal(false), [file?.uri]);
 
+  // ── files changed on disk: the server re-analyses; the view and open documents follow ─────
+  const editingUri = modal?.kind === 'edit' ? modal.uri : undefined;
+  useEffect(
+    () =>
+      client.subscribe((e) => {
+        if (e.type !== 'filesChanged') return;
+        void (async () => {
+          for (const uri of e.uris) {
+            // a document the TUI holds open is re-synced from disk (not the one being edited with e)
+            if (client.isOpen(uri) && uri !== editingUri) {
+              const text = await system.readFile(uriToPath(uri)).catch(() => undefined);
+              if (text !== undefined) {
+                client.didChange(uri, text);
+                client.didSave(uri, text);
+              }
+            }
+          }
+          if (mounted.current) setReloadToken((t) => t + 1);
+        })();
+      }),
+    [client, editingUri, system],
+  );
+
   const openFile = useCallback(
     (uri: string, line: number) => {
       setFile({ uri, line });
@@ -237,7 +260,7 @@ export function App(props: AppProps) {
   const fsCliHint = () => (system.fsCli.find() ? ' · R reloads FreeSWITCH' : '');
 
   const applyChanges = useCallback(
-    (title: string, changes: Record<string, TextEdit[]>, befores: Map<string, string>) =>
+    (title: string, changes: Record<string, TextEdit[]>, befores: Map<string, string>, after?: () => Promise<number>, notice?: string) =>
       guard('writing…', async () => {
         setModal(undefined);
         if (props.readonly) {
@@ -252,7 +275,9 @@ export function App(props: AppProps) {
         }
         const files = r.files?.length ? r.files : Object.keys(changes).map((uri) => ({ uri }));
         for (const f of files) await noteWritten(canonicalUri(f.uri), befores.get(canonicalUri(f.uri)));
-        setStatus('ok', `${writtenMessage(files, 'wrote')} · ${title}`);
+        const passes = after ? await after() : 1;
+        // a changed secret: where it now is and who must be told (m shows the whole message)
+        setStatus('ok', `${writtenMessage(files, 'wrote')}${passes > 1 ? ` (${passes} passes)` : ''} · ${title}${notice ? ` · ${notice}` : ''}`);
         setReloadToken((t) => t + 1);
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -260,7 +285,7 @@ export function App(props: AppProps) {
   );
 
   const previewAction = useCallback(
-    (action: CodeAction) =>
+    (action: CodeAction, after?: () => Promise<number>) =>
       guard('preparing the diff…', async () => {
         const changes = changesOf(action.edit);
         if (!changes) {
@@ -272,13 +297,19 @@ export function App(props: AppProps) {
         const befores = new Map<string, string>();
         for (const [uri, edits] of Object.entries(changes)) {
           const before = await system.readFile(uriToPath(uri)).catch(() => '');
+          // said before the diff: the server does not rewrite a file that is not UTF-8
+          if (before.includes('\ufffd')) {
+            setModal(undefined);
+            setStatus('error', `${relPath(root, uri)} is not UTF-8: fsconf does not rewrite it (convert it first, e.g. iconv -f latin1 -t utf-8); nothing done`);
+            return;
+          }
           befores.set(canonicalUri(uri), before);
           const after = applyEdits(before, edits);
           // secrets masked on both sides: the old value and the new (generated) one
           const [old, now] = await Promise.all([secretRangesOrNone(client, uri, before), secretRangesOrNone(client, uri, after)]);
           files.push({ rel: relPath(root, uri), lines: maskDiff(diffLines(before, after), before, after, old, now) });
         }
-        setModal({ kind: 'diff', title: action.title, files, onYes: () => void applyChanges(action.title, changes, befores) });
+        setModal({ kind: 'diff', title: action.title, files, onYes: () => void applyChanges(action.title, changes, befores, after, noticeOf(action)) });
       }),
     [applyChanges, client, guard, root, setStatus, system],
   );
@@ -290,37 +321,70 @@ export function App(props: AppProps) {
           setStatus('info', 'no finding here: f fixes the finding under the cursor (F fixes the whole file)');
           return;
         }
+        // refuse before any dialog: nothing picked and reviewed can be written
+        if (props.readonly) {
+          setStatus('warning', 'read-only (--readonly): fixes cannot be written; run fsconf without --readonly to fix');
+          return;
+        }
+        // the server lists this finding's own fixes first; only they may be preferred
         const actions = (await client.codeActions(uri, diag.range, [diag], ['quickfix'])).filter((a) => !a.kind || a.kind.startsWith('quickfix'));
         if (!actions.length) {
           setStatus('info', `no quick fix for ${ruleOf(diag) || 'this finding'}${diag.range ? ` (line ${diag.range.start.line + 1})` : ''}`);
           return;
         }
-        actions.sort((a, b) => Number(!!b.isPreferred) - Number(!!a.isPreferred));
         setModal({
           kind: 'pick',
           title: `fixes for ${ruleOf(diag)} · ${relPath(root, uri)}:${diag.range.start.line + 1}`,
-          items: actions.map((a) => ({ label: a.title, ...(a.isPreferred ? { detail: 'preferred' } : {}) })),
+          items: actions.map((a) => ({ label: a.title, detail: [fixKindLabel(a), ...(a.isPreferred ? ['preferred'] : [])].filter(Boolean).join(' · ') })),
           onPick: (i) => previewAction(actions[i]!),
         });
       }),
-    [client, guard, previewAction, root, setStatus],
+    [client, guard, previewAction, props.readonly, root, setStatus],
+  );
+
+  /** The file's fix-all action (safe fixes only), or undefined. */
+  const fixAllAction = useCallback(
+    async (uri: string) => {
+      const diags = ws.diagnostics.get(uri) ?? [];
+      const lines = await system.readFile(uriToPath(uri)).then((t) => t.split('\n')).catch(() => ['']);
+      const range = { start: { line: 0, character: 0 }, end: { line: Math.max(0, lines.length - 1), character: lines[lines.length - 1]?.length ?? 0 } };
+      const actions = await client.codeActions(uri, range, diags, ['source.fixAll.fsconf']);
+      return actions.find((a) => a.kind?.startsWith('source.fixAll')) ?? actions[0];
+    },
+    [client, system, ws.diagnostics],
   );
 
   const fixAll = useCallback(
     (uri: string) =>
       guard('asking the server for fix-all…', async () => {
+        if (props.readonly) {
+          setStatus('warning', 'read-only (--readonly): fixes cannot be written; run fsconf without --readonly to fix');
+          return;
+        }
         const diags = ws.diagnostics.get(uri) ?? [];
         const lines = await system.readFile(uriToPath(uri)).then((t) => t.split('\n')).catch(() => ['']);
         const range = { start: { line: 0, character: 0 }, end: { line: Math.max(0, lines.length - 1), character: lines[lines.length - 1]?.length ?? 0 } };
         const actions = await client.codeActions(uri, range, diags, ['source.fixAll.fsconf']);
         const all = actions.find((a) => a.kind?.startsWith('source.fixAll')) ?? actions[0];
         if (!all) {
-          setStatus('info', `nothing in ${relPath(root, uri)} can be fixed automatically`);
+          setStatus('info', `nothing in ${relPath(root, uri)} can be fixed automatically (choices and secrets: f on the finding)`);
           return;
         }
-        await previewAction(all);
+        // y applies, then the next passes (fixes that overlapped wait for one) until nothing safe is left
+        await previewAction(all, async () => {
+          let passes = 1;
+          for (; passes < 6; passes++) {
+            const next = await fixAllAction(uri);
+            const changes = next ? changesOf(next.edit) : undefined;
+            if (!next || !changes) break;
+            const r = await applyEdit(client, changes, props.backup);
+            if (!r.applied) break;
+            for (const f of r.files ?? []) await noteWritten(canonicalUri(f.uri), undefined);
+          }
+          return passes;
+        });
       }),
-    [client, guard, previewAction, root, setStatus, system, ws.diagnostics],
+    [client, fixAllAction, guard, noteWritten, previewAction, props.backup, props.readonly, root, setStatus, system, ws.diagnostics],
   );
 
   // ── e: edit a value in place ─────────────────────────────────────────────
@@ -348,7 +412,7 @@ export function App(props: AppProps) {
         else client.didOpen(uri, text);
         setFile({ uri, line });
         setView('file');
-        setModal({ kind: 'edit', uri, line, name: attr.name ?? 'value', original: text, start: attr.start, end: attr.end, value: attr.value, saving: false, secrets, secret });
+        setModal({ kind: 'edit', uri, line, name: attr.name ?? 'value', original: text, start: attr.start, end: attr.end, value: decodeAttr(attr.value), quote: attr.quote, saving: false, secrets, secret });
       }),
     [client, guard, props.readonly, setStatus, setView, system],
   );
@@ -356,7 +420,8 @@ export function App(props: AppProps) {
   const editedText = (m: Extract<Modal, { kind: 'edit' }>, value: string) => {
     const lines = m.original.split('\n');
     const l = lines[m.line]!;
-    lines[m.line] = l.slice(0, m.start) + value + l.slice(m.end);
+    // the editor shows the decoded value; what is written is escaped for the attribute
+    lines[m.line] = l.slice(0, m.start) + encodeAttr(value, m.quote) + l.slice(m.end);
     return lines.join('\n');
   };
 
@@ -439,12 +504,14 @@ export function App(props: AppProps) {
 
   // ── fs_cli: reload, bans, unban ──────────────────────────────────────────
   const runFsCli = useCallback(
-    async (commands: string[]): Promise<{ lines: OutputLine[]; ok: boolean }> => {
+    async (commands: string[], shown?: EslTarget | null): Promise<{ lines: OutputLine[]; ok: boolean }> => {
       const lines: OutputLine[] = [];
       let ok = true;
+      // what the confirmation showed is what runs
+      const target = shown === undefined ? await eslTarget(client) : (shown ?? undefined);
       for (const c of commands) {
-        lines.push({ text: `$ ${showCommand(c)}`, role: 'accent' });
-        const r = await system.fsCli.run(c);
+        lines.push({ text: `$ ${showCommand(c, target)}`, role: 'accent' });
+        const r = await system.fsCli.run(c, target);
         const out = `${r.stdout}${r.stderr}`.replace(/\s+$/, '');
         for (const l of out ? out.split('\n') : ['(no output)']) lines.push({ text: '  ' + l, ...(/^-ERR/.test(l.trim()) ? { role: 'error' as const } : {}) });
         const failed = r.error || r.code !== 0 || /^-ERR/m.test(r.stdout);
@@ -454,7 +521,7 @@ export function App(props: AppProps) {
       }
       return { lines, ok };
     },
-    [system.fsCli],
+    [client, system.fsCli],
   );
 
   const currentUri = (): string | undefined => {
@@ -477,22 +544,25 @@ export function App(props: AppProps) {
     if (!files.length) return setStatus('info', 'nothing changed in this session: open a file (or pick a finding) to reload what it configures');
     const cmds = reloadCommands(root, files);
     if (!cmds.length) return setStatus('info', 'nothing to reload');
-    setModal({
+    void guard(undefined, async () => {
+     const target = (await eslTarget(client)) ?? null;
+     setModal({
       kind: 'confirm',
       title: 'reload FreeSWITCH',
-      lines: [' This runs, in order:', ...cmds.flatMap((c) => [`   ${showCommand(c.command)}`, `       ${c.why}`])],
+      lines: [' This runs, in order:', ...cmds.flatMap((c) => [`   ${showCommand(c.command, target ?? undefined)}`, `       ${c.why}`])],
       question: 'Run these commands?',
       onYes: () =>
         void guard('running fs_cli…', async () => {
           setModal(undefined);
-          const { lines, ok } = await runFsCli(cmds.map((c) => c.command));
+          const { lines, ok } = await runFsCli(cmds.map((c) => c.command), target);
           if (ok) changed.current.clear();
           setModal({ kind: 'output', title: ok ? 'reload done' : 'reload: fs_cli reported a problem', lines });
           setStatus(ok ? 'ok' : 'error', ok ? `ran ${cmds.map((c) => c.command).join('; ')}` : 'fs_cli reported a problem: see the output');
         }),
+     });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [file, guard, props.readonly, root, runFsCli, setStatus, system.fsCli, view]);
+  }, [client, file, guard, props.readonly, root, runFsCli, setStatus, system.fsCli, view]);
 
   const loadBans = useCallback(
     () =>
@@ -502,7 +572,7 @@ export function App(props: AppProps) {
           return;
         }
         setBans({ state: 'loading' });
-        const r = await system.fsCli.run('cti show baninfo');
+        const r = await system.fsCli.run('cti show baninfo', await eslTarget(client));
         if (r.error) {
           setBans({ state: 'unavailable', reason: `${r.error} — is FreeSWITCH running?` });
           return;
@@ -515,7 +585,7 @@ export function App(props: AppProps) {
         }
         setBans({ state: 'loaded', info: parsed.info, at: new Date() });
       }),
-    [guard, system.fsCli],
+    [client, guard, system.fsCli],
   );
 
   useEffect(() => {
@@ -526,22 +596,25 @@ export function App(props: AppProps) {
     (t: BanTarget) => {
       if (props.readonly) return setStatus('warning', 'read-only (--readonly): unban is disabled');
       const cmd = unbanCommand(t.ip, t.account);
-      setModal({
+      void guard(undefined, async () => {
+       const target = (await eslTarget(client)) ?? null;
+       setModal({
         kind: 'confirm',
         title: 'unban',
-        lines: [` ${t.account ? `Lifts the ban of account ${t.account} from ${t.ip}.` : `Lifts every ban of ${t.ip} (all accounts).`}`, '', ` This runs:  ${showCommand(cmd)}`],
+        lines: [` ${t.account ? `Lifts the ban of account ${t.account} from ${t.ip}.` : `Lifts every ban of ${t.ip} (all accounts).`}`, '', ' This runs:', `   ${showCommand(cmd, target ?? undefined)}`],
         question: 'Unban?',
         onYes: () =>
           void guard('running fs_cli…', async () => {
             setModal(undefined);
-            const { lines, ok } = await runFsCli([cmd]);
+            const { lines, ok } = await runFsCli([cmd], target);
             setModal({ kind: 'output', title: ok ? 'unbanned' : 'unban: fs_cli reported a problem', lines });
             setStatus(ok ? 'ok' : 'error', ok ? `ran ${cmd}` : `${cmd} failed: see the output`);
             await loadBans();
           }),
+       });
       });
     },
-    [guard, loadBans, props.readonly, runFsCli, setStatus],
+    [client, guard, loadBans, props.readonly, runFsCli, setStatus],
   );
 
   // ── ACL tester ───────────────────────────────────────────────────────────
@@ -571,6 +644,8 @@ export function App(props: AppProps) {
       if (input === 'a' && !STRUCTURE_VIEWS.includes(view)) return openAcl();
       if (input === 's') return setModal({ kind: 'route' });
       if (input === 'R') return startReload();
+      // the whole status message, wrapped (the status line is one row)
+      if (input === 'm' && status) return setModal({ kind: 'output', title: 'message', lines: wrapText(status.message, Math.max(20, width - 2)).map((text) => ({ text })) });
       if (key.escape && (view === 'help' || view === 'bans' || (view === 'files' && !filesFilter))) return setView(prevView.current === view ? 'problems' : prevView.current);
     },
     { isActive: !modal && !filterEditing && !filesFilterEditing && !busy && !(structureCapture && STRUCTURE_VIEWS.includes(view)) },
@@ -802,3 +877,49 @@ export function App(props: AppProps) {
   );
 }
 
+
+/** How automatic a fix is, as the server labels it (code action data.fixKind). */
+function fixKindLabel(a: CodeAction): string {
+  const k = (a.data as { fixKind?: string } | undefined)?.fixKind;
+  return k === 'credential' ? 'changes a secret' : k === 'choice' ? 'your choice' : k === 'safe' ? 'safe' : '';
+}
+
+/** What the server says must follow a credential fix (code action data.notice). */
+function noticeOf(a: CodeAction): string | undefined {
+  const n = (a.data as { notice?: string } | undefined)?.notice;
+  return typeof n === 'string' && n ? n : undefined;
+}
+
+/** Words wrapped to a width (a word longer than the width is cut into pieces). */
+export function wrapText(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (let word of para.split(/\s+/)) {
+      while (word.length > width) {
+        if (line) out.push(line);
+        out.push(word.slice(0, width));
+        word = word.slice(width);
+        line = '';
+      }
+      if (!line) line = word;
+      else if (line.length + 1 + word.length <= width) line += ' ' + word;
+      else {
+        out.push(line);
+        line = word;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** The tree's event socket (fsconf.eslConnection), or undefined to run fs_cli with its own defaults. */
+async function eslTarget(client: FsconfClient): Promise<EslTarget | undefined> {
+  try {
+    const r = await client.executeCommand<EslTarget | null>('fsconf.eslConnection', [{}]);
+    return r ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -16,7 +16,11 @@ export interface PickItem {
 export function PickDialog({ width, height, title, items, onPick, onCancel, footer }: { width: number; height: number; title: string; items: PickItem[]; onPick(i: number): void; onCancel(): void; footer?: string }) {
   const theme = useTheme();
   const [index, setIndex] = useState(0);
-  const listHeight = Math.max(1, height - 3);
+  // the chosen item's whole text when its row cuts it (fix titles name what they change)
+  const full = items[index] ? `${items[index]!.label}${items[index]!.detail ? ` (${items[index]!.detail})` : ''}` : '';
+  const cut = !!items[index] && ` 99. ${items[index]!.label}  ${items[index]!.detail ?? ''}`.length > width;
+  const whole = cut ? wrapLines(full, Math.max(10, width - 2)).slice(0, 4) : [];
+  const listHeight = Math.max(1, height - 3 - whole.length);
   const top = useScrollTop(index, listHeight, items.length);
   const cur = useLatest(index);
   useKeys((input, key) => {
@@ -45,6 +49,11 @@ export function PickDialog({ width, height, title, items, onPick, onCancel, foot
         );
       })}
       <Filler rows={listHeight - visible.length} width={width} />
+      {whole.map((l, i) => (
+        <Row key={`w${i}`} width={width}>
+          <C role="info">{' ' + clean(l)}</C>
+        </Row>
+      ))}
       <Rule width={width} />
       <Row width={width}>
         <C role="muted">{footer ?? ' enter chooses · esc cancels'}</C>
@@ -62,9 +71,12 @@ export interface DiffFile {
 export function DiffDialog({ width, height, title, files, readonly, onYes, onNo }: { width: number; height: number; title: string; files: DiffFile[]; readonly: boolean; onYes(): void; onNo(): void }) {
   const theme = useTheme();
   const [index, setIndex] = useState(0);
+  const [shift, setShift] = useState(0);
   const rows: { key: string; node: React.ReactNode }[] = [];
+  const textWidth = Math.max(10, width - 10);
   for (const f of files) {
     rows.push({ key: `f:${f.rel}`, node: <C bold>{`${f.rel}`}</C> });
+    const at = changeColumns(f.lines);
     f.lines.forEach((l, i) => {
       const num = l.kind === '@' ? '' : String((l.kind === '+' ? l.newLine : l.oldLine)! + 1).padStart(5);
       const role = l.kind === '+' ? 'added' : l.kind === '-' ? 'removed' : l.kind === '@' ? 'accent' : undefined;
@@ -74,7 +86,7 @@ export function DiffDialog({ width, height, title, files, readonly, onYes, onNo 
           l.kind === '@' ? (
             <C role="accent">{`  @@ ${l.text}`}</C>
           ) : (
-            <C {...(role ? { role } : {})} bold={l.kind !== ' ' && !theme.color}>{`${num} ${l.kind} ${clean(l.text)}`}</C>
+            <C {...(role ? { role } : {})} bold={l.kind !== ' ' && !theme.color}>{`${num} ${l.kind} ${sliceAround(clean(l.text), at[i] ?? 0, shift, textWidth)}`}</C>
           ),
       });
     });
@@ -85,6 +97,10 @@ export function DiffDialog({ width, height, title, files, readonly, onYes, onNo 
   useKeys((input, key) => {
     const nav = navOf(input, key);
     if (nav) return setIndex((i) => moveIndex(Math.min(i, maxTop), maxTop + 1, nav, listHeight));
+    // sideways: changed lines start centred on the change; h/l move every line, 0 goes back
+    if (input === 'h' || key.leftArrow) return setShift((s) => s - 8);
+    if (input === 'l' || key.rightArrow) return setShift((s) => s + 8);
+    if (input === '0') return setShift(0);
     if (input === 'y' || input === 'Y' || key.return) return onYes();
     if (input === 'n' || input === 'N' || key.escape || input === 'q') return onNo();
   });
@@ -113,7 +129,7 @@ export function DiffDialog({ width, height, title, files, readonly, onYes, onNo 
             {' / enter applies · '}
             <C bold>n</C>
             {' / esc cancels'}
-            {rows.length > listHeight ? <C role="muted">{' · j/k scroll'}</C> : null}
+            <C role="muted">{`${rows.length > listHeight ? ' · j/k scroll' : ''} · h/l sideways`}</C>
           </Text>
         )}
       </Row>
@@ -178,4 +194,55 @@ export function OutputDialog({ width, height, title, lines, onClose }: { width: 
       </Row>
     </Box>
   );
+}
+
+function wrapLines(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const w of text.split(/\s+/)) {
+    if (!line) line = w;
+    else if (line.length + 1 + w.length <= width) line += ' ' + w;
+    else {
+      out.push(line);
+      line = w;
+    }
+  }
+  if (line) out.push(line);
+  return out.flatMap((l) => (l.length <= width ? [l] : l.match(new RegExp(`.{1,${width}}`, 'g')) ?? [l]));
+}
+
+/**
+ * For each diff line, the column its change starts at: a removed line and the added line paired with
+ * it (in order within a run) differ from their first unequal character; context lines: 0.
+ */
+export function changeColumns(lines: DiffLine[]): number[] {
+  const out = lines.map(() => 0);
+  for (let i = 0; i < lines.length; ) {
+    if (lines[i]!.kind !== '-' && lines[i]!.kind !== '+') {
+      i++;
+      continue;
+    }
+    const minus: number[] = [];
+    const plus: number[] = [];
+    for (; i < lines.length && (lines[i]!.kind === '-' || lines[i]!.kind === '+'); i++) (lines[i]!.kind === '-' ? minus : plus).push(i);
+    for (let k = 0; k < Math.max(minus.length, plus.length); k++) {
+      const a = minus[k] !== undefined ? lines[minus[k]!]!.text : undefined;
+      const b = plus[k] !== undefined ? lines[plus[k]!]!.text : undefined;
+      let c = 0;
+      if (a !== undefined && b !== undefined) while (c < a.length && c < b.length && a[c] === b[c]) c++;
+      if (minus[k] !== undefined) out[minus[k]!] = c;
+      if (plus[k] !== undefined) out[plus[k]!] = c;
+    }
+  }
+  return out;
+}
+
+/** The part of a line to show: centred on `at` when it lies past the width, moved by `shift`; cuts marked with "…". */
+export function sliceAround(text: string, at: number, shift: number, width: number): string {
+  const centred = at > width - 8 ? at - Math.floor(width / 2) : 0;
+  const start = Math.max(0, Math.min(centred + shift, Math.max(0, text.length - 1)));
+  let s = text.slice(start, start + width);
+  if (start > 0) s = '…' + s.slice(1);
+  if (start + width < text.length) s = s.slice(0, -1) + '…';
+  return s;
 }

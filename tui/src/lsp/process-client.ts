@@ -39,7 +39,7 @@ import {
   type Range,
 } from 'vscode-languageserver-protocol/node';
 import { canonicalUri, pathToUri } from './uri.js';
-import type { AnalysisDone, ClientEvent, FsconfClient } from './types.js';
+import type { AnalysisDone, ClientEvent, FilesChanged, FsconfClient } from './types.js';
 import { errorText } from './errors.js';
 
 export interface ProcessClientOptions {
@@ -150,6 +150,7 @@ export class ProcessClient implements FsconfClient {
       this.emit({ type: 'diagnostics', uri: canon, diagnostics: p.diagnostics });
     });
     conn.onNotification('fsconf/analysisDone', (p: AnalysisDone) => this.emit({ type: 'analysisDone', summary: p }));
+    conn.onNotification('fsconf/filesChanged', (p: FilesChanged) => this.emit({ type: 'filesChanged', uris: (p.uris ?? []).map(canonicalUri) }));
     conn.onNotification(ShowMessageNotification.type, (p) => {
       if (p.type <= MessageType.Warning) this.emit({ type: 'status', level: p.type === MessageType.Error ? 'error' : 'warning', message: p.message });
     });

@@ -8,13 +8,15 @@ import type { AnalysisDone } from '@fsconf/server-lsp/protocol';
 export type { CodeAction, Diagnostic, Position, Range, TextEdit };
 
 // what fsconf-lsp's own notification and commands send: one definition, the server's (type-only)
-export type { AclListInfo, AclTestResult, AnalysisDone, TreeInfo, WriteResult } from '@fsconf/server-lsp/protocol';
+export type { AclListInfo, AclTestResult, AnalysisDone, FilesChanged, TreeInfo, WriteResult } from '@fsconf/server-lsp/protocol';
 
 export type Changes = Record<string, TextEdit[]>;
 
 export type ClientEvent =
   | { type: 'diagnostics'; uri: string; diagnostics: Diagnostic[] }
   | { type: 'analysisDone'; summary: AnalysisDone }
+  /** Files changed on disk (another editor, git pull): re-read what is shown. */
+  | { type: 'filesChanged'; uris: string[] }
   /** A message for the status line (server crash, restart, showMessage). */
   | { type: 'status'; level: 'info' | 'warning' | 'error'; message: string }
   /** The server was restarted: every diagnostic is about to be published again. */

@@ -13,11 +13,19 @@ export interface CommandResult {
   error?: string;
 }
 
+/** Where the switch's event socket listens, as the tree's event_socket.conf.xml says (fsconf.eslConnection). */
+export interface EslTarget {
+  host: string;
+  port: number;
+  /** undefined: the tree's password is not known (a variable fsconf cannot read): fs_cli's own default */
+  password?: string;
+}
+
 export interface FsCli {
   /** Absolute path of fs_cli, or undefined when it is not on PATH. */
   find(): string | undefined;
-  /** Runs `fs_cli -x <command>`. */
-  run(command: string): Promise<CommandResult>;
+  /** Runs `fs_cli [-H host -P port -p password] -x <command>`. */
+  run(command: string, target?: EslTarget): Promise<CommandResult>;
 }
 
 export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -36,13 +44,16 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): 
 }
 
 /** The argument vector fs_cli gets for a command — also what the UI shows. */
-export function fsCliArgs(command: string): string[] {
-  return ['-x', command];
+export function fsCliArgs(command: string, target?: EslTarget): string[] {
+  // the tree's own host, port and password: fs_cli keeps working after the ESL password was changed
+  const conn = target ? ['-H', target.host, '-P', String(target.port), ...(target.password !== undefined ? ['-p', target.password] : [])] : [];
+  return [...conn, '-x', command];
 }
 
-/** How the command is shown to the user (shell-quoted for copy and paste). */
-export function showCommand(command: string): string {
-  return `fs_cli -x ${shellQuote(command)}`;
+/** How the command is shown to the user (shell-quoted for copy and paste; the password masked). */
+export function showCommand(command: string, target?: EslTarget): string {
+  const conn = target ? `-H ${shellQuote(target.host)} -P ${target.port}${target.password !== undefined ? ' -p ********' : ''} ` : '';
+  return `fs_cli ${conn}-x ${shellQuote(command)}`;
 }
 
 export function shellQuote(s: string): string {
@@ -52,11 +63,11 @@ export function shellQuote(s: string): string {
 export function realFsCli(env: NodeJS.ProcessEnv = process.env, timeout = 15000): FsCli {
   return {
     find: () => findOnPath('fs_cli', env),
-    run(command) {
+    run(command, target) {
       const bin = findOnPath('fs_cli', env);
       if (!bin) return Promise.resolve({ code: null, stdout: '', stderr: '', error: 'fs_cli is not on PATH' });
       return new Promise((resolve) => {
-        execFile(bin, fsCliArgs(command), { timeout, maxBuffer: 4 * 1024 * 1024, encoding: 'utf8', env }, (err, stdout, stderr) => {
+        execFile(bin, fsCliArgs(command, target), { timeout, maxBuffer: 4 * 1024 * 1024, encoding: 'utf8', env }, (err, stdout, stderr) => {
           if (err && typeof (err as NodeJS.ErrnoException).code === 'string') {
             resolve({ code: null, stdout, stderr, error: `cannot run ${bin}: ${err.message}` });
             return;

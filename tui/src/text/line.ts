@@ -66,10 +66,30 @@ export function hoverColumn(text: string): number {
 }
 
 /** The value="…" on a line, for in-place editing. */
-export function valueAttribute(text: string): { name?: string; start: number; end: number; value: string } | undefined {
-  const m = /\b(value|data|cidr|expression)\s*=\s*(["'])([^"']*)\2/.exec(text);
+export function valueAttribute(text: string): { name?: string; start: number; end: number; value: string; quote: '"' | "'" } | undefined {
+  const m = /\b(value|data|cidr|expression)\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(text);
   if (!m) return undefined;
-  const start = m.index + m[0].length - 1 - m[3]!.length;
-  const nameM = /\bname\s*=\s*(["'])([^"']*)\1/.exec(text);
-  return { ...(nameM ? { name: nameM[2]! } : { name: m[1]! }), start, end: start + m[3]!.length, value: m[3]! };
+  const raw = m[2] ?? m[3]!;
+  const start = m.index + m[0].length - 1 - raw.length;
+  const nameM = /\bname\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(text);
+  return { ...(nameM ? { name: nameM[1] ?? nameM[2]! } : { name: m[1]! }), start, end: start + raw.length, value: raw, quote: m[2] !== undefined ? '"' : "'" };
+}
+
+/** An attribute value as FreeSWITCH's parser reads it: the five XML entities and character references decoded. */
+export function decodeAttr(raw: string): string {
+  return raw.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g, (all, e: string) => {
+    if (e === 'amp') return '&';
+    if (e === 'lt') return '<';
+    if (e === 'gt') return '>';
+    if (e === 'quot') return '"';
+    if (e === 'apos') return "'";
+    const n = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : all;
+  });
+}
+
+/** A typed value written into an attribute: "&", "<" and the enclosing quote escaped, so the element stays well-formed. */
+export function encodeAttr(value: string, quote: '"' | "'" = '"'): string {
+  const out = value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return quote === '"' ? out.replace(/"/g, '&quot;') : out.replace(/'/g, '&apos;');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits, diffLines } from './edits.js';
-import { hoverColumn, lineSegments, valueAttribute } from './line.js';
+import { decodeAttr, encodeAttr, hoverColumn, lineSegments, valueAttribute } from './line.js';
 import { markdownToText } from './markdown.js';
 
 describe('edits and diff', () => {
@@ -37,7 +37,12 @@ describe('line rendering', () => {
   it('finds the hover column and the value to edit', () => {
     expect(hoverColumn('    <param name="auth-calls" value="false"/>')).toBe(17);
     expect(hoverColumn('  <X-PRE-PROCESS cmd="set" data="a=b"/>')).toBe(22);
-    expect(valueAttribute('    <param name="auth-calls" value="false"/>')).toEqual({ name: 'auth-calls', start: 36, end: 41, value: 'false' });
+    expect(valueAttribute('    <param name="auth-calls" value="false"/>')).toEqual({ name: 'auth-calls', start: 36, end: 41, value: 'false', quote: '"' });
+    // a quote of the other kind is part of the value; entities are decoded for the editor, escaped when written
+    expect(valueAttribute(`    <param name="greeting" value="it's"/>`)).toMatchObject({ value: "it's", quote: '"' });
+    expect(decodeAttr('1&quot;&lt;&amp;')).toBe('1"<&');
+    expect(encodeAttr('1"<&')).toBe('1&quot;&lt;&amp;');
+    expect(encodeAttr("it's", "'")).toBe('it&apos;s');
     expect(valueAttribute('  <X-PRE-PROCESS cmd="set" data="a=b"/>')).toMatchObject({ name: 'data', value: 'a=b' });
     expect(valueAttribute('<profile name="x">')).toBeUndefined();
   });

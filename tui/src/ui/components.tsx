@@ -134,7 +134,7 @@ export function StatusLine({ width, status, busy, spinner }: { width: number; st
   const role: ColorName = status.level === 'error' ? 'error' : status.level === 'warning' ? 'warning' : status.level === 'ok' ? 'ok' : 'info';
   return (
     <Row width={width}>
-      <C role={role} bold={status.level === 'error'}>{`${icon} ${status.message.replace(/\s*\n\s*/g, ' ')}`}</C>
+      <C role={role} bold={status.level === 'error'}>{statusText(`${icon} ${status.message.replace(/\s*\n\s*/g, ' ')}`, width)}</C>
     </Row>
   );
 }
@@ -207,4 +207,11 @@ export function FilterRow(p: {
       )}
     </Row>
   );
+}
+
+/** A status message that fits one row; a longer one says which key shows it whole. */
+export function statusText(text: string, width: number): string {
+  const more = ' … m: whole message';
+  if (text.length <= width - 1 || width < more.length + 10) return text;
+  return text.slice(0, width - 1 - more.length) + more;
 }

@@ -8,6 +8,8 @@ import { preferredFixes } from '../edits.js';
 import { normalize } from '../fs.js';
 import type { FsconfWorkspace } from './workspace.js';
 import { suppressActions } from './suppress.js';
+import type { Analysis } from '../analysis.js';
+import { credentialNotices, formatCredentialNotice } from '../credentials.js';
 
 export interface FileAction {
   title: string;
@@ -15,6 +17,8 @@ export interface FileAction {
   preferred: boolean;
   /** How automatic the fix may be (a quick fix: its own kind; fix-all: 'safe'). */
   fixKind: FixKind;
+  /** For a credential fix: where the new secret will be and who must be told (never the secret). */
+  notice?: string;
   /** file path → edits */
   edits: Map<string, { range: Range; newText: string }[]>;
   /** The findings this action resolves. */
@@ -26,14 +30,16 @@ function overlaps(a: Range, b: Range): boolean {
   return before(a.start, b.end) && before(b.start, a.end);
 }
 
-function toAction(f: Finding, fix: Fix, single: boolean): FileAction {
+function toAction(f: Finding, fix: Fix, single: boolean, analysis?: Analysis): FileAction {
   const edits = new Map<string, { range: Range; newText: string }[]>();
   for (const e of fix.edits) {
     let l = edits.get(e.file);
     if (!l) edits.set(e.file, (l = []));
     l.push({ range: e.range, newText: e.newText });
   }
-  return { title: fix.title, kind: 'quickfix', preferred: !!fix.preferred || single, fixKind: fix.kind, edits, findings: [f] };
+  const root = analysis?.tree.root;
+  const notice = fix.kind === 'credential' && analysis ? credentialNotices(analysis, f, fix).map((n) => formatCredentialNotice(n, (p) => (root && p.startsWith(root + '/') ? p.slice(root.length + 1) : p))).join('; ') : '';
+  return { title: fix.title, kind: 'quickfix', preferred: !!fix.preferred || single, fixKind: fix.kind, ...(notice ? { notice } : {}), edits, findings: [f] };
 }
 
 /** Is this finding one of the diagnostics the client asked about (same rule, same range)? */
@@ -56,7 +62,7 @@ export function codeActions(ws: FsconfWorkspace, path: string, range: Range, onl
   if (wantQuick) {
     for (const f of findings) {
       if (!overlaps(f.range, range)) continue;
-      for (const fix of f.fixes) out.push(toAction(f, fix, f.fixes.length === 1));
+      for (const fix of f.fixes) out.push(toAction(f, fix, f.fixes.length === 1, fix.kind === 'credential' ? ws.analysis() : undefined));
     }
     if (asked?.length && out.some((a) => isAsked(a.findings[0]!, asked))) {
       const own = out.filter((a) => isAsked(a.findings[0]!, asked));

@@ -51,6 +51,14 @@ export const unknownParam: Rule = {
             hint = ` (did you mean "${stem}"?)`;
           }
         }
+        // a rename to a name already set beside it would override that param's value (the later one
+        // wins): never offer it, say so instead
+        const siblings = new Set((sp.node.el.parent?.children ?? []).filter((e) => e !== sp.node.el && e.name === sp.node.el.name).map((e) => (attr(e, 'name')?.value ?? '').toLowerCase()));
+        const taken = fixes.filter((f) => siblings.has(f.edits[0]!.newText.toLowerCase()));
+        if (taken.length) {
+          fixes = fixes.filter((f) => !taken.includes(f));
+          hint = ` ("${taken[0]!.edits[0]!.newText}" is already set here: renaming this one would override it)`;
+        }
         const where = `<${sp.path.slice(0, -1).join('><')}>`;
         const what = catchAll
           ? `${module} only logs an error for it and ignores the value`
