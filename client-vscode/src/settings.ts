@@ -9,7 +9,7 @@
 export const CLIENT_ONLY_KEYS = ['enable', 'files', 'trace.server'] as const;
 
 /** Settings forwarded to the server (must equal the server's settings schema; a test checks it). */
-export const SERVER_KEYS = ['rules', 'profiles', 'passwords', 'known', 'localNet'] as const;
+export const SERVER_KEYS = ['rules', 'profiles', 'passwords', 'known', 'localNet', 'freeswitch'] as const;
 
 export type ServerKey = (typeof SERVER_KEYS)[number];
 
@@ -20,6 +20,8 @@ export interface ServerSettings {
   known?: { applications?: string[]; modules?: string[] };
   /** The switch's own address and netmask ("192.168.1.10/24"), for the built-in localnet.auto / nat.auto lists. */
   localNet?: string;
+  /** The FreeSWITCH version the switch runs: 1.10, 1.11 or master. */
+  freeswitch?: string;
 }
 
 /** The subset of `vscode.WorkspaceConfiguration` we use. */
@@ -54,7 +56,7 @@ export function serverSettings(config: ConfigurationLike): ServerSettings {
   const out: Record<string, unknown> = {};
   for (const key of SERVER_KEYS) {
     const v = userValue<unknown>(config, key);
-    if (key === 'localNet') {
+    if (key === 'localNet' || key === 'freeswitch') {
       if (typeof v === 'string' && v.trim() !== '') out[key] = v.trim();
     } else if (isPlainObject(v) && Object.keys(v).length > 0) out[key] = v;
   }
