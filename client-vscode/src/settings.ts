@@ -24,6 +24,8 @@ export interface ServerSettings {
   /** The switch's own address and netmask ("192.168.1.10/24"), for the built-in localnet.auto / nat.auto lists. */
   localNet?: string;
   inlayHints?: { variables?: boolean; bitrates?: boolean; arguments?: boolean };
+  /** The FreeSWITCH version the switch runs: 1.10, 1.11 or master. */
+  freeswitch?: string;
 }
 
 /** The subset of `vscode.WorkspaceConfiguration` we use. */
@@ -65,7 +67,7 @@ export function serverSettings(config: ConfigurationLike): ServerSettings {
         if (typeof b === 'boolean') kinds[k] = b;
       }
       if (Object.keys(kinds).length) out[key] = kinds;
-    } else if (key === 'localNet') {
+    } else if (key === 'localNet' || key === 'freeswitch') {
       if (typeof v === 'string' && v.trim() !== '') out[key] = v.trim();
     } else if (isPlainObject(v) && Object.keys(v).length > 0) out[key] = v;
   }

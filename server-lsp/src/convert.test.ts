@@ -47,3 +47,12 @@ describe('settings schema', () => {
     expect(Object.keys(SETTINGS_SCHEMA.properties).sort()).toEqual([...SETTINGS_KEYS].sort());
   });
 });
+
+describe('a finding with a cause', () => {
+  it('carries it in data.cause (clients group by it) and as related information', () => {
+    const withCause: Finding = { ...f, rule: 'directory/password-too-short', related: [], cause: { file: '/c/vars.xml', range: { start: { line: 14, character: 50 }, end: { line: 14, character: 54 } }, message: 'the weak $${default_password} set at vars.xml:15' } };
+    const d = toDiagnostic(withCause, uriOf);
+    expect(d.data).toMatchObject({ cause: { uri: 'file:///c/vars.xml', line: 14, message: 'the weak $${default_password} set at vars.xml:15' } });
+    expect(d.relatedInformation).toEqual([{ location: { uri: 'file:///c/vars.xml', range: withCause.cause!.range }, message: 'cause: the weak $${default_password} set at vars.xml:15' }]);
+  });
+});

@@ -1,5 +1,10 @@
-/** Problems: every finding of the tree, grouped by file, worst first; `/` filters, 1/2/3 toggle severities. */
-import React, { useEffect, useMemo } from 'react';
+/**
+ * Problems: every finding of the tree, most dangerous first (impact.ts), grouped by file; findings sharing a
+ * cause and repetitive warnings of one rule in a file are one expandable line (enter); `/` filters, 1/2/3
+ * toggle severities.
+ */
+import React, { useEffect, useMemo, useState } from 'react';
+import { FOLD_AT, causeOf, impactOf, ruleCode } from './impact.js';
 import { Box, Text } from 'ink';
 import { useKeys } from '../ui/keys.js';
 import type { Diagnostic } from '../lsp/types.js';
@@ -10,11 +15,15 @@ import { C, FilterRow, Filler, Row, Rule } from '../ui/components.js';
 import { clean, severityIcon, severityName, useTheme } from '../ui/theme.js';
 
 export interface ProblemRow {
-  kind: 'file' | 'diag';
+  kind: 'file' | 'diag' | 'group';
   uri: string;
   rel: string;
   diag?: Diagnostic;
   counts?: Counts;
+  /** For 'group': its key (enter expands it), headline and members. */
+  group?: { key: string; label: string; count: number; expanded: boolean };
+  /** A member row shown under an expanded group. */
+  member?: boolean;
 }
 
 export interface ProblemFilter {
@@ -41,23 +50,65 @@ export function matchesFilter(d: Diagnostic, rel: string, f: ProblemFilter): boo
   return words.every((w) => hay.includes(w));
 }
 
-export function problemRows(diagnostics: ReadonlyMap<string, Diagnostic[]>, root: string, f: ProblemFilter): ProblemRow[] {
-  const groups: { uri: string; rel: string; diags: Diagnostic[]; worst: number }[] = [];
+export function problemRows(diagnostics: ReadonlyMap<string, Diagnostic[]>, root: string, f: ProblemFilter, expanded: ReadonlySet<string> = new Set()): ProblemRow[] {
+  const byImpact = (a: Diagnostic, b: Diagnostic) => impactOf(a) - impactOf(b) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  // findings that share a rule and a cause (2 or more) are one group, shown at their cause
+  const causes = new Map<string, { cause: { uri: string; line: number; message: string }; items: { uri: string; rel: string; d: Diagnostic }[] }>();
+  const files: { uri: string; rel: string; diags: Diagnostic[] }[] = [];
   for (const [uri, list] of diagnostics) {
     if (!list.length) continue;
     const rel = relPath(root, uri);
     const diags = list.filter((d) => matchesFilter(d, rel, f));
     if (!diags.length) continue;
-    diags.sort((a, b) => sev(a) - sev(b) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    groups.push({ uri, rel, diags, worst: sev(diags[0]!) });
+    files.push({ uri, rel, diags });
+    for (const d of diags) {
+      const c = causeOf(d);
+      if (!c) continue;
+      const key = `${ruleCode(d)} ${c.uri}:${c.line}`;
+      let g = causes.get(key);
+      if (!g) causes.set(key, (g = { cause: c, items: [] }));
+      g.items.push({ uri, rel, d });
+    }
   }
-  groups.sort((a, b) => a.worst - b.worst || a.rel.localeCompare(b.rel));
-  const rows: ProblemRow[] = [];
-  for (const g of groups) {
-    rows.push({ kind: 'file', uri: g.uri, rel: g.rel, counts: countOf([g.diags]) });
-    for (const d of g.diags) rows.push({ kind: 'diag', uri: g.uri, rel: g.rel, diag: d });
+  for (const [k, g] of causes) if (g.items.length < 2) causes.delete(k);
+  const inCause = new Set([...causes.values()].flatMap((g) => g.items.map((i) => i.d)));
+  type Block = { impact: number; rel: string; rows: ProblemRow[] };
+  const blocks: Block[] = [];
+  for (const [key, g] of causes) {
+    const first = [...g.items].sort((a, b) => byImpact(a.d, b.d))[0]!;
+    const crel = relPath(root, g.cause.uri);
+    const what = ruleCode(first.d).startsWith('directory/') ? 'users' : 'findings';
+    const open = expanded.has(key);
+    const rows: ProblemRow[] = [{ kind: 'group', uri: g.cause.uri, rel: crel, diag: first.d, group: { key, label: `${g.items.length} ${what} share ${g.cause.message}`, count: g.items.length, expanded: open } }];
+    if (open) for (const i of g.items) rows.push({ kind: 'diag', uri: i.uri, rel: i.rel, diag: i.d, member: true });
+    blocks.push({ impact: impactOf(first.d), rel: crel, rows });
   }
-  return rows;
+  for (const file of files) {
+    const diags = file.diags.filter((d) => !inCause.has(d)).sort(byImpact);
+    if (!diags.length) continue;
+    const rows: ProblemRow[] = [{ kind: 'file', uri: file.uri, rel: file.rel, counts: countOf([diags]) }];
+    // many warnings/info of one rule in one file: one line (81 xml/strict in a timezones file)
+    const perRule = new Map<string, Diagnostic[]>();
+    for (const d of diags) if (impactOf(d) >= 3) perRule.set(ruleCode(d), [...(perRule.get(ruleCode(d)) ?? []), d]);
+    const folded = new Set<string>();
+    for (const d of diags) {
+      const rule = ruleCode(d);
+      const same = perRule.get(rule);
+      if (same && same.length >= FOLD_AT && impactOf(d) >= 3) {
+        if (folded.has(rule)) continue;
+        folded.add(rule);
+        const key = `fold ${file.uri} ${rule}`;
+        const open = expanded.has(key);
+        rows.push({ kind: 'group', uri: file.uri, rel: file.rel, diag: d, group: { key, label: `${same.length} × ${rule} in this file`, count: same.length, expanded: open } });
+        if (open) for (const m of same) rows.push({ kind: 'diag', uri: file.uri, rel: file.rel, diag: m, member: true });
+        continue;
+      }
+      rows.push({ kind: 'diag', uri: file.uri, rel: file.rel, diag: d });
+    }
+    blocks.push({ impact: impactOf(diags[0]!), rel: file.rel, rows });
+  }
+  blocks.sort((a, b) => a.impact - b.impact || a.rel.localeCompare(b.rel));
+  return blocks.flatMap((b) => b.rows);
 }
 
 export interface ProblemsViewProps {
@@ -87,7 +138,8 @@ const DETAIL = 3;
 
 export function ProblemsView(p: ProblemsViewProps) {
   const theme = useTheme();
-  const rows = useMemo(() => problemRows(p.diagnostics, p.root, p.filter), [p.diagnostics, p.root, p.filter]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const rows = useMemo(() => problemRows(p.diagnostics, p.root, p.filter, expanded), [p.diagnostics, p.root, p.filter, expanded]);
   const filterRow = p.filterEditing || p.filter.text ? 1 : 0;
   const listHeight = Math.max(1, p.height - DETAIL - filterRow);
   const index = Math.min(p.index, Math.max(0, rows.length - 1));
@@ -123,6 +175,16 @@ export function ProblemsView(p: ProblemsViewProps) {
         return;
       }
       if (!current) return;
+      if (current.kind === 'group' && (key.return || key.rightArrow || input === 'l' || key.leftArrow || input === 'h')) {
+        // enter/l opens a group, h/← closes it
+        const k = current.group!.key;
+        const next = new Set(expanded);
+        if (key.leftArrow || input === 'h') next.delete(k);
+        else if (next.has(k)) next.delete(k);
+        else next.add(k);
+        return setExpanded(next);
+      }
+      if (input === 'o' && current.kind === 'group') return p.onOpen(current);
       if (key.return || key.rightArrow || input === 'l' || input === 'o') return p.onOpen(current);
       if (input === 'f') return p.onFix(current);
       if (input === 'F') return p.onFixAll(current.uri);
@@ -163,14 +225,28 @@ export function ProblemsView(p: ProblemsViewProps) {
         }
         const d = r.diag!;
         const role = severityName(d.severity);
-        const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+        if (r.kind === 'group') {
+          const g = r.group!;
+          return (
+            <Row key={`g:${g.key}`} width={p.width}>
+              <C role="accent" inverse={selected}>{pointer}</C>
+              <Text inverse={selected}>
+                {` ${g.expanded ? '▾' : '▸'} `}
+                <C role={role === 'hint' ? 'hint' : role}>{severityIcon(theme, d.severity)}</C>
+                {` ${clean(g.label)}`}
+                <C role="muted">{g.key.startsWith('fold ') ? '' : `  ${r.rel}`}</C>
+              </Text>
+            </Row>
+          );
+        }
+        const pos = r.member ? `${r.rel.split('/').pop()}:${d.range.start.line + 1}` : `${d.range.start.line + 1}:${d.range.start.character + 1}`;
         return (
           <Row key={`d:${r.uri}:${top + i}`} width={p.width}>
             <C role="accent" inverse={selected}>{pointer}</C>
             <Text inverse={selected}>
               {'   '}
               <C role={role === 'hint' ? 'hint' : role}>{severityIcon(theme, d.severity)}</C>
-              {` ${pos.padEnd(7)} ${clean(messageOf(d))}`}
+              {`${r.member ? '  ' : ''} ${pos.padEnd(7)} ${clean(messageOf(d))}`}
             </Text>
           </Row>
         );
@@ -195,7 +271,7 @@ export function ProblemsView(p: ProblemsViewProps) {
 function Detail({ width, row }: { width: number; row: ProblemRow | undefined }) {
   const d = row?.diag;
   const title = row ? (d ? `${ruleOf(d) || 'finding'} ${'·'} ${row.rel}:${d.range.start.line + 1}:${d.range.start.character + 1}` : row.rel) : '';
-  const text = d ? clean(messageOf(d)) : row ? 'enter opens the file · F fixes everything auto-fixable in it' : '';
+  const text = row?.group ? `${row.group.label} — enter ${row.group.expanded ? 'closes' : 'lists them'} · f offers the first one's fixes: ${clean(messageOf(d!))}` : d ? clean(messageOf(d)) : row ? 'enter opens the file · F fixes everything auto-fixable in it' : '';
   const lines = wrap(text, width - 1, DETAIL - 1);
   return (
     <Box flexDirection="column" width={width} height={DETAIL}>

@@ -68,6 +68,8 @@ import { eslWeakPassword } from './esl/weak-password.js';
 import { extIpAny } from './sofia/ext-ip-any.js';
 import { sipTrace } from './sofia/sip-trace.js';
 import { committedSecret } from './config/committed-secret.js';
+import { rayoOpenListener } from './rayo/open-listener.js';
+import { jsonCdrDelay } from './json_cdr/delay-seconds.js';
 
 /** Every rule fsconf runs. Adding a rule: one new file plus one line here. */
 export const ALL_RULES: Rule[] = [
@@ -152,6 +154,8 @@ export const ALL_RULES: Rule[] = [
   // what a stranger reaches (call simulation)
   tollFraudPath,
   openContext,
+  rayoOpenListener,
+  jsonCdrDelay,
 ];
 
 export function ruleById(id: string): Rule | undefined {

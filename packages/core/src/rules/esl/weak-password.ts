@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../types.js';
 import { configsNamed, paramsIn, sectionNodes } from '../../config-sections.js';
 import { findParam } from '../../model.js';
-import type { Expanded } from '../../tree.js';
+import type { Expanded, VarRef } from '../../tree.js';
 import { generatePassword, judgePassword } from '../../passwords.js';
 import { maskSecret } from '../../text.js';
 import { admitsNonLoopback } from '../network/acl-admits.js';
@@ -13,13 +13,29 @@ import { policyText } from '../directory/passwords.js';
  */
 export function effectiveValue(e: Expanded): { value: string | undefined; undefinedRefs: string[] } {
   if (e.value !== undefined) return { value: e.value, undefinedRefs: [] };
-  if (!e.refs.every((r) => r.unknown === 'undefined' || (r.def && r.def.value !== undefined))) return { value: undefined, undefinedRefs: [] };
+  const undefinedRefs: string[] = [];
+  const value = rebuild(e.raw, e.refs, undefinedRefs, 0);
+  return { value, undefinedRefs: value === undefined ? [] : undefinedRefs };
+}
+
+/** `raw` with each `$${}` replaced by what FreeSWITCH puts there; undefined when one is truly unknown. */
+function rebuild(raw: string, refs: readonly VarRef[], undefinedRefs: string[], depth: number): string | undefined {
+  if (depth > 20) return undefined;
+  const parts: string[] = [];
+  for (const r of refs) {
+    if (r.unknown === 'undefined' || (!r.def && !r.unknown)) {
+      undefinedRefs.push(r.name);
+      parts.push('');
+    } else if (r.def && r.def.value !== undefined) parts.push(r.def.value);
+    else if (r.def && r.def.cmd.toLowerCase() === 'set') {
+      // a set whose own value holds an undefined $${}: resolve it the same way
+      const v = rebuild(r.def.doc.text.slice(r.def.valueStart, r.def.valueEnd), r.def.uses, undefinedRefs, depth + 1);
+      if (v === undefined) return undefined;
+      parts.push(v);
+    } else return undefined;
+  }
   let i = 0;
-  const value = e.raw.replace(/\$\$\{[^}]*\}/g, () => {
-    const r = e.refs[i++];
-    return r?.def?.value ?? '';
-  });
-  return { value, undefinedRefs: e.refs.filter((r) => r.unknown === 'undefined').map((r) => r.name) };
+  return raw.replace(/\$\$\{[^}]*\}/g, () => parts[i++] ?? '');
 }
 
 const isLoopbackIp = (ip: string) => ip === '' || ip.startsWith('127.') || ip === '::1' || ip === 'localhost';

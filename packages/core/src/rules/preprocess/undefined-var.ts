@@ -21,7 +21,7 @@ export const undefinedVar: Rule = {
         const { fixes, hint } = suggestionFixes(doc, nameStart, use.end - 1, use.name, names);
         const message = later?.length
           ? `$\${${use.name}} is used before it is set (${relative(tree.root, later[0]!.doc.path)} line ${later[0]!.directive.line + 1} sets it later in load order): here it expands to ""`
-          : `$\${${use.name}} is never set: FreeSWITCH expands it to ""${hint}`;
+          : `$\${${use.name}} is never set: FreeSWITCH expands it to ""${/^\w+\(.*\)$/.test(use.name) ? ` (there is no ${use.name.split('(')[0]}() inside $\${}: it is a variable name like any other; env-set reads the environment)` : ''}${hint}`;
         ctx.report({ doc, start: use.start, end: use.end, message, fixes: later?.length ? [] : fixes });
       }
     }
