@@ -32,6 +32,8 @@ import {
   toXml,
   inlayHints,
   codeLenses,
+  configYamlCompletion,
+  configYamlHover,
   type FsconfConfig,
   type Finding,
 } from '@fsconf/core';
@@ -542,7 +544,16 @@ export class FsconfServer {
     }
   }
 
+  /** The text of an open `.fsconf.yaml` (rule ids complete and explain themselves there). */
+  private yamlText(uri: string): string | undefined {
+    const path = uriToPath(uri);
+    if (!path || !/(^|\/)\.fsconf\.ya?ml$/.test(path) || !this.open.has(path)) return undefined;
+    return this.documents.get(this.open.get(path)!.uri)?.getText();
+  }
+
   hover(uri: string, position: { line: number; character: number }) {
+    const yaml = this.yamlText(uri);
+    if (yaml !== undefined) return configYamlHover(yaml, position);
     const t = this.target(uri) ?? this.ctiTarget(uri);
     const h = t ? hover(t.p.ws, t.path, position) : null;
     if (h && typeof h.contents === 'object' && 'kind' in h.contents) h.contents = { ...h.contents, value: advise(h.contents.value, this.client) };
@@ -559,6 +570,8 @@ export class FsconfServer {
     return undefined;
   }
   completion(uri: string, position: { line: number; character: number }) {
+    const yaml = this.yamlText(uri);
+    if (yaml !== undefined) return configYamlCompletion(yaml, position);
     const t = this.target(uri);
     return t ? completion(t.p.ws, t.path, position) : [];
   }

@@ -27,3 +27,4 @@ export { workspaceSymbols } from './service/symbols.js';
 export { assemble, toXml, toOrderedObject, SECTIONS, type AssembledElement, type AssembleOptions, type Assembled, type AssembledText, type Origin } from './service/assembled.js';
 export { inlayHints, INLAY_DEFAULTS, POSITIONAL, type InlayKinds } from './service/inlay.js';
 export { codeLenses, lensProviders, type Lens, type LensProvider } from './service/lenses.js';
+export { configYamlCompletion, configYamlHover } from './service/config-yaml.js';
