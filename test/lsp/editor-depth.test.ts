@@ -341,3 +341,29 @@ describe('disable this rule here', () => {
     await c.waitFor(() => !(c.diagnostics.get(uri(file)) ?? []).some((x) => x.code === 'dialplan/unknown-app'), 'the finding to go');
   });
 });
+
+describe('.fsconf.yaml', () => {
+  it('rule ids complete under rules: and explain themselves on hover', async () => {
+    const root = fixture();
+    const c = await start(root);
+    const file = path.join(root, '.fsconf.yaml');
+    const text = 'rules:\n  "dialplan/unk\n';
+    writeFileSync(file, text);
+    c.open(file, text);
+    const items = (await c.completion(file, { line: 1, character: 15 })) as { label: string; textEdit?: { newText: string } }[];
+    const hit = items.find((i) => i.label === 'dialplan/unknown-app')!;
+    expect(hit.textEdit!.newText).toBe('"dialplan/unknown-app": ');
+    expect(items.length).toBeGreaterThan(40); // every rule; the client filters on the typed prefix
+    const after = 'rules:\n  "dialplan/unknown-app": w\n';
+    c.change(file, [{ text: after }]);
+    const sev = (await c.completion(file, { line: 1, character: 26 })) as { label: string; detail?: string }[];
+    expect(sev.map((s) => s.label)).toEqual(['error', 'warning', 'info', 'off']);
+    const def = sev.filter((s) => s.detail === 'the default').map((s) => s.label);
+    expect(def).toHaveLength(1);
+    const h = await c.hover(file, { line: 1, character: 8 });
+    expect(h!.contents.value).toMatch(new RegExp(`^\\*\\*dialplan/unknown-app\\*\\* — ${def[0]} by default`));
+    expect(h!.contents.value).toContain('RULES.md#dialplanunknown-app');
+    // outside rules: nothing
+    expect(await c.completion(file, { line: 0, character: 2 })).toEqual([]);
+  });
+});
