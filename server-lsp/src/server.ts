@@ -34,6 +34,7 @@ import {
   codeLenses,
   configYamlCompletion,
   configYamlHover,
+  knowledgeSummary,
   type FsconfConfig,
   type Finding,
 } from '@fsconf/core';
@@ -249,8 +250,12 @@ export class FsconfServer {
       for (const q of this.projects.values()) if (q !== p && q.published.has(path)) owned = true;
       if (!owned) void this.connection.sendDiagnostics({ uri: this.uriOf(path), diagnostics: [] });
     }
+    const first = !p.started;
     p.started = true;
     const summary: AnalysisDone = { files: a.tree.order.length, ...totals, ms: Math.round(ms * 10) / 10 };
+    // the output channel: the first analysis of a tree, whole-tree lints (forced) and slow ones
+    if (first || force || ms > 250)
+      this.log(`analysed ${p.root ?? 'files outside a conf tree'}: ${summary.files} files, ${totals.errors} errors, ${totals.warnings} warnings, ${totals.infos} info in ${summary.ms} ms`);
     void this.connection.sendNotification('fsconf/analysisDone', summary);
     scheduleIdleGc();
     return summary;
@@ -360,6 +365,7 @@ export class FsconfServer {
 
   async onInitialized(): Promise<void> {
     this.info(`fsconf-lsp ${this.options.version} (node ${process.version})${this.readonly ? ', read-only' : ''}`);
+    this.info(knowledgeSummary());
     if (this.caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'fsconf' }).catch(() => undefined);
     }

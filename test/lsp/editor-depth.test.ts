@@ -367,3 +367,15 @@ describe('.fsconf.yaml', () => {
     expect(await c.completion(file, { line: 0, character: 2 })).toEqual([]);
   });
 });
+
+describe('log (the VS Code output channel)', () => {
+  it('names the server version, the knowledge, the tree root, its files and the analysis time', async () => {
+    const c = await start(VANILLA);
+    await c.waitFor(() => c.logs.some((l) => l.startsWith('analysed ')), 'the analysis line');
+    const log = c.logs.join('\n');
+    expect(log).toMatch(/fsconf-lsp \d+\.\d+\.\d+ \(node v\d+/);
+    expect(log).toMatch(/knowledge: \d+ params of \d+ configurations, \d+ applications, \d+ modules, .*FreeSWITCH source signalwire\/freeswitch@[0-9a-f]+\); \d+ rules/);
+    expect(log).toContain(`conf root ${VANILLA}`);
+    expect(log).toMatch(new RegExp(`analysed ${VANILLA.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: \\d+ files, \\d+ errors, \\d+ warnings, \\d+ info in [\\d.]+ ms`));
+  });
+});

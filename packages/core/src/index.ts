@@ -28,3 +28,4 @@ export { assemble, toXml, toOrderedObject, SECTIONS, type AssembledElement, type
 export { inlayHints, INLAY_DEFAULTS, POSITIONAL, type InlayKinds } from './service/inlay.js';
 export { codeLenses, lensProviders, type Lens, type LensProvider } from './service/lenses.js';
 export { configYamlCompletion, configYamlHover } from './service/config-yaml.js';
+export { knowledgeSummary, KNOWLEDGE_SOURCE } from './service/about.js';
