@@ -147,8 +147,9 @@ describe('Problems', () => {
 });
 
 describe('views', () => {
-  it('tab cycles Problems → Files → File → Bans → Help, ? toggles help, esc goes back', async () => {
+  it('tab cycles Problems → Files → File → Bans → Assembled → Help, ? toggles help, esc goes back', async () => {
     const h = setup({ files: FILES });
+    h.client.commands['fsconf.assembled'] = () => ({ text: '<?xml version="1.0"?>\n<configuration name="sofia.conf">\n</configuration>\n', origins: [{ line: 1, uri: 'file:///conf/sofia.conf.xml', sourceLine: 0 }] });
     await loadedTree(h);
     await h.press(KEYS.tab);
     expect(h.frame()).toMatch(/sip_profiles\//);
@@ -157,6 +158,8 @@ describe('views', () => {
     expect(h.frame()).toContain('no file open');
     await h.press(KEYS.tab);
     expect(h.frame()).toContain("fs_cli is not on PATH");
+    await h.press(KEYS.tab);
+    expect(h.frame()).toContain('<configuration name="sofia.conf">');
     await h.press(KEYS.tab);
     expect(h.frame()).toContain('ctrl-c');
     await h.press(KEYS.tab);

@@ -21,6 +21,7 @@ import { FilesView } from '../views/files.js';
 import { FileView } from '../views/file.js';
 import { BansView, type BansState, type BanTarget } from '../views/bans.js';
 import { HelpView } from '../views/help.js';
+import { AssembledView } from '../views/assembled.js';
 import { ConfirmDialog, DiffDialog, OutputDialog, PickDialog, type DiffFile, type PickItem } from '../dialogs/dialogs.js';
 import { EditPane, EDIT_PANE } from '../dialogs/edit.js';
 import { AclDialog } from '../dialogs/acl.js';
@@ -66,6 +67,7 @@ const HINTS: Record<ViewName, [string, string][]> = {
   files: [['enter', 'open'], ['/', 'find'], ['F', 'fix file'], ['E', '$EDITOR'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
   file: [['f', 'fix'], ['F', 'fix file'], ['e', 'edit'], ['E', '$EDITOR'], ['v', 'reveal'], ['n', 'next'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
   bans: [['u', 'unban'], ['r', 'refresh'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
+  assembled: [['j/k', 'scroll'], ['s', 'section'], ['enter', 'source'], ['tab', 'views'], ['esc', 'back'], ['q', 'quit']],
   help: [['j/k', 'scroll'], ['tab', 'views'], ['esc', 'back'], ['q', 'quit']],
 };
 
@@ -559,7 +561,7 @@ export function App(props: AppProps) {
       if (input === '?') return setView(view === 'help' ? prevView.current : 'help');
       if (input === 'a') return openAcl();
       if (input === 'R') return startReload();
-      if (key.escape && (view === 'help' || view === 'bans' || (view === 'files' && !filesFilter))) return setView(prevView.current === view ? 'problems' : prevView.current);
+      if (key.escape && (view === 'help' || view === 'bans' || view === 'assembled' || (view === 'files' && !filesFilter))) return setView(prevView.current === view ? 'problems' : prevView.current);
     },
     { isActive: !modal && !filterEditing && !filesFilterEditing && !busy },
   );
@@ -574,6 +576,7 @@ export function App(props: AppProps) {
     files: `Files (${filesCount})`,
     file: file ? `File: ${path.basename(fileRel).slice(0, 24)}` : 'File',
     bans: 'Bans',
+    assembled: 'Assembled',
     help: 'Help',
   };
   const onProblemIndex = (i: number) => setProblemsIndex(i);
@@ -719,6 +722,8 @@ export function App(props: AppProps) {
           : {})}
       />
     );
+  } else if (shownView === 'assembled') {
+    body = <AssembledView width={width} height={bodyHeight} active={!modal && !busy} client={client} generation={ws.version} onOpen={openFile} />;
   } else if (shownView === 'bans') {
     body = <BansView width={width} height={bodyHeight} bans={bans} index={bansIndex} active={!modal && !busy} readonly={props.readonly} onIndex={setBansIndex} onRefresh={() => void loadBans()} onUnban={unban} />;
   } else {

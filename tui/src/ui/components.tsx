@@ -65,8 +65,8 @@ export function Header(props: { width: number; root: string; counts: Counts; ana
   );
 }
 
-export type ViewName = 'problems' | 'files' | 'file' | 'bans' | 'help';
-export const VIEWS: ViewName[] = ['problems', 'files', 'file', 'bans', 'help'];
+export type ViewName = 'problems' | 'files' | 'file' | 'bans' | 'assembled' | 'help';
+export const VIEWS: ViewName[] = ['problems', 'files', 'file', 'bans', 'assembled', 'help'];
 
 export function Tabs({ width, view, labels }: { width: number; view: ViewName; labels: Record<ViewName, string> }) {
   const t = useTheme();
