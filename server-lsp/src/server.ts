@@ -257,6 +257,9 @@ export class FsconfServer {
     if (first || force || ms > 250)
       this.log(`analysed ${p.root ?? 'files outside a conf tree'}: ${summary.files} files, ${totals.errors} errors, ${totals.warnings} warnings, ${totals.infos} info in ${summary.ms} ms`);
     void this.connection.sendNotification('fsconf/analysisDone', summary);
+    // hints and lenses of other files depend on this analysis (a `set` in vars.xml, a new extension)
+    if (this.caps.workspace?.inlayHint?.refreshSupport) void this.connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (this.caps.workspace?.codeLens?.refreshSupport) void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     scheduleIdleGc();
     return summary;
   }
@@ -511,7 +514,6 @@ export class FsconfServer {
     else if (settings && typeof settings === 'object' && 'fsconf' in settings) this.clientSettings = this.pick((settings as { fsconf: unknown }).fsconf, 'settings (fsconf.*)');
     this.applySettings();
     if (this.ready) for (const p of this.projects.values()) this.analyse(p);
-    if (this.caps.workspace?.inlayHint?.refreshSupport) void this.connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
   onFoldersChanged(added: { uri: string }[]): void {
