@@ -160,6 +160,8 @@ describe('views', () => {
     expect(h.frame()).toContain("fs_cli is not on PATH");
     await h.press(KEYS.tab);
     expect(h.frame()).toContain('<configuration name="sofia.conf">');
+    await h.press('j');
+    expect(h.frame()).toMatch(/❯<configuration name="sofia.conf">/);
     await h.press(KEYS.tab);
     expect(h.frame()).toContain('ctrl-c');
     await h.press(KEYS.tab);

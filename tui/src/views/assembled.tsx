@@ -15,7 +15,12 @@ import { useTheme } from '../ui/theme.js';
 /** `s` cycles through these (undefined: the whole configuration). */
 export const ASSEMBLED_SECTIONS = [undefined, 'configuration', 'dialplan', 'directory', 'chatplan'] as const;
 
-type State = { state: 'loading' } | { state: 'error'; message: string } | { state: 'loaded'; result: AssembledResult };
+/** The last result stays on screen while a new one is asked for (keys keep working on it). */
+interface State {
+  loading: boolean;
+  result?: AssembledResult;
+  error?: string;
+}
 
 export interface AssembledViewProps {
   width: number;
@@ -37,20 +42,20 @@ export function originAt(r: AssembledResult, line: number): { uri: string; sourc
 export function AssembledView(p: AssembledViewProps) {
   const theme = useTheme();
   const [section, setSection] = useState(0);
-  const [state, setState] = useState<State>({ state: 'loading' });
+  const [state, setState] = useState<State>({ loading: true });
   const [index, setIndex] = useState(0);
   const name = ASSEMBLED_SECTIONS[section];
 
   const load = useCallback(() => {
-    setState({ state: 'loading' });
+    setState((s) => ({ ...s, loading: true }));
     p.client
       .executeCommand<AssembledResult>('fsconf.assembled', [name ? { section: name } : {}])
-      .then((result) => setState({ state: 'loaded', result }))
-      .catch((e: unknown) => setState({ state: 'error', message: e instanceof Error ? e.message : String(e) }));
+      .then((result) => setState({ loading: false, result }))
+      .catch((e: unknown) => setState({ loading: false, error: e instanceof Error ? e.message : String(e) }));
   }, [p.client, name]);
   useEffect(load, [load, p.generation]);
 
-  const lines = state.state === 'loaded' ? state.result.text.replace(/\n$/, '').split('\n') : [];
+  const lines = state.result ? state.result.text.replace(/\n$/, '').split('\n') : [];
   const rows = p.height - 1;
   const cur = useLatest(Math.min(index, Math.max(0, lines.length - 1)));
   const top = useScrollTop(cur.current, rows, lines.length);
@@ -64,9 +69,10 @@ export function AssembledView(p: AssembledViewProps) {
       }
       if (input === 's') {
         setIndex(0);
+        setState({ loading: true }); // another section: the old text is not it
         return setSection((s) => (s + 1) % ASSEMBLED_SECTIONS.length);
       }
-      if (key.return && state.state === 'loaded') {
+      if (key.return && state.result) {
         const o = originAt(state.result, cur.current);
         if (o) p.onOpen(o.uri, o.sourceLine);
       }
@@ -75,10 +81,10 @@ export function AssembledView(p: AssembledViewProps) {
   );
 
   const head =
-    state.state === 'loading' ? (
+    state.error !== undefined ? (
+      <C role="warning">{`  ${state.error}`}</C>
+    ) : !state.result ? (
       <C role="accent">{'  assembling…'}</C>
-    ) : state.state === 'error' ? (
-      <C role="warning">{`  ${state.message}`}</C>
     ) : (
       <C role="muted">{`  ${name ?? 'whole configuration'} as FreeSWITCH loads it (includes, $\${} expanded) · ${lines.length} lines · s section · enter source`}</C>
     );
