@@ -581,7 +581,11 @@ export class FsconfServer {
     const yaml = this.yamlText(uri);
     if (yaml !== undefined) return configYamlCompletion(yaml, position);
     const t = this.target(uri);
-    return t ? completion(t.p.ws, t.path, position) : [];
+    const items = t ? completion(t.p.ws, t.path, position) : [];
+    if (this.caps.textDocument?.completion?.completionItem?.snippetSupport) return items;
+    // no snippets: the placeholder's default text, as plain text
+    const plain = (x: string) => x.replace(/\$\{\d+:((?:\\.|[^}\\])*)\}/g, (_, d: string) => d).replace(/\\([$}\\])/g, '$1');
+    return items.map((i) => (i.insertTextFormat === 2 ? { ...i, insertTextFormat: 1 as const, ...(i.textEdit && 'newText' in i.textEdit ? { textEdit: { ...i.textEdit, newText: plain(i.textEdit.newText) } } : {}), ...(i.insertText ? { insertText: plain(i.insertText) } : {}) } : i));
   }
   definition(uri: string, position: { line: number; character: number }) {
     const t = this.target(uri);

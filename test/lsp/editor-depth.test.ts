@@ -379,3 +379,28 @@ describe('log (the VS Code output channel)', () => {
     expect(log).toMatch(new RegExp(`analysed ${VANILLA.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: \\d+ files, \\d+ errors, \\d+ warnings, \\d+ info in [\\d.]+ ms`));
   });
 });
+
+describe('param name completion', () => {
+  const line = '    <param name="rtp-time"/>';
+  const files = { ...FILES, 'sip_profiles/internal.xml': FILES['sip_profiles/internal.xml']!.replace('    <param name="context" value="public"/>', () => `    <param name="context" value="public"/>\n${line}`) };
+  const at = { line: 11, character: '    <param name="rtp-time'.length };
+  type Item = { label: string; insertTextFormat?: number; textEdit?: { newText: string } };
+
+  it('adds value="…" as a snippet for clients that take snippets', async () => {
+    const root = fixture(files);
+    const c = await start(root, undefined, { ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, completion: { completionItem: { snippetSupport: true } } } });
+    const file = path.join(root, 'sip_profiles/internal.xml');
+    const item = ((await c.completion(file, at)) as Item[]).find((i) => i.label === 'rtp-timeout-sec')!;
+    expect(item.insertTextFormat).toBe(2);
+    expect(item.textEdit!.newText).toMatch(/^rtp-timeout-sec" value="\$\{1:\d*\}$/);
+  });
+
+  it('as plain text for clients without snippet support', async () => {
+    const root = fixture(files);
+    const c = await start(root);
+    const file = path.join(root, 'sip_profiles/internal.xml');
+    const item = ((await c.completion(file, at)) as Item[]).find((i) => i.label === 'rtp-timeout-sec')!;
+    expect(item.insertTextFormat).toBe(1);
+    expect(item.textEdit!.newText).toMatch(/^rtp-timeout-sec" value="\d*$/);
+  });
+});
