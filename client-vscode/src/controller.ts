@@ -11,7 +11,7 @@ import { cachedExists, shouldHandle, type FsExists } from './activation.js';
 import { answerConfigurationItem, changeKind, clientSettings, serverSettings, type ClientSettings, type ServerSettings } from './settings.js';
 import { AssembledView } from './assembled.js';
 import type { AssembledResult } from '@fsconf/server-lsp/protocol';
-import { aclPickItems, countDiagnostics, lintSummary, revealTarget, statusText, validateIp, verdictMessage, type AclListInfo, type AclTestResult } from './present.js';
+import { aclPickItems, countDiagnostics, lintSummary, revealTarget, statusText, validateIp, verdictDetail, verdictMessage, type AclListInfo, type AclTestResult } from './present.js';
 
 export type VscodeApi = typeof vscode;
 
@@ -46,6 +46,8 @@ export const SERVER_COMMANDS = { aclLists: 'fsconf.aclLists', aclTest: 'fsconf.a
 const EXECUTE_COMMAND = 'workspace/executeCommand';
 const DID_CHANGE_CONFIGURATION = 'workspace/didChangeConfiguration';
 const PROBLEMS_VIEW = 'workbench.actions.view.problems';
+/** The button beside the ACL verdict toast. */
+const DETAILS = 'Show the whole verdict';
 
 /** Middleware methods whose first argument is a TextDocument (or, for pull diagnostics, possibly a Uri). */
 const DOCUMENT_PROVIDERS = [
@@ -442,8 +444,13 @@ export class FsconfController {
     const target = revealTarget(result, lists.find((l) => l.name === listName));
     if (target) await this.reveal(target.uri, target.line);
     const message = verdictMessage(ip, result, (u) => this.relative(u));
-    if (/^allow/i.test(result.verdict)) void vs.window.showInformationMessage(message);
-    else void vs.window.showWarningMessage(message);
+    // the toast is cut short on a narrow window: the whole verdict is one click away
+    const shown = /^allow/i.test(result.verdict) ? vs.window.showInformationMessage(message, DETAILS) : vs.window.showWarningMessage(message, DETAILS);
+    void Promise.resolve(shown).then(async (choice) => {
+      if (choice !== DETAILS) return;
+      const doc = await vs.workspace.openTextDocument({ content: verdictDetail(ip!, result, (u) => this.relative(u)), language: 'markdown' });
+      await vs.window.showTextDocument(doc, { preview: true });
+    });
     return result;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revealTarget, verdictMessage } from './present.js';
+import { revealTarget, verdictDetail, verdictMessage } from './present.js';
 
 describe('ACL verdict presentation', () => {
   const rel = (u: string) => u.replace('file:///conf/', '');
@@ -14,5 +14,21 @@ describe('ACL verdict presentation', () => {
     const r = { verdict: 'allow', list: 'loopback.auto', decidedBy: { uri: null, line: null, cidr: '127.0.0.0/8', type: 'allow' }, reason: 'matches 127.0.0.0/8' };
     expect(verdictMessage('127.0.0.1', r, rel)).toBe('fsconf: 127.0.0.1 → ALLOW by ACL "loopback.auto" — decided by allow 127.0.0.0/8 of the built-in list. Why: matches 127.0.0.0/8');
     expect(revealTarget(r, { name: 'loopback.auto', builtin: true })).toBeUndefined();
+  });
+
+  it('the whole verdict: deciding node, reason and every matching node with where it is', () => {
+    const r = {
+      verdict: 'deny' as const,
+      list: 'trunks',
+      decidedBy: { uri: 'file:///conf/acl.conf.xml', line: 4, cidr: '203.0.113.66/32', type: 'deny' as const },
+      reason: 'the /32 deny is longer than the /24 allow',
+      competing: [
+        { uri: 'file:///conf/acl.conf.xml', line: 3, cidr: '203.0.113.0/24', bits: 24, type: 'allow' as const },
+        { uri: 'file:///conf/acl.conf.xml', line: 4, cidr: '203.0.113.66/32', bits: 32, type: 'deny' as const },
+      ],
+    };
+    expect(verdictDetail('203.0.113.66', r, rel)).toBe(
+      '# 203.0.113.66 → DENY by ACL "trunks"\n\nDecided by `deny 203.0.113.66/32` at acl.conf.xml:5.\n\nWhy: the /32 deny is longer than the /24 allow\n\nEvery node that matched (the longest prefix wins; on a tie, the first):\n\n- `allow 203.0.113.0/24` (/24) at acl.conf.xml:4\n- `deny 203.0.113.66/32` (/32) at acl.conf.xml:5\n',
+    );
   });
 });

@@ -77,6 +77,20 @@ export function verdictMessage(ip: string, r: AclTestResult, relative: (uri: str
   return `fsconf: ${ip} → ${verdict} by ACL "${r.list}"${where}${reason}`;
 }
 
+/** The whole verdict, for a document beside the toast (toasts are cut short): deciding node, reason, every node that matched. */
+export function verdictDetail(ip: string, r: AclTestResult, relative: (uri: string) => string): string {
+  const at = (uri: string | null, line: number | null) => (uri ? `${relative(uri)}:${(line ?? 0) + 1}` : 'built-in list');
+  const lines = [`# ${ip} → ${String(r.verdict).toUpperCase()} by ACL "${r.list}"`, ''];
+  if (r.decidedBy) lines.push(`Decided by \`${r.decidedBy.type} ${r.decidedBy.cidr}\` at ${at(r.decidedBy.uri, r.decidedBy.line)}.`, '');
+  else lines.push('Decided by the list default (no node matched).', '');
+  if (r.reason) lines.push(`Why: ${r.reason}`, '');
+  if (r.competing.length) {
+    lines.push('Every node that matched (the longest prefix wins; on a tie, the first):', '');
+    for (const c of r.competing) lines.push(`- \`${c.type} ${c.cidr}\` (/${c.bits}) at ${at(c.uri, c.line)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
 /** Where to reveal after a test: the deciding node, else the list's own definition, else nowhere. */
 export function revealTarget(r: AclTestResult, list: AclListInfo | undefined): { uri: string; line: number } | undefined {
   if (r.decidedBy && r.decidedBy.uri) return { uri: r.decidedBy.uri, line: Math.max(0, r.decidedBy.line ?? 0) };

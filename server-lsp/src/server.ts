@@ -35,6 +35,9 @@ import {
   codeLenses,
   templateActions,
   vocabulary,
+  configYamlCompletion,
+  configYamlHover,
+  knowledgeSummary,
   type FsconfConfig,
   type Finding,
 } from '@fsconf/core';
@@ -256,9 +259,16 @@ export class FsconfServer {
       for (const q of this.projects.values()) if (q !== p && q.published.has(path)) owned = true;
       if (!owned) void this.connection.sendDiagnostics({ uri: this.uriOf(path), diagnostics: [] });
     }
+    const first = !p.started;
     p.started = true;
     const summary: AnalysisDone = { files: a.tree.order.length, ...totals, ms: Math.round(ms * 10) / 10 };
+    // the output channel: the first analysis of a tree, whole-tree lints (forced) and slow ones
+    if (first || force || ms > 250)
+      this.log(`analysed ${p.root ?? 'files outside a conf tree'}: ${summary.files} files, ${totals.errors} errors, ${totals.warnings} warnings, ${totals.infos} info in ${summary.ms} ms`);
     void this.connection.sendNotification('fsconf/analysisDone', summary);
+    // hints and lenses of other files depend on this analysis (a `set` in vars.xml, a new extension)
+    if (this.caps.workspace?.inlayHint?.refreshSupport) void this.connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (this.caps.workspace?.codeLens?.refreshSupport) void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     scheduleIdleGc();
     return summary;
   }
@@ -367,6 +377,7 @@ export class FsconfServer {
 
   async onInitialized(): Promise<void> {
     this.info(`fsconf-lsp ${this.options.version} (node ${process.version})${this.readonly ? ', read-only' : ''}`);
+    this.info(knowledgeSummary());
     if (this.caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'fsconf' }).catch(() => undefined);
     }
@@ -512,7 +523,6 @@ export class FsconfServer {
     else if (settings && typeof settings === 'object' && 'fsconf' in settings) this.clientSettings = this.pick((settings as { fsconf: unknown }).fsconf, 'settings (fsconf.*)');
     this.applySettings();
     if (this.ready) for (const p of this.projects.values()) this.analyse(p);
-    if (this.caps.workspace?.inlayHint?.refreshSupport) void this.connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
   onFoldersChanged(added: { uri: string }[]): void {
@@ -551,7 +561,16 @@ export class FsconfServer {
     }
   }
 
+  /** The text of an open `.fsconf.yaml` (rule ids complete and explain themselves there). */
+  private yamlText(uri: string): string | undefined {
+    const path = uriToPath(uri);
+    if (!path || !/(^|\/)\.fsconf\.ya?ml$/.test(path) || !this.open.has(path)) return undefined;
+    return this.documents.get(this.open.get(path)!.uri)?.getText();
+  }
+
   hover(uri: string, position: { line: number; character: number }) {
+    const yaml = this.yamlText(uri);
+    if (yaml !== undefined) return configYamlHover(yaml, position);
     const t = this.target(uri) ?? this.ctiTarget(uri);
     const h = t ? hover(t.p.ws, t.path, position) : null;
     if (h && typeof h.contents === 'object' && 'kind' in h.contents) h.contents = { ...h.contents, value: advise(h.contents.value, this.client) };
@@ -568,8 +587,14 @@ export class FsconfServer {
     return undefined;
   }
   completion(uri: string, position: { line: number; character: number }) {
+    const yaml = this.yamlText(uri);
+    if (yaml !== undefined) return configYamlCompletion(yaml, position);
     const t = this.target(uri);
-    return t ? completion(t.p.ws, t.path, position) : [];
+    const items = t ? completion(t.p.ws, t.path, position) : [];
+    if (this.caps.textDocument?.completion?.completionItem?.snippetSupport) return items;
+    // no snippets: the placeholder's default text, as plain text
+    const plain = (x: string) => x.replace(/\$\{\d+:((?:\\.|[^}\\])*)\}/g, (_, d: string) => d).replace(/\\([$}\\])/g, '$1');
+    return items.map((i) => (i.insertTextFormat === 2 ? { ...i, insertTextFormat: 1 as const, ...(i.textEdit && 'newText' in i.textEdit ? { textEdit: { ...i.textEdit, newText: plain(i.textEdit.newText) } } : {}), ...(i.insertText ? { insertText: plain(i.insertText) } : {}) } : i));
   }
   definition(uri: string, position: { line: number; character: number }) {
     const t = this.target(uri);

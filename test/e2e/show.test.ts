@@ -56,6 +56,16 @@ describe('fsconf show', () => {
     expect(src[Number(m![1]) - 1]).toContain('name="sip-port"');
   });
 
+  it('--origins in JSON: an @_fsconf-origin attribute on every element', () => {
+    const r = fsconf(['show', VANILLA, '--section', 'configuration', '--name', 'sofia', '--format', 'json', '--origins']);
+    expect(r.code, r.stderr).toBe(0);
+    const text = r.stdout;
+    expect(text).toMatch(/"@_name": "internal",\s*"@_fsconf-origin": "sip_profiles\/internal\.xml:1"/);
+    const elements = (text.match(/":@": \{/g) ?? []).length;
+    const origins = (text.match(/"@_fsconf-origin"/g) ?? []).length;
+    expect(origins).toBe(elements);
+  });
+
   it('masks secrets unless --reveal', () => {
     const masked = fsconf(['show', VANILLA, '--section', 'directory']);
     expect(masked.code, masked.stderr).toBe(0);

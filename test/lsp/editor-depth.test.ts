@@ -341,3 +341,66 @@ describe('disable this rule here', () => {
     await c.waitFor(() => !(c.diagnostics.get(uri(file)) ?? []).some((x) => x.code === 'dialplan/unknown-app'), 'the finding to go');
   });
 });
+
+describe('.fsconf.yaml', () => {
+  it('rule ids complete under rules: and explain themselves on hover', async () => {
+    const root = fixture();
+    const c = await start(root);
+    const file = path.join(root, '.fsconf.yaml');
+    const text = 'rules:\n  "dialplan/unk\n';
+    writeFileSync(file, text);
+    c.open(file, text);
+    const items = (await c.completion(file, { line: 1, character: 15 })) as { label: string; textEdit?: { newText: string } }[];
+    const hit = items.find((i) => i.label === 'dialplan/unknown-app')!;
+    expect(hit.textEdit!.newText).toBe('"dialplan/unknown-app": ');
+    expect(items.length).toBeGreaterThan(40); // every rule; the client filters on the typed prefix
+    const after = 'rules:\n  "dialplan/unknown-app": w\n';
+    c.change(file, [{ text: after }]);
+    const sev = (await c.completion(file, { line: 1, character: 26 })) as { label: string; detail?: string }[];
+    expect(sev.map((s) => s.label)).toEqual(['error', 'warning', 'info', 'off']);
+    const def = sev.filter((s) => s.detail === 'the default').map((s) => s.label);
+    expect(def).toHaveLength(1);
+    const h = await c.hover(file, { line: 1, character: 8 });
+    expect(h!.contents.value).toMatch(new RegExp(`^\\*\\*dialplan/unknown-app\\*\\* — ${def[0]} by default`));
+    expect(h!.contents.value).toContain('RULES.md#dialplanunknown-app');
+    // outside rules: nothing
+    expect(await c.completion(file, { line: 0, character: 2 })).toEqual([]);
+  });
+});
+
+describe('log (the VS Code output channel)', () => {
+  it('names the server version, the knowledge, the tree root, its files and the analysis time', async () => {
+    const c = await start(VANILLA);
+    await c.waitFor(() => c.logs.some((l) => l.startsWith('analysed ')), 'the analysis line');
+    const log = c.logs.join('\n');
+    expect(log).toMatch(/fsconf-lsp \d+\.\d+\.\d+ \(node v\d+/);
+    expect(log).toMatch(/knowledge: \d+ params of \d+ configurations, \d+ applications, \d+ modules, .*FreeSWITCH source signalwire\/freeswitch@[0-9a-f]+\); \d+ rules/);
+    expect(log).toContain(`conf root ${VANILLA}`);
+    expect(log).toMatch(new RegExp(`analysed ${VANILLA.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: \\d+ files, \\d+ errors, \\d+ warnings, \\d+ info in [\\d.]+ ms`));
+  });
+});
+
+describe('param name completion', () => {
+  const line = '    <param name="rtp-time"/>';
+  const files = { ...FILES, 'sip_profiles/internal.xml': FILES['sip_profiles/internal.xml']!.replace('    <param name="context" value="public"/>', () => `    <param name="context" value="public"/>\n${line}`) };
+  const at = { line: 11, character: '    <param name="rtp-time'.length };
+  type Item = { label: string; insertTextFormat?: number; textEdit?: { newText: string } };
+
+  it('adds value="…" as a snippet for clients that take snippets', async () => {
+    const root = fixture(files);
+    const c = await start(root, undefined, { ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, completion: { completionItem: { snippetSupport: true } } } });
+    const file = path.join(root, 'sip_profiles/internal.xml');
+    const item = ((await c.completion(file, at)) as Item[]).find((i) => i.label === 'rtp-timeout-sec')!;
+    expect(item.insertTextFormat).toBe(2);
+    expect(item.textEdit!.newText).toMatch(/^rtp-timeout-sec" value="\$\{1:\d*\}$/);
+  });
+
+  it('as plain text for clients without snippet support', async () => {
+    const root = fixture(files);
+    const c = await start(root);
+    const file = path.join(root, 'sip_profiles/internal.xml');
+    const item = ((await c.completion(file, at)) as Item[]).find((i) => i.label === 'rtp-timeout-sec')!;
+    expect(item.insertTextFormat).toBe(1);
+    expect(item.textEdit!.newText).toMatch(/^rtp-timeout-sec" value="\d*$/);
+  });
+});

@@ -54,8 +54,13 @@ describe('TUI Problems by impact', () => {
     for (let i = 0; i < sharedGroup; i++) tmux.keys('j');
     await tmux.waitFor((s) => (s.split('\n').find((l) => l.startsWith('❯')) ?? '').includes('21 users share'), 'the group selected');
     tmux.keys('Enter');
-    const open = await tmux.waitFor((s) => s.includes('▾') && /1000\.xml:4/.test(s), 'the group expanded');
-    expect(open).toMatch(/1001\.xml:4/);
+    await tmux.waitFor((s) => s.includes('▾ ✖ 21 users share') && s.includes('21 findings'), 'the group expanded');
+    // its members follow it (the list scrolls to them as the cursor moves down)
+    tmux.keys('j', 'j');
+    const open = await tmux.waitFor((s) => /1001\.xml:4/.test(s), 'the second member');
+    expect(open).toMatch(/1000\.xml:4/);
+    tmux.keys('k', 'k');
+    await tmux.waitFor((s) => (s.split('\n').find((l) => l.startsWith('❯')) ?? '').includes('21 users share'), 'the group selected again');
     tmux.keys('h');
     await tmux.waitFor((s) => s.includes('▸ ✖ 21 users share') && !/1000\.xml:4/.test(s), 'the group closed');
     // the 8 xml/strict warnings of amp.conf.xml are one line
@@ -65,5 +70,5 @@ describe('TUI Problems by impact', () => {
     tmux.keys('Enter');
     const amps = await tmux.waitFor((s) => /8 × xml\/strict in this file/.test(s), 'the folded warnings');
     expect(amps.match(/value="a & b"|bare/g)?.length ?? 0).toBeLessThanOrEqual(1); // at most the detail line
-  });
+  }, 120000);
 });

@@ -355,6 +355,14 @@ describe('VS Code extension in code-server', () => {
     // and the deciding node is revealed: acl.conf.xml active, cursor on line 5
     await p.locator('.tab.active').filter({ hasText: 'acl.conf.xml' }).waitFor({ timeout: 10_000 });
     await p.locator('#status\\.editor\\.selection').filter({ hasText: /Ln 5\b/ }).waitFor({ timeout: 10_000 });
+    // the whole verdict, one click away from the toast: every node that matched, with where it is
+    await toast.locator('.monaco-button').filter({ hasText: 'Show the whole verdict' }).first().click();
+    const detail = p.locator('.monaco-editor .view-lines').filter({ hasText: 'Every node that matched' }).first();
+    await detail.waitFor({ timeout: 15_000 });
+    const text = (await detail.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('allow 203.0.113.0/24');
+    expect(text).toContain('deny 203.0.113.66/32');
+    await palette(p, 'View: Revert and Close Editor');
   });
 
   step('plain XML outside a conf tree gets nothing from fsconf', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from './fs.js';
 import { analyze } from './analysis.js';
+import { validateConfig } from './config.js';
 
 const tree = (yaml: string) =>
   new MemoryFileSystem({
@@ -51,5 +52,19 @@ describe('suppression comments', () => {
     });
     const lines = analyze(fs, { root: '/conf' }).findings.filter((f) => f.rule === 'preprocess/unknown-cmd').map((f) => f.range.start.line + 1);
     expect(lines).toEqual([4]);
+  });
+});
+
+describe('localNet and inlayHints settings', () => {
+  it('a malformed localNet is refused with what to write and what it means for the tester', () => {
+    const bad = validateConfig({ localNet: '192.168.1.10/24x' });
+    expect(bad.config.localNet).toBeUndefined();
+    expect(bad.problems).toEqual([{ path: ['localNet'], message: '"192.168.1.10/24x" is not ip/bits or ip/mask (e.g. 192.168.1.10/24): localnet.auto and nat.auto stay unknown' }]);
+    expect(validateConfig({ localNet: '192.168.1.10/255.255.255.0' }).config.localNet).toBe('192.168.1.10/255.255.255.0');
+  });
+
+  it('inlayHints takes booleans per kind, and names an unknown kind', () => {
+    expect(validateConfig({ inlayHints: { variables: false } }).config.inlayHints).toEqual({ variables: false });
+    expect(validateConfig({ inlayHints: { colours: true } }).problems[0]!.message).toContain('unknown inlay hint kind "colours"');
   });
 });

@@ -32,3 +32,5 @@ export { codeLenses, lensProviders, type Lens, type LensProvider } from './servi
 export * from './simulate/index.js';
 export { routeCodeLenses, routeCall, exampleNumber, type RouteLens } from './service/route-provider.js';
 export * from './service/structure/index.js';
+export { configYamlCompletion, configYamlHover } from './service/config-yaml.js';
+export { knowledgeSummary, KNOWLEDGE_SOURCE } from './service/about.js';

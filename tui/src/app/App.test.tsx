@@ -147,8 +147,9 @@ describe('Problems', () => {
 });
 
 describe('views', () => {
-  it('tab cycles Problems → Files → File → Dialplan → Profiles → Directory → Bans → Help, ? toggles help, esc goes back', async () => {
+  it('tab cycles Problems → Files → File → Dialplan → Profiles → Directory → Bans → Assembled → Help, ? toggles help, esc goes back', async () => {
     const h = setup({ files: FILES });
+    h.client.commands['fsconf.assembled'] = () => ({ text: '<?xml version="1.0"?>\n<configuration name="sofia.conf">\n</configuration>\n', origins: [{ line: 1, uri: 'file:///conf/sofia.conf.xml', sourceLine: 0 }] });
     await loadedTree(h);
     await h.press(KEYS.tab);
     expect(h.frame()).toMatch(/sip_profiles\//);
@@ -164,6 +165,10 @@ describe('views', () => {
     expect(h.frame()).toMatch(/domains → users|fsconf\.structure/);
     await h.press(KEYS.tab);
     expect(h.frame()).toContain("fs_cli is not on PATH");
+    await h.press(KEYS.tab);
+    expect(h.frame()).toContain('<configuration name="sofia.conf">');
+    await h.press('j');
+    expect(h.frame()).toMatch(/❯<configuration name="sofia.conf">/);
     await h.press(KEYS.tab);
     expect(h.frame()).toContain('ctrl-c');
     await h.press(KEYS.tab);

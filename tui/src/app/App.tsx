@@ -23,6 +23,7 @@ import { FileView } from '../views/file.js';
 import { BansView, type BansState, type BanTarget } from '../views/bans.js';
 import { HelpView } from '../views/help.js';
 import { StructureViews, STRUCTURE_HINTS, STRUCTURE_VIEWS, type StructureViewName } from '../views/structure-views.js';
+import { AssembledView } from '../views/assembled.js';
 import { ConfirmDialog, DiffDialog, OutputDialog, PickDialog, type DiffFile, type PickItem } from '../dialogs/dialogs.js';
 import { EditPane, EDIT_PANE } from '../dialogs/edit.js';
 import { AclDialog } from '../dialogs/acl.js';
@@ -70,6 +71,7 @@ const HINTS: Record<ViewName, [string, string][]> = {
   files: [['enter', 'open'], ['/', 'find'], ['F', 'fix file'], ['E', '$EDITOR'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
   file: [['f', 'fix'], ['F', 'fix file'], ['e', 'edit'], ['E', '$EDITOR'], ['v', 'reveal'], ['n', 'next'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
   bans: [['u', 'unban'], ['r', 'refresh'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
+  assembled: [['j/k', 'scroll'], ['s', 'section'], ['enter', 'source'], ['tab', 'views'], ['esc', 'back'], ['q', 'quit']],
   help: [['j/k', 'scroll'], ['tab', 'views'], ['esc', 'back'], ['q', 'quit']],
   ...STRUCTURE_HINTS,
 };
@@ -642,11 +644,12 @@ export function App(props: AppProps) {
       if (input === 'q') return quit(0);
       if (input === '?') return setView(view === 'help' ? prevView.current : 'help');
       if (input === 'a' && !STRUCTURE_VIEWS.includes(view)) return openAcl();
-      if (input === 's') return setModal({ kind: 'route' });
+      // (the Assembled view's own s picks a section)
+      if (input === 's' && view !== 'assembled') return setModal({ kind: 'route' });
       if (input === 'R') return startReload();
       // the whole status message, wrapped (the status line is one row)
       if (input === 'm' && status) return setModal({ kind: 'output', title: 'message', lines: wrapText(status.message, Math.max(20, width - 2)).map((text) => ({ text })) });
-      if (key.escape && (view === 'help' || view === 'bans' || (view === 'files' && !filesFilter))) return setView(prevView.current === view ? 'problems' : prevView.current);
+      if (key.escape && (view === 'help' || view === 'bans' || view === 'assembled' || (view === 'files' && !filesFilter))) return setView(prevView.current === view ? 'problems' : prevView.current);
     },
     { isActive: !modal && !filterEditing && !filesFilterEditing && !busy && !(structureCapture && STRUCTURE_VIEWS.includes(view)) },
   );
@@ -664,6 +667,7 @@ export function App(props: AppProps) {
     profiles: 'Profiles',
     directory: 'Directory',
     bans: 'Bans',
+    assembled: 'Assembled',
     help: 'Help',
   };
   const onProblemIndex = (i: number) => setProblemsIndex(i);
@@ -842,6 +846,8 @@ export function App(props: AppProps) {
         onCapture={setStructureCapture}
       />
     );
+  } else if (shownView === 'assembled') {
+    body = <AssembledView width={width} height={bodyHeight} active={!modal && !busy} client={client} generation={ws.version} onOpen={openFile} />;
   } else if (shownView === 'bans') {
     body = <BansView width={width} height={bodyHeight} bans={bans} index={bansIndex} active={!modal && !busy} readonly={props.readonly} onIndex={setBansIndex} onRefresh={() => void loadBans()} onUnban={unban} />;
   } else {

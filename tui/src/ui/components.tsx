@@ -65,24 +65,42 @@ export function Header(props: { width: number; root: string; counts: Counts; ana
   );
 }
 
-export type ViewName = 'problems' | 'files' | 'file' | 'dialplan' | 'profiles' | 'directory' | 'bans' | 'help';
-export const VIEWS: ViewName[] = ['problems', 'files', 'file', 'dialplan', 'profiles', 'directory', 'bans', 'help'];
+export type ViewName = 'problems' | 'files' | 'file' | 'dialplan' | 'profiles' | 'directory' | 'bans' | 'assembled' | 'help';
+export const VIEWS: ViewName[] = ['problems', 'files', 'file', 'dialplan', 'profiles', 'directory', 'bans', 'assembled', 'help'];
+
+/** Shorter names for a narrow terminal, each still distinct from the others (Files ≠ File). */
+const SHORT: Record<ViewName, [string, string]> = {
+  problems: ['Prob', 'P'],
+  files: ['Fls', 'Fls'],
+  file: ['File', 'Fil'],
+  dialplan: ['Dial', 'Dp'],
+  profiles: ['Prof', 'Prf'],
+  directory: ['Dir', 'Dir'],
+  bans: ['Bans', 'Ban'],
+  assembled: ['Asm', 'Asm'],
+  help: ['Help', '?'],
+};
 
 /**
- * Tab labels that fit the row: first the separators narrow, then the tabs other than the current one are
- * cut short — the editing views first, Problems (whose count the eye looks for) last.
+ * Tab labels that fit the row: first the separators narrow, then the tabs other than the current one take
+ * their short names — the editing views first, Problems (whose count the eye looks for) last, and it keeps
+ * its count.
  */
 export function fitLabels(width: number, view: ViewName, labels: Record<ViewName, string>): { labels: Record<ViewName, string>; narrow: boolean } {
   const total = (l: Record<ViewName, string>, sep: number) => VIEWS.reduce((n, v) => n + l[v].length + 2, 0) + (VIEWS.length - 1) * sep + 1;
   if (total(labels, 3) <= width) return { labels, narrow: false };
   if (total(labels, 1) <= width) return { labels, narrow: true };
-  const order: ViewName[][] = [['dialplan', 'profiles', 'directory'], ['bans', 'help', 'files', 'file'], ['problems']];
+  const order: ViewName[][] = [['dialplan', 'profiles', 'directory', 'assembled'], ['bans', 'help', 'files', 'file'], ['problems']];
   const short = { ...labels };
-  for (const group of order)
-    for (const max of [4, 3])
+  for (const level of [0, 1] as const)
+    for (const group of order)
       for (const v of group) {
-        if (v === view || short[v].length <= max) continue;
-        short[v] = short[v].replace(/ \((\d+)\)$/, '$1').slice(0, max);
+        if (v === view) continue;
+        const count = / \((\d+)\)$/.exec(labels[v])?.[1];
+        const name = SHORT[v][level];
+        const next = v === 'problems' && count ? `${name}${level ? '' : ' '}${count}` : name;
+        if (next.length >= short[v].length) continue;
+        short[v] = next;
         if (total(short, 1) <= width) return { labels: short, narrow: true };
       }
   return { labels: short, narrow: true };

@@ -86,6 +86,13 @@ export const KEYS: [string, [string, string][]][] = [
     ],
   ],
   [
+    'Assembled (what FreeSWITCH loads)',
+    [
+      ['s', 'next section: all, configuration, dialplan, directory, chatplan'],
+      ['enter', 'open the file and line the element is written on'],
+    ],
+  ],
+  [
     'Dialogs',
     [
       ['y / enter', 'yes, apply'],

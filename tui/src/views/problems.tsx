@@ -270,7 +270,8 @@ export function ProblemsView(p: ProblemsViewProps) {
 
 function Detail({ width, row }: { width: number; row: ProblemRow | undefined }) {
   const d = row?.diag;
-  const title = row ? (d ? `${ruleOf(d) || 'finding'} ${'·'} ${row.rel}:${d.range.start.line + 1}:${d.range.start.character + 1}` : row.rel) : '';
+  // a group's row names its cause's file; its first member's line is in another file, so no line here
+  const title = row ? (d && !row.group ? `${ruleOf(d) || 'finding'} ${'·'} ${row.rel}:${d.range.start.line + 1}:${d.range.start.character + 1}` : d ? `${ruleOf(d) || 'finding'} ${'·'} ${row.group!.count} findings` : row.rel) : '';
   const text = row?.group ? `${row.group.label} — enter ${row.group.expanded ? 'closes' : 'lists them'} · f offers the first one's fixes: ${clean(messageOf(d!))}` : d ? clean(messageOf(d)) : row ? 'enter opens the file · F fixes everything auto-fixable in it' : '';
   const lines = wrap(text, width - 1, DETAIL - 1);
   return (
