@@ -25,6 +25,8 @@ const AREA_CONFIGS: Record<string, string[]> = {
   directory: ['directory'],
   amr: ['amr.conf', 'amrwb.conf'],
   amqp: ['amqp.conf'],
+  // the exposure rules read the sip profiles' params (context)
+  security: ['sofia.conf'],
 };
 
 interface Use {

@@ -506,7 +506,7 @@ function admit(sim: Simulation): AdmissionResult {
   }
   if (!context) {
     context = 'default';
-    ctxWhy = 'no context set: mod_dialplan_xml uses "default" (mod_dialplan_xml.c:633)';
+    ctxWhy = 'the profile sets no context: sofia uses "default" (sofia.c:6210)';
   }
   const dialplan = vars.get('inbound_dialplan') ?? settingValue(profile, 'dialplan').value ?? 'XML';
   if (dialplan.split(',')[0]!.trim().split(':')[0] !== 'XML') {
@@ -879,6 +879,7 @@ function execute(world: World, apps: QueuedApp[], depth: number, transfers: { n:
       world.fields.context = ctx;
       if (app === 'transfer') world.fields.rdnis = old.dest ?? '';
       world.step({ kind: 'transfer', text: `${app} to ${dest} in context ${ctx}`, ...l, depth });
+      const routedBefore = world.routed;
       const next = hunt(world, ctx, depth + 1);
       if (!next.length) {
         if (app === 'transfer') return { kind: 'no-route', endpoint: null, external: false, reason: `after the transfer to ${dest} in ${ctx} no extension queued an action: FreeSWITCH hangs up with NO_ROUTE_DESTINATION`, action: ra };
@@ -888,8 +889,10 @@ function execute(world: World, apps: QueuedApp[], depth: number, transfers: { n:
         if (o || app === 'transfer') return o ?? endOfList(world, dest, ctx);
       }
       if (app === 'execute_extension') {
+        // back to the list it was called from (its own hunt does not say whether that one routed)
         world.fields.destination_number = old.dest ?? '';
         world.fields.context = old.ctx ?? '';
+        world.routed = routedBefore;
       }
       continue;
     }
