@@ -59,7 +59,7 @@ describe('TUI Route dialog', () => {
       await new Promise((r) => setTimeout(r, 60));
       s = t.capture();
     }
-    expect(selected(s)).toMatch(/transfer\(1000 XML default\)\s+dialplan\/public\.xml:\d+/);
+    expect(selected(s)).toMatch(/public\.xml:\d+\s+.*transfer\(1000 XML default\)/);
     const line = Number(/public\.xml:(\d+)/.exec(selected(s))![1]);
     t.keys('Enter');
     s = await t.waitFor((x) => new RegExp(`public\\.xml\\s+${line}/\\d+`).test(x), 'public.xml at the transfer line in the File view');
