@@ -136,6 +136,8 @@ class World {
   }
 
   api(name: string, args: string): string | undefined {
+    // mod_dptools' strftime API formats the call's time (the switch's local time: --at)
+    if (name === 'strftime' && !hasUnknown(args)) return strftime(args.trim() || '%Y-%m-%d %T', this.sim.clock);
     if (name === 'domain_exists') {
       const a = args.trim();
       for (const d of this.sim.model.domains) {
@@ -197,6 +199,32 @@ class Simulation {
     // switch_xml_find_child(cfg, "context", "name", ...): the first context of that name
     return this.model.contexts.find((c) => c.name === name);
   }
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** strftime(3) for the conversions that need no time zone; undefined (unknown) for any other. */
+function strftime(fmt: string, c: WallClock): string | undefined {
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  let out = '';
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i]!;
+    if (ch !== '%') {
+      out += ch;
+      continue;
+    }
+    const k = fmt[++i];
+    const v: Record<string, string> = {
+      Y: String(c.year), y: p2(c.year % 100), m: p2(c.mon), d: p2(c.mday), e: String(c.mday).padStart(2, ' '), H: p2(c.hour), M: p2(c.min), S: p2(c.sec),
+      w: String(c.wday - 1), u: String(c.wday === 1 ? 7 : c.wday - 1), j: String(c.yday).padStart(3, '0'), a: DAYS[c.wday - 1]!, b: MONTHS[c.mon - 1]!,
+      T: `${p2(c.hour)}:${p2(c.min)}:${p2(c.sec)}`, R: `${p2(c.hour)}:${p2(c.min)}`, F: `${c.year}-${p2(c.mon)}-${p2(c.mday)}`, '%': '%',
+    };
+    const r = k === undefined ? undefined : v[k];
+    if (r === undefined) return undefined;
+    out += r;
+  }
+  return out;
 }
 
 function localIso(d: Date): string {

@@ -167,10 +167,13 @@ export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet
         const r = run(job.number, at);
         if (!r) continue;
         const alts = r.outcome.alternatives ?? [{ assumptions: [], kind: r.outcome.kind, endpoint: r.outcome.endpoint, external: r.outcome.external, path: r.path, ...(r.outcome.action ? { action: r.outcome.action } : {}), ...(r.outcome.targets ? { targets: r.outcome.targets } : {}) }];
+        // a kind every alternative reaches holds whatever the undecided conditions do: no assumption to name
+        const kinds = new Set(alts.map((x) => classify(x)));
         for (const alt of alts) {
           const kind = classify(alt);
           if (kind === 'none') continue;
-          const entry: Reach = { number: job.number, at, extension: job.extension, kind, endpoint: alt.endpoint, assumptions: alt.assumptions, path: alt.path };
+          if (pe.reaches.some((x) => x.number === job.number && x.kind === kind)) continue;
+          const entry: Reach = { number: job.number, at, extension: job.extension, kind, endpoint: alt.endpoint, assumptions: kinds.size === 1 ? [] : alt.assumptions, path: alt.path };
           if (alt.action) entry.action = alt.action;
           if (alt.targets) entry.targets = alt.targets;
           if (!pe.reaches.some((x) => x.number === entry.number && x.endpoint === entry.endpoint && x.kind === entry.kind)) pe.reaches.push(entry);
