@@ -13,6 +13,8 @@ import { RouteInputError, type Admission, type BridgeTarget, type RouteAction, t
 
 /** A documentation address (RFC 5737): no real list should hold it, so a list that does allows everyone. */
 export const STRANGER = '203.0.113.7';
+/** The IPv6 stranger (RFC 3849), tried when the IPv4 one is not let in (a profile that lists only IPv6 networks). */
+export const STRANGER6 = '2001:db8::7';
 const MOMENTS = ['2026-01-07T10:00:00', '2026-01-11T03:00:00'];
 
 export interface Reach {
@@ -31,6 +33,8 @@ export interface Reach {
 
 export interface ProfileExposure {
   profile: SofiaProfile;
+  /** the stranger's address used for this profile */
+  caller: string;
   admission: Admission;
   context: string | null;
   reaches: Reach[];
@@ -118,11 +122,12 @@ export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet
   for (const profile of model.profiles) {
     if (!profile.name) continue;
     let admissionKey = '';
+    let caller = STRANGER;
     const run = (to: string, at: string): RouteResult | undefined => {
-      const key = `${admissionKey}\u0000${to}\u0000${at}`;
+      const key = `${admissionKey}\u0000${caller}\u0000${to}\u0000${at}`;
       if (admissionKey && memo.has(key)) return memo.get(key);
       try {
-        const r = simulateCall(tree, model, { profile: profile.name, from: STRANGER, to, at }, opts.localNet ? { localNet: opts.localNet } : {});
+        const r = simulateCall(tree, model, { profile: profile.name, from: caller, to, at }, opts.localNet ? { localNet: opts.localNet } : {});
         if (admissionKey) memo.set(key, r);
         return r;
       } catch (e) {
@@ -130,13 +135,19 @@ export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet
         throw e;
       }
     };
-    const probe = run('1000', MOMENTS[0]!);
+    let probe = run('1000', MOMENTS[0]!);
     if (!probe) continue;
+    if (probe.admission.verdict !== 'admitted' || probe.admission.by === 'digest') {
+      caller = STRANGER6;
+      const p6 = run('1000', MOMENTS[0]!);
+      if (p6 && p6.admission.verdict === 'admitted' && p6.admission.by !== 'digest') probe = p6;
+      else caller = STRANGER;
+    }
     const first = probe;
     const a = first.admission;
     // the same admission (no ACL token or user involved) means the same channel variables and context
     if (a.verdict === 'admitted' && !a.user) admissionKey = `${first.context}\u0000${a.by}\u0000${a.authenticated}`;
-    const pe: ProfileExposure = { profile, admission: first.admission, context: first.context, reaches: [], skipped: [] };
+    const pe: ProfileExposure = { profile, caller, admission: first.admission, context: first.context, reaches: [], skipped: [] };
     out.push(pe);
     // a caller who answers no challenge: only an admission without digest counts
     if (first.admission.verdict !== 'admitted' || first.admission.by === 'digest' || !first.context) continue;
