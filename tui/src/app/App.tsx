@@ -561,7 +561,7 @@ export function App(props: AppProps) {
       if (input === 'q') return quit(0);
       if (input === '?') return setView(view === 'help' ? prevView.current : 'help');
       if (input === 'a') return openAcl();
-      if (input === 's') return setModal({ kind: 'route' });
+      if (input === 'S') return setModal({ kind: 'route' });
       if (input === 'R') return startReload();
       if (key.escape && (view === 'help' || view === 'bans' || (view === 'files' && !filesFilter))) return setView(prevView.current === view ? 'problems' : prevView.current);
     },

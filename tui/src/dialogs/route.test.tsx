@@ -38,7 +38,7 @@ const RESULT = {
 };
 
 describe('Route dialog', () => {
-  it('s opens it; the fields go to fsconf.route; the steps show file:line first; enter opens the step in the File view', async () => {
+  it('S opens it; the fields go to fsconf.route; the steps show file:line first; enter opens the step in the File view', async () => {
     const h = setup({ files: FILES });
     await loaded(h);
     let sent: unknown;
@@ -46,7 +46,7 @@ describe('Route dialog', () => {
       sent = args;
       return RESULT;
     };
-    await h.press('s');
+    await h.press('S');
     await h.waitFor((x) => x.includes('Route: simulate a call'));
     await typeField(h, 'profile', 'external');
     await h.press(KEYS.tab);
@@ -70,7 +70,7 @@ describe('Route dialog', () => {
     h.client.commands['fsconf.route'] = () => {
       throw new Error('no sip profile "nope" (profiles: external, internal)');
     };
-    await h.press('s');
+    await h.press('S');
     await typeField(h, 'profile', 'nope');
     await h.press(KEYS.tab);
     await typeField(h, 'from', '203.0.113.7');

@@ -1,5 +1,5 @@
 /**
- * `s`: Route — simulate a call (fsconf.route): a profile, the caller's address, the number and, if the
+ * `S`: Route — simulate a call (fsconf.route): a profile, the caller's address, the number and, if the
  * caller authenticates, a directory user → admission, the hunt and the actions step by step, the outcome.
  * j/k select a step, enter opens its file at the line.
  */
