@@ -264,3 +264,44 @@ describe('commands', () => {
     expect(fake.client.started).toBe(2);
   });
 });
+
+describe('fsconf: Simulate a call', () => {
+  const result = {
+    admission: { profile: 'external', from: '203.0.113.7', verdict: 'admitted', authenticated: false, by: 'none', reason: 'no inbound ACL and auth-calls off' },
+    context: 'public',
+    contexts: ['public', 'default'],
+    actions: [
+      { application: 'transfer', data: '1000 XML default', expanded: '1000 XML default', context: 'public', extension: 'public_extensions', uri: `file://${TREE}/dialplan/public.xml`, line: 41 },
+      { application: 'bridge', data: 'user/1000@${domain_name}', expanded: 'user/1000@${domain_name}', context: 'default', extension: 'Local_Extension', uri: `file://${TREE}/dialplan/default.xml`, line: 268 },
+    ],
+    outcome: { kind: 'bridge', endpoint: 'user/1000@${domain_name}', external: false, reason: 'bridge to a local user', targets: [{ target: 'user/1000@${domain_name}', kind: 'local-user' }] },
+    trace: [{ kind: 'transfer', text: 'transfer to 1000 in context default', uri: `file://${TREE}/dialplan/public.xml`, line: 41, depth: 0 }],
+    premises: ['time conditions are evaluated at …'],
+  };
+
+  it('asks profile, address and number, runs fsconf.route and shows the trace beside the editor with file:line links', async () => {
+    const answers = ['external', '203.0.113.7', '1000'];
+    const { vs, fake, controller, context } = setup({ folders: [TREE], filesInWorkspace: [`${TREE}/freeswitch.xml`] }, { 'fsconf.route': () => result });
+    (vs.raw.window as { showInputBox: unknown }).showInputBox = async () => answers.shift();
+    controller.activate(context);
+    await tick();
+    const r = await vs.state.commands.get(COMMANDS.simulateCall)!();
+    expect(r).toEqual(result);
+    expect(fake.log).toContainEqual({ method: 'workspace/executeCommand', params: { command: 'fsconf.route', arguments: [{ profile: 'external', from: '203.0.113.7', to: '1000' }] } });
+    const md = vs.state.untitled[0]!;
+    expect(md.language).toBe('markdown');
+    expect(md.content).toContain('**Outcome:** bridge `user/1000@${domain_name}` — stays on the switch');
+    expect(md.content).toContain(`[dialplan/public.xml:42](file://${TREE}/dialplan/public.xml#L42)`);
+    expect(md.content).toMatch(/2\. `bridge\(user\/1000@\$\{domain_name\}\)` — default\/Local\\_Extension \[dialplan\/default\.xml:269\]/);
+  });
+
+  it('the code lens command (the server\'s fsconf.route) shows its answer too', async () => {
+    const { vs, controller } = setup();
+    const m = controller.middleware() as unknown as { executeCommand: (c: string, a: unknown[], n: (c: string, a: unknown[]) => Promise<unknown>) => Promise<unknown> };
+    const got = await m.executeCommand('fsconf.route', [{ profile: 'external', from: '203.0.113.7', to: '1000' }], async () => result);
+    expect(got).toEqual(result);
+    expect(vs.state.untitled).toHaveLength(1);
+    await m.executeCommand('fsconf.aclLists', [], async () => []);
+    expect(vs.state.untitled).toHaveLength(1);
+  });
+});

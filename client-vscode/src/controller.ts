@@ -11,7 +11,7 @@ import { cachedExists, shouldHandle, type FsExists } from './activation.js';
 import { answerConfigurationItem, changeKind, clientSettings, serverSettings, type ClientSettings, type ServerSettings } from './settings.js';
 import { AssembledView } from './assembled.js';
 import type { AssembledResult } from '@fsconf/server-lsp/protocol';
-import { aclPickItems, countDiagnostics, lintSummary, revealTarget, statusText, validateIp, verdictDetail, verdictMessage, type AclListInfo, type AclTestResult } from './present.js';
+import { aclPickItems, countDiagnostics, lintSummary, revealTarget, routeMarkdown, statusText, validateIp, verdictDetail, verdictMessage, type AclListInfo, type AclTestResult, type RouteArgs, type RouteCallResult } from './present.js';
 
 export type VscodeApi = typeof vscode;
 
@@ -38,10 +38,11 @@ export const COMMANDS = {
   restartServer: 'fsconf.restartServer',
   showAssembled: 'fsconf.showAssembled',
   peekReferences: 'fsconf.peekReferences',
+  simulateCall: 'fsconf.simulateCall',
 } as const;
 
 /** workspace/executeCommand commands the server offers. */
-export const SERVER_COMMANDS = { aclLists: 'fsconf.aclLists', aclTest: 'fsconf.aclTest', lintTree: 'fsconf.lintTree' } as const;
+export const SERVER_COMMANDS = { aclLists: 'fsconf.aclLists', aclTest: 'fsconf.aclTest', lintTree: 'fsconf.lintTree', route: 'fsconf.route' } as const;
 
 const EXECUTE_COMMAND = 'workspace/executeCommand';
 const DID_CHANGE_CONFIGURATION = 'workspace/didChangeConfiguration';
@@ -192,6 +193,12 @@ export class FsconfController {
         return name === 'willSaveWaitUntil' ? Promise.resolve([]) : Promise.resolve();
       };
     }
+    // the code lens "▶ simulate a call" runs the server's fsconf.route: show what it answers
+    m.executeCommand = async (command: string, args: unknown[], next: (c: string, a: unknown[]) => Promise<unknown>) => {
+      const result = await next(command, args);
+      if (command === SERVER_COMMANDS.route && result) await this.showRoute((args[0] ?? {}) as Partial<RouteArgs>, result as RouteCallResult);
+      return result;
+    };
     m.handleRegisterCapability = (params: { registrations: { method: string }[] }, next: (p: unknown) => Promise<void>) => {
       if (params.registrations.some((r) => r.method === DID_CHANGE_CONFIGURATION)) this.serverRegisteredConfiguration = true;
       return next(params);
@@ -310,6 +317,7 @@ export class FsconfController {
     const assembled = new AssembledView(vs);
     for (const d of assembled.register()) sub(d);
     sub(vs.commands.registerCommand(COMMANDS.showAssembled, (section?: string) => this.guard(() => assembled.show((a) => this.execute<AssembledResult>('fsconf.assembled', [a]), this.activeFsconfUri(), section))));
+    sub(vs.commands.registerCommand(COMMANDS.simulateCall, (args?: Partial<RouteArgs>) => this.guard(() => this.simulateCall(args))));
 
     sub(vs.languages.onDidChangeDiagnostics(() => this.updateStatus()));
     sub(
@@ -463,6 +471,34 @@ export class FsconfController {
     const range = new vs.Range(l, start, l, text.length);
     const editor = await vs.window.showTextDocument(doc, { preview: true, selection: range });
     editor.revealRange(range, vs.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** "fsconf: Simulate a call": profile, address and number (prompted unless given) → the trace beside the editor. */
+  async simulateCall(args?: Partial<RouteArgs>): Promise<RouteCallResult | undefined> {
+    const vs = this.vs;
+    const ask = async (title: string, prompt: string, placeHolder: string, validate?: (v: string) => string | undefined) =>
+      vs.window.showInputBox({ title: `fsconf: Simulate a call — ${title}`, prompt, placeHolder, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? validate?.(v) : `Type the ${title}`) });
+    const profile = args?.profile ?? (await ask('sip profile', 'The sip profile that receives the call', 'external'));
+    if (profile === undefined) return undefined;
+    const from = args?.from ?? (await ask("caller's address", 'The IP address the INVITE comes from', '203.0.113.7', validateIp));
+    if (!from) return undefined;
+    const to = args?.to ?? (await ask('number', 'The number dialled (destination_number)', '1000'));
+    if (!to) return undefined;
+    const active = vs.window.activeTextEditor?.document;
+    const where = active && this.handles(active) ? { uri: active.uri.toString() } : {};
+    const request: RouteArgs = { ...args, ...where, profile: profile.trim(), from: from.trim(), to: to.trim() };
+    const result = await this.execute<RouteCallResult>(SERVER_COMMANDS.route, [request]);
+    if (!result) throw new Error('the server returned no simulation');
+    await this.showRoute(request, result);
+    return result;
+  }
+
+  /** The trace as a Markdown document beside the editor; each step links to its file and line. */
+  private async showRoute(args: Partial<RouteArgs>, result: RouteCallResult): Promise<void> {
+    const vs = this.vs;
+    const content = routeMarkdown(args, result, (u) => this.relative(u));
+    const doc = await vs.workspace.openTextDocument({ content, language: 'markdown' });
+    await vs.window.showTextDocument(doc, { viewColumn: vs.ViewColumn.Beside, preview: true, preserveFocus: false });
   }
 
   /** "fsconf: Lint the whole configuration": the server lints every file of the tree; we show the Problems panel. */

@@ -100,7 +100,7 @@ describe('manifest', () => {
   it('contributes the commands the controller registers, under the fsconf category', () => {
     const cmds = manifest.contributes.commands as { command: string; title: string; category: string }[];
     expect(cmds.map((c) => c.command).sort()).toEqual(Object.values(COMMANDS).sort());
-    expect(cmds.map((c) => `${c.category}: ${c.title}`).sort()).toEqual(['fsconf: Lint the whole configuration', 'fsconf: Restart server', 'fsconf: Show the assembled configuration', 'fsconf: Show where it is used', 'fsconf: Test an address against an ACL']);
+    expect(cmds.map((c) => `${c.category}: ${c.title}`).sort()).toEqual(['fsconf: Lint the whole configuration', 'fsconf: Restart server', 'fsconf: Show the assembled configuration', 'fsconf: Show where it is used', 'fsconf: Simulate a call', 'fsconf: Test an address against an ACL']);
   });
 
   it('activates on a conf tree in the workspace or an XML file, never on startup', () => {

@@ -113,3 +113,40 @@ export function lintSummary(result: unknown, counts: Counts): string {
   }
   return `fsconf: linted the configuration: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info in ${plural(counts.files, 'file')}.`;
 }
+
+// ---- Simulate a call (fsconf.route) ----
+
+export type { RouteArgs, RouteCallResult } from '@fsconf/server-lsp/protocol';
+import type { RouteArgs as RouteArgsT, RouteCallResult as RouteCallResultT } from '@fsconf/server-lsp/protocol';
+
+function mdEscape(s: string): string {
+  return s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+}
+
+/** A link to a file at a 0-based line, shown as `path:line` (1-based). */
+function link(uri: string, line: number, relative: (uri: string) => string): string {
+  return `[${mdEscape(relative(uri))}:${line + 1}](${uri}#L${line + 1})`;
+}
+
+/** The simulated call as a Markdown document: admission, steps with links to each file:line, outcome. */
+export function routeMarkdown(args: Partial<RouteArgsT>, r: RouteCallResultT, relative: (uri: string) => string): string {
+  const a = r.admission;
+  const out: string[] = [`# Call ${mdEscape(args.from ?? a.from)} → ${mdEscape(args.to ?? '')}${a.profile ? ` on profile ${mdEscape(a.profile)}` : ''}`, ''];
+  const how = a.verdict === 'admitted' ? (a.authenticated ? `admitted, authenticated by ${a.by}` : 'admitted without authentication') : a.verdict;
+  out.push(`**Admission:** ${how}${a.user ? ` as ${mdEscape(a.user)}` : ''}${a.response ? ` (${a.response})` : ''} — ${mdEscape(a.reason)}`, '');
+  if (r.context) out.push(`**Context:** ${mdEscape(r.contexts.join(' → '))}`, '');
+  const o = r.outcome;
+  out.push(`**Outcome:** ${o.kind}${o.endpoint ? ` \`${o.endpoint}\`` : ''}${o.kind === 'bridge' ? (o.external ? ' — leaves the switch' : ' — stays on the switch') : ''}`, '', mdEscape(o.reason), '');
+  for (const t of o.targets ?? []) out.push(`- ${mdEscape(t.target)} (${t.kind})${t.location ? ` ${link(t.location.uri, t.location.line, relative)}` : ''}`);
+  if (r.actions.length) {
+    out.push('', '## Actions in execution order', '');
+    r.actions.forEach((x, i) => out.push(`${i + 1}. \`${x.application}(${x.expanded})\` — ${mdEscape(x.context)}/${mdEscape(x.extension)} ${link(x.uri, x.line, relative)}${x.when ? ` _(only if ${mdEscape(x.when)})_` : ''}`));
+  }
+  out.push('', '## Trace', '');
+  for (const s of r.trace) out.push(`- ${'\u00a0\u00a0'.repeat(s.depth ?? 0)}${mdEscape(s.text)}${s.uri !== undefined && s.line !== undefined ? ` ${link(s.uri, s.line, relative)}` : ''}`);
+  if (r.premises.length) {
+    out.push('', '## Premises', '');
+    for (const p of r.premises) out.push(`- ${mdEscape(p)}`);
+  }
+  return out.join('\n') + '\n';
+}

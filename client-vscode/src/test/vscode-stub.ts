@@ -71,6 +71,8 @@ export interface StubState {
   quickPick: (items: { label: string }[]) => { label: string } | undefined;
   shown: { kind: string; message: string }[];
   opened: { uri: string; selection?: StubRange }[];
+  /** untitled documents opened with content */
+  untitled: { content: string; language: string }[];
   executed: string[];
   commands: Map<string, (...a: unknown[]) => unknown>;
   status: { text: string; tooltip: string; visible: boolean; command?: string };
@@ -91,6 +93,7 @@ export function createVscodeStub(init: Partial<StubState> = {}) {
     quickPick: (items) => items[0],
     shown: [],
     opened: [],
+    untitled: [],
     executed: [],
     commands: new Map(),
     status: { text: '', tooltip: '', visible: false },
@@ -112,6 +115,7 @@ export function createVscodeStub(init: Partial<StubState> = {}) {
     Uri: StubUri,
     Range: StubRange,
     StatusBarAlignment: { Left: 1, Right: 2 },
+    ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
     TextEditorRevealType: { Default: 0, InCenter: 1, InCenterIfOutsideViewport: 2, AtTop: 3 },
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
     workspace: {
@@ -150,7 +154,14 @@ export function createVscodeStub(init: Partial<StubState> = {}) {
         return p;
       },
       registerTextDocumentContentProvider: () => disposable,
-      openTextDocument: async (u: StubUri) => state.textDocuments.find((d) => d.uri.fsPath === u.fsPath) ?? doc(u.fsPath, 'xml', '\n'.repeat(200)),
+      openTextDocument: async (u: StubUri | { content: string; language: string }) => {
+        if (!(u instanceof StubUri)) {
+          // an untitled document with content (the simulated call's trace)
+          state.untitled.push(u);
+          return doc(`/untitled-${state.untitled.length}`, u.language, u.content, 'untitled');
+        }
+        return state.textDocuments.find((d) => d.uri.fsPath === u.fsPath) ?? doc(u.fsPath, 'xml', '\n'.repeat(200));
+      },
     },
     window: {
       activeTextEditor: undefined as { document: StubDocument } | undefined,

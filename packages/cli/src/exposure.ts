@@ -17,6 +17,7 @@ function toJson(list: ProfileExposure[]): Record<string, unknown> {
     caller: STRANGER,
     profiles: list.map((p) => ({
       profile: p.profile.name,
+      caller: p.caller,
       file: rel(p.profile.node.doc.path),
       line: p.profile.node.doc.lines.lineOf(p.profile.node.el.start) + 1,
       admission: p.admission,
@@ -41,7 +42,7 @@ function toText(list: ProfileExposure[]): string {
   for (const p of list) {
     const a = p.admission;
     const how = a.verdict === 'admitted' ? (a.by === 'digest' ? 'only with a password' : a.authenticated ? `let in (authenticated by ${a.by})` : 'let in without a password') : a.verdict === 'challenged' ? 'challenged for a password' : a.verdict;
-    out.push('', `profile ${p.profile.name}: ${how}${p.context && a.verdict === 'admitted' && a.by !== 'digest' ? `, lands in context ${p.context}` : ''}   ${rel(p.profile.node.doc.path)}:${p.profile.node.doc.lines.lineOf(p.profile.node.el.start) + 1}`);
+    out.push('', `profile ${p.profile.name}${p.caller !== STRANGER ? ` (caller ${p.caller})` : ''}: ${how}${p.context && a.verdict === 'admitted' && a.by !== 'digest' ? `, lands in context ${p.context}` : ''}   ${rel(p.profile.node.doc.path)}:${p.profile.node.doc.lines.lineOf(p.profile.node.el.start) + 1}`);
     if (a.reason) out.push(`  why: ${a.reason}`);
     if (a.verdict !== 'admitted' || a.by === 'digest') continue;
     if (!p.reaches.length) out.push('  reaches nothing that rings a phone or leaves the switch');

@@ -644,8 +644,7 @@ export function App(props: AppProps) {
       if (input === 'q') return quit(0);
       if (input === '?') return setView(view === 'help' ? prevView.current : 'help');
       if (input === 'a' && !STRUCTURE_VIEWS.includes(view)) return openAcl();
-      // (the Assembled view's own s picks a section)
-      if (input === 's' && view !== 'assembled') return setModal({ kind: 'route' });
+      if (input === 'S') return setModal({ kind: 'route' });
       if (input === 'R') return startReload();
       // the whole status message, wrapped (the status line is one row)
       if (input === 'm' && status) return setModal({ kind: 'output', title: 'message', lines: wrapText(status.message, Math.max(20, width - 2)).map((text) => ({ text })) });

@@ -1,9 +1,9 @@
 /**
- * `s`: Route — simulate a call (fsconf.route): a profile, the caller's address, the number and, if the
+ * `S`: Route — simulate a call (fsconf.route): a profile, the caller's address, the number and, if the
  * caller authenticates, a directory user → admission, the hunt and the actions step by step, the outcome.
  * j/k select a step, enter opens its file at the line.
  */
-import React, { useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import { Box } from 'ink';
 import { useKeys } from '../ui/keys.js';
 import type { RouteArgs, RouteCallResult } from '@fsconf/server-lsp/protocol';
@@ -39,8 +39,9 @@ export function routeLines(r: RouteCallResult, rel: (uri: string) => string): Li
   out.push({ text: `${how}${a.user ? ` as ${a.user}` : ''}${a.response ? ` (${a.response})` : ''}: ${a.reason}`, role: a.verdict === 'admitted' ? 'ok' : a.verdict === 'undecided' ? 'warning' : 'error' });
   for (const s of r.trace) {
     if (s.kind === 'outcome') continue;
-    const where = s.uri !== undefined && s.line !== undefined ? `   ${rel(s.uri)}:${s.line + 1}` : '';
-    out.push({ text: `${'  '.repeat(s.depth ?? 0)}${s.text}${where}`, role: s.kind === 'action' ? 'accent' : s.kind === 'transfer' || s.kind === 'context' ? 'title' : 'muted', ...(s.uri !== undefined && s.line !== undefined ? { uri: s.uri, line: s.line } : {}) });
+    // the place first, so a long step cut at the screen's edge still says where it is
+    const where = s.uri !== undefined && s.line !== undefined ? `${rel(s.uri).split('/').pop()}:${s.line + 1}` : '';
+    out.push({ text: `${where.padEnd(19)} ${'  '.repeat(s.depth ?? 0)}${s.text}`, role: s.kind === 'action' ? 'accent' : s.kind === 'transfer' || s.kind === 'context' ? 'title' : 'muted', ...(s.uri !== undefined && s.line !== undefined ? { uri: s.uri, line: s.line } : {}) });
   }
   const o = r.outcome;
   out.push({ text: `outcome: ${o.kind}${o.endpoint ? ` ${o.endpoint}` : ''}${o.kind === 'bridge' ? (o.external ? ' — leaves the switch' : ' — stays on the switch') : ''}`, role: o.kind === 'bridge' && !o.external ? 'ok' : o.kind === 'undecided' ? 'warning' : o.external ? 'error' : 'title' });
@@ -51,12 +52,23 @@ export function routeLines(r: RouteCallResult, rel: (uri: string) => string): Li
 
 export function RouteDialog(p: RouteDialogProps) {
   const theme = useTheme();
-  const [values, setValues] = useState<Record<Field, string>>({ profile: '', from: '', to: '', user: '' });
+  // one state per field, each TextInput given its plain setter (as the ACL tester does)
+  const [profile, setProfile] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [user, setUser] = useState('');
+  const values: Record<Field, string> = { profile, from, to, user };
+  const setters: Record<Field, (v: string) => void> = { profile: setProfile, from: setFrom, to: setTo, user: setUser };
   const [field, setField] = useState<number>(0); // FIELDS index, or FIELDS.length = the steps
   const [result, setResult] = useState<RouteCallResult | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [sel, setSel] = useState(0);
+
+  // a changed field makes the shown steps stale
+  useEffect(() => {
+    setResult(undefined);
+  }, [profile, from, to, user]);
 
   const lines = result ? routeLines(result, p.rel) : [];
   const inSteps = field === FIELDS.length && !!result;
@@ -83,7 +95,7 @@ export function RouteDialog(p: RouteDialogProps) {
     }
   };
 
-  const listHeight = Math.max(1, p.height - 8);
+  const listHeight = Math.max(1, p.height - 7);
   useKeys(
     (input, key) => {
       if (key.escape) return p.onClose();
@@ -109,10 +121,7 @@ export function RouteDialog(p: RouteDialogProps) {
           <C bold={field === i}>{` ${f.padEnd(8)} `}</C>
           <TextInput
             value={values[f]}
-            onChange={(v) => {
-              setValues((x) => ({ ...x, [f]: v }));
-              setResult(undefined);
-            }}
+            onChange={setters[f]}
             isActive={field === i && !busy}
             placeholder={PLACEHOLDER[f]}
             onSubmit={() => (i < FIELDS.length - 1 && !values[FIELDS[i + 1]!] && f !== 'to' ? setField(i + 1) : void submit())}
@@ -147,7 +156,7 @@ export function RouteDialog(p: RouteDialogProps) {
           </Row>
         );
       })}
-      <Filler rows={p.height - 6 - shown.length} width={p.width} />
+      <Filler rows={p.height - 7 - shown.length} width={p.width} />
     </Box>
   );
 }

@@ -15,7 +15,7 @@ export const KEYS: [string, [string, string][]][] = [
       ['tab / shift-tab', 'next / previous view'],
       ['?', 'this help (again: back)'],
       ['a', 'ACL tester: does a network list allow an address?'],
-      ['s', 'Route: simulate a call (profile, address, number) step by step'],
+      ['S', 'Route: simulate a call (profile, address, number) step by step'],
       ['R', 'reload FreeSWITCH (fs_cli) for what changed; asks first'],
       ['esc', 'back, close, cancel'],
       ['q', 'quit'],

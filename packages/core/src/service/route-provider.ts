@@ -97,9 +97,9 @@ export function routeHover(ctx: ProviderContext): Hover | undefined {
     const pe = list.find((p) => p.profile.name === profileName);
     if (!pe) return undefined;
     const ad = pe.admission;
-    if (ad.verdict !== 'admitted' || ad.by === 'digest') lines.push(`**Callers without a password** (${STRANGER}) on profile ${profileName}: ${ad.verdict === 'challenged' ? 'challenged for a password' : ad.verdict} — ${ad.reason}`);
+    if (ad.verdict !== 'admitted' || ad.by === 'digest') lines.push(`**Callers without a password** (${pe.caller}) on profile ${profileName}: ${ad.verdict === 'challenged' ? 'challenged for a password' : ad.verdict} — ${ad.reason}`);
     else {
-      lines.push(`**Callers without a password** (${STRANGER}) on profile ${profileName} land in context \`${pe.context}\` and reach:`);
+      lines.push(`**Callers without a password** (${pe.caller}) on profile ${profileName} land in context \`${pe.context}\` and reach:`);
       const r = reachLines(pe);
       lines.push(...(r.length ? r : ['- nothing that rings a phone or leaves the switch']));
     }
@@ -107,7 +107,7 @@ export function routeHover(ctx: ProviderContext): Hover | undefined {
     const here = list.filter((p) => p.admission.verdict === 'admitted' && p.admission.by !== 'digest' && (p.context === contextName || p.reaches.some((r) => r.path.some((x) => x.context === contextName))));
     if (!here.length) lines.push(`**Callers without a password** (${STRANGER}): no sip profile lets them into context \`${contextName}\` (directly or by a transfer fsconf followed).`);
     for (const pe of here) {
-      lines.push(`**Callers without a password** (${STRANGER}) on profile ${pe.profile.name}${pe.context === contextName ? ' land here' : ` reach this context from \`${pe.context}\``}:`);
+      lines.push(`**Callers without a password** (${pe.caller}) on profile ${pe.profile.name}${pe.context === contextName ? ' land here' : ` reach this context from \`${pe.context}\``}:`);
       const r = reachLines(pe, contextName);
       lines.push(...(r.length ? r : ['- nothing that rings a phone or leaves the switch']));
     }

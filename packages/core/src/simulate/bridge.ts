@@ -35,12 +35,33 @@ function splitTop(s: string): string[] {
   return out.map((x) => x.trim()).filter(Boolean);
 }
 
+/** Drop leading `{…}`, `<…>` and `[…]` variable blocks (their values may hold `${…}` with braces of their own). */
 function stripBlocks(s: string): string {
   let t = s.trim();
   for (;;) {
-    const m = /^(\{[^}]*\}|<[^>]*>|\[[^\]]*\])/.exec(t);
-    if (!m) return t.trim();
-    t = t.slice(m[0].length).trim();
+    const open = t[0];
+    const close = open === '{' ? '}' : open === '<' ? '>' : open === '[' ? ']' : undefined;
+    if (!close) return t;
+    let depth = 0;
+    let end = -1;
+    for (let i = 0; i < t.length; i++) {
+      const c = t[i]!;
+      if (c === U_OPEN) {
+        i = t.indexOf(U_CLOSE, i);
+        if (i < 0) return t;
+        continue;
+      }
+      if (c === open || (open !== '{' && c === '{')) depth++;
+      else if (c === close || (open !== '{' && c === '}')) {
+        depth--;
+        if (depth === 0 && c === close) {
+          end = i;
+          break;
+        }
+      }
+    }
+    if (end < 0) return t;
+    t = t.slice(end + 1).trim();
   }
 }
 

@@ -224,3 +224,21 @@ describe('hunt (mod_dialplan_xml.c parse_exten)', () => {
     expect(r.outcome.reason).toMatch(/atomic/);
   });
 });
+
+describe('API calls in ${…}', () => {
+  it('${strftime(…)} is the call time at --at; an API fsconf does not know stays unknown', () => {
+    const a = miniTree({
+      profile: `<param name="context" value="c"/><param name="auth-calls" value="false"/>`,
+      dialplan: `<context name="c"><extension name="weekday"><condition field="\${strftime(%w)}" expression="^[1-5]$"><action application="hangup" data="OPEN \${strftime(%H:%M)}"/><anti-action application="hangup" data="CLOSED"/></condition></extension></context>`,
+    });
+    expect(route(a, { to: '1', at: '2026-12-04T10:30' }).outcome.endpoint).toBe('OPEN 10:30'); // Friday
+    expect(route(a, { to: '1', at: '2026-12-06T10:30' }).outcome.endpoint).toBe('CLOSED'); // Sunday
+    const b = miniTree({
+      profile: `<param name="context" value="c"/><param name="auth-calls" value="false"/>`,
+      dialplan: `<context name="c"><extension name="x"><condition field="\${db(select/k)}" expression="^1$"><action application="hangup" data="A"/><anti-action application="hangup" data="B"/></condition></extension></context>`,
+    });
+    const r = route(b, { to: '1' });
+    expect(r.outcome.kind).toBe('undecided');
+    expect(r.outcome.reason).toContain('${db(select/k)}');
+  });
+});

@@ -136,6 +136,8 @@ class World {
   }
 
   api(name: string, args: string): string | undefined {
+    // mod_dptools' strftime API formats the call's time (the switch's local time: --at)
+    if (name === 'strftime' && !hasUnknown(args)) return strftime(args.trim() || '%Y-%m-%d %T', this.sim.clock);
     if (name === 'domain_exists') {
       const a = args.trim();
       for (const d of this.sim.model.domains) {
@@ -197,6 +199,32 @@ class Simulation {
     // switch_xml_find_child(cfg, "context", "name", ...): the first context of that name
     return this.model.contexts.find((c) => c.name === name);
   }
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** strftime(3) for the conversions that need no time zone; undefined (unknown) for any other. */
+function strftime(fmt: string, c: WallClock): string | undefined {
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  let out = '';
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i]!;
+    if (ch !== '%') {
+      out += ch;
+      continue;
+    }
+    const k = fmt[++i];
+    const v: Record<string, string> = {
+      Y: String(c.year), y: p2(c.year % 100), m: p2(c.mon), d: p2(c.mday), e: String(c.mday).padStart(2, ' '), H: p2(c.hour), M: p2(c.min), S: p2(c.sec),
+      w: String(c.wday - 1), u: String(c.wday === 1 ? 7 : c.wday - 1), j: String(c.yday).padStart(3, '0'), a: DAYS[c.wday - 1]!, b: MONTHS[c.mon - 1]!,
+      T: `${p2(c.hour)}:${p2(c.min)}:${p2(c.sec)}`, R: `${p2(c.hour)}:${p2(c.min)}`, F: `${c.year}-${p2(c.mon)}-${p2(c.mday)}`, '%': '%',
+    };
+    const r = k === undefined ? undefined : v[k];
+    if (r === undefined) return undefined;
+    out += r;
+  }
+  return out;
 }
 
 function localIso(d: Date): string {
@@ -506,7 +534,7 @@ function admit(sim: Simulation): AdmissionResult {
   }
   if (!context) {
     context = 'default';
-    ctxWhy = 'no context set: mod_dialplan_xml uses "default" (mod_dialplan_xml.c:633)';
+    ctxWhy = 'the profile sets no context: sofia uses "default" (sofia.c:6210)';
   }
   const dialplan = vars.get('inbound_dialplan') ?? settingValue(profile, 'dialplan').value ?? 'XML';
   if (dialplan.split(',')[0]!.trim().split(':')[0] !== 'XML') {
@@ -879,6 +907,7 @@ function execute(world: World, apps: QueuedApp[], depth: number, transfers: { n:
       world.fields.context = ctx;
       if (app === 'transfer') world.fields.rdnis = old.dest ?? '';
       world.step({ kind: 'transfer', text: `${app} to ${dest} in context ${ctx}`, ...l, depth });
+      const routedBefore = world.routed;
       const next = hunt(world, ctx, depth + 1);
       if (!next.length) {
         if (app === 'transfer') return { kind: 'no-route', endpoint: null, external: false, reason: `after the transfer to ${dest} in ${ctx} no extension queued an action: FreeSWITCH hangs up with NO_ROUTE_DESTINATION`, action: ra };
@@ -888,8 +917,10 @@ function execute(world: World, apps: QueuedApp[], depth: number, transfers: { n:
         if (o || app === 'transfer') return o ?? endOfList(world, dest, ctx);
       }
       if (app === 'execute_extension') {
+        // back to the list it was called from (its own hunt does not say whether that one routed)
         world.fields.destination_number = old.dest ?? '';
         world.fields.context = old.ctx ?? '';
+        world.routed = routedBefore;
       }
       continue;
     }

@@ -13,6 +13,8 @@ import { RouteInputError, type Admission, type BridgeTarget, type RouteAction, t
 
 /** A documentation address (RFC 5737): no real list should hold it, so a list that does allows everyone. */
 export const STRANGER = '203.0.113.7';
+/** The IPv6 stranger (RFC 3849), tried when the IPv4 one is not let in (a profile that lists only IPv6 networks). */
+export const STRANGER6 = '2001:db8::7';
 const MOMENTS = ['2026-01-07T10:00:00', '2026-01-11T03:00:00'];
 
 export interface Reach {
@@ -31,6 +33,8 @@ export interface Reach {
 
 export interface ProfileExposure {
   profile: SofiaProfile;
+  /** the stranger's address used for this profile */
+  caller: string;
   admission: Admission;
   context: string | null;
   reaches: Reach[];
@@ -118,11 +122,12 @@ export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet
   for (const profile of model.profiles) {
     if (!profile.name) continue;
     let admissionKey = '';
+    let caller = STRANGER;
     const run = (to: string, at: string): RouteResult | undefined => {
-      const key = `${admissionKey}\u0000${to}\u0000${at}`;
+      const key = `${admissionKey}\u0000${caller}\u0000${to}\u0000${at}`;
       if (admissionKey && memo.has(key)) return memo.get(key);
       try {
-        const r = simulateCall(tree, model, { profile: profile.name, from: STRANGER, to, at }, opts.localNet ? { localNet: opts.localNet } : {});
+        const r = simulateCall(tree, model, { profile: profile.name, from: caller, to, at }, opts.localNet ? { localNet: opts.localNet } : {});
         if (admissionKey) memo.set(key, r);
         return r;
       } catch (e) {
@@ -130,13 +135,19 @@ export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet
         throw e;
       }
     };
-    const probe = run('1000', MOMENTS[0]!);
+    let probe = run('1000', MOMENTS[0]!);
     if (!probe) continue;
+    if (probe.admission.verdict !== 'admitted' || probe.admission.by === 'digest') {
+      caller = STRANGER6;
+      const p6 = run('1000', MOMENTS[0]!);
+      if (p6 && p6.admission.verdict === 'admitted' && p6.admission.by !== 'digest') probe = p6;
+      else caller = STRANGER;
+    }
     const first = probe;
     const a = first.admission;
     // the same admission (no ACL token or user involved) means the same channel variables and context
     if (a.verdict === 'admitted' && !a.user) admissionKey = `${first.context}\u0000${a.by}\u0000${a.authenticated}`;
-    const pe: ProfileExposure = { profile, admission: first.admission, context: first.context, reaches: [], skipped: [] };
+    const pe: ProfileExposure = { profile, caller, admission: first.admission, context: first.context, reaches: [], skipped: [] };
     out.push(pe);
     // a caller who answers no challenge: only an admission without digest counts
     if (first.admission.verdict !== 'admitted' || first.admission.by === 'digest' || !first.context) continue;
@@ -167,10 +178,13 @@ export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet
         const r = run(job.number, at);
         if (!r) continue;
         const alts = r.outcome.alternatives ?? [{ assumptions: [], kind: r.outcome.kind, endpoint: r.outcome.endpoint, external: r.outcome.external, path: r.path, ...(r.outcome.action ? { action: r.outcome.action } : {}), ...(r.outcome.targets ? { targets: r.outcome.targets } : {}) }];
+        // a kind every alternative reaches holds whatever the undecided conditions do: no assumption to name
+        const kinds = new Set(alts.map((x) => classify(x)));
         for (const alt of alts) {
           const kind = classify(alt);
           if (kind === 'none') continue;
-          const entry: Reach = { number: job.number, at, extension: job.extension, kind, endpoint: alt.endpoint, assumptions: alt.assumptions, path: alt.path };
+          if (pe.reaches.some((x) => x.number === job.number && x.kind === kind)) continue;
+          const entry: Reach = { number: job.number, at, extension: job.extension, kind, endpoint: alt.endpoint, assumptions: kinds.size === 1 ? [] : alt.assumptions, path: alt.path };
           if (alt.action) entry.action = alt.action;
           if (alt.targets) entry.targets = alt.targets;
           if (!pe.reaches.some((x) => x.number === entry.number && x.endpoint === entry.endpoint && x.kind === entry.kind)) pe.reaches.push(entry);

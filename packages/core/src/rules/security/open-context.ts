@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { exposureOf, STRANGER, type Reach } from '../../simulate/exposure.js';
+import { exposureOf, type Reach } from '../../simulate/exposure.js';
 import { parseLocalNet } from '../../acl-model.js';
 import { display } from '../../simulate/values.js';
 import { EXPOSURE_READS, pathRelated, profileAnchor } from './exposure-report.js';
@@ -30,7 +30,7 @@ export const openContext: Rule = {
       const parts = [...byKind].map(([k, rs]) => `${WHAT[k]} (${rs.slice(0, 4).map((r) => `${r.number} → ${display(r.endpoint ?? '')}`).join(', ')}${rs.length > 4 ? ', …' : ''})`);
       ctx.report({
         ...profileAnchor(pe.profile),
-        message: `callers without a password from the internet (${STRANGER}) on profile ${pe.profile.name} reach ${parts.join(', ')} through context ${pe.context}: make sure each is meant to be reachable from outside`,
+        message: `callers without a password from the internet (${pe.caller}) on profile ${pe.profile.name} reach ${parts.join(', ')} through context ${pe.context}: make sure each is meant to be reachable from outside`,
         related: local.slice(0, 6).flatMap((r) => pathRelated(ctx.tree, r)).slice(0, 12),
       });
     }

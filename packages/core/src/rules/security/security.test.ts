@@ -52,6 +52,18 @@ describe('security/toll-fraud-path and security/open-context', () => {
     expect(a.findings.filter((f) => f.rule === 'security/open-context')).toHaveLength(1);
   });
 
+  it('a profile whose inbound ACL lets in every IPv6 address is judged with an IPv6 stranger', () => {
+    const exts = `<extension name="to_default"><condition><action application="transfer" data="\${destination_number} XML default"/></condition></extension>`;
+    const a = miniTree({
+      profile: profile('v6edge', `<param name="context" value="public"/><param name="auth-calls" value="false"/><param name="apply-inbound-acl" value="any6"/>`),
+      acl: `<list name="any6" default="deny"><node type="allow" cidr="::/0"/></list>`,
+      dialplan: dialplan(exts),
+    }, RULES);
+    const toll = a.findings.filter((f) => f.rule === 'security/toll-fraud-path');
+    expect(toll).toHaveLength(1);
+    expect(toll[0]!.message).toMatch(/a caller from the internet \(2001:db8::7\) is let in without a password on profile v6edge/);
+  });
+
   it("FreeSWITCH's vanilla tree: public reaches local users and conferences on both external profiles; no toll-fraud path", () => {
     const root = path.join(fileURLToPath(new URL('../../../../..', import.meta.url)), 'test', 'corpus', 'freeswitch', 'vanilla');
     const a = analyze(new NodeFileSystem(), { root, rules: RULES });

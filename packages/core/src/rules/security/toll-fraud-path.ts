@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { exposureOf, STRANGER } from '../../simulate/exposure.js';
+import { exposureOf } from '../../simulate/exposure.js';
 import { parseLocalNet } from '../../acl-model.js';
 import { EXPOSURE_READS, pathRelated, pathText, profileAnchor } from './exposure-report.js';
 
@@ -31,7 +31,7 @@ export const tollFraudPath: Rule = {
         const when = r.assumptions.length ? ` when ${r.assumptions.join('; ')}` : '';
         ctx.report({
           ...profileAnchor(pe.profile),
-          message: `toll fraud: a caller from the internet (${STRANGER}) ${how} on profile ${pe.profile.name} and dialling ${r.number} reaches ${what}${when}: ${pathText(pe.profile.name, r)}`,
+          message: `toll fraud: a caller from the internet (${pe.caller}) ${how} on profile ${pe.profile.name} and dialling ${r.number} reaches ${what}${when}: ${pathText(pe.profile.name, r)}`,
           related: pathRelated(ctx.tree, r),
         });
       }
