@@ -114,6 +114,35 @@ describe('fsconf.structuralEdit written through fsconf.applyEdit', () => {
     expect(existsSync(path.join(dir, 'dialplan/default.xml.bak'))).toBe(true);
   });
 
+  it('conditions and actions: move, duplicate, delete, insert a condition', async () => {
+    const { dir, c } = await start();
+    const local = async () => ctx(await structure(c), 'default').extensions.find((e) => e.name === 'Local_Extension')!;
+    let ext = await local();
+    const acts = () => ext.conditions[0]!.actions.map((a) => a.application);
+    const first = acts();
+    await apply(c, { op: 'move', target: ext.conditions[0]!.actions[0]!.at, direction: 'down' });
+    ext = await local();
+    expect(acts()).toEqual([first[1], first[0], ...first.slice(2)]);
+    await apply(c, { op: 'duplicate', target: ext.conditions[0]!.actions[0]!.at });
+    ext = await local();
+    expect(acts()).toEqual([first[1], first[1], first[0], ...first.slice(2)]);
+    await apply(c, { op: 'delete', target: ext.conditions[0]!.actions[1]!.at });
+    ext = await local();
+    expect(acts()).toEqual([first[1], first[0], ...first.slice(2)]);
+    await apply(c, { op: 'insert', parent: ext.at, element: { name: 'condition', attrs: [['field', '${toll_allow}'], ['expression', 'local']] }, first: true });
+    ext = await local();
+    expect(ext.conditions.map((x) => x.field)).toEqual(['${toll_allow}', 'destination_number']);
+    await apply(c, { op: 'move', target: ext.conditions[0]!.at, after: ext.conditions[1]!.at });
+    ext = await local();
+    expect(ext.conditions.map((x) => x.field)).toEqual(['destination_number', '${toll_allow}']);
+    await apply(c, { op: 'delete', target: ext.conditions[1]!.at });
+    ext = await local();
+    expect(ext.conditions.map((x) => x.field)).toEqual(['destination_number']);
+    // the file still parses, and the comment lines inside Local_Extension are all still there
+    const text = read(dir, 'dialplan/default.xml');
+    for (const comment of original('dialplan/default.xml').match(/<!--[^]*?-->/g)!) expect(text).toContain(comment);
+  });
+
   it('setParam / removeParam on a profile, addGateway, addUser with generated secrets, addAclNode', async () => {
     const { dir, c } = await start();
     let s = await structure(c);
