@@ -161,6 +161,14 @@ describe('fsconf.structuralEdit written through fsconf.applyEdit', () => {
     expect(pw.length).toBeGreaterThanOrEqual(16);
     expect(user.generated!['vm-password']).not.toBe('1020');
     expect(read(dir, 'directory/default/1020.xml')).toContain(`<param name="password" value="${pw.replace(/&/g, '&amp;')}"/>`);
+    // a password reset: the server generates the secret, the file gets it, the structure masks it
+    const u1000 = (await structure(c)).domains[0]!.users.find((x) => x.id === '1000')!;
+    const reset = await apply(c, { op: 'setParam', target: u1000.at, name: 'password', value: '', generate: 'password' });
+    expect(reset.summary).toBe('set param password = (generated) on <user id="1000">');
+    const fresh = reset.generated!.password!;
+    expect(fresh).toMatch(/^(?=.*\d)(?=.*[a-z])(?=.*[A-Z]).{16,}$/);
+    expect(read(dir, 'directory/default/1000.xml')).toContain(`<param name="password" value="${fresh}"/>`);
+    expect(read(dir, 'directory/default/1000.xml.bak')).toBe(original('directory/default/1000.xml'));
     await apply(c, { op: 'addAclNode', list: 'lan', type: 'allow', cidr: '198.51.100.0/24' });
     s = await structure(c);
     expect(s.profiles.find((p) => p.name === 'external')!.gateways.map((g) => g.name)).toContain('carrier');
