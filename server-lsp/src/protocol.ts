@@ -177,4 +177,5 @@ export interface Vocabulary {
   applications: { name: string; syntax: string; doc: string }[];
   fields: string[];
   codecs: string[];
+  profileParams: { name: string; type: string; default?: string; values?: string[] }[];
 }
