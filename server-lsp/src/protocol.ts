@@ -83,6 +83,8 @@ export interface SAction extends Located {
   kind: 'action' | 'anti-action';
   application: string;
   data: string;
+  /** data sets a secret variable: its value is masked here (an editor starts from empty). */
+  secret?: true;
   /** One line: `read` args by name, `$N` resolved against the expression, a transfer's target. */
   meaning: string;
 }
