@@ -123,6 +123,8 @@ export interface SAction extends Located {
   kind: 'action' | 'anti-action';
   application: string;
   data: string;
+  /** data sets a secret variable: its value is masked here (an editor starts from empty). */
+  secret?: true;
   /** One line: `read` args by name, `$N` resolved against the expression, a transfer's target. */
   meaning: string;
 }
@@ -217,6 +219,7 @@ export interface Vocabulary {
   applications: { name: string; syntax: string; doc: string }[];
   fields: string[];
   codecs: string[];
+  profileParams: { name: string; type: string; default?: string; values?: string[] }[];
 }
 
 /** `fsconf/filesChanged`: files of the tree changed on disk (another editor, git pull); they are being re-analysed. */

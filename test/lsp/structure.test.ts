@@ -114,6 +114,35 @@ describe('fsconf.structuralEdit written through fsconf.applyEdit', () => {
     expect(existsSync(path.join(dir, 'dialplan/default.xml.bak'))).toBe(true);
   });
 
+  it('conditions and actions: move, duplicate, delete, insert a condition', async () => {
+    const { dir, c } = await start();
+    const local = async () => ctx(await structure(c), 'default').extensions.find((e) => e.name === 'Local_Extension')!;
+    let ext = await local();
+    const acts = () => ext.conditions[0]!.actions.map((a) => a.application);
+    const first = acts();
+    await apply(c, { op: 'move', target: ext.conditions[0]!.actions[0]!.at, direction: 'down' });
+    ext = await local();
+    expect(acts()).toEqual([first[1], first[0], ...first.slice(2)]);
+    await apply(c, { op: 'duplicate', target: ext.conditions[0]!.actions[0]!.at });
+    ext = await local();
+    expect(acts()).toEqual([first[1], first[1], first[0], ...first.slice(2)]);
+    await apply(c, { op: 'delete', target: ext.conditions[0]!.actions[1]!.at });
+    ext = await local();
+    expect(acts()).toEqual([first[1], first[0], ...first.slice(2)]);
+    await apply(c, { op: 'insert', parent: ext.at, element: { name: 'condition', attrs: [['field', '${toll_allow}'], ['expression', 'local']] }, first: true });
+    ext = await local();
+    expect(ext.conditions.map((x) => x.field)).toEqual(['${toll_allow}', 'destination_number']);
+    await apply(c, { op: 'move', target: ext.conditions[0]!.at, after: ext.conditions[1]!.at });
+    ext = await local();
+    expect(ext.conditions.map((x) => x.field)).toEqual(['destination_number', '${toll_allow}']);
+    await apply(c, { op: 'delete', target: ext.conditions[1]!.at });
+    ext = await local();
+    expect(ext.conditions.map((x) => x.field)).toEqual(['destination_number']);
+    // the file still parses, and the comment lines inside Local_Extension are all still there
+    const text = read(dir, 'dialplan/default.xml');
+    for (const comment of original('dialplan/default.xml').match(/<!--[^]*?-->/g)!) expect(text).toContain(comment);
+  });
+
   it('setParam / removeParam on a profile, addGateway, addUser with generated secrets, addAclNode', async () => {
     const { dir, c } = await start();
     let s = await structure(c);
@@ -132,6 +161,14 @@ describe('fsconf.structuralEdit written through fsconf.applyEdit', () => {
     expect(pw.length).toBeGreaterThanOrEqual(16);
     expect(user.generated!['vm-password']).not.toBe('1020');
     expect(read(dir, 'directory/default/1020.xml')).toContain(`<param name="password" value="${pw.replace(/&/g, '&amp;')}"/>`);
+    // a password reset: the server generates the secret, the file gets it, the structure masks it
+    const u1000 = (await structure(c)).domains[0]!.users.find((x) => x.id === '1000')!;
+    const reset = await apply(c, { op: 'setParam', target: u1000.at, name: 'password', value: '', generate: 'password' });
+    expect(reset.summary).toBe('set param password = (generated) on <user id="1000">');
+    const fresh = reset.generated!.password!;
+    expect(fresh).toMatch(/^(?=.*\d)(?=.*[a-z])(?=.*[A-Z]).{16,}$/);
+    expect(read(dir, 'directory/default/1000.xml')).toContain(`<param name="password" value="${fresh}"/>`);
+    expect(read(dir, 'directory/default/1000.xml.bak')).toBe(original('directory/default/1000.xml'));
     await apply(c, { op: 'addAclNode', list: 'lan', type: 'allow', cidr: '198.51.100.0/24' });
     s = await structure(c);
     expect(s.profiles.find((p) => p.name === 'external')!.gateways.map((g) => g.name)).toContain('carrier');

@@ -478,5 +478,22 @@ describe('VS Code extension in code-server', () => {
     const tag = p.locator('.monaco-editor .view-line').filter({ hasText: '<profile name="internal">' }).locator('span > span', { hasText: /^<?profile$/ }).first();
     await tag.click({ modifiers: ['Control'] });
     await p.locator('.tab.active').filter({ hasText: 'internal.xml' }).waitFor({ timeout: 15_000 });
+  step('in a dialplan file, Ctrl+. offers the templates: "Add extension: Gateway route" inserts it after the extension', async () => {
+    const p = page!;
+    await openFile(p, 'default.xml', 'default.xml');
+    await goTo(p, 3, 8); // inside <extension name="echo">
+    await p.keyboard.press('Control+.');
+    const action = p.locator('.action-widget .monaco-list-row').filter({ hasText: 'Add extension: Gateway route' }).first();
+    await action.waitFor({ state: 'visible', timeout: 15_000 });
+    // the widget animates its rows: choose by keyboard (first row is focused; move down to ours)
+    const rows = await p.locator('.action-widget .monaco-list-row').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    const at = rows.findIndex((r) => r.includes('Add extension: Gateway route'));
+    for (let i = 0; i < rows.length && !((await p.locator('.action-widget .monaco-list-row.focused').first().textContent()) ?? '').includes('Add extension: Gateway route'); i++) await p.keyboard.press('ArrowDown');
+    expect(at).toBeGreaterThanOrEqual(0);
+    await p.keyboard.press('Enter');
+    await p.locator('.monaco-editor .view-lines').filter({ hasText: 'route_11_digits' }).first().waitFor({ timeout: 10_000 });
+    const text = (await p.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    expect(text.indexOf('name="echo"')).toBeLessThan(text.indexOf('name="route_11_digits"'));
+    expect(text).toContain('sofia/gateway/${default_gateway}/$1');
   });
 });

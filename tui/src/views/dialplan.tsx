@@ -182,12 +182,12 @@ export function DialplanView(p: DialplanViewProps) {
         ? [['name', r.ext!.name], ['continue', r.ext!.continue ?? '']]
         : r.cond && !r.action
           ? ([['field', r.cond.field ?? ''], ['expression', r.cond.expression ?? ''], ...Object.entries(r.cond.attrs).filter(([k]) => k !== 'field' && k !== 'expression'), ...(r.cond.attrs.break === undefined ? [['break', '']] : [])] as [string, string][])
-          : [['application', r.action!.application], ['data', r.action!.data]];
-    p.flow.pick(`edit which field of this ${r.kind}?`, attrs.map(([k, v]) => ({ label: k, detail: v || '(not set)' })), (k) => {
+          : [['application', r.action!.application], ['data', r.action!.secret ? '' : r.action!.data]];
+    p.flow.pick(`edit which field of this ${r.kind}?`, attrs.map(([k, v]) => ({ label: k, detail: v || (k === 'data' && r.action?.secret ? '(a secret: type the new value)' : '(not set)') })), (k) => {
       const [name, value] = attrs[k]!;
       p.flow.live(
         `${r.kind} ${name}`,
-        { name, label: name, value, ...(suggestionsFor(name) ? { suggestions: suggestionsFor(name)! } : {}), ...(name === 'application' ? { help: appHelp } : name === 'data' && r.action ? { help: () => appHelp(r.action!.application) } : {}) },
+        { name, label: name, value, ...(name === 'data' && r.action?.secret ? { secret: true } : {}), ...(suggestionsFor(name) ? { suggestions: suggestionsFor(name)! } : {}), ...(name === 'application' ? { help: appHelp } : name === 'data' && r.action ? { help: () => appHelp(r.action!.application) } : {}) },
         { uri: el.uri, lines: [el.range.start.line, el.range.start.line] },
         (v) => (v === '' && name !== 'expression' && name !== 'data' ? { op: 'removeAttribute', target: el.at, name } : { op: 'setAttribute', target: el.at, name, value: v }),
       );

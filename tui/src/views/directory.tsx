@@ -13,18 +13,29 @@ import { useKeys } from '../ui/keys.js';
 import { clean, useTheme } from '../ui/theme.js';
 import type { EditFlow } from './edit-flow.js';
 
-type DirRow = { key: string; kind: 'domain' | 'user' | 'setting'; domain: Structure['domains'][number]; user?: SUser; text: string };
+type DirRow = { key: string; kind: 'domain' | 'group' | 'user' | 'setting'; domain: Structure['domains'][number]; user?: SUser; text: string };
 
+/** Domains → groups → users (a user in several groups through type="pointer" shows under each). */
 export function directoryRows(s: Structure | undefined, open: ReadonlySet<string>): DirRow[] {
   const rows: DirRow[] = [];
   for (const d of s?.domains ?? []) {
     rows.push({ key: `d:${d.name}`, kind: 'domain', domain: d, text: `domain ${d.name} · ${d.users.length} users · groups: ${d.groups.join(', ') || '(none)'}` });
+    const groups = new Map<string, SUser[]>();
     for (const u of d.users) {
-      const v = (n: string) => u.effective.variables.find((x) => x.name === n)?.value;
-      rows.push({ key: `u:${d.name}:${u.id}`, kind: 'user', domain: d, user: u, text: `${u.id.padEnd(8)} ${(u.group ?? '').padEnd(9)} context ${v('user_context') ?? '?'} · ${v('effective_caller_id_name') ?? ''}` });
-      if (!open.has(`u:${d.name}:${u.id}`)) continue;
-      for (const p of [...u.effective.params.map((x) => ({ ...x, k: 'param' })), ...u.effective.variables.map((x) => ({ ...x, k: 'variable' }))])
-        rows.push({ key: `u:${d.name}:${u.id}:${p.k}:${p.name}`, kind: 'setting', domain: d, user: u, text: `${p.k} ${p.name} = ${p.value}${p.from && p.from !== 'user' ? `   (from the ${p.from})` : ''}` });
+      const g = u.group ?? '';
+      if (!groups.has(g)) groups.set(g, []);
+      groups.get(g)!.push(u);
+    }
+    for (const [g, users] of groups) {
+      rows.push({ key: `g:${d.name}:${g}`, kind: 'group', domain: d, text: `${g ? `group ${g}` : 'users in no group'} · ${users.length}` });
+      for (const u of users) {
+        const v = (n: string) => u.effective.variables.find((x) => x.name === n)?.value;
+        const key = `u:${d.name}:${g}:${u.id}`;
+        rows.push({ key, kind: 'user', domain: d, user: u, text: `${u.id.padEnd(8)} context ${v('user_context') ?? '?'} · ${v('effective_caller_id_name') ?? ''}` });
+        if (!open.has(key)) continue;
+        for (const p of [...u.effective.params.map((x) => ({ ...x, k: 'param' })), ...u.effective.variables.map((x) => ({ ...x, k: 'variable' }))])
+          rows.push({ key: `${key}:${p.k}:${p.name}`, kind: 'setting', domain: d, user: u, text: `${p.k} ${p.name} = ${p.value}${p.from && p.from !== 'user' ? `   (from the ${p.from})` : ''}` });
+      }
     }
   }
   return rows;
@@ -73,7 +84,7 @@ export function DirectoryView(p: { width: number; height: number; active: boolea
       const r = rows[cur.current];
       if (!r) return;
       if ((key.return || input === 'l') && r.user) {
-        const k = `u:${r.domain.name}:${r.user.id}`;
+        const k = `u:${r.domain.name}:${r.user.group ?? ''}:${r.user.id}`;
         return setOpen((o) => {
           const n = new Set(o);
           if (n.has(k)) n.delete(k);
@@ -98,7 +109,7 @@ export function DirectoryView(p: { width: number; height: number; active: boolea
         return (
           <Row key={r.key} width={p.width}>
             <C role="accent" inverse={selected}>{selected ? theme.sym.pointer : ' '}</C>
-            <Text inverse={selected} bold={r.kind === 'domain'}>{` ${r.kind === 'setting' ? '      ' : r.kind === 'user' ? '  ' : ''}${clean(r.text)}`}</Text>
+            <Text inverse={selected} bold={r.kind === 'domain' || r.kind === 'group'}>{` ${r.kind === 'setting' ? '        ' : r.kind === 'user' ? '    ' : r.kind === 'group' ? '  ' : ''}${clean(r.text)}`}</Text>
             <C role="muted">{where}</C>
           </Row>
         );

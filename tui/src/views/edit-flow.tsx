@@ -64,6 +64,12 @@ export interface EditFlow {
   propose(req: StructuralEdit, note?: string[], after?: (r: StructuralEditResult) => void): Promise<void>;
   notice(title: string, lines: string[], reveal?: { label: string; secrets: Record<string, string> }): void;
   close(): void;
+  /** For the pane: a live field's new value (sent to the server as unsaved text). */
+  liveChanged(value: string): void;
+  /** For the pane: the live field is done; the diff of its edit against the file on disk follows. */
+  liveDone(value: string): void;
+  /** For the pane: show the notice's secrets (once). */
+  reveal(): void;
 }
 
 export function useEditFlow(d: EditDeps): EditFlow {
@@ -166,8 +172,9 @@ export function useEditFlow(d: EditDeps): EditFlow {
   const notice = useCallback((title: string, lines: string[], reveal?: { label: string; secrets: Record<string, string> }) => setMode({ kind: 'notice', title, lines, ...(reveal ? { reveal: { ...reveal, shown: false } } : {}) }), []);
 
   /** A typed value of a live field: plan it against the unsaved text and send that text to the server. */
-  const onLiveChange = (m: Extract<Mode, { kind: 'form' }>, value: string) => {
-    const l = m.live!;
+  const liveChanged = (value: string) => {
+    if (mode?.kind !== 'form' || !mode.live) return;
+    const l = mode.live;
     liveQueue.current = liveQueue.current.then(async () => {
       const { client } = depsRef.current;
       // plan against what is on disk (the server holds the unsaved text; put the original back first)
@@ -183,16 +190,16 @@ export function useEditFlow(d: EditDeps): EditFlow {
     });
   };
 
-  const finishLive = (m: Extract<Mode, { kind: 'form' }>, values: Record<string, string>) => {
-    const l = m.live!;
+  const liveDone = (value: string) => {
+    if (mode?.kind !== 'form' || !mode.live) return;
+    const l = mode.live;
     void liveQueue.current.then(() => {
       restoreLive(l);
-      const value = values[m.fields[0]!.name] ?? '';
       void propose(l.make(value));
     });
   };
 
-  const flow: EditFlow = {
+  return {
     mode,
     capturing: !!mode,
     pick,
@@ -204,19 +211,17 @@ export function useEditFlow(d: EditDeps): EditFlow {
       if (mode?.kind === 'form' && mode.live) restoreLive(mode.live);
       close();
     },
+    liveChanged,
+    liveDone,
+    reveal: () => {
+      if (mode?.kind === 'notice' && mode.reveal) setMode({ ...mode, reveal: { ...mode.reveal, shown: true } });
+    },
   };
-  (flow as EditFlow & { _onLiveChange: typeof onLiveChange; _finishLive: typeof finishLive; _setMode: typeof setMode })._onLiveChange = onLiveChange;
-  (flow as EditFlow & { _finishLive: typeof finishLive })._finishLive = finishLive;
-  (flow as EditFlow & { _setMode: typeof setMode })._setMode = setMode;
-  return flow;
 }
-
-type Internal = EditFlow & { _onLiveChange(m: Extract<Mode, { kind: 'form' }>, v: string): void; _finishLive(m: Extract<Mode, { kind: 'form' }>, values: Record<string, string>): void; _setMode(m: Mode | undefined): void };
 
 /** The flow's current pane, drawn in place of the view's body. */
 export function EditFlowPane({ flow, width, height, readonly, diagnostics }: { flow: EditFlow; width: number; height: number; readonly: boolean; diagnostics: ReadonlyMap<string, Diagnostic[]> }) {
   const m = flow.mode;
-  const f = flow as Internal;
   if (!m) return null;
   if (m.kind === 'pick') return <PickDialog width={width} height={height} title={m.title} items={m.items} onPick={m.onPick} onCancel={flow.close} />;
   if (m.kind === 'diff')
@@ -230,8 +235,8 @@ export function EditFlowPane({ flow, width, height, readonly, diagnostics }: { f
         <DiffDialog width={width} height={height - m.note.length} title={m.title} files={m.files} readonly={readonly} onYes={readonly ? flow.close : m.onYes} onNo={flow.close} />
       </Box>
     );
-  if (m.kind === 'notice') return <NoticePane width={width} height={height} mode={m} onReveal={() => m.reveal && f._setMode({ ...m, reveal: { ...m.reveal, shown: true } })} onClose={flow.close} />;
-  return <FormPane width={width} height={height} mode={m} diagnostics={diagnostics} readonly={readonly} flow={f} />;
+  if (m.kind === 'notice') return <NoticePane width={width} height={height} mode={m} onReveal={flow.reveal} onClose={flow.close} />;
+  return <FormPane width={width} height={height} mode={m} diagnostics={diagnostics} readonly={readonly} flow={flow} />;
 }
 
 function NoticePane({ width, height, mode, onReveal, onClose }: { width: number; height: number; mode: Extract<Mode, { kind: 'notice' }>; onReveal(): void; onClose(): void }) {
@@ -264,14 +269,14 @@ function NoticePane({ width, height, mode, onReveal, onClose }: { width: number;
   );
 }
 
-function FormPane({ width, height, mode, diagnostics, readonly, flow }: { width: number; height: number; mode: Extract<Mode, { kind: 'form' }>; diagnostics: ReadonlyMap<string, Diagnostic[]>; readonly: boolean; flow: Internal }) {
+function FormPane({ width, height, mode, diagnostics, readonly, flow }: { width: number; height: number; mode: Extract<Mode, { kind: 'form' }>; diagnostics: ReadonlyMap<string, Diagnostic[]>; readonly: boolean; flow: EditFlow }) {
   const theme = useTheme();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(mode.fields.map((x) => [x.name, x.value])));
   const [index, setIndex] = useState(0);
   const field = mode.fields[index]!;
   const labelWidth = Math.min(28, Math.max(...mode.fields.map((x) => x.label.length)) + 2);
   const submit = () => {
-    if (mode.live) flow._finishLive(mode, values);
+    if (mode.live) flow.liveDone(values[mode.fields[0]!.name] ?? '');
     else mode.onSubmit(values);
   };
   const help = field.help?.(values[field.name] ?? '');
@@ -294,7 +299,7 @@ function FormPane({ width, height, mode, diagnostics, readonly, flow }: { width:
             {...(x.suggest ? { suggestions: x.suggest(values[x.name] ?? '') } : x.suggestions ? { suggestions: x.suggestions } : {})}
             onChange={(v) => {
               setValues((s) => ({ ...s, [x.name]: v }));
-              if (mode.live) flow._onLiveChange(mode, v);
+              if (mode.live) flow.liveChanged(v);
             }}
             onSubmit={submit}
             onCancel={flow.close}

@@ -54,14 +54,18 @@ export function ProfilesView(p: { width: number; height: number; active: boolean
   }, [sel?.key]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const aclNames = (p.structure?.aclLists ?? []).map((l) => l.name).concat(['rfc1918.auto', 'nat.auto', 'localnet.auto', 'loopback.auto', 'wan.auto']);
+  const kb = (name: string) => (p.vocabulary?.profileParams ?? []).find((x) => x.name === name.toLowerCase());
   const suggestionsFor = (name: string, value: string): string[] => {
     const codecs = p.vocabulary?.codecs ?? [];
-    if (/codec-prefs|codec-string|codecs/.test(name)) {
+    const k = kb(name);
+    if (k?.type === 'codec-list' || /codec-prefs|codec-string|codecs/.test(name)) {
       const head = value.includes(',') ? value.slice(0, value.lastIndexOf(',') + 1) : '';
       return codecs.map((c) => head + c);
     }
     if (/acl/.test(name)) return aclNames;
-    return ['true', 'false'];
+    if (k?.values?.length) return k.values;
+    if (k?.type === 'bool') return ['true', 'false'];
+    return [];
   };
 
   const editParam = (r: PRow) => {
@@ -88,7 +92,7 @@ export function ProfilesView(p: { width: number; height: number; active: boolean
       if (input === 'a')
         return p.flow.pick(`add to profile ${r.profile.name}`, [{ label: 'a param' }, { label: 'a gateway (from the template)' }], (k) => {
           if (k === 0)
-            return p.flow.form(`add a param to profile ${r.profile.name}`, [{ name: 'name', label: 'param', value: '' }, { name: 'value', label: 'value', value: '' }], (v) =>
+            return p.flow.form(`add a param to profile ${r.profile.name}`, [{ name: 'name', label: 'param', value: '', suggestions: (p.vocabulary?.profileParams ?? []).map((x) => x.name), help: (n) => { const k = kb(n); return k ? `${k.type}${k.default !== undefined ? ` · default ${k.default}` : ''}${k.values ? ` · ${k.values.join(' | ')}` : ''}` : n ? 'not a param the knowledge base knows for a sofia profile' : 'tab completes a param name'; } }, { name: 'value', label: 'value', value: '' }], (v) =>
               void p.flow.propose({ op: 'setParam', target: r.profile.at, name: v.name ?? '', value: v.value ?? '' }),
             );
           const t = p.templates.find((x) => x.id === 'gateway');
@@ -128,7 +132,7 @@ export function ProfilesView(p: { width: number; height: number; active: boolean
         );
       })}
       <Filler rows={listHeight - visible.length} width={p.width} />
-      <Rule width={p.width} title={sel?.param ? sel.param.name : 'explanation'} />
+      <Rule width={p.width} title={sel?.param ? `${sel.param.name}${kb(sel.param.name) ? ` · ${kb(sel.param.name)!.type} · default ${kb(sel.param.name)!.default ?? '(none)'}` : ' · not in the knowledge base'}` : 'explanation'} />
       {Array.from({ length: HELP_ROWS }, (_, k) => (
         <Row key={k} width={p.width}>
           <C role="muted">{` ${clean((help.key === sel?.key ? help.lines : [])[k] ?? '')}`}</C>

@@ -33,9 +33,19 @@ function attrs(node: Node): Record<string, string> {
   return out;
 }
 
+/** `set`/`export` of a secret variable (a password in the dialplan): its value masked, as in every view. */
+function maskedData(application: string, data: string): string {
+  if (application !== 'set' && application !== 'export' && application !== 'set_global') return data;
+  const eq = data.indexOf('=');
+  if (eq < 0) return data;
+  const name = data.slice(0, eq).replace(/^nolocal:/, '');
+  const value = data.slice(eq + 1);
+  return (isSecretName(name) || /pass(word)?$|secret|_pin$/i.test(name)) && value && !value.startsWith('$') ? `${data.slice(0, eq + 1)}${maskSecret(value)}` : data;
+}
+
 function saction(a: Action, expression: string | undefined, uriOf: UriOf): SAction {
-  const data = a.data.raw;
-  return { ...locate(a.node, uriOf), kind: a.kind, application: a.application, data, meaning: actionMeaning(a.application, a.data.value ?? data, expression) };
+  const data = maskedData(a.application, a.data.raw);
+  return { ...locate(a.node, uriOf), kind: a.kind, application: a.application, data, ...(data !== a.data.raw ? { secret: true as const } : {}), meaning: actionMeaning(a.application, maskedData(a.application, a.data.value ?? a.data.raw), expression) };
 }
 
 function scondition(c: Condition, uriOf: UriOf): SCondition {

@@ -86,6 +86,20 @@ describe('structure of the vanilla tree', () => {
   });
 });
 
+describe('secrets in the structure', () => {
+  it('masks a password set in the dialplan, keeps other sets as written', () => {
+    const root = copyVanilla();
+    const file = path.join(root, 'dialplan/default/00_pizza_demo.xml');
+    fs.writeFileSync(file, '<include>\n  <extension name="s">\n    <condition field="destination_number" expression="^7$">\n      <action application="set" data="sip_auth_password=Hunter22x"/>\n      <action application="set" data="call_timeout=30"/>\n    </condition>\n  </extension>\n</include>\n');
+    const ext = buildStructure(run(root), uriOf).contexts.find((c) => c.name === 'default')!.extensions.find((e) => e.name === 's')!;
+    const [pw, timeout] = ext.conditions[0]!.actions;
+    expect(pw!.data).toBe('sip_auth_password=H***');
+    expect(pw!.meaning).toBe('set sip_auth_password = H***');
+    expect(JSON.stringify(ext)).not.toContain('Hunter22x');
+    expect(timeout!.data).toBe('call_timeout=30');
+  });
+});
+
 describe('structural edits keep the file as written', () => {
   it('sets a param in place (value escaped), keeping every other byte', () => {
     const root = copyVanilla();

@@ -47,6 +47,8 @@ export interface SAction extends Located {
   kind: 'action' | 'anti-action';
   application: string;
   data: string;
+  /** data sets a secret variable: its value is masked here (an editor starts from empty). */
+  secret?: true;
   /** One line in FreeSWITCH's words: the `read` args by name, `$N` resolved, the target of a transfer. */
   meaning: string;
 }

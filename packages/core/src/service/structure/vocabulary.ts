@@ -1,11 +1,13 @@
 /** Names a client completes from when it edits structure: applications (with syntax), fields, codecs. */
-import { allApplications, allCallerProfileFields } from '../../kb/index.js';
+import { allApplications, allCallerProfileFields, configParams } from '../../kb/index.js';
 
 export interface Vocabulary {
   applications: { name: string; syntax: string; doc: string }[];
   fields: string[];
   /** Codec names as FreeSWITCH's codec modules register them (mod_opus, mod_spandsp, mod_vpx, …). */
   codecs: string[];
+  /** A sofia profile's params as the knowledge base knows them: type, default, allowed values. */
+  profileParams: { name: string; type: string; default?: string; values?: string[] }[];
 }
 
 // the names the stock codec modules register (switch_core_codec / mod_* codec_interface names)
@@ -18,5 +20,11 @@ export function vocabulary(): Vocabulary {
       .sort((a, b) => a.name.localeCompare(b.name)),
     fields: allCallerProfileFields().map((f) => f.name),
     codecs: CODECS,
+    profileParams: configParams('sofia.conf', 'settings').map((p) => ({
+      name: p.name,
+      type: p.type,
+      ...(p.default !== undefined ? { default: p.default } : {}),
+      ...(p.values?.length ? { values: p.values.map((v) => v.value) } : {}),
+    })),
   };
 }

@@ -1,0 +1,134 @@
+/**
+ * The editing views on ink-testing-library with a fake server: what they show for a structure, and that
+ * every change is the server's planned edit, shown as a diff and written only on `y`.
+ */
+import { describe, expect, it } from 'vitest';
+import { KEYS, loadedTree, setup, uri } from '../testing/harness.js';
+import type { Structure, StructuralEdit, StructuralEditResult } from '../lsp/structure.js';
+
+const DP = `<include>
+  <context name="default">
+    <extension name="first">
+      <condition field="destination_number" expression="^(\\d{4})$">
+        <action application="read" data="1 4 ivr/pin.wav pin 5000 #"/>
+        <action application="transfer" data="$1 XML default"/>
+      </condition>
+    </extension>
+    <extension name="second">
+      <condition field="destination_number" expression="^2$"/>
+    </extension>
+  </context>
+</include>
+`;
+const at = (line: number, character: number) => ({ uri: uri('dialplan/default.xml'), line, character });
+const loc = (line: number, character: number, endLine: number) => ({ uri: uri('dialplan/default.xml'), range: { start: { line, character }, end: { line: endLine, character: 0 } }, at: at(line, character) });
+const STRUCTURE: Structure = {
+  root: '/conf',
+  profiles: [],
+  domains: [],
+  aclLists: [],
+  variables: [],
+  contexts: [
+    {
+      ...loc(1, 2, 11),
+      name: 'default',
+      extensions: [
+        {
+          ...loc(2, 4, 7),
+          name: 'first',
+          conditions: [
+            {
+              ...loc(3, 6, 6),
+              field: 'destination_number',
+              expression: '^(\\d{4})$',
+              attrs: { field: 'destination_number', expression: '^(\\d{4})$' },
+              meaning: 'destination_number ~ ^(\\d{4})$',
+              actions: [
+                { ...loc(4, 8, 4), kind: 'action', application: 'read', data: '1 4 ivr/pin.wav pin 5000 #', meaning: 'read min=1 max=4 file=ivr/pin.wav var=pin timeout=5000 terminators=#' },
+                { ...loc(5, 8, 5), kind: 'action', application: 'transfer', data: '$1 XML default', meaning: 'transfer to $1 in context default  [$1 = (\\d{4})]' },
+              ],
+              antiActions: [],
+              conditions: [],
+            },
+          ],
+        },
+        { ...loc(8, 4, 10), name: 'second', conditions: [] },
+      ],
+    },
+  ],
+};
+
+function start(readonly = false) {
+  const h = setup({ files: { 'freeswitch.xml': '<document/>\n', 'dialplan/default.xml': DP }, readonly });
+  const planned: StructuralEdit[] = [];
+  const applied: unknown[] = [];
+  h.client.commands['fsconf.structure'] = () => STRUCTURE;
+  h.client.commands['fsconf.templates'] = () => [];
+  h.client.commands['fsconf.vocabulary'] = () => ({ applications: [{ name: 'transfer', syntax: '<exten> [<dialplan> <context>]', doc: 'go to another extension' }], fields: ['destination_number'], codecs: ['PCMU'] });
+  h.client.commands['fsconf.structuralEdit'] = (args) => {
+    const edit = (args as [{ edit: StructuralEdit }])[0].edit;
+    planned.push(edit);
+    // the server's answer: move "second" above "first"
+    const r: StructuralEditResult = {
+      edit: { changes: { [uri('dialplan/default.xml')]: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '    <extension name="second">\n      <condition field="destination_number" expression="^2$"/>\n    </extension>\n' }, { range: { start: { line: 8, character: 0 }, end: { line: 11, character: 0 } }, newText: '' }] } },
+      summary: 'move <extension name="second"> above <extension name="first">',
+      created: [],
+      reload: ['reloadxml'],
+    };
+    return r;
+  };
+  h.client.commands['fsconf.applyEdit'] = (args) => {
+    applied.push(args);
+    return { applied: true, files: [{ uri: uri('dialplan/default.xml'), backup: uri('dialplan/default.xml.bak') }] };
+  };
+  return { h, planned, applied };
+}
+
+describe('Dialplan view', () => {
+  it('shows contexts and extensions in hunt order, each action with its meaning', async () => {
+    const { h } = start();
+    await loadedTree(h);
+    await h.press(KEYS.tab, KEYS.tab, KEYS.tab);
+    let f = await h.waitFor((x) => x.includes('context default (2 extensions)'));
+    expect(f).toMatch(/1\. first\s+dialplan\/default\.xml:3/);
+    expect(f).toMatch(/2\. second\s+dialplan\/default\.xml:9/);
+    await h.press('j', KEYS.enter);
+    f = await h.waitFor((x) => x.includes('if destination_number'));
+    expect(f).toContain('→ read min=1 max=4 file=ivr/pin.wav var=pin timeout=5000 terminators=#');
+    expect(f).toContain('→ transfer to $1 in context default  [$1 = (\\d{4})]');
+    h.unmount();
+  });
+
+  it('J/K move in hunt order: the place is shown, the diff follows, y writes through fsconf.applyEdit', async () => {
+    const { h, planned, applied } = start();
+    await loadedTree(h);
+    await h.press(KEYS.tab, KEYS.tab, KEYS.tab);
+    await h.waitFor((x) => x.includes('2. second'));
+    await h.press('j', 'j', 'K');
+    let f = await h.waitFor((x) => x.includes('moving second to 1 of 2: above first'));
+    expect(f).toContain('hunt order matters');
+    await h.press(KEYS.enter);
+    f = await h.waitFor((x) => x.includes('Apply this change?'));
+    expect(planned).toEqual([{ op: 'move', target: at(8, 4), before: at(2, 4) }]);
+    expect(f).toContain('Hunt order matters');
+    expect(f).toMatch(/\+\s+<extension name="second">/);
+    expect(applied).toEqual([]);
+    await h.press('y');
+    f = await h.waitFor((x) => x.includes('wrote dialplan/default.xml (.bak kept)'));
+    expect(applied).toHaveLength(1);
+    h.unmount();
+  });
+
+  it('n cancels the diff: nothing is written', async () => {
+    const { h, applied } = start();
+    await loadedTree(h);
+    await h.press(KEYS.tab, KEYS.tab, KEYS.tab);
+    await h.waitFor((x) => x.includes('2. second'));
+    await h.press('j', 'j', 'd');
+    await h.waitFor((x) => x.includes('Apply this change?'));
+    await h.press('n');
+    await h.waitFor((x) => !x.includes('Apply this change?'));
+    expect(applied).toEqual([]);
+    h.unmount();
+  });
+});
