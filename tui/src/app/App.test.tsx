@@ -386,6 +386,17 @@ describe('fixes', () => {
     h.unmount();
   });
 
+  it('m shows the selected finding whole (the row cuts it)', async () => {
+    const h = setup({ files: FILES, size: { columns: 50, rows: 24 } });
+    await loadedTree(h);
+    await h.press('j');
+    await h.waitFor((x) => /❯\s+✖ 5:37/.test(x), 'the finding selected');
+    await h.press('m');
+    const f = await h.waitFor((x) => x.includes('── finding'), 'the whole finding');
+    expect(f.replace(/\s+/g, ' ')).toContain('sofia_profile:internal auth-calls not true refuse load [sofia/internal-auth-calls]');
+    h.unmount();
+  });
+
   it('says so when a finding has no fix', async () => {
     const h = setup({ files: FILES });
     await loadedTree(h);

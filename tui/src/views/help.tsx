@@ -16,6 +16,7 @@ export const KEYS: [string, [string, string][]][] = [
       ['?', 'this help (again: back)'],
       ['a', 'ACL tester: does a network list allow an address?'],
       ['R', 'reload FreeSWITCH (fs_cli) for what changed; asks first'],
+      ['m', 'the whole message: the selected finding, the status line'],
       ['esc', 'back, close, cancel'],
       ['q', 'quit'],
       ['ctrl-c', 'quit at once, even while typing'],
