@@ -478,6 +478,8 @@ describe('VS Code extension in code-server', () => {
     const tag = p.locator('.monaco-editor .view-line').filter({ hasText: '<profile name="internal">' }).locator('span > span', { hasText: /^<?profile$/ }).first();
     await tag.click({ modifiers: ['Control'] });
     await p.locator('.tab.active').filter({ hasText: 'internal.xml' }).waitFor({ timeout: 15_000 });
+  });
+
   step('in a dialplan file, Ctrl+. offers the templates: "Add extension: Gateway route" inserts it after the extension', async () => {
     const p = page!;
     await openFile(p, 'default.xml', 'default.xml');

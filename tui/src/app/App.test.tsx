@@ -384,6 +384,31 @@ describe('fixes', () => {
     h.unmount();
   });
 
+  it('a file that is not UTF-8 is said before the diff (the server would refuse to rewrite it)', async () => {
+    const h = setup({ files: FILES });
+    await loadedTree(h);
+    h.files.set('/conf/sip_profiles/internal.xml', INTERNAL.replace('<settings>', '<!-- Gr\ufffd\ufffde --><settings>'));
+    h.client.actions = () => [quickfix('Set auth-calls=true', 'true')];
+    await h.press('j', 'f');
+    await h.waitFor((x) => x.includes('1. Set auth-calls=true'));
+    await h.press(KEYS.enter);
+    const f = await h.waitFor((x) => x.includes('is not UTF-8'), 'the refusal before the diff');
+    expect(f).not.toContain('Apply this change?');
+    expect(h.client.methods()).not.toContain('workspace/executeCommand fsconf.applyEdit');
+    h.unmount();
+  });
+
+  it('m shows the selected finding whole (the row cuts it)', async () => {
+    const h = setup({ files: FILES, size: { columns: 50, rows: 24 } });
+    await loadedTree(h);
+    await h.press('j');
+    await h.waitFor((x) => /❯\s+✖ 5:37/.test(x), 'the finding selected');
+    await h.press('m');
+    const f = await h.waitFor((x) => x.includes('── finding'), 'the whole finding');
+    expect(f.replace(/\s+/g, ' ')).toContain('sofia_profile:internal auth-calls not true refuse load [sofia/internal-auth-calls]');
+    h.unmount();
+  });
+
   it('says so when a finding has no fix', async () => {
     const h = setup({ files: FILES });
     await loadedTree(h);

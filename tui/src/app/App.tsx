@@ -17,7 +17,7 @@ import { useWorkspace } from './workspace.js';
 import { useSpinner, useTerminalSize, type Size } from './hooks.js';
 import { Header, Hints, StatusLine, Tabs, VIEWS, type Status, type ViewName } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
-import { ProblemsView, ruleOf, type ProblemFilter, type ProblemRow } from '../views/problems.js';
+import { problemRows, ProblemsView, ruleOf, type ProblemFilter, type ProblemRow } from '../views/problems.js';
 import { FilesView } from '../views/files.js';
 import { FileView } from '../views/file.js';
 import { BansView, type BansState, type BanTarget } from '../views/bans.js';
@@ -647,7 +647,18 @@ export function App(props: AppProps) {
       if (input === 'S') return setModal({ kind: 'route' });
       if (input === 'R') return startReload();
       // the whole status message, wrapped (the status line is one row)
-      if (input === 'm' && status) return setModal({ kind: 'output', title: 'message', lines: wrapText(status.message, Math.max(20, width - 2)).map((text) => ({ text })) });
+      if (input === 'm') {
+        // the whole text of what a row cuts: the selected finding (Problems view) and the status line
+        const rows = view === 'problems' ? problemRows(ws.diagnostics, root, filter) : [];
+        const d = rows[Math.min(problemsIndex, Math.max(0, rows.length - 1))]?.diag;
+        const w = Math.max(20, width - 2);
+        const lines = [
+          ...(d ? wrapText(`${typeof d.message === 'string' ? d.message : d.message.value}${d.code ? `  [${String(d.code)}]` : ''}`, w).map((text) => ({ text })) : []),
+          ...(d && status ? [{ text: '' }] : []),
+          ...(status ? wrapText(status.message, w).map((text) => ({ text, role: 'muted' as const })) : []),
+        ];
+        if (lines.length) return setModal({ kind: 'output', title: d ? 'finding' : 'message', lines });
+      }
       if (key.escape && (view === 'help' || view === 'bans' || view === 'assembled' || (view === 'files' && !filesFilter))) return setView(prevView.current === view ? 'problems' : prevView.current);
     },
     { isActive: !modal && !filterEditing && !filesFilterEditing && !busy && !(structureCapture && STRUCTURE_VIEWS.includes(view)) },

@@ -17,6 +17,7 @@ export const KEYS: [string, [string, string][]][] = [
       ['a', 'ACL tester: does a network list allow an address?'],
       ['S', 'Route: simulate a call (profile, address, number) step by step'],
       ['R', 'reload FreeSWITCH (fs_cli) for what changed; asks first'],
+      ['m', 'the whole message: the selected finding, the status line'],
       ['esc', 'back, close, cancel'],
       ['q', 'quit'],
       ['ctrl-c', 'quit at once, even while typing'],

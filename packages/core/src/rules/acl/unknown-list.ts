@@ -5,6 +5,7 @@ import { profileBehaviour } from '../sofia/behaviour.js';
 import { didYouMean } from '../../suggest.js';
 import type { FixInput } from '../types.js';
 import type { Doc } from '../../tree.js';
+import { admitsLabel } from '../network/acl-admits.js';
 
 /** A reference that names no list, no built-in and no CIDR: FreeSWITCH silently denies everything. */
 export const unknownList: Rule = {
@@ -19,7 +20,7 @@ export const unknownList: Rule = {
       if (ref.name === undefined || ref.name === '') continue;
       if (referenceResolves(am, ref.name)) continue;
       const exact = ref.doc.text.slice(ref.start, ref.end) === ref.name;
-      const s = exact ? listSuggestions(ref.doc, ref.start, ref.end, ref.name, names) : { fixes: [], hint: '' };
+      const s = exact ? listSuggestions(ref.doc, ref.start, ref.end, ref.name, names, (n) => admitsLabel(ctx.model, n)) : { fixes: [], hint: '' };
       const what = ref.param === 'check_acl' ? 'check_acl' : ref.param;
       ctx.report({
         doc: ref.doc,
@@ -57,10 +58,11 @@ export function suggestListNames(name: string, names: string[]): string[] {
   return out.slice(0, 3);
 }
 
-function listSuggestions(doc: Doc, start: number, end: number, name: string, names: string[]): { fixes: FixInput[]; hint: string } {
+function listSuggestions(doc: Doc, start: number, end: number, name: string, names: string[], label: (name: string) => string): { fixes: FixInput[]; hint: string } {
   const s = suggestListNames(name, names);
   return {
-    fixes: s.map((x, i) => ({ title: `Change to "${x}"`, kind: 'choice' as const, edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
+    // each list says what it admits: a did-you-mean may be the list that allows the whole internet
+    fixes: s.map((x, i) => ({ title: `Change to "${x}" (${label(x)})`, kind: 'choice' as const, edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
     hint: s.length ? ` (did you mean "${s[0]}"?)` : '',
   };
 }
