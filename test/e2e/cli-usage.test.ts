@@ -54,7 +54,7 @@ describe('mistakes', () => {
     expect(acl.stderr).toContain('did you mean acl?');
     const other = fsconf(['frobnicate']);
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('unknown command "frobnicate": commands: lint, acl, lsp');
+    expect(other.stderr).toContain('unknown command "frobnicate": commands: lint, acl, show, route, exposure, lsp');
   });
 
   it('an unknown option is named in plain words, with the usage', () => {

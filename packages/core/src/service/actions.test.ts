@@ -33,7 +33,8 @@ describe('code actions for the finding a picker was opened on', () => {
 
   it('lists its own fixes first; only they may be preferred; every ACL list says what it admits', () => {
     const actions = codeActions(ws, path, inbound.range, ['quickfix'], [{ range: inbound.range, code: 'sofia/external-inbound-acl' }]);
-    const own = actions.filter((a) => a.findings[0]!.rule === 'sofia/external-inbound-acl');
+    // (the "Disable … here" actions are no fixes: they come after every fix)
+    const own = actions.filter((a) => a.findings[0]!.rule === 'sofia/external-inbound-acl' && !a.title.startsWith('Disable '));
     expect(actions.slice(0, own.length)).toEqual(own);
     expect(own.map((a) => a.title)).toEqual([
       'Insert apply-inbound-acl="everyone" (allows all of the internet)',
@@ -45,6 +46,8 @@ describe('code actions for the finding a picker was opened on', () => {
     const other = actions.find((a) => a.title === 'Insert log-auth-failures=true')!;
     expect(actions.indexOf(other)).toBeGreaterThanOrEqual(own.length);
     expect(other.preferred).toBe(false);
+    const firstDisable = actions.findIndex((a) => a.title.startsWith('Disable '));
+    expect(firstDisable).toBeGreaterThan(actions.indexOf(other));
   });
 
   it('fix-all applies only the safe fix (log-auth-failures), never an ACL choice', () => {
