@@ -157,10 +157,15 @@ function checkTree(name: string, files: Record<string, string>): Outcome {
           overlaps(spans.get(v.at[0]), v.at[1], v.at[2]) ||
           (structural && (overlaps(spans.get(v.el[0]), v.el[1], v.el[2]) || v.keyAttrs.some(([f, s, e]) => overlaps(spans.get(f), s, e)))) ||
           v.vars.some((n) => named.has(n));
+        // siblings given the same key (a setting written twice) are told apart only by their order: when
+        // the fix removes one of them, the last of that key is the one that no longer has a place
+        const base = (k: string) => k.replace(/#\d+@[^/]*$/, '');
+        const removedSibling = new Set<string>();
+        for (const [k, b] of v0) if (allowed(b, before, true)) removedSibling.add(base(k));
         for (const [k, b] of v0) {
           const c = v1.get(k);
           if (!c) {
-            if (!allowed(b, before, true)) problems.push(`${what}: ${k} disappeared`);
+            if (!allowed(b, before, true) && !removedSibling.has(base(k))) problems.push(`${what}: ${k} disappeared`);
           } else if (c.value !== b.value) {
             if (!allowed(b, before, false) && !allowed(c, after, false)) problems.push(`${what}: ${k} changed from ${b.value} to ${c.value}`);
           }
