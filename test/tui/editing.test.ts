@@ -123,7 +123,11 @@ describe('editing the dialplan, directory and a profile from the terminal UI (tm
     expect(s).toContain('Hunt order matters');
     expect(s).toMatch(/move <extension name="route_11_digits"> above <extension name="Local_Exte/);
     t.keys('y');
-    s = await t.waitFor((x) => /wrote .*dialplan\/default\.xml/.test(x), 'the move written');
+    // (the status names both files; at 80 columns it is cut, and m shows it whole)
+    s = await t.waitFor((x) => /✔ wrote /.test(x) && /17\. route_11_digits\s+dialplan\/default\.xml:\d+/.test(x), 'the move written');
+    t.keys('m');
+    s = await t.waitFor((x) => /wrote[\s\S]*dialplan\/default\.xml/.test(x) && x.includes('message'), 'the whole status message');
+    t.keys('Escape');
     await t.waitFor((x) => /^\s+17\. route_11_digits\s+dialplan\/default\.xml:247/m.test(x) || /17\. route_11_digits/.test(x), 'route_11_digits 17th in hunt order');
 
     // ── Directory: user 1020, password generated, shown once on request ──
