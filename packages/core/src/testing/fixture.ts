@@ -36,6 +36,14 @@ export interface FixtureResult {
   applyFix(rule: string, titlePart?: string): Record<string, string>;
   /** The files as written (markers removed). */
   files: Record<string, string>;
+  markers: Marker[];
+}
+
+export interface FixtureOptions {
+  rules?: Rule[];
+  only?: string[];
+  settings?: FsconfConfig;
+  root?: boolean;
 }
 
 const MARKER = /^(\s*)(\^+)\s+([\w-]+\/[\w-]+)(?::\s*(.*))?$/;
@@ -54,7 +62,7 @@ export function stripMarkers(file: string, text: string): { text: string; marker
 
 export function runFixture(
   files: Record<string, string>,
-  options: { rules?: Rule[]; only?: string[]; settings?: FsconfConfig; root?: boolean } = {},
+  options: FixtureOptions = {},
 ): FixtureResult {
   const clean: Record<string, string> = {};
   const markers: Marker[] = [];
@@ -93,6 +101,7 @@ export function runFixture(
     messageMismatches,
     findings,
     files: clean,
+    markers,
     applyFix(rule, titlePart) {
       const out = { ...clean };
       const perFile = new Map<string, { range: Finding['range']; newText: string }[]>();
