@@ -2,8 +2,8 @@
  * One-call rule tests. `checkFindings(files)` runs a caret fixture (see fixture.ts) and fails unless
  *  - the findings of the rules under test sit exactly where the markers say (file, line, columns, rule),
  *  - every marker's message text is contained in its finding's message, and
- *  - re-analysing through the caches a language server keeps (parse, model and rule caches) after harmless
- *    edits gives exactly what a fresh analysis gives — so a rule's `scope` / `reads` declaration is exercised
+ *  - re-analysing through the caches a language server keeps (parse, model and rule caches) after edits of
+ *    each file (fixtureEdits: harmless ones, then deleted lines) gives exactly what a fresh analysis gives — so a rule's `scope` / `reads` declaration is exercised
  *    by every fixture, not only by the corpus fuzz.
  * `checkFix(before, after)` applies a rule's fix to a marked fixture and compares the files with `after`.
  */
@@ -36,21 +36,30 @@ function findingKey(f: Finding): string {
 }
 
 /**
- * Harmless edits of one file: a blank line after the first line (every later finding moves down), then
- * also a space before the first `/>` (an element's text changes, its meaning does not), then the original.
+ * Edits of one file, each followed by a re-analysis: harmless ones first — a blank line after the first
+ * line (every later finding moves down), a space before the first `/>` (an element's text changes, its
+ * meaning does not), the original back — then ones that change meaning: the first and the last line that
+ * holds one self-closing element (a param, a node, an action, a pre-processor line) deleted, then restored.
+ * A rule whose `scope` or `reads` leaves out what it depends on keeps a stale finding after one of these.
  */
-export function harmlessEdits(text: string): string[] {
+export function fixtureEdits(text: string): string[] {
   const nl = text.indexOf('\n');
   const moved = nl < 0 ? `${text}\n` : `${text.slice(0, nl + 1)}\n${text.slice(nl + 1)}`;
   const steps = [moved];
   const close = moved.indexOf('"/>');
   if (close >= 0) steps.push(`${moved.slice(0, close + 1)} ${moved.slice(close + 1)}`);
   steps.push(text);
+  const lines = text.split('\n');
+  const single = lines.flatMap((l, i) => (/^\s*<[\w-]+\b[^<>]*\/>\s*$/.test(l) ? [i] : []));
+  for (const i of new Set([single[0], single[single.length - 1]])) {
+    if (i === undefined) continue;
+    steps.push(lines.filter((_, j) => j !== i).join('\n'), text);
+  }
   return steps;
 }
 
 /**
- * Apply harmless edits to each file in turn, analysing incrementally (as FsconfWorkspace does) after
+ * Apply fixtureEdits to each file in turn, analysing incrementally (as FsconfWorkspace does) after
  * each one, and compare with a fresh analysis of the same files. Returns the differences ('' when none).
  */
 export function incrementalMismatch(files: Record<string, string>, options: FixtureOptions = {}): string {
@@ -67,11 +76,11 @@ export function incrementalMismatch(files: Record<string, string>, options: Fixt
   const problems: string[] = [];
   for (const name of Object.keys(files).sort()) {
     if (!name.endsWith('.xml')) continue;
-    for (const [i, text] of harmlessEdits(files[name]!).entries()) {
+    for (const [i, text] of fixtureEdits(files[name]!).entries()) {
       mem.set(`/conf/${name}`, text);
       const incremental = analyze(mem, { ...base, ...caches }).findings.map(findingKey).sort();
       const fresh = analyze(mem, base).findings.map(findingKey).sort();
-      if (incremental.join('\n') !== fresh.join('\n')) problems.push(diff(`after harmless edit ${i + 1} of ${name}, incremental (+) differs from fresh (-)`, fresh, incremental));
+      if (incremental.join('\n') !== fresh.join('\n')) problems.push(diff(`after edit ${i + 1} of ${name}, the incremental analysis (+) differs from a fresh one (-)`, fresh, incremental));
     }
   }
   return problems.join('\n');

@@ -40,7 +40,7 @@ export interface FixtureResult {
 }
 
 export interface FixtureOptions {
-  rules?: Rule[];
+  rules?: readonly Rule[];
   only?: string[];
   settings?: FsconfConfig;
   root?: boolean;
