@@ -30,7 +30,7 @@ describe('rule ids in .fsconf.yaml', () => {
       expect(yaml).toMatchObject({ file: '.fsconf.yaml', line: 2, column: 3 });
       expect(yaml!.message).toContain('unknown rule id "sofia/blind-regs": did you mean sofia/blind-reg?');
       expect(findings.some((f) => f.rule === 'sofia/blind-reg')).toBe(true);
-      expect(r.status).not.toBe(0);
+      expect(r.code).toBe(1);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
