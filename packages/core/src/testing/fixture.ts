@@ -5,7 +5,8 @@
  *   <param name="auth-calls" value="false"/>
  *                                   ^^^^^ sofia/internal-auth-calls: auth-calls not true
  *
- * Marker lines are removed before analysis; the carets point at the line above them.
+ * Marker lines are removed before analysis; the carets point at the line above them (one caret marks a
+ * range over several lines, or an empty one).
  * Files live in an in-memory tree under /conf.
  */
 import { MemoryFileSystem } from '../fs.js';
@@ -86,7 +87,8 @@ export function runFixture(
   const rel = (f: string) => f.replace(/^\/conf\//, '');
   const key = (file: string, line: number, start: number, end: number, rule: string) => `${file}:${line + 1}:${start}-${end} ${rule}`;
   const actual = findings
-    .map((f) => key(rel(f.file), f.range.start.line, f.range.start.character, f.range.end.line === f.range.start.line ? f.range.end.character : f.range.start.character + 1, f.rule))
+    // a range over several lines, or an empty one (a file that cannot be read), is marked with one caret
+    .map((f) => key(rel(f.file), f.range.start.line, f.range.start.character, f.range.end.line === f.range.start.line ? Math.max(f.range.end.character, f.range.start.character + 1) : f.range.start.character + 1, f.rule))
     .sort();
   const expected = markers.map((m) => key(m.file, m.line, m.start, m.end, m.rule)).sort();
   const messageMismatches: string[] = [];
