@@ -129,15 +129,9 @@ function securitySeverity(level: string): string {
 }
 
 export function toSarif(findings: Finding[], cwd: string, lineText: (file: string, line: number) => string): object {
-  const rules = ALL_RULES.map((r) => r.meta);
-  // ids that are reported outside the registry (cti.json, .fsconf.yaml)
-  const extra = [
-    { id: 'cti/invalid', severity: 'error', description: "mod_cti's cti.json is invalid", fixable: false, security: true },
-    { id: 'cti/unknown-key', severity: 'warning', description: 'a cti.json key mod_cti does not read', fixable: true, security: false },
-    { id: 'config/fsconf-yaml', severity: 'error', description: '.fsconf.yaml is malformed; defaults apply', fixable: false, security: false },
-  ];
-  const all = [...rules, ...extra.filter((e) => !rules.some((r) => r.id === e.id))];
-  const index = new Map(all.map((r, i) => [r.id, i]));
+  // every id a finding can carry, cti.json's and .fsconf.yaml's included, is in the rule list
+  const all = ALL_RULES.map((r) => r.meta);
+  const index = new Map<string, number>(all.map((r, i) => [r.id, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -28,7 +28,7 @@ export interface AnalyzeOptions {
   /** Findings of file-scope rules for unchanged files, reused across analyses (language server). */
   ruleCache?: RuleCache;
   /** Rules to run (default: all). */
-  rules?: Rule[];
+  rules?: readonly Rule[];
   /** Called once per rule that throws (the other rules still run). */
   onRuleError?: (rule: string, error: unknown) => void;
 }
@@ -123,7 +123,7 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
   let scoped: { key: string; tree: Tree; model: Model } | undefined;
   for (const rule of options.rules ?? ALL_RULES) {
     const configured = config.rules[rule.meta.id];
-    if (configured === 'off') continue;
+    if (configured === 'off' || rule.checkFiles) continue;
     const scope = rule.meta.scope ?? 'tree';
     let memo: WeakMap<XmlDocument, RawFinding[]> | undefined;
     let scopeTree = tree;
@@ -191,17 +191,12 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
   }
   units?.finish();
   const findings: Finding[] = raws.map(toFinding);
-  for (const p of configProblems) {
-    findings.push({
-      rule: 'config/fsconf-yaml',
-      severity: 'error',
-      file: p.file,
-      range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: p.endCharacter } },
-      message: p.message,
-      fixes: [],
-    });
+  // the files beside the tree (.fsconf.yaml, cti.json) have their rules in the list too
+  for (const rule of options.rules ?? ALL_RULES) {
+    const configured = config.rules[rule.meta.id];
+    if (!rule.checkFiles || configured === 'off') continue;
+    for (const f of rule.checkFiles({ configProblems, cti })) findings.push({ ...f, severity: (configured as Severity | undefined) ?? f.severity });
   }
-  if (cti) findings.push(...cti.findings.filter((f) => config.rules[f.rule] !== 'off').map((f) => ({ ...f, severity: (config.rules[f.rule] as Severity | undefined) ?? f.severity })));
 
   const kept = applySuppressions(tree, findings);
   kept.sort(compareFindings);

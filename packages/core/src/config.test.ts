@@ -68,3 +68,14 @@ describe('localNet and inlayHints settings', () => {
     expect(validateConfig({ inlayHints: { colours: true } }).problems[0]!.message).toContain('unknown inlay hint kind "colours"');
   });
 });
+
+describe('rule ids in rules: (.fsconf.yaml and editor settings alike)', () => {
+  it('an unknown id is a problem with a did-you-mean at its key; a known one is not', () => {
+    const r = validateConfig({ rules: { 'dialplan/unknown-ap': 'off', 'sofia/blind-reg': 'info', 'nothing/like-this-at-all': 'off' } });
+    expect(r.problems).toEqual([
+      { path: ['rules', 'dialplan/unknown-ap'], message: 'unknown rule id "dialplan/unknown-ap": did you mean dialplan/unknown-app?' },
+      { path: ['rules', 'nothing/like-this-at-all'], message: 'unknown rule id "nothing/like-this-at-all" (RULES.md lists them)' },
+    ]);
+    expect(r.config.rules!['sofia/blind-reg']).toBe('info');
+  });
+});

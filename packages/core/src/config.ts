@@ -6,6 +6,8 @@ import { parseDocument, isMap, isSeq, isScalar, LineCounter, type Node as YamlNo
 import type { Severity } from './rules/types.js';
 import { dirname, joinPath, normalize, type FileSystem } from './fs.js';
 import { KNOWLEDGE_VERSIONS, type FsVersion } from './kb/index.js';
+import { ALL_RULES, isRuleId } from './rules/index.js';
+import { didYouMean } from './suggest.js';
 
 /** "1.10.12" → "1.10", "v1.11.2" → "1.11", "master"/"main"/"HEAD" → "master"; anything else undefined. */
 export function normalizeVersion(v: string): FsVersion | undefined {
@@ -84,6 +86,11 @@ export function validateConfig(obj: unknown): { config: FsconfConfig; problems: 
     else {
       config.rules = {};
       for (const [id, sev] of Object.entries(o.rules as Record<string, unknown>)) {
+        if (!isRuleId(id)) {
+          // still applied (a rule list of one's own may know it), but a typo would otherwise silently do nothing
+          const near = didYouMean(id, ALL_RULES.map((r) => r.meta.id));
+          problems.push({ path: ['rules', id], message: `unknown rule id "${id}"${near.length ? `: did you mean ${near.join(', ')}?` : ' (RULES.md lists them)'}` });
+        }
         if (typeof sev !== 'string' || !SEVERITIES.has(sev)) problems.push({ path: ['rules', id], message: `"${String(sev)}" is not a severity: use error, warning, info or off` });
         else config.rules[id] = sev as Severity | 'off';
       }
@@ -197,7 +204,7 @@ export function parseConfigYaml(file: string, text: string): { config: FsconfCon
   if (doc.errors.length) return { config: {}, problems };
   const { config, problems: vp } = validateConfig(doc.toJS());
   for (const p of vp) {
-    const node = p.message.startsWith('unknown key') ? undefined : (doc.getIn(p.path, true) as YamlNode | undefined);
+    const node = p.message.startsWith('unknown key') || p.message.startsWith('unknown rule id') ? undefined : (doc.getIn(p.path, true) as YamlNode | undefined);
     let range = node && (isScalar(node) || isMap(node) || isSeq(node)) ? node.range : undefined;
     if (!range && p.path.length) {
       const parent = doc.getIn(p.path.slice(0, -1), true) as YamlNode | undefined;

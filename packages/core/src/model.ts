@@ -273,7 +273,9 @@ export function newModelCache(): ModelCache {
 
 export function varsSignature(tree: Tree): string {
   const parts: string[] = [];
-  for (const [name, defs] of tree.vars.defs) for (const d of defs) parts.push(`${name}\u0001${d.cmd}\u0001${d.value ?? '\u0002'}\u0001${d.seq}\u0001${d.doc.path}\u0001${d.directive.line}`);
+  // the offset as well as the line: cached findings that point at a `set` (a user's inherited
+  // $${default_password}) hold offsets, which an edit of an earlier line of that file moves
+  for (const [name, defs] of tree.vars.defs) for (const d of defs) parts.push(`${name}\u0001${d.cmd}\u0001${d.value ?? '\u0002'}\u0001${d.seq}\u0001${d.doc.path}\u0001${d.directive.line}\u0001${d.directive.start}`);
   return parts.join('\u0003');
 }
 

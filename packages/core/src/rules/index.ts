@@ -70,9 +70,16 @@ import { sipTrace } from './sofia/sip-trace.js';
 import { committedSecret } from './config/committed-secret.js';
 import { rayoOpenListener } from './rayo/open-listener.js';
 import { jsonCdrDelay } from './json_cdr/delay-seconds.js';
+import { ctiInvalid } from './cti/invalid.js';
+import { ctiUnknownKey } from './cti/unknown-key.js';
+import { fsconfYaml } from './config/fsconf-yaml.js';
 
-/** Every rule fsconf runs. Adding a rule: one new file plus one line here. */
-export const ALL_RULES: Rule[] = [
+/**
+ * Every rule fsconf runs, and so every rule id a finding can carry. Adding a rule: one new file, its test
+ * file `rules/<id>.test.ts` and one line here (tests fail until RULES.md has its row). Read-only: a test
+ * that needs another rule passes its own list (`analyze(fs, { rules })`).
+ */
+export const ALL_RULES = Object.freeze([
   // xml
   notWellFormed,
   strict,
@@ -156,8 +163,21 @@ export const ALL_RULES: Rule[] = [
   openContext,
   rayoOpenListener,
   jsonCdrDelay,
-];
+  // files beside the tree: mod_cti's cti.json and fsconf's own .fsconf.yaml
+  ctiInvalid,
+  ctiUnknownKey,
+  fsconfYaml,
+] as const);
+
+/** Every rule id fsconf knows. */
+export type RuleId = (typeof ALL_RULES)[number]['meta']['id'];
+
+const IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.meta.id));
+
+export function isRuleId(id: string): id is RuleId {
+  return IDS.has(id);
+}
 
 export function ruleById(id: string): Rule | undefined {
-  return ALL_RULES.find((r) => r.meta.id === id);
+  return (ALL_RULES as readonly Rule[]).find((r) => r.meta.id === id);
 }

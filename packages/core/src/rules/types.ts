@@ -2,13 +2,14 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Doc, Tree } from '../tree.js';
 import type { XmlElement } from '../xml/parser.js';
 import type { Model } from '../model.js';
-import type { ResolvedConfig } from '../config.js';
+import type { ConfigProblem, ResolvedConfig } from '../config.js';
+import type { CtiFile } from '../cti.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface RuleMeta {
+export interface RuleMeta<Id extends string = string> {
   /** Stable id from RULES.md, e.g. "sofia/internal-auth-calls". Never rename. */
-  id: string;
+  id: Id;
   severity: Severity;
   /** One line: what the rule finds. */
   description: string;
@@ -127,9 +128,20 @@ export interface RuleContext {
   report(input: ReportInput): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
+/** What analysis read beside the XML tree: the problems of `.fsconf.yaml` (or editor settings) and mod_cti's cti.json. */
+export interface FilesContext {
+  configProblems: readonly ConfigProblem[];
+  cti: CtiFile | undefined;
+}
+
+export interface Rule<Id extends string = string> {
+  meta: RuleMeta<Id>;
   check(ctx: RuleContext): void;
+  /**
+   * For a rule about a file beside the tree (`.fsconf.yaml`, cti.json): its findings, from what analysis
+   * read of that file (check() then finds nothing in the tree). Severity comes from meta unless configured.
+   */
+  checkFiles?(ctx: FilesContext): Finding[];
   /**
    * For scope 'extension': what, outside the extension, its findings depend on (e.g. the names of the
    * contexts a transfer may target), computed on the whole tree; when it changes every extension is
@@ -143,4 +155,9 @@ export const RULES_DOC_URL = 'https://github.com/fsconf/fsconf/blob/main/RULES.m
 
 export function ruleAnchor(id: string): string {
   return `${RULES_DOC_URL}#${id.replace(/\//g, '').toLowerCase()}`;
+}
+
+/** Declare a rule; keeps its id's literal type so the rule list yields `RuleId` (rules/index.ts). */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }

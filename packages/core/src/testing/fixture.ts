@@ -5,7 +5,8 @@
  *   <param name="auth-calls" value="false"/>
  *                                   ^^^^^ sofia/internal-auth-calls: auth-calls not true
  *
- * Marker lines are removed before analysis; the carets point at the line above them.
+ * Marker lines are removed before analysis; the carets point at the line above them (one caret marks a
+ * range over several lines, or an empty one).
  * Files live in an in-memory tree under /conf.
  */
 import { MemoryFileSystem } from '../fs.js';
@@ -36,6 +37,14 @@ export interface FixtureResult {
   applyFix(rule: string, titlePart?: string): Record<string, string>;
   /** The files as written (markers removed). */
   files: Record<string, string>;
+  markers: Marker[];
+}
+
+export interface FixtureOptions {
+  rules?: readonly Rule[];
+  only?: string[];
+  settings?: FsconfConfig;
+  root?: boolean;
 }
 
 const MARKER = /^(\s*)(\^+)\s+([\w-]+\/[\w-]+)(?::\s*(.*))?$/;
@@ -54,7 +63,7 @@ export function stripMarkers(file: string, text: string): { text: string; marker
 
 export function runFixture(
   files: Record<string, string>,
-  options: { rules?: Rule[]; only?: string[]; settings?: FsconfConfig; root?: boolean } = {},
+  options: FixtureOptions = {},
 ): FixtureResult {
   const clean: Record<string, string> = {};
   const markers: Marker[] = [];
@@ -78,7 +87,8 @@ export function runFixture(
   const rel = (f: string) => f.replace(/^\/conf\//, '');
   const key = (file: string, line: number, start: number, end: number, rule: string) => `${file}:${line + 1}:${start}-${end} ${rule}`;
   const actual = findings
-    .map((f) => key(rel(f.file), f.range.start.line, f.range.start.character, f.range.end.line === f.range.start.line ? f.range.end.character : f.range.start.character + 1, f.rule))
+    // a range over several lines, or an empty one (a file that cannot be read), is marked with one caret
+    .map((f) => key(rel(f.file), f.range.start.line, f.range.start.character, f.range.end.line === f.range.start.line ? Math.max(f.range.end.character, f.range.start.character + 1) : f.range.start.character + 1, f.rule))
     .sort();
   const expected = markers.map((m) => key(m.file, m.line, m.start, m.end, m.rule)).sort();
   const messageMismatches: string[] = [];
@@ -93,6 +103,7 @@ export function runFixture(
     messageMismatches,
     findings,
     files: clean,
+    markers,
     applyFix(rule, titlePart) {
       const out = { ...clean };
       const perFile = new Map<string, { range: Finding['range']; newText: string }[]>();

@@ -29,3 +29,16 @@ export const FREESWITCH_XML_INLINE_SOFIA = FREESWITCH_XML.replace(
     </configuration>
 `,
 );
+
+/**
+ * A conf tree for a rule's fixture: FREESWITCH_XML, a vars.xml setting `domain`, an empty `public`
+ * context, and the files given (which replace these where they share a name).
+ */
+export function ruleTree(files: Record<string, string>): Record<string, string> {
+  return {
+    'freeswitch.xml': FREESWITCH_XML,
+    'vars.xml': '<include>\n  <X-PRE-PROCESS cmd="set" data="domain=example.com"/>\n</include>\n',
+    'dialplan/public.xml': '<include>\n  <context name="public">\n  </context>\n</include>\n',
+    ...files,
+  };
+}

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS, reads } from '../reads.js';
 import { countAllowedPublicIPv4, formatCount } from '../../acl/index.js';
 import { aclModelFor, aclReferences, parseLocalNet, refLabel } from '../../acl-model.js';
@@ -7,7 +7,7 @@ import { listAnchor } from './shared.js';
 const LIMIT = 1n << 24n;
 
 /** An inbound or register ACL that lets a /8's worth of the public internet through. */
-export const allowsInternet: Rule = {
+export const allowsInternet = defineRule({
   meta: { id: 'acl/allows-internet', severity: 'warning', description: 'a list used as an inbound or register ACL allows more than 2^24 public IPv4 addresses', fixable: false, security: true, reads: reads(ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS) },
   check(ctx) {
     const ln = ctx.config.localNet ? parseLocalNet(ctx.config.localNet) : undefined;
@@ -38,4 +38,4 @@ export const allowsInternet: Rule = {
       });
     }
   },
-};
+});

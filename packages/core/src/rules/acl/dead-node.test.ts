@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { runFixture } from '../../testing/fixture.js';
+import { checkFindings } from '../../testing/check.js';
 import { aclConf, aclTree } from './acl-fixture.js';
 
 describe('acl/dead-node', () => {
   it('reports a node with the same network and prefix as an earlier one and deletes it', () => {
-    const r = runFixture(
+    const r = checkFindings(
       aclTree({
         'autoload_configs/acl.conf.xml': aclConf(`    <list name="x" default="allow">
       <node type="deny" cidr="172.16.5.0/24"/>
@@ -24,8 +25,6 @@ describe('acl/dead-node', () => {
     <list name="y"><node type="deny" cidr="172.16.5.0/24"/></list>`),
       }),
     );
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
     const fixed = r.applyFix('acl/dead-node');
     const text = fixed['autoload_configs/acl.conf.xml']!;
     expect(text).not.toContain('172.16.5.9/24');

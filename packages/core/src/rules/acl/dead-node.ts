@@ -1,4 +1,4 @@
-import type { Rule, FixInput } from '../types.js';
+import { defineRule, type FixInput } from '../types.js';
 import { ACL_ELEMENTS, reads } from '../reads.js';
 import { inetPton4, parseCidr } from '../../acl/index.js';
 import type { AclNode } from '../../model.js';
@@ -28,7 +28,7 @@ function portKey(n: AclNode): string | undefined {
 }
 
 /** A node that repeats the network and prefix of an earlier node of its list can never decide. */
-export const deadNode: Rule = {
+export const deadNode = defineRule({
   meta: { id: 'acl/dead-node', severity: 'warning', description: 'a node repeats the network and prefix of an earlier node, so it never decides', fixable: true, reads: reads(ACL_ELEMENTS) },
   check(ctx) {
     for (const list of listsToCheck(ctx.model)) {
@@ -88,4 +88,4 @@ export const deadNode: Rule = {
       }
     }
   },
-};
+});

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runFixture } from '../../testing/fixture.js';
+import { checkFindings } from '../../testing/check.js';
 import { aclConf, aclTree } from './acl-fixture.js';
 
 describe('acl/duplicate-list', () => {
   it('reports a redefinition (the last one wins) and a replaced built-in', () => {
-    const r = runFixture(
+    const r = checkFindings(
       aclTree({
         'autoload_configs/acl.conf.xml': aclConf(`    <list name="lan" default="deny">
       <node type="allow" cidr="10.0.0.0/8"/>
@@ -18,8 +18,6 @@ describe('acl/duplicate-list', () => {
                 ^^^^^^^^^^^^^ acl/duplicate-list: list "loopback.auto" replaces FreeSWITCH's built-in list of the same name (which allows 1 /8; denies everything else (IPv6: allows 1 address; denies everything else))`),
       }),
     );
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
     expect(r.findings[0]!.related?.[0]?.range.start.line).toBe(2);
   });
 });

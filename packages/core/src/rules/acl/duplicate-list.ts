@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, reads } from '../reads.js';
 import { BUILTIN_LIST_NAMES, summarizeList, buildNetworkLists } from '../../acl/index.js';
 import { effectiveAclLists, displayPath } from '../../acl-model.js';
@@ -14,7 +14,7 @@ function summaryOf(name: string): string {
 }
 
 /** A list name defined twice, or a built-in *.auto list redefined: the last definition wins. */
-export const duplicateList: Rule = {
+export const duplicateList = defineRule({
   meta: { id: 'acl/duplicate-list', severity: 'warning', description: 'a network list name is defined twice or redefines a built-in *.auto list', fixable: false, reads: reads(ACL_ELEMENTS) },
   check(ctx) {
     const lists = effectiveAclLists(ctx.model).filter((l) => l.name !== '');
@@ -46,4 +46,4 @@ export const duplicateList: Rule = {
       }
     }
   },
-};
+});

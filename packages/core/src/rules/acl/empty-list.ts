@@ -1,10 +1,10 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, reads } from '../reads.js';
 import { switchTrue } from '../../acl/index.js';
 import { listAnchor, listsToCheck } from './shared.js';
 
 /** A `<list>` without nodes: every address gets the list default. */
-export const emptyList: Rule = {
+export const emptyList = defineRule({
   meta: { id: 'acl/empty-list', severity: 'warning', description: 'a network list has no nodes, so every address gets its default', fixable: false, reads: reads(ACL_ELEMENTS) },
   check(ctx) {
     for (const list of listsToCheck(ctx.model)) {
@@ -27,4 +27,4 @@ export const emptyList: Rule = {
       });
     }
   },
-};
+});

@@ -1,10 +1,10 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, reads } from '../reads.js';
 import { formatAddress, parseCidr } from '../../acl/index.js';
 import { cidrItems, listsToCheck } from './shared.js';
 
 /** An address with host bits set: FreeSWITCH silently masks them (or, for /0, matches one address only). */
-export const hostBits: Rule = {
+export const hostBits = defineRule({
   meta: { id: 'acl/host-bits', severity: 'warning', description: 'a node cidr has host bits set, so it means another network than written', fixable: true, reads: reads(ACL_ELEMENTS) },
   check(ctx) {
     for (const list of listsToCheck(ctx.model)) {
@@ -46,4 +46,4 @@ export const hostBits: Rule = {
       }
     }
   },
-};
+});

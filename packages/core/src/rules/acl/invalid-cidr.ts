@@ -1,10 +1,10 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, reads } from '../reads.js';
 import { inetPton4, parseCidr, MAX_CIDR_ITEMS } from '../../acl/index.js';
 import { cidrItems, listsToCheck } from './shared.js';
 
 /** CIDRs FreeSWITCH rejects (no /bits, bits out of range) or reads as garbage (malformed address). */
-export const invalidCidr: Rule = {
+export const invalidCidr = defineRule({
   meta: { id: 'acl/invalid-cidr', severity: 'error', description: 'a node cidr (or host/mask) FreeSWITCH rejects or cannot read', fixable: true, reads: reads(ACL_ELEMENTS) },
   check(ctx) {
     for (const list of listsToCheck(ctx.model)) {
@@ -67,4 +67,4 @@ export const invalidCidr: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, reads } from '../reads.js';
 import type { AttrValue } from '../../model.js';
 import { isRecognisedBooleanWord } from '../../acl/c-compat.js';
@@ -6,7 +6,7 @@ import { switchTrue } from '../../acl/index.js';
 import { listsToCheck } from './shared.js';
 
 /** default= / type= words FreeSWITCH does not know: switch_true() makes them deny. */
-export const invalidVerdict: Rule = {
+export const invalidVerdict = defineRule({
   meta: { id: 'acl/invalid-verdict', severity: 'warning', description: 'a list default or node type is not an allow/deny word, so it means deny', fixable: true, reads: reads(ACL_ELEMENTS) },
   check(ctx) {
     const check = (av: AttrValue, what: 'default' | 'type') => {
@@ -31,4 +31,4 @@ export const invalidVerdict: Rule = {
       }
     }
   },
-};
+});

@@ -1,11 +1,11 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, DIRECTORY_ELEMENTS, reads } from '../reads.js';
 import { matchDomain } from '../../acl-model.js';
 import { listsToCheck } from './shared.js';
 import { suggestionFixes } from '../util.js';
 
 /** `<node domain="x">` naming no directory domain: FreeSWITCH skips the node. */
-export const unknownDomain: Rule = {
+export const unknownDomain = defineRule({
   meta: { id: 'acl/unknown-domain', severity: 'warning', description: 'a domain= node names no directory domain', fixable: true, reads: reads(ACL_ELEMENTS, DIRECTORY_ELEMENTS) },
   check(ctx) {
     // A file analysed on its own may have its directory elsewhere (or in a database): only judge whole trees.
@@ -32,4 +32,4 @@ export const unknownDomain: Rule = {
       }
     }
   },
-};
+});

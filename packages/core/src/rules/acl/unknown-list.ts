@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 import { ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { aclModelFor, aclReferences, parseLocalNet, referenceResolves, type AclReference } from '../../acl-model.js';
 import { profileBehaviour } from '../sofia/behaviour.js';
@@ -8,7 +8,7 @@ import type { Doc } from '../../tree.js';
 import { admitsLabel } from '../network/acl-admits.js';
 
 /** A reference that names no list, no built-in and no CIDR: FreeSWITCH silently denies everything. */
-export const unknownList: Rule = {
+export const unknownList = defineRule({
   meta: { id: 'acl/unknown-list', severity: 'error', description: 'an ACL reference names no defined list, built-in *.auto list or CIDR', fixable: true, reads: reads(ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS, SOFIA_ELEMENTS) },
   check(ctx) {
     const ln = ctx.config.localNet ? parseLocalNet(ctx.config.localNet) : undefined;
@@ -31,14 +31,14 @@ export const unknownList: Rule = {
       });
     }
   },
-};
+});
 
 /**
  * An unknown list allows no address. What that does depends on the reference (sofia.c:10545, sofia_reg.c:2389):
  * an inbound ACL of a profile with auth-calls on only stops skipping digest; with auth-calls off every INVITE
  * gets 403; a register ACL gives every REGISTER 403, with no digest fallback.
  */
-function effectOfUnknown(ctx: Parameters<Rule['check']>[0], ref: AclReference): string {
+function effectOfUnknown(ctx: RuleContext, ref: AclReference): string {
   const profile = ref.param === 'apply-inbound-acl' || ref.param === 'apply-register-acl' ? ctx.model.profiles.find((p) => p.settings.some((s) => s.node.el === ref.node.el)) : undefined;
   if (profile && ref.param === 'apply-register-acl') return 'no address passes it, so FreeSWITCH answers every REGISTER on this profile with 403 Forbidden (no digest fallback)';
   if (profile) {

@@ -1,4 +1,4 @@
-import type { FixInput, Rule } from '../types.js';
+import { defineRule, type FixInput } from '../types.js';
 import { allLogLevels, logLevel } from '../../kb/index.js';
 import { didYouMean } from '../../suggest.js';
 import { amqpProfiles, listEntries } from './profiles.js';
@@ -9,7 +9,7 @@ function isLevel(s: string): boolean {
 }
 
 /** A mod_amqp logging profile `log-levels` entry that is not a level: switch_log_str2mask() drops it. */
-export const badLogLevel: Rule = {
+export const badLogLevel = defineRule({
   meta: { id: 'amqp/bad-log-level', severity: 'warning', description: 'an amqp log-levels entry is not a log level name', fixable: true },
   check(ctx) {
     const names = allLogLevels().map((l) => l.name);
@@ -42,4 +42,4 @@ export const badLogLevel: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { maskSecret } from '../../text.js';
 import { amqpParam, amqpProfiles } from './profiles.js';
 
@@ -8,7 +8,7 @@ const isLocalHost = (h: string) => {
 };
 
 /** A connection to a broker on another host that logs in as guest/guest (mod_amqp's defaults). */
-export const defaultCredentials: Rule = {
+export const defaultCredentials = defineRule({
   meta: { id: 'amqp/default-credentials', severity: 'warning', description: 'an amqp connection to a non-local host uses guest/guest', fixable: false, security: true },
   check(ctx) {
     for (const profile of amqpProfiles(ctx)) {
@@ -30,4 +30,4 @@ export const defaultCredentials: Rule = {
       }
     }
   },
-};
+});

@@ -1,11 +1,11 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { amqpProfiles } from './profiles.js';
 
 /** mod_amqp MAX_ROUTING_KEY_FORMAT_FIELDS. */
 const MAX_FIELDS = 10;
 
 /** More than 10 `format_fields` (counted by their commas): the producer profile is not created. */
-export const tooManyFields: Rule = {
+export const tooManyFields = defineRule({
   meta: { id: 'amqp/too-many-fields', severity: 'error', description: 'more than 10 amqp format_fields: the producer profile fails to load', fixable: false },
   check(ctx) {
     for (const profile of amqpProfiles(ctx)) {
@@ -23,4 +23,4 @@ export const tooManyFields: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { FixInput, Rule } from '../types.js';
+import { defineRule, type FixInput } from '../types.js';
 import { allEvents, event } from '../../kb/index.js';
 import { didYouMean } from '../../suggest.js';
 import { amqpProfiles, listEntries } from './profiles.js';
@@ -12,7 +12,7 @@ function isEvent(name: string): boolean {
  * A mod_amqp producer `event_filter` entry that is no event name: FreeSWITCH logs it as not recognised but
  * still binds the slot - to every event (first entry) or to every CUSTOM event (later entries).
  */
-export const unknownEvent: Rule = {
+export const unknownEvent = defineRule({
   meta: { id: 'amqp/unknown-event', severity: 'error', description: 'an amqp event_filter entry is no event name', fixable: true },
   check(ctx) {
     const names = allEvents().map((e) => e.name);
@@ -51,4 +51,4 @@ export const unknownEvent: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { FixInput, Rule } from '../types.js';
+import { defineRule, type FixInput } from '../types.js';
 import { findParam } from '../../model.js';
 import { amrModes, atoi, bitrateToMode } from '../../kb/index.js';
 import { originOf, setValueFixes } from '../params.js';
@@ -10,7 +10,7 @@ const kbit = (kbps: number) => `${kbps.toFixed(2)} kbit/s`;
  * default-bitrate is a mode index (AMR 0-7, AMR-WB 0-8), read with atoi() into a byte without any range
  * check: a bitrate such as 12200 or 23.85 becomes a mode number that does not exist.
  */
-export const modeRange: Rule = {
+export const modeRange = defineRule({
   meta: { id: 'amr/mode-range', severity: 'error', description: 'amr default-bitrate is not a mode index 0-7 (amrwb 0-8)', fixable: true },
   check(ctx) {
     for (const s of amrSettings(ctx)) {
@@ -43,4 +43,4 @@ export const modeRange: Rule = {
       ctx.report({ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, message, related: originOf(p), fixes });
     }
   },
-};
+});

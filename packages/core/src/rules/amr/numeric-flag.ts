@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { findParam } from '../../model.js';
 import { switchTrue } from '../../kb/index.js';
 import { originOf, setValueFixes } from '../params.js';
@@ -15,7 +15,7 @@ const FALSE_WORDS = /^(no|off|false|f|disabled|inactive|disallow)$/i;
 /**
  * mod_amr / mod_amrwb read these flags with atoi(), not switch_true(): any word is 0, so `true` means off.
  */
-export const numericFlag: Rule = {
+export const numericFlag = defineRule({
   meta: { id: 'amr/numeric-flag', severity: 'error', description: 'an amr/amrwb flag written as a word: atoi() reads every word as 0 (off)', fixable: true },
   check(ctx) {
     for (const s of amrSettings(ctx)) {
@@ -51,4 +51,4 @@ export const numericFlag: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import type { Param } from '../../model.js';
 import { isSecretName } from '../../service/secrets.js';
 import { maskSecret } from '../../text.js';
@@ -40,7 +40,7 @@ function configOf(p: Param): { config: string | undefined; directory: boolean } 
  * `changeme`…) anywhere, or a real-looking database password in a `set` or a DSN. A `$${var}` reference
  * or an empty value is no committed secret (the definition is judged where it is set).
  */
-export const committedSecret: Rule = {
+export const committedSecret = defineRule({
   meta: { id: 'config/committed-secret', severity: 'warning', description: 'a placeholder or committed secret outside the directory (vars.xml set, DSN, module param)', fixable: false, security: true, reads: ['param', 'settings', 'profile', 'profiles', 'gateway', 'gateways', 'params'] },
   check(ctx) {
     // variables that only feed params other rules judge (the ESL password, xml_rpc's auth-pass)
@@ -96,4 +96,4 @@ export const committedSecret: Rule = {
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { FixInput, Rule } from '../types.js';
+import { defineRule, type FixInput } from '../types.js';
 import { configInfo, configParamMatch, configParams } from '../../kb/index.js';
 import { attr } from '../../xml/parser.js';
 import { suggestionFixes } from '../util.js';
@@ -12,7 +12,7 @@ const SKIP = new Set(['sofia.conf', 'directory']);
  * Names are matched the way each module matches them: case-insensitively (strcasecmp), case-sensitively
  * (strcmp) or by prefix (mod_amqp's strncmp); mod_conference turns `_` into `-` first.
  */
-export const unknownParam: Rule = {
+export const unknownParam = defineRule({
   meta: { id: 'config/unknown-param', severity: 'warning', description: 'a module config param the module does not read (silently ignored)', fixable: true },
   check(ctx) {
     const seen = new Set<unknown>();
@@ -75,4 +75,4 @@ export const unknownParam: Rule = {
       }
     }
   },
-};
+});

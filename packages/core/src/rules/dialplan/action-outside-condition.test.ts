@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runFixture } from '../../testing/fixture.js';
+import { checkFindings } from '../../testing/check.js';
 
 describe('dialplan/action-outside-condition', () => {
   it('an action or anti-action directly in an extension never runs; wrap or delete', () => {
-    const r = runFixture(
+    const r = checkFindings(
       {
         'dialplan/default.xml': `<include>
   <context name="default">
@@ -22,8 +22,6 @@ describe('dialplan/action-outside-condition', () => {
       },
       { only: ['dialplan/action-outside-condition'] },
     );
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
     const wrapped = r.applyFix('dialplan/action-outside-condition', 'Wrap in <condition>')['dialplan/default.xml']!;
     expect(wrapped).toContain('<condition>\n        <action application="answer"/>\n      </condition>');
   });

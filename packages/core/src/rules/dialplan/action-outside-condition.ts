@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { logicalChildren } from '../../model.js';
 import { indentAt, wholeLine, eol } from '../util.js';
 
@@ -6,7 +6,7 @@ import { indentAt, wholeLine, eol } from '../util.js';
  * `<action>`/`<anti-action>` directly inside `<extension>`: mod_dialplan_xml walks only the extension's
  * `<condition>` children (parse_exten), so these lines never run (mod_dialplan_xml.c:167).
  */
-export const actionOutsideCondition: Rule = {
+export const actionOutsideCondition = defineRule({
   meta: { id: 'dialplan/action-outside-condition', severity: 'warning', description: 'an <action> or <anti-action> directly in <extension>, outside any <condition>: never executed', fixable: true, scope: 'extension' },
   check(ctx) {
     for (const ext of ctx.model.extensions) {
@@ -37,4 +37,4 @@ export const actionOutsideCondition: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { actionData, captureRefs, captureSource, dialplanActions, subRange } from './shared.js';
 
 /**
@@ -7,7 +7,7 @@ import { actionData, captureRefs, captureSource, dialplanActions, subRange } fro
  * expression has no '(', FreeSWITCH does not substitute at all and `$N` reaches the application as
  * written. Anti-actions are never substituted (skipped here).
  */
-export const captureRef: Rule = {
+export const captureRef = defineRule({
   meta: { id: 'dialplan/capture-ref', severity: 'error', description: 'action data uses $N beyond the capture groups of its condition', fixable: false, scope: 'extension' },
   check(ctx) {
     const sources = new Map<unknown, ReturnType<typeof captureSource>>();
@@ -52,4 +52,4 @@ export const captureRef: Rule = {
       }
     }
   },
-};
+});

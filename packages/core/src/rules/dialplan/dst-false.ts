@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { checkTimeAttr } from '../../dialplan/index.js';
 import { attr } from '../../xml/parser.js';
 import { attrText, dialplanConditions, regexChildren } from './shared.js';
@@ -7,7 +7,7 @@ import { attrText, dialplanConditions, regexChildren } from './shared.js';
  * `dst="false"`: switch_xml_std_datetime_check tests `tm_isdst > 0 && dst > 0`, so a false dst fails
  * all year round and the condition (or `<regex>`) never matches.
  */
-export const dstFalse: Rule = {
+export const dstFalse = defineRule({
   meta: { id: 'dialplan/dst-false', severity: 'warning', description: 'dst="false" can never match', fixable: false, scope: 'extension' },
   check(ctx) {
     for (const cond of dialplanConditions(ctx.model)) {
@@ -22,4 +22,4 @@ export const dstFalse: Rule = {
       }
     }
   },
-};
+});

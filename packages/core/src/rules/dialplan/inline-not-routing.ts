@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { application } from '../../kb/index.js';
 import { switchTrue } from '../../dialplan/index.js';
 import { attr } from '../../xml/parser.js';
@@ -9,7 +9,7 @@ import { dialplanActions } from './shared.js';
  * refuses every application without the SAF_ROUTING_EXEC flag ("This application cannot be executed
  * inline"), so the action never runs at all.
  */
-export const inlineNotRouting: Rule = {
+export const inlineNotRouting = defineRule({
   meta: { id: 'dialplan/inline-not-routing', severity: 'error', description: 'inline="true" on an application that cannot run during routing', fixable: true, scope: 'extension' },
   check(ctx) {
     for (const action of dialplanActions(ctx.model)) {
@@ -31,4 +31,4 @@ export const inlineNotRouting: Rule = {
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 import type { Node } from '../../model.js';
 import { checkTimeAttr, isSwitchNumber, switchTrue, TIME_ATTRIBUTES } from '../../dialplan/index.js';
 import { attr, type XmlAttr } from '../../xml/parser.js';
@@ -61,7 +61,7 @@ function timeAttrs(ctx: RuleContext, node: Node): void {
  * `regex` (any), `continue` / `inline` / `require-nested` (switch_true: anything else is false), and the
  * time attributes of conditions and `<regex>` elements.
  */
-export const invalidAttr: Rule = {
+export const invalidAttr = defineRule({
   meta: { id: 'dialplan/invalid-attr', severity: 'error', description: 'a dialplan attribute value FreeSWITCH does not understand (it silently falls back)', fixable: true, scope: 'extension' },
   check(ctx) {
     for (const ext of dialplanExtensions(ctx.model)) {
@@ -84,4 +84,4 @@ export const invalidAttr: Rule = {
       if (i) boolAttr(ctx, action.node, i, 'the application runs after hunting, not inline');
     }
   },
-};
+});

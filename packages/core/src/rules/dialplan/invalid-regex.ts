@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { checkRegex, toPcre2Input } from '../../dialplan/index.js';
 import { compiledExpressions, hasRuntimeVar, subRange, unmatchedParen } from './shared.js';
 
@@ -8,7 +8,7 @@ import { compiledExpressions, hasRuntimeVar, subRange, unmatchedParen } from './
  * judged (the element has a `field`; a `regex` block uses its `<regex>` children, not its own
  * expression). `$${var}` is expanded first; expressions with a channel variable `${…}` are skipped.
  */
-export const invalidRegex: Rule = {
+export const invalidRegex = defineRule({
   meta: { id: 'dialplan/invalid-regex', severity: 'error', description: 'a condition/regex expression does not compile under PCRE2', fixable: false, scope: 'extension' },
   check(ctx) {
     for (const cond of ctx.model.conditions) {
@@ -35,4 +35,4 @@ export const invalidRegex: Rule = {
       }
     }
   },
-};
+});

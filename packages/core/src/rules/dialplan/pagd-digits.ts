@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { reportDigits } from './digits-report.js';
 
 /**
@@ -6,9 +6,9 @@ import { reportDigits } from './digits-report.js';
  * [<digit_timeout>] ['<ext> [<dp> [<ctx>]]']` checked as mod_dptools and switch_play_and_get_digits
  * read it: tries 0 never prompts, max < min becomes min, max > 128 fails, timeout <= 1000 becomes 1000 ms.
  */
-export const pagdDigits: Rule = {
+export const pagdDigits = defineRule({
   meta: { id: 'dialplan/pagd-digits', severity: 'error', description: '`play_and_get_digits` digit limits, tries and timeouts that FreeSWITCH changes or rejects', fixable: true, scope: 'extension' },
   check(ctx) {
     reportDigits(ctx, 'play_and_get_digits');
   },
-};
+});

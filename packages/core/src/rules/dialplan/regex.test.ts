@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { runFixture } from '../../testing/fixture.js';
+import { checkFindings } from '../../testing/check.js';
 import { dialplanTree, xml } from './fixture-tree.js';
 
 describe('dialplan/invalid-regex', () => {
   it('judges expressions as PCRE2 does, where FreeSWITCH compiles them', () => {
-    const r = runFixture(
+    const r = checkFindings(
       dialplanTree(
         {
           'dialplan/default.xml': xml`<include>
@@ -54,8 +55,6 @@ describe('dialplan/invalid-regex', () => {
       ),
       { only: ['dialplan/invalid-regex'] },
     );
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
     for (const f of r.findings) expect(f.message).toMatch(/FreeSWITCH logs COMPILE ERROR/);
   });
 });
@@ -90,7 +89,7 @@ describe('PCRE2, not JavaScript', () => {
 
 describe('dialplan/capture-ref', () => {
   it('checks $N and ${N} against the groups of the condition that substitutes them', () => {
-    const r = runFixture(
+    const r = checkFindings(
       dialplanTree({
         'dialplan/default.xml': xml`<include>
   <context name="default">
@@ -157,8 +156,6 @@ describe('dialplan/capture-ref', () => {
       }),
       { only: ['dialplan/capture-ref'] },
     );
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
     const sev = Object.fromEntries(r.findings.map((f) => [`${f.range.start.line + 1}:${f.range.start.character}`, f.severity]));
     expect(Object.values(sev).filter((s) => s === 'warning')).toHaveLength(3);
   });

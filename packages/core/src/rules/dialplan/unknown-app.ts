@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 import { allApplications, application, existsIn } from '../../kb/index.js';
 import { logicalChildren } from '../../model.js';
 import { attr } from '../../xml/parser.js';
@@ -15,7 +15,7 @@ const SKINNY_PSEUDO_APPS = new Set(['skinny-route', 'skinny-process', 'skinny-dr
  * post_load_modules.conf in files reached from freeswitch.xml. Undefined when the tree has no
  * modules.conf (nothing to compare with).
  */
-function loadedModules(ctx: Parameters<Rule['check']>[0]): Set<string> | undefined {
+function loadedModules(ctx: RuleContext): Set<string> | undefined {
   const out = new Set<string>();
   let seen = false;
   const add = (v: string | undefined) => {
@@ -45,7 +45,7 @@ function loadedModules(ctx: Parameters<Rule['check']>[0]): Set<string> | undefin
  * exists but its module is not loaded by modules.conf, the same happens unless something else loads it
  * (reported as info).
  */
-export const unknownApp: Rule = {
+export const unknownApp = defineRule({
   meta: { id: 'dialplan/unknown-app', severity: 'warning', description: 'an application no FreeSWITCH module registers, or whose module is not loaded', fixable: true, scope: 'extension' },
   check(ctx) {
     const known = ctx.config.known.applications;
@@ -93,4 +93,4 @@ export const unknownApp: Rule = {
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { closestFixes, contextNames, contextTargets, replaceIn, subRange } from './shared.js';
 
 /**
@@ -7,7 +7,7 @@ import { closestFixes, contextNames, contextTargets, replaceIn, subRange } from 
  * case-insensitively and falls back to a context named "global"; without one it logs
  * "Context … not found" and the call has no route.
  */
-export const unknownContext: Rule = {
+export const unknownContext = defineRule({
   meta: { id: 'dialplan/unknown-context', severity: 'warning', description: 'a transfer/execute_extension target names a context the dialplan does not define', fixable: true, scope: 'extension' },
   // an extension's findings depend on the contexts the dialplan defines
   unitKey(ctx) {
@@ -39,4 +39,4 @@ export const unknownContext: Rule = {
       });
     }
   },
-};
+});

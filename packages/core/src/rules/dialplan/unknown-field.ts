@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { CALLER_PROFILE_FIELDS, isCallerProfileField } from '../../dialplan/index.js';
 import { attr } from '../../xml/parser.js';
 import { attrText, closestFixes, dialplanConditions, isRegexBlock, regexChildren } from './shared.js';
@@ -8,7 +8,7 @@ import { attrText, closestFixes, dialplanConditions, isRegexBlock, regexChildren
  * case-insensitive); any other name yields "" without an error, so the expression is matched against
  * the empty string.
  */
-export const unknownField: Rule = {
+export const unknownField = defineRule({
   meta: { id: 'dialplan/unknown-field', severity: 'warning', description: 'a condition field is not a caller-profile field (always "")', fixable: true, scope: 'extension' },
   check(ctx) {
     const names = CALLER_PROFILE_FIELDS.map((f) => f.name);
@@ -45,4 +45,4 @@ export const unknownField: Rule = {
       }
     }
   },
-};
+});

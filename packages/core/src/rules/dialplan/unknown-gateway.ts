@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { closestFixes, findGateway, gatewayDefs, gatewayTargets, replaceIn, subRange } from './shared.js';
 
 /**
@@ -6,7 +6,7 @@ import { closestFixes, findGateway, gatewayDefs, gatewayTargets, replaceIn, subR
  * naming a gateway no sofia profile (nor a directory user's `<gateways>`) defines: mod_sofia logs
  * "Invalid Gateway" and the leg fails with INVALID_GATEWAY. `profile::name` is understood.
  */
-export const unknownGateway: Rule = {
+export const unknownGateway = defineRule({
   meta: { id: 'dialplan/unknown-gateway', severity: 'warning', description: 'a sofia/gateway/<name> dial string names a gateway no profile defines', fixable: true, scope: 'extension' },
   // an extension's findings depend on the gateways the tree defines
   unitKey(ctx) {
@@ -37,4 +37,4 @@ export const unknownGateway: Rule = {
       });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { reads } from '../reads.js';
 import { generatePassword } from '../../passwords.js';
 
 /** The stock default_password=1234: shared by every stock user, and the stock dialplan delays every call. */
-export const defaultPassword: Rule = {
+export const defaultPassword = defineRule({
   meta: { id: 'directory/default-password', severity: 'error', description: 'default_password is still the stock 1234', fixable: true, security: true, reads: reads() },
   check(ctx) {
     for (const def of ctx.tree.vars.defs.get('default_password') ?? []) {
@@ -17,4 +17,4 @@ export const defaultPassword: Rule = {
       });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { DIRECTORY_STRUCTURE, reads } from '../reads.js';
 import type { User } from '../../model.js';
 
 /** Two users answering to the same id (or number-alias) in one domain: lookups find only one. */
-export const duplicateUser: Rule = {
+export const duplicateUser = defineRule({
   meta: { id: 'directory/duplicate-user', severity: 'error', description: 'two users with the same id or number-alias in one domain', fixable: false, reads: reads(DIRECTORY_STRUCTURE) },
   check(ctx) {
     for (const domain of ctx.model.domains) {
@@ -26,4 +26,4 @@ export const duplicateUser: Rule = {
       }
     }
   },
-};
+});

@@ -1,11 +1,11 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { switchFalse } from '../../text.js';
 import { generatePassword } from '../../passwords.js';
 import { insertParamFix } from '../params.js';
 import { inheritedParam, userPassword } from './passwords.js';
 
 /** No password and no a1-hash: mod_sofia accepts any credentials (allow-empty-password defaults to true). */
-export const emptyPassword: Rule = {
+export const emptyPassword = defineRule({
   meta: { id: 'directory/empty-password', severity: 'error', description: 'a user has neither password nor a1-hash: any credentials are accepted', fixable: true, security: true, scope: 'user' },
   check(ctx) {
     for (const user of ctx.model.users) {
@@ -34,4 +34,4 @@ export const emptyPassword: Rule = {
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 import { configsNamed, paramsIn, sectionNodes } from '../../config-sections.js';
 import { findParam } from '../../model.js';
 import type { Expanded, VarRef } from '../../tree.js';
@@ -44,7 +44,7 @@ const isLoopbackIp = (ip: string) => ip === '' || ip.startsWith('127.') || ip ==
  * The effective event_socket password is empty (mod_event_socket.c:2916 then uses "ClueCon") or fails the
  * password policy. A literal "ClueCon" and a missing password are esl/default-password's.
  */
-export const eslWeakPassword: Rule = {
+export const eslWeakPassword = defineRule({
   meta: { id: 'esl/weak-password', severity: 'error', description: 'the effective event_socket password is empty (so ClueCon) or fails the password policy', fixable: true, security: true, reads: ['configuration', 'settings', 'param', 'network-lists', 'list', 'node'] },
   check(ctx: RuleContext) {
     for (const cfg of configsNamed(ctx.model, 'event_socket.conf')) {
@@ -83,4 +83,4 @@ export const eslWeakPassword: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { configsNamed, paramsIn, sectionNodes } from '../../config-sections.js';
 import { findParam } from '../../model.js';
 
@@ -6,7 +6,7 @@ import { findParam } from '../../model.js';
  * mod_json_cdr `delay` is in seconds (mod_json_cdr.c:374 sleeps delay × 1 000 000 µs between retries, in the
  * thread posting the record): a value written as milliseconds holds that thread for minutes or hours.
  */
-export const jsonCdrDelay: Rule = {
+export const jsonCdrDelay = defineRule({
   meta: { id: 'json_cdr/delay-seconds', severity: 'warning', description: 'json_cdr delay looks like milliseconds: it is seconds between retries', fixable: true, reads: ['configuration', 'settings', 'param'] },
   check(ctx) {
     for (const cfg of configsNamed(ctx.model, 'json_cdr.conf')) {
@@ -29,4 +29,4 @@ export const jsonCdrDelay: Rule = {
       }
     }
   },
-};
+});

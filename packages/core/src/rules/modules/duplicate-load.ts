@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { attr } from '../../xml/parser.js';
 import { expandAttr } from '../../model.js';
 import { loadNodes } from './unknown-module.js';
@@ -8,7 +8,7 @@ import { wholeLine } from '../util.js';
  * A module loaded twice (modules.conf, pre_/post_load_modules.conf): FreeSWITCH loads it once and logs
  * "Module … Already Loaded!" for the second line (switch_loadable_module.c:1824), which does nothing.
  */
-export const duplicateLoad: Rule = {
+export const duplicateLoad = defineRule({
   meta: { id: 'modules/duplicate-load', severity: 'info', description: 'a module is loaded twice', fixable: true, reads: ['configuration', 'modules', 'load'] },
   check(ctx) {
     const seen = new Map<string, { file: string; line: number }>();
@@ -35,4 +35,4 @@ export const duplicateLoad: Rule = {
       });
     }
   },
-};
+});

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runFixture } from '../../testing/fixture.js';
+import { checkFindings } from '../../testing/check.js';
 
 describe('modules/unknown-module', () => {
   it('mod_acl does not exist; typos get a did-you-mean; known.modules and explicit paths are accepted', () => {
-    const r = runFixture(
+    const r = checkFindings(
       {
         'autoload_configs/modules.conf.xml': `<configuration name="modules.conf" description="Modules">
   <modules>
@@ -30,8 +31,6 @@ describe('modules/unknown-module', () => {
       },
       { settings: { known: { modules: ['mod_cti'] } } },
     );
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
     const fixed = r.applyFix('modules/unknown-module');
     expect(fixed['autoload_configs/modules.conf.xml']).not.toContain('mod_acl');
     expect(fixed['autoload_configs/modules.conf.xml']).toContain('<load module="mod_dptools"/>');
@@ -41,7 +40,7 @@ describe('modules/unknown-module', () => {
 
 describe('modules/unknown-module never offers a module that is not what was meant (a call-center image, a PBX build)', () => {
   it('mod_g722 → no mod_g729 (G.722 is mod_spandsp\'s); mod_bcg729, a real third-party transcoder → no mod_g729', () => {
-    const r = runFixture({
+    const r = checkFindings({
       'autoload_configs/modules.conf.xml': `<configuration name="modules.conf" description="Modules">
   <modules>
     <!-- Codec Interfaces (mod_g729 is the paid one: not loaded) -->
@@ -54,8 +53,6 @@ describe('modules/unknown-module never offers a module that is not what was mean
 </configuration>
 `,
     });
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
     for (const f of r.findings) {
       expect(f.message).not.toContain('mod_g729"?');
       expect(f.fixes).toEqual([]);

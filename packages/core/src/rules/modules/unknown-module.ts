@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 import { allModules, defaultMaxDistance, existsIn, kbDidYouMean, module as kbModule, nonModule } from '../../kb/index.js';
 import { attr } from '../../xml/parser.js';
 import { expandAttr, logicalChildren, type Node } from '../../model.js';
@@ -6,7 +6,7 @@ import type { FixInput } from '../types.js';
 import { wholeLine } from '../util.js';
 
 /** `<load>` elements of modules.conf and of pre_load_modules.conf / post_load_modules.conf. */
-export function loadNodes(ctx: Parameters<Rule['check']>[0]): Node[] {
+export function loadNodes(ctx: RuleContext): Node[] {
   const out = new Map<unknown, Node>();
   for (const l of ctx.model.moduleLoads) out.set(l.node.el, l.node);
   for (const cfg of ctx.model.configs) {
@@ -48,7 +48,7 @@ function suggest(doc: Node['doc'], start: number, end: number, name: string, can
  * `<load module="…">` that names no FreeSWITCH module (and no module the user declared in
  * `.fsconf.yaml` known.modules): FreeSWITCH cannot find the file, logs an error and starts without it.
  */
-export const unknownModule: Rule = {
+export const unknownModule = defineRule({
   meta: { id: 'modules/unknown-module', severity: 'warning', description: 'a <load module> names no FreeSWITCH module', fixable: true },
   check(ctx) {
     const known = new Set(ctx.config.known.modules);
@@ -96,4 +96,4 @@ export const unknownModule: Rule = {
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 import { configsNamed, paramsIn, sectionNodes } from '../../config-sections.js';
 import { findParam, type Param } from '../../model.js';
 import { generatePassword } from '../../passwords.js';
@@ -40,7 +40,7 @@ function eslSettings(ctx: RuleContext): EslSettings[] {
 const isLoopbackIp = (ip: string) => ip === '' || ip.startsWith('127.') || ip === '::1' || ip === 'localhost';
 
 /** event_socket with the well-known password ClueCon (also the default when none is set). */
-export const eslDefaultPassword: Rule = {
+export const eslDefaultPassword = defineRule({
   meta: { id: 'esl/default-password', severity: 'warning', description: 'event_socket password is the stock ClueCon', fixable: true, security: true },
   check(ctx) {
     for (const s of eslSettings(ctx)) {
@@ -74,10 +74,10 @@ export const eslDefaultPassword: Rule = {
       }
     }
   },
-};
+});
 
 /** event_socket reachable from the internet. */
-export const eslOpenAcl: Rule = {
+export const eslOpenAcl = defineRule({
   meta: { id: 'esl/open-acl', severity: 'error', description: 'event_socket listens beyond loopback and its ACL allows public addresses', fixable: true, security: true },
   check(ctx) {
     for (const s of eslSettings(ctx)) {
@@ -94,7 +94,7 @@ export const eslOpenAcl: Rule = {
       });
     }
   },
-};
+});
 
 /**
  * Choices for an open ESL ACL. Where the list itself lets the internet in (an `allow 0.0.0.0/0` node, a

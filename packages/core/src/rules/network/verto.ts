@@ -1,10 +1,10 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { configsNamed, paramsIn, sectionNodes } from '../../config-sections.js';
 import { findParam } from '../../model.js';
 import { attr } from '../../xml/parser.js';
 
 /** A verto profile with neither userauth nor root-password: JSON-RPC without authentication. */
-export const vertoNoAuth: Rule = {
+export const vertoNoAuth = defineRule({
   meta: { id: 'verto/no-auth', severity: 'warning', description: 'a verto profile has neither userauth nor root-password', fixable: false, security: true },
   check(ctx) {
     for (const cfg of configsNamed(ctx.model, 'verto.conf')) {
@@ -25,4 +25,4 @@ export const vertoNoAuth: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext, Severity } from '../types.js';
+import { defineRule, type RuleContext, type Severity } from '../types.js';
 import { configsNamed, moduleLoaded, paramsIn, sectionNodes } from '../../config-sections.js';
 import { findParam, type Param } from '../../model.js';
 import { generatePassword } from '../../passwords.js';
@@ -15,7 +15,7 @@ function severityFor(ctx: RuleContext): { severity: Severity; note: string } {
 }
 
 /** No realm and no user: every HTTP request to mod_xml_rpc is authorised. */
-export const xmlrpcNoAuth: Rule = {
+export const xmlrpcNoAuth = defineRule({
   meta: { id: 'xmlrpc/no-auth', severity: 'error', description: 'mod_xml_rpc without auth-realm/auth-user authorises every request', fixable: false, security: true },
   check(ctx) {
     for (const s of xmlrpcSettings(ctx)) {
@@ -26,10 +26,10 @@ export const xmlrpcNoAuth: Rule = {
       ctx.report({ doc: s.node.doc, start: s.node.el.nameStart, end: s.node.el.nameEnd, severity, message: `xml_rpc has neither auth-realm nor auth-user: every HTTP request may run API commands (${note})` });
     }
   },
-};
+});
 
 /** The shipped credentials freeswitch/works. */
-export const xmlrpcDefaultCredentials: Rule = {
+export const xmlrpcDefaultCredentials = defineRule({
   meta: { id: 'xmlrpc/default-credentials', severity: 'error', description: 'mod_xml_rpc auth-pass is the stock "works"', fixable: true, security: true },
   check(ctx) {
     for (const s of xmlrpcSettings(ctx)) {
@@ -46,4 +46,4 @@ export const xmlrpcDefaultCredentials: Rule = {
       });
     }
   },
-};
+});

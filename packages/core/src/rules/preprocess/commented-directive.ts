@@ -1,4 +1,4 @@
-import type { Rule, RuleContext, FixInput } from '../types.js';
+import { defineRule, type RuleContext, type FixInput } from '../types.js';
 import type { Doc, VarDef } from '../../tree.js';
 import type { Directive } from '../../preprocess/scan.js';
 import { seqAt } from '../../tree.js';
@@ -48,7 +48,7 @@ function effectOfRemoving(ctx: RuleContext, def: VarDef): { from: string | undef
 }
 
 /** `<!-- <X-PRE-PROCESS …/> -->` still runs: the pre-processor does not know about XML comments. */
-export const commentedDirective: Rule = {
+export const commentedDirective = defineRule({
   meta: { id: 'preprocess/commented-directive', severity: 'warning', description: 'an X-PRE-PROCESS inside <!-- --> still runs', fixable: true },
   // not scope 'file': whether the removal changes a value depends on the uses in other files
   check(ctx) {
@@ -86,4 +86,4 @@ export const commentedDirective: Rule = {
       }
     }
   },
-};
+});

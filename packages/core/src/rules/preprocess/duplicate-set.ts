@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { isSecretName } from '../../service/secrets.js';
 import { maskSecret } from '../../text.js';
 
@@ -6,7 +6,7 @@ import { maskSecret } from '../../text.js';
  * `$${name}` set twice to different values: FreeSWITCH expands line by line in load order, so uses between
  * the two sets see the first value and everything after sees the second — usually an override nobody meant.
  */
-export const duplicateSet: Rule = {
+export const duplicateSet = defineRule({
   meta: { id: 'preprocess/duplicate-set', severity: 'warning', description: 'a $${var} is set twice to different values', fixable: false, reads: [] },
   check(ctx) {
     for (const [name, defs] of ctx.tree.vars.defs) {
@@ -28,4 +28,4 @@ export const duplicateSet: Rule = {
       }
     }
   },
-};
+});

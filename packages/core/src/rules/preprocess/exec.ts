@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 
 /** exec / exec-set run a shell command when FreeSWITCH loads; fsconf never runs them. */
-export const exec: Rule = {
+export const exec = defineRule({
   meta: { id: 'preprocess/exec', severity: 'info', description: 'exec/exec-set runs a shell command at load time', fixable: false, scope: 'file' },
   check(ctx) {
     for (const doc of ctx.tree.order) {
@@ -18,4 +18,4 @@ export const exec: Rule = {
       }
     }
   },
-};
+});

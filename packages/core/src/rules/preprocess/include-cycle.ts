@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 
 /** An include that reaches itself, or nests beyond FreeSWITCH's 100 levels. */
-export const includeCycle: Rule = {
+export const includeCycle = defineRule({
   meta: { id: 'preprocess/include-cycle', severity: 'error', description: 'an include cycle or include nesting deeper than 100', fixable: false },
   check(ctx) {
     for (const doc of ctx.tree.order) {
@@ -12,4 +12,4 @@ export const includeCycle: Rule = {
       }
     }
   },
-};
+});

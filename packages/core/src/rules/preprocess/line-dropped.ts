@@ -1,8 +1,8 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { eol, indentAt } from '../util.js';
 
 /** Lines (or parts of lines) the pre-processor throws away together with the markup on them. */
-export const lineDropped: Rule = {
+export const lineDropped = defineRule({
   meta: { id: 'preprocess/line-dropped', severity: 'warning', description: 'markup on a line FreeSWITCH discards', fixable: true, scope: 'file' },
   check(ctx) {
     for (const doc of ctx.tree.order) {
@@ -40,4 +40,4 @@ export const lineDropped: Rule = {
       }
     }
   },
-};
+});

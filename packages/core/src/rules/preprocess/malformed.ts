@@ -1,9 +1,9 @@
-import type { Rule, FixInput } from '../types.js';
+import { defineRule, type FixInput } from '../types.js';
 import { splitAssignment } from '../../preprocess/scan.js';
 import { inComment } from '../util.js';
 
 /** Directives FreeSWITCH's naive parser cannot read: they are ignored. */
-export const malformed: Rule = {
+export const malformed = defineRule({
   meta: { id: 'preprocess/malformed', severity: 'error', description: 'a directive FreeSWITCH cannot read and ignores', fixable: true, scope: 'file' },
   check(ctx) {
     for (const doc of ctx.tree.order) {
@@ -63,4 +63,4 @@ export const malformed: Rule = {
       }
     }
   },
-};
+});

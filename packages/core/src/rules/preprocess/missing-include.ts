@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 
 /** An include without glob characters that names no file. */
-export const missingInclude: Rule = {
+export const missingInclude = defineRule({
   meta: { id: 'preprocess/missing-include', severity: 'warning', description: 'an include names a file that does not exist', fixable: false },
   check(ctx) {
     for (const doc of ctx.tree.order) {
@@ -13,4 +13,4 @@ export const missingInclude: Rule = {
       }
     }
   },
-};
+});

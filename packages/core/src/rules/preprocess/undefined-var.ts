@@ -1,10 +1,10 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { seqAt } from '../../tree.js';
 import { CORE_GLOBALS } from '../../preprocess/globals.js';
 import { inComment, suggestionFixes } from '../util.js';
 
 /** `$${name}` with no earlier definition expands to "" at load time. */
-export const undefinedVar: Rule = {
+export const undefinedVar = defineRule({
   meta: { id: 'preprocess/undefined-var', severity: 'warning', description: '$${var} used before any set defines it', fixable: true },
   check(ctx) {
     const { tree } = ctx;
@@ -26,7 +26,7 @@ export const undefinedVar: Rule = {
       }
     }
   },
-};
+});
 
 function relative(root: string, path: string): string {
   return path.startsWith(root + '/') ? path.slice(root.length + 1) : path;

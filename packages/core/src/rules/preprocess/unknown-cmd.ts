@@ -1,9 +1,9 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { PREPROCESS_COMMANDS, HASH_COMMANDS } from '../../preprocess/scan.js';
 import { suggestionFixes } from '../util.js';
 
 /** An unknown cmd is silently ignored by FreeSWITCH. */
-export const unknownCmd: Rule = {
+export const unknownCmd = defineRule({
   meta: { id: 'preprocess/unknown-cmd', severity: 'error', description: 'X-PRE-PROCESS cmd is not one FreeSWITCH knows', fixable: true, scope: 'file' },
   check(ctx) {
     for (const doc of ctx.tree.order) {
@@ -24,4 +24,4 @@ export const unknownCmd: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { configsNamed, sectionNodes } from '../../config-sections.js';
 import { expandAttr } from '../../model.js';
 import { attr } from '../../xml/parser.js';
@@ -10,7 +10,7 @@ const ANY = new Set(['0.0.0.0', '::', '[::]', '*']);
  * keeps an ACL only when one is given, so any host that reaches the port may try to log in as a Rayo client
  * (and control calls) with the users of rayo.conf.
  */
-export const rayoOpenListener: Rule = {
+export const rayoOpenListener = defineRule({
   meta: { id: 'rayo/open-listener', severity: 'warning', description: 'a mod_rayo listener on every address without an acl', fixable: false, security: true, reads: ['configuration', 'domain', 'listen'] },
   check(ctx) {
     for (const cfg of configsNamed(ctx.model, 'rayo.conf')) {
@@ -35,4 +35,4 @@ export const rayoOpenListener: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { exposureOf, type Reach } from '../../simulate/exposure.js';
 import { parseLocalNet } from '../../acl-model.js';
 import { display } from '../../simulate/values.js';
@@ -7,7 +7,7 @@ import { EXPOSURE_READS, pathRelated, profileAnchor } from './exposure-report.js
 const WHAT: Record<string, string> = { 'local-user': 'local users', voicemail: 'voicemail', conference: 'conferences' };
 
 /** Strangers reach local users, voicemail or conferences (vanilla's public context does, for 1000-1019). */
-export const openContext: Rule = {
+export const openContext = defineRule({
   meta: {
     id: 'security/open-context',
     severity: 'warning',
@@ -35,4 +35,4 @@ export const openContext: Rule = {
       });
     }
   },
-};
+});

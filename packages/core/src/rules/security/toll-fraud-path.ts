@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { exposureOf } from '../../simulate/exposure.js';
 import { parseLocalNet } from '../../acl-model.js';
 import { EXPOSURE_READS, pathRelated, pathText, profileAnchor } from './exposure-report.js';
@@ -7,7 +7,7 @@ import { EXPOSURE_READS, pathRelated, pathText, profileAnchor } from './exposure
  * A caller with no password, from an internet address, reaches a bridge out of the switch (a gateway
  * or an external SIP URI): the path toll fraud takes. Found by simulating such calls (simulate/exposure.ts).
  */
-export const tollFraudPath: Rule = {
+export const tollFraudPath = defineRule({
   meta: {
     id: 'security/toll-fraud-path',
     severity: 'error',
@@ -37,4 +37,4 @@ export const tollFraudPath: Rule = {
       }
     }
   },
-};
+});

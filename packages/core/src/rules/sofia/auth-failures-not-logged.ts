@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParam } from '../../model.js';
 import { switchTrue } from '../../text.js';
@@ -6,7 +6,7 @@ import { insertParamFix, setValueFixes } from '../params.js';
 import { isExternal } from './roles.js';
 
 /** Without log-auth-failures, fail2ban has nothing to act on. */
-export const authFailuresNotLogged: Rule = {
+export const authFailuresNotLogged = defineRule({
   meta: { id: 'sofia/auth-failures-not-logged', severity: 'info', description: 'an external profile does not log authentication failures', fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     for (const profile of ctx.model.profiles) {
@@ -23,4 +23,4 @@ export const authFailuresNotLogged: Rule = {
       }
     }
   },
-};
+});

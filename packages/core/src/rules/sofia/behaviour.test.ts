@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runFixture } from '../../testing/fixture.js';
+import { checkFindings } from '../../testing/check.js';
 
 const acl = `<configuration name="acl.conf">
   <network-lists>
@@ -18,7 +19,7 @@ const modules = (extra = '') => `<configuration name="modules.conf">
 
 describe('sofia profiles judged by what they do, not by their names', () => {
   it('a profile named "public" with auth-calls=false, context=public and no inbound ACL is found', () => {
-    const r = runFixture(
+    const r = checkFindings(
       {
         'autoload_configs/acl.conf.xml': acl,
         'sip_profiles/public.xml': `<profile name="public">
@@ -32,14 +33,12 @@ describe('sofia profiles judged by what they do, not by their names', () => {
       },
       { only: ['sofia/external-inbound-acl', 'sofia/external-context', 'sofia/internal-auth-calls'] },
     );
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
     expect(r.findings[0]!.severity).toBe('warning'); // no mod_cti: nothing refuses to load
     expect(r.findings[0]!.message).not.toContain('refuse');
   });
 
   it('an open profile of any name routing into "default" is a toll-fraud error', () => {
-    const r = runFixture(
+    const r = checkFindings(
       {
         'sip_profiles/trunk.xml': `<profile name="trunk">
   <settings>
@@ -51,8 +50,6 @@ describe('sofia profiles judged by what they do, not by their names', () => {
       },
       { only: ['sofia/external-context'] },
     );
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
   });
 
   it('an inbound ACL limits who gets in: auth-calls=true with a carriers ACL is not open', () => {
@@ -87,7 +84,7 @@ describe('sofia profiles judged by what they do, not by their names', () => {
   });
 
   it('acl/unknown-list says what an unknown inbound or register ACL does on this profile', () => {
-    const r = runFixture(
+    const r = checkFindings(
       {
         'autoload_configs/acl.conf.xml': acl,
         'sip_profiles/internal.xml': `<profile name="internal">
@@ -103,13 +100,11 @@ describe('sofia profiles judged by what they do, not by their names', () => {
       },
       { only: ['acl/unknown-list', 'sofia/register-acl-skips-auth'] },
     );
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
     expect(r.findings.every((f) => !f.message.includes('silently denies everything'))).toBe(true);
   });
 
   it('acl/allows-internet and sofia/register-acl-skips-auth are not both reported at one register ACL', () => {
-    const r = runFixture(
+    const r = checkFindings(
       {
         'autoload_configs/acl.conf.xml': acl.replace('</network-lists>', '  <list name="anyone" default="allow"/>\n  </network-lists>'),
         'sip_profiles/internal.xml': `<profile name="internal">
@@ -123,12 +118,10 @@ describe('sofia profiles judged by what they do, not by their names', () => {
       },
       { only: ['acl/allows-internet', 'sofia/register-acl-skips-auth'] },
     );
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
   });
 
   it('a FusionPBX enabled="false" is explained in the message (FreeSWITCH never reads it)', () => {
-    const r = runFixture(
+    const r = checkFindings(
       {
         'sip_profiles/internal.xml': `<profile name="internal">
   <settings>
@@ -141,14 +134,12 @@ describe('sofia profiles judged by what they do, not by their names', () => {
       },
       { only: ['sofia/blind-reg'] },
     );
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
   });
 });
 
 describe('findings that contradicted each other or named the wrong users', () => {
   it('a directive split over two lines in a comment: malformed says "join the lines", commented-directive is silent', () => {
-    const r = runFixture(
+    const r = checkFindings(
       {
         'vars.xml': `<include>
   <!-- <X-PRE-PROCESS cmd="set"
@@ -159,8 +150,6 @@ describe('findings that contradicted each other or named the wrong users', () =>
       },
       { only: ['preprocess/malformed', 'preprocess/commented-directive'] },
     );
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
     expect(r.findings[0]!.message).toContain('join the lines');
     expect(r.findings[0]!.severity).toBe('info');
   });

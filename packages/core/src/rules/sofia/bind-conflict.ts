@@ -1,9 +1,9 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParam, type SofiaProfile } from '../../model.js';
 
 /** Two profiles on the same address and port: the second fails to bind. */
-export const bindConflict: Rule = {
+export const bindConflict = defineRule({
   meta: { id: 'sofia/bind-conflict', severity: 'error', description: 'two profiles resolve to the same sip-ip:sip-port', fixable: false, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     const seen = new Map<string, SofiaProfile>();
@@ -34,4 +34,4 @@ export const bindConflict: Rule = {
       });
     }
   },
-};
+});

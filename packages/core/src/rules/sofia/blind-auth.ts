@@ -1,11 +1,11 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParam } from '../../model.js';
 import { switchTrue } from '../../text.js';
 import { originOf, setValueFixes } from '../params.js';
 
 /** accept-blind-auth without enforce-blind-auth-result: any INVITE passes the challenge. */
-export const blindAuth: Rule = {
+export const blindAuth = defineRule({
   meta: { id: 'sofia/blind-auth', severity: 'error', description: 'accept-blind-auth is true without enforce-blind-auth-result', fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     for (const profile of ctx.model.profiles) {
@@ -23,4 +23,4 @@ export const blindAuth: Rule = {
       });
     }
   },
-};
+});

@@ -1,11 +1,11 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParam } from '../../model.js';
 import { switchTrue } from '../../text.js';
 import { originOf, setValueFixes } from '../params.js';
 
 /** accept-blind-reg: any REGISTER succeeds without a password. */
-export const blindReg: Rule = {
+export const blindReg = defineRule({
   meta: { id: 'sofia/blind-reg', severity: 'error', description: 'accept-blind-reg is true: anyone can register as anyone', fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     for (const profile of ctx.model.profiles) {
@@ -21,4 +21,4 @@ export const blindReg: Rule = {
       });
     }
   },
-};
+});

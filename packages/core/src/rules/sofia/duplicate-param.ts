@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { SOFIA_ELEMENTS, reads } from '../reads.js';
 import type { Param } from '../../model.js';
 import { configParam } from '../../kb/index.js';
@@ -19,7 +19,7 @@ function accumulates(name: string, section: 'settings' | 'gateway'): boolean {
  * A profile or gateway param given twice: mod_sofia reads the params in order and the later one wins
  * (profile settings compare names ignoring case, gateway params exactly), so the earlier line is dead.
  */
-export const duplicateParam: Rule = {
+export const duplicateParam = defineRule({
   meta: { id: 'sofia/duplicate-param', severity: 'warning', description: 'a profile or gateway param is given twice: the later one wins', fixable: true, reads: reads(SOFIA_ELEMENTS) },
   check(ctx) {
     const run = (params: Param[], where: string, section: 'settings' | 'gateway') => {
@@ -61,4 +61,4 @@ export const duplicateParam: Rule = {
       for (const g of profile.gateways) run(g.params, `gateway ${g.name}`, 'gateway');
     }
   },
-};
+});

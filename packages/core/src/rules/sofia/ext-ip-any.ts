@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParams } from '../../model.js';
 
@@ -6,7 +6,7 @@ import { findParams } from '../../model.js';
  * `ext-sip-ip` / `ext-rtp-ip` = 0.0.0.0: mod_sofia logs "Invalid IP 0.0.0.0 replaced with …" and uses its
  * guessed local address (sofia.c:5157, 5253) — behind NAT, SDP and Contact then carry a private address.
  */
-export const extIpAny: Rule = {
+export const extIpAny = defineRule({
   meta: { id: 'sofia/ext-ip-any', severity: 'warning', description: 'ext-sip-ip or ext-rtp-ip is 0.0.0.0: sofia replaces it with a guessed local address', fixable: false, reads: reads(SOFIA_ELEMENTS) },
   check(ctx) {
     for (const profile of ctx.model.profiles) {
@@ -24,4 +24,4 @@ export const extIpAny: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParam } from '../../model.js';
 import { insertParamFix, originOf, setValueFixes } from '../params.js';
@@ -10,7 +10,7 @@ import { modCtiPresent, profileBehaviour } from './behaviour.js';
  * By behaviour: any profile that takes calls from any address without a password. By name: mod_cti, where
  * present, refuses an external profile with that context.
  */
-export const externalContext: Rule = {
+export const externalContext = defineRule({
   meta: { id: 'sofia/external-context', severity: 'error', description: "a profile open to any address (or an external profile) routes calls into context internal or default", fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS, ['context']) },
   check(ctx) {
     const cti = modCtiPresent(ctx);
@@ -54,4 +54,4 @@ export const externalContext: Rule = {
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParams } from '../../model.js';
 import { insertParamFix } from '../params.js';
@@ -11,7 +11,7 @@ import { admitsLabel } from '../network/acl-admits.js';
  * whatever its name (a profile called `public` is judged like `external`). mod_cti, where present, refuses
  * to load an external profile (by name) with no apply-inbound-acl; that refusal is its wording there.
  */
-export const externalInboundAcl: Rule = {
+export const externalInboundAcl = defineRule({
   meta: { id: 'sofia/external-inbound-acl', severity: 'error', description: 'a profile takes calls from any address without a password (no apply-inbound-acl, auth-calls off)', fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     const lists = [...new Set(ctx.model.aclLists.map((l) => l.name).filter(Boolean))];
@@ -55,4 +55,4 @@ export const externalInboundAcl: Rule = {
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { insertParamFix, originOf, setValueFixes } from '../params.js';
 import { isInternal } from './roles.js';
@@ -8,7 +8,7 @@ import { admitsText, modCtiPresent, profileBehaviour } from './behaviour.js';
  * An internal profile (by name, mod_cti's check) that does not challenge INVITEs. With mod_cti present it
  * refuses to load the profile; elsewhere the finding says what FreeSWITCH does: it takes the calls unchallenged.
  */
-export const internalAuthCalls: Rule = {
+export const internalAuthCalls = defineRule({
   meta: { id: 'sofia/internal-auth-calls', severity: 'error', description: 'an internal profile does not set auth-calls to true', fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     const cti = modCtiPresent(ctx);
@@ -47,6 +47,6 @@ export const internalAuthCalls: Rule = {
       });
     }
   },
-};
+});
 
 const switchTrueish = (v: boolean | undefined): boolean => v === true;

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParam } from '../../model.js';
 import { switchTrue } from '../../text.js';
@@ -7,7 +7,7 @@ import { insertParamFix, setValueFixes } from '../params.js';
 const LEGACY = ['sslv2', 'sslv3', 'tlsv1', 'tlsv1.1'];
 
 /** TLS with protocol versions that are broken or deprecated. */
-export const legacyTls: Rule = {
+export const legacyTls = defineRule({
   meta: { id: 'sofia/legacy-tls', severity: 'warning', description: 'TLS is on and tls-version allows SSLv2/SSLv3/TLSv1/TLSv1.1', fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     for (const profile of ctx.model.profiles) {
@@ -39,4 +39,4 @@ export const legacyTls: Rule = {
       });
     }
   },
-};
+});

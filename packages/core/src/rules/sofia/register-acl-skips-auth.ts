@@ -1,11 +1,11 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParams } from '../../model.js';
 import { countAllowedPublicIPv4 } from '../../acl/index.js';
 import { aclModelFor, parseLocalNet } from '../../acl-model.js';
 
 /** apply-register-acl: a REGISTER from a matching address is accepted with no password at all. */
-export const registerAclSkipsAuth: Rule = {
+export const registerAclSkipsAuth = defineRule({
   meta: { id: 'sofia/register-acl-skips-auth', severity: 'warning', description: 'apply-register-acl accepts REGISTERs from matching addresses without a password', fixable: false, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     let am: ReturnType<typeof aclModelFor> | undefined;
@@ -29,4 +29,4 @@ export const registerAclSkipsAuth: Rule = {
       }
     }
   },
-};
+});

@@ -1,11 +1,11 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParam } from '../../model.js';
 import { switchTrue } from '../../text.js';
 import { setValueFixes } from '../params.js';
 
 /** `sip-trace` on: sofia logs every SIP message of the profile (sofia.c:4753) — disk, CPU and credentials in logs. */
-export const sipTrace: Rule = {
+export const sipTrace = defineRule({
   meta: { id: 'sofia/sip-trace', severity: 'info', description: 'sip-trace is on: every SIP message is logged', fixable: true, reads: reads(SOFIA_ELEMENTS) },
   check(ctx) {
     for (const profile of ctx.model.profiles) {
@@ -21,4 +21,4 @@ export const sipTrace: Rule = {
       });
     }
   },
-};
+});

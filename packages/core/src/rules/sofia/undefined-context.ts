@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParam, findParams, type Param } from '../../model.js';
 import { didYouMean } from '../../suggest.js';
@@ -8,7 +8,7 @@ import { didYouMean } from '../../suggest.js';
  * dialplan: mod_dialplan_xml.c:667 looks the context up, falls back to a context named "global" and,
  * without one, finds nothing — every such call fails with NO_ROUTE_DESTINATION.
  */
-export const undefinedContext: Rule = {
+export const undefinedContext = defineRule({
   meta: { id: 'sofia/undefined-context', severity: 'error', description: "a profile's context names no context the dialplan defines", fixable: true, reads: reads(SOFIA_ELEMENTS, ['section', 'context']) },
   check(ctx) {
     const reachable = ctx.model.contexts.filter((c) => c.node.doc.reachable);
@@ -57,4 +57,4 @@ export const undefinedContext: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { configParams, sofiaGatewayParam, sofiaProfileParam } from '../../kb/index.js';
 import { suggestionFixes } from '../util.js';
@@ -7,7 +7,7 @@ import { suggestionFixes } from '../util.js';
  * A param mod_sofia never reads is silently ignored (profile names case-insensitive, gateway names
  * case-sensitive). Params parsed nowhere in mod_sofia, such as use-rtp-timer, count as unknown.
  */
-export const unknownParam: Rule = {
+export const unknownParam = defineRule({
   meta: { id: 'sofia/unknown-param', severity: 'warning', description: 'a sofia param name mod_sofia does not read (silently ignored)', fixable: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
   check(ctx) {
     const profileNames = configParams('sofia.conf', 'settings').map((p) => p.name);
@@ -40,4 +40,4 @@ export const unknownParam: Rule = {
       }
     }
   },
-};
+});

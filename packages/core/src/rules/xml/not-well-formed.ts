@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 
 /** FreeSWITCH's own parser (switch_xml_parse_str) would reject the file: the whole configuration fails to load. */
-export const notWellFormed: Rule = {
+export const notWellFormed = defineRule({
   meta: { id: 'xml/not-well-formed', severity: 'error', description: "FreeSWITCH's XML parser rejects the text", fixable: false, scope: 'file' },
   check(ctx) {
     for (const doc of ctx.tree.order) {
@@ -10,4 +10,4 @@ export const notWellFormed: Rule = {
       ctx.report({ doc, start: f.start, end: f.end, message: `${f.message}; FreeSWITCH refuses to load the configuration` });
     }
   },
-};
+});

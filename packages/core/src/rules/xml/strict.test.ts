@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runFixture } from '../../testing/fixture.js';
+import { checkFindings } from '../../testing/check.js';
 
 describe('xml/strict', () => {
   it('reports what XML 1.0 rejects but FreeSWITCH accepts, with fixes where obvious', () => {
-    const r = runFixture({
+    const r = checkFindings({
       'x.xml': `<context name="a">
   <extension "demo">
              ^^^^^^ xml/strict: is not an attribute
@@ -16,8 +16,6 @@ describe('xml/strict', () => {
 </context>
 `,
     });
-    expect(r.actual).toEqual(r.expected);
-    expect(r.messageMismatches).toEqual([]);
     const fixed = r.applyFix('xml/strict');
     expect(fixed['x.xml']).toContain('<action application="park"/>');
     expect(fixed['x.xml']).toContain('data="INFO a &amp; b"');

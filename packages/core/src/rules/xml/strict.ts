@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 
 /** Text FreeSWITCH accepts but XML 1.0 does not: almost always a typo that other tools choke on. */
-export const strict: Rule = {
+export const strict = defineRule({
   meta: { id: 'xml/strict', severity: 'warning', description: 'FreeSWITCH accepts it, XML 1.0 does not', fixable: true, scope: 'file' },
   check(ctx) {
     for (const doc of ctx.tree.order) {
@@ -21,7 +21,7 @@ export const strict: Rule = {
       }
     }
   },
-};
+});
 
 function firstNonAscii(text: string): number {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return i;
