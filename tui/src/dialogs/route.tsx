@@ -23,7 +23,8 @@ export interface RouteDialogProps {
 
 const FIELDS = ['profile', 'from', 'to', 'user'] as const;
 type Field = (typeof FIELDS)[number];
-const PLACEHOLDER: Record<Field, string> = { profile: 'external', from: '203.0.113.7', to: '1000', user: '(optional) 1001 or 1001@domain' };
+// examples, not defaults: an empty field is asked for (without colour a placeholder looks like a value)
+const PLACEHOLDER: Record<Field, string> = { profile: 'e.g. external', from: 'e.g. 203.0.113.7', to: 'e.g. 1000', user: '(optional) e.g. 1001 or 1001@domain' };
 
 interface Line {
   text: string;
