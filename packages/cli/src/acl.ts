@@ -8,25 +8,18 @@
 import { parseArgs } from 'node:util';
 import * as nodePath from 'node:path';
 import * as nodeFs from 'node:fs';
+import { UsageError, confRootOf } from './args.js';
 import { analyze, findConfRoot, NodeFileSystem, parseIp, parseLocalNet, testAddress, type AclTestResult } from '@fsconf/core';
 
 const USAGE = 'usage: fsconf acl <ip> <list> [--conf DIR] [--port N] [--local-net IP/MASK] [--format text|json]';
 
-class AclUsageError extends Error {}
-
 function usage(message: string): never {
-  throw new AclUsageError(message);
+  throw new UsageError(message);
 }
 
 /** The conf root: --conf (a folder at or below the root), else the tree holding cwd, else /etc/freeswitch. */
 function confRoot(fs: NodeFileSystem, conf: string | undefined): string {
-  if (conf !== undefined) {
-    const abs = nodePath.resolve(conf);
-    if (!nodeFs.existsSync(abs)) usage(`--conf ${conf}: no such file or directory`);
-    const root = findConfRoot(fs, abs);
-    if (!root) usage(`--conf ${conf}: no freeswitch.xml there or in a folder above it`);
-    return root;
-  }
+  if (conf !== undefined) return confRootOf(fs, conf, `--conf ${conf}`);
   const here = findConfRoot(fs, process.cwd());
   if (here) return here;
   if (nodeFs.existsSync('/etc/freeswitch/freeswitch.xml')) return '/etc/freeswitch';
@@ -132,7 +125,7 @@ export async function runAclCommand(args: string[]): Promise<number> {
   try {
     return run(args);
   } catch (e) {
-    const msg = e instanceof AclUsageError ? e.message : `cannot evaluate: ${e instanceof Error ? e.message : String(e)}`;
+    const msg = e instanceof UsageError ? e.message : `cannot evaluate: ${e instanceof Error ? e.message : String(e)}`;
     process.stderr.write(`fsconf acl: ${msg.split('\n')[0]}\n`);
     return 2;
   }

@@ -6,11 +6,10 @@
  */
 import { parseArgs } from 'node:util';
 import { analyze, exposureOf, NodeFileSystem, STRANGER, type ProfileExposure } from '@fsconf/core';
-import { confRootOf, rel } from './route.js';
+import { UsageError, confRootOf, rel } from './args.js';
 
 const USAGE = 'usage: fsconf exposure CONF [--format text|json]';
 
-class UsageError extends Error {}
 
 function toJson(list: ProfileExposure[]): Record<string, unknown> {
   return {
@@ -82,7 +81,7 @@ export async function runExposureCommand(args: string[]): Promise<number> {
   try {
     return run(args);
   } catch (e) {
-    const msg = e instanceof UsageError || (e instanceof Error && e.constructor.name === 'UsageError') ? (e as Error).message : `cannot analyse: ${e instanceof Error ? e.message : String(e)}`;
+    const msg = e instanceof UsageError ? e.message : `cannot analyse: ${e instanceof Error ? e.message : String(e)}`;
     process.stderr.write(`fsconf exposure: ${msg.split('\n')[0]}\n`);
     return 2;
   }

@@ -7,29 +7,13 @@
  * Exit codes: 0 simulated (whatever the outcome), 2 bad input.
  */
 import { parseArgs } from 'node:util';
-import * as nodePath from 'node:path';
-import * as nodeFs from 'node:fs';
-import { analyze, findConfRoot, NodeFileSystem, RouteInputError, simulateCall, type RouteInput, type RouteResult } from '@fsconf/core';
+import { UsageError, confRootOf, rel } from './args.js';
+import { analyze, NodeFileSystem, RouteInputError, simulateCall, type RouteInput, type RouteResult } from '@fsconf/core';
 
 const USAGE = 'usage: fsconf route CONF --profile NAME --from IP --to NUMBER [--user ID[@DOMAIN]] [--var NAME=VALUE]… [--header NAME=VALUE]… [--port N] [--at ISO-TIME] [--format text|json]';
 
-class UsageError extends Error {}
 function usage(message: string): never {
   throw new UsageError(message);
-}
-
-export function rel(file: string): string {
-  const r = nodePath.relative(process.cwd(), file);
-  return r === '' || r.startsWith('..') ? file : r;
-}
-
-/** The conf root for a CONF argument (a folder at or below the root, or a file in it). */
-export function confRootOf(fs: NodeFileSystem, conf: string): string {
-  const abs = nodePath.resolve(conf);
-  if (!nodeFs.existsSync(abs)) usage(`${conf}: no such file or directory`);
-  const root = findConfRoot(fs, abs);
-  if (!root) usage(`${conf}: no freeswitch.xml there or in a folder above it`);
-  return root;
 }
 
 function pairs(list: string[] | undefined, what: string): Record<string, string> {

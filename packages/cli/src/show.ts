@@ -7,9 +7,8 @@
  * Exit codes: 0 printed, 2 usage error or nothing to show.
  */
 import { parseArgs } from 'node:util';
-import * as nodeFs from 'node:fs';
-import * as nodePath from 'node:path';
-import { analyze, assemble, findConfRoot, NodeFileSystem, SECTIONS, toOrderedObject, toXml } from '@fsconf/core';
+import { UsageError, confRootOf } from './args.js';
+import { analyze, assemble, NodeFileSystem, SECTIONS, toOrderedObject, toXml } from '@fsconf/core';
 
 const USAGE = `usage: fsconf show CONF [--section ${SECTIONS.join('|')}] [--name NAME] [--format xml|json] [--origins] [--reveal]`;
 
@@ -40,11 +39,13 @@ export function runShowCommand(args: string[]): number {
   const format = values.format!;
   if (format !== 'xml' && format !== 'json') usage(`--format must be xml or json, not "${format}"`);
   if (values.section !== undefined && !(SECTIONS as readonly string[]).includes(values.section)) usage(`--section must be one of ${SECTIONS.join(', ')}, not "${values.section}"`);
-  const abs = nodePath.resolve(positionals[0]!);
-  if (!nodeFs.existsSync(abs)) usage(`${positionals[0]}: no such file or directory`);
   const fs = new NodeFileSystem();
-  const root = findConfRoot(fs, abs);
-  if (!root) usage(`${positionals[0]}: no freeswitch.xml there or in a folder above it`);
+  let root: string;
+  try {
+    root = confRootOf(fs, positionals[0]!);
+  } catch (e) {
+    usage(e instanceof UsageError ? e.message : String(e));
+  }
   // nothing is judged here: the tree and model are enough
   const analysis = analyze(fs, { root, rules: [] });
   const r = assemble(analysis, {
