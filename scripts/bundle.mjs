@@ -130,7 +130,17 @@ export async function bundleFsconf(outfile, { dev = false, sea = false } = {}) {
     plugins: [swaps, example(sea), noTopLevelAwait],
     metafile: true,
   });
+  assertAscii(outfile);
   return result.metafile;
+}
+
+/** lib/loader.cjs reads the bundle as latin1 (fast): any byte over 0x7f would be read wrong. */
+function assertAscii(file) {
+  const bytes = readFileSync(file);
+  const at = bytes.findIndex((b) => b > 0x7f);
+  if (at < 0) return;
+  const line = bytes.subarray(0, at).toString('latin1').split('\n').length;
+  throw new Error(`bundle: ${relative(REPO, file)} line ${line} holds a non-ASCII character (esbuild escapes strings but not regular expressions): write it as \\uXXXX in the source`);
 }
 
 export function kib(file) {

@@ -37,13 +37,15 @@ function start(args) {
   let filename;
   let stamp;
   if (sea) {
-    source = sea.getAsset('fsconf.cjs', 'utf8');
+    source = Buffer.from(sea.getAsset('fsconf.cjs')).latin1Slice();
     filename = process.execPath;
     const st = fs.statSync(process.execPath);
     stamp = `sea-${st.size}-${Math.round(st.mtimeMs)}`;
   } else {
     filename = path.join(__dirname, 'fsconf.cjs');
-    source = fs.readFileSync(filename, 'utf8');
+    // the bundle is ASCII (scripts/bundle.mjs checks it), so latin1 reads it right and ~3x faster than
+    // UTF-8 decoding of 2 MB, which a cold start pays for every run
+    source = fs.readFileSync(filename, 'latin1');
     const st = fs.statSync(filename);
     stamp = `${st.size}-${Math.round(st.mtimeMs)}`;
   }

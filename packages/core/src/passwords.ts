@@ -3,6 +3,38 @@
  * character classes (digit, lower-case, upper-case, other) must appear (0 = none, 4 = all four).
  */
 import type { PasswordPolicy } from './cti.js';
+import type { Doc } from './tree.js';
+
+/**
+ * A generated password, made the first time it is read and the same ever after. A finding's fix carries
+ * one, but `fsconf lint` only prints the fix's title: generating it would start node:crypto's random
+ * source (about 3 ms of a cold run) for nothing.
+ */
+export function lazyPassword(policy: PasswordPolicy): () => string {
+  let pw: string | undefined;
+  return () => (pw ??= generatePassword(policy));
+}
+
+/** An edit whose text is made when first read (see lazyPassword); copies keep it lazy (copyEdit). */
+export function lazyEdit(doc: Doc, start: number, end: number, text: () => string): { doc: Doc; start: number; end: number; newText: string } {
+  let made: string | undefined;
+  return {
+    doc,
+    start,
+    end,
+    get newText() {
+      return (made ??= text());
+    },
+  };
+}
+
+/** `to` with the newText of `from`, still lazy when `from`'s is (a spread would make it). */
+export function withNewText<T extends object>(to: T, from: { newText: string }): T & { newText: string } {
+  if (Object.getOwnPropertyDescriptor(from, 'newText')?.get) {
+    return Object.defineProperty(to, 'newText', { get: () => from.newText, enumerable: true, configurable: true }) as T & { newText: string };
+  }
+  return Object.assign(to, { newText: from.newText });
+}
 
 export function passwordClasses(pw: string): number {
   let digit = 0;

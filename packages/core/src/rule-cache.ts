@@ -5,6 +5,7 @@
  * per-unit bookkeeping of the 'extension' and 'user' rule scopes.
  */
 import { enabledFalseNote } from './enabled-attr.js';
+import { withNewText } from './passwords.js';
 import type { Action, Condition, Model, Node, User } from './model.js';
 import { cacheable } from './model.js';
 import type { Doc } from './tree.js';
@@ -96,7 +97,7 @@ export function toFinding(raw: RawFinding): Finding {
     fixes: (input.fixes ?? []).map((fx) => ({
       title: fx.title,
       kind: fx.kind,
-      edits: fx.edits.map((e) => ({ file: e.doc.path, range: e.doc.lines.range(e.start, e.end), newText: e.newText })),
+      edits: fx.edits.map((e) => withNewText({ file: e.doc.path, range: e.doc.lines.range(e.start, e.end) }, e)),
       ...(fx.preferred ? { preferred: true } : {}),
     })),
   };
@@ -112,7 +113,9 @@ function moveRaw(raw: RawFinding, doc: Doc, from: number, to: number, d: number)
   const i = raw.input;
   const by = <T extends { doc: Doc; start: number; end: number }>(x: T): T => (x.doc === doc && x.start >= from && x.end <= to ? { ...x, start: x.start + d, end: x.end + d } : x);
   const input: ReportInput = by(i);
-  if (i.fixes) input.fixes = i.fixes.map((fx) => ({ ...fx, edits: fx.edits.map(by) }));
+  const moves = (x: { doc: Doc; start: number; end: number }): boolean => x.doc === doc && x.start >= from && x.end <= to;
+  // an edit keeps a lazy text lazy (a generated password: passwords.ts lazyEdit)
+  if (i.fixes) input.fixes = i.fixes.map((fx) => ({ ...fx, edits: fx.edits.map((e) => (moves(e) ? withNewText({ doc: e.doc, start: e.start + d, end: e.end + d }, e) : e)) }));
   if (i.related) input.related = i.related.map(by);
   if (i.cause) input.cause = by(i.cause);
   return { rule: raw.rule, severity: raw.severity, security: raw.security, input };

@@ -5,21 +5,27 @@
 import type { Node, Param } from '../model.js';
 import type { FixInput, FixKind } from './types.js';
 import { eol, indentAt } from './util.js';
+import { lazyEdit } from '../passwords.js';
 
 /** Insert `<param name value/>` as the last param of a settings-like element. */
-export function insertParamFix(container: Node, params: Param[], name: string, value: string, title: string, kind: FixKind, preferred = false): FixInput | undefined {
+export function insertParamFix(container: Node, params: Param[], name: string, value: string | (() => string), title: string, kind: FixKind, preferred = false): FixInput | undefined {
   const doc = container.doc;
+  // a lazy value (a generated password) stays lazy: see lazyPassword
+  const insert = (at: number, ind: string) => {
+    const text = (v: string) => `${nl}${ind}<param name="${name}" value="${v}"/>`;
+    return typeof value === 'string' ? { doc, start: at, end: at, newText: text(value) } : lazyEdit(doc, at, at, () => text(value()));
+  };
   const nl = eol(doc);
   const own = params.filter((p) => p.node.doc === doc && p.node.parent?.el === container.el);
   const last = own[own.length - 1];
   if (last) {
     const ind = indentAt(doc, last.node.el.start);
-    return { title, kind, edits: [{ doc, start: last.node.el.end, end: last.node.el.end, newText: `${nl}${ind}<param name="${name}" value="${value}"/>` }], ...(preferred ? { preferred } : {}) };
+    return { title, kind, edits: [insert(last.node.el.end, ind)], ...(preferred ? { preferred } : {}) };
   }
   const el = container.el;
   if (el.selfClosing) return undefined;
   const ind = indentAt(doc, el.start) + '  ';
-  return { title, kind, edits: [{ doc, start: el.startTagEnd, end: el.startTagEnd, newText: `${nl}${ind}<param name="${name}" value="${value}"/>` }], ...(preferred ? { preferred } : {}) };
+  return { title, kind, edits: [insert(el.startTagEnd, ind)], ...(preferred ? { preferred } : {}) };
 }
 
 /**

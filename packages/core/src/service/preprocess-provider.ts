@@ -64,7 +64,7 @@ export function describeDef(def: VarDef, root: string | undefined): string {
     const shown = SECRET_NAME.test(def.name) ? maskSecret(raw) : raw;
     // one variable and nothing else (vanilla's domain=$${local_ip_v4}): `= $${local_ip_v4} → this host's IPv4 address`
     const only = def.uses.length === 1 && raw.trim() === `$\${${def.uses[0]!.name}}` ? def.uses[0]! : undefined;
-    if (only) return `= \`${shown}\` → ${refGist(only, root).replace(/^`[^`]*` (→ |= |is )?/, '')} — set at ${where}`;
+    if (only) return `= \`${shown}\` → ${refGist(only, root).replace(/^`[^`]*` (\u2192 |= |is )?/, '')} — set at ${where}`;
     const parts = def.uses.map((r) => refGist(r, root));
     return `= \`${shown}\`${parts.length ? ` — ${parts.join('; ')}` : ''} — set at ${where}`;
   }

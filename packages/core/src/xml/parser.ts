@@ -108,6 +108,14 @@ function indexOfBounded(text: string, code: number, from: number, to: number): n
 // Most elements have no children or no text: they share these (never pushed into; see addChild/addText).
 const NO_CHILDREN: XmlElement[] = [];
 const NO_TEXT: XmlElement['textParts'] = [];
+const NO_ATTRS: XmlAttr[] = [];
+
+// Runs of one character class, matched by the regexp engine's native code: a JS loop per character runs
+// in V8's interpreter in a cold process (`fsconf lint` parses every file once), several times slower.
+const TAG_NAME = /[^\t\n\r \/>]*/y;
+const CLOSE_NAME = /[^\t\n\r >]*/y;
+const ATTR_NAME = /[^\t\n\r =\/>]*/y;
+const WS_EQ = /[\t\n\r =]*/y;
 
 function isWs(c: number): boolean {
   return c === C.SPACE || c === C.TAB || c === C.LF || c === C.CR;
@@ -183,9 +191,23 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
   const strictAt = (message: string, start: number, end: number, fix?: XmlProblem['fix']): void => {
     if (wantStrict && strict.length < 1000) strict.push({ kind: 'strict', message, start, end, ...(fix ? { fix } : {}) });
   };
+  // Where the next '&' and '<' are, found with the native indexOf: the parser visits text left to right, so
+  // each is searched for once per occurrence (a JS loop over every character costs ~5x more in a cold
+  // process, where this code has not been optimised yet: `fsconf lint` runs it once).
+  let nextAmp = -2;
+  let nextLt = -2;
+  const ampFrom = (from: number): number => {
+    if (nextAmp !== -1 && nextAmp < from) nextAmp = text.indexOf('&', from);
+    return nextAmp;
+  };
+  const ltFrom = (from: number): number => {
+    if (nextLt !== -1 && nextLt < from) nextLt = text.indexOf('<', from);
+    return nextLt;
+  };
   const checkAmps = (from: number, to: number): void => {
     if (!wantStrict) return;
-    let i = indexOfBounded(text, C.AMP, from, to);
+    let i = ampFrom(from);
+    if (i >= to) i = -1;
     while (i >= 0) {
       ENTITY_RE.lastIndex = i;
       if (!ENTITY_RE.test(text)) {
@@ -196,7 +218,8 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
           newText: '&amp;',
         });
       }
-      i = indexOfBounded(text, C.AMP, i + 1, to);
+      i = ampFrom(i + 1);
+      if (i >= to) i = -1;
     }
   };
   const addText = (start: number, end: number, cdata: boolean): void => {
@@ -205,6 +228,18 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
       if (top.textParts === NO_TEXT) top.textParts = [];
       top.textParts.push({ start, end, cdata });
     }
+  };
+
+  // one function for every element (a closure made per element is garbage the collector must sweep)
+  const attach = (el: XmlElement): boolean => {
+    if (skippedDepth > 0 || stack.length >= maxDepth) return false;
+    const parent = stack[stack.length - 1];
+    el.parent = parent;
+    if (parent) {
+      if (parent.children === NO_CHILDREN) parent.children = [];
+      parent.children.push(el);
+    } else roots.push(el);
+    return true;
   };
 
   let s = text.indexOf('<');
@@ -219,26 +254,21 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
     let next = -1; // offset after this markup
     if (c >= 0 && isNameStart(c)) {
       // start tag
-      let p = d;
-      while (p < len) {
-        const ch = text.charCodeAt(p);
-        if (isWs(ch) || ch === C.SLASH || ch === C.GT) break;
-        p++;
-      }
+      TAG_NAME.lastIndex = d;
+      TAG_NAME.test(text);
+      let p = TAG_NAME.lastIndex;
       const nameEnd = p;
       const name = text.slice(d, nameEnd);
-      const attrs: XmlAttr[] = [];
+      let attrs: XmlAttr[] = NO_ATTRS;
       while (p < len && isWs(text.charCodeAt(p))) p++;
       let broken = false;
       while (p < len) {
         const ch = text.charCodeAt(p);
         if (ch === C.SLASH || ch === C.GT) break;
         const aStart = p;
-        while (p < len) {
-          const ac = text.charCodeAt(p);
-          if (isWs(ac) || ac === C.EQ || ac === C.SLASH || ac === C.GT) break;
-          p++;
-        }
+        ATTR_NAME.lastIndex = p;
+        ATTR_NAME.test(text);
+        p = ATTR_NAME.lastIndex;
         const aEnd = p;
         const aName = text.slice(aStart, aEnd);
         let valueStart = aEnd;
@@ -249,8 +279,9 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
         if (p < len && (text.charCodeAt(p) === C.EQ || isWs(text.charCodeAt(p)))) {
           p++;
           // ezxml skips any run of whitespace and '=' here
-          let q = p;
-          while (q < len && (isWs(text.charCodeAt(q)) || text.charCodeAt(q) === C.EQ)) q++;
+          WS_EQ.lastIndex = p;
+          WS_EQ.test(text);
+          const q = WS_EQ.lastIndex;
           sawEq = text.charCodeAt(aEnd) === C.EQ || text.slice(aEnd, q).includes('=');
           p = q;
           const qc = p < len ? text.charCodeAt(p) : -1;
@@ -271,8 +302,8 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
             value = decodeXml(text.slice(valueStart, valueEnd), true);
             if (wantStrict && !broken) {
               checkAmps(valueStart, valueEnd);
-              const lt = indexOfBounded(text, C.LT, valueStart, valueEnd);
-              if (lt >= 0) strictAt('"<" inside an attribute value: FreeSWITCH accepts it, XML does not (write "&lt;")', lt, lt + 1, { title: 'Escape "<" as "&lt;"', start: lt, end: lt + 1, newText: '&lt;' });
+              const lt = ltFrom(valueStart);
+              if (lt >= 0 && lt < valueEnd) strictAt('"<" inside an attribute value: FreeSWITCH accepts it, XML does not (write "&lt;")', lt, lt + 1, { title: 'Escape "<" as "&lt;"', start: lt, end: lt + 1, newText: '&lt;' });
             }
           }
         }
@@ -292,7 +323,7 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
             else if (aName.length > 0) strictAt(`attribute "${aName}" has no value: FreeSWITCH reads it as empty, XML requires ="…"`, aStart, aEnd);
           }
         }
-        if (aName.length > 0 && !/["']/.test(aName)) attrs.push({ name: aName, value, nameStart: aStart, nameEnd: aEnd, valueStart, valueEnd, quote });
+        if (aName.length > 0 && !/["']/.test(aName)) (attrs === NO_ATTRS ? (attrs = []) : attrs).push({ name: aName, value, nameStart: aStart, nameEnd: aEnd, valueStart, valueEnd, quote });
         while (p < len && isWs(text.charCodeAt(p))) p++;
         if (aEnd === aStart && p === aStart) {
           // cannot advance (e.g. '=' at attribute start); consume one char like ezxml's loop would
@@ -314,54 +345,40 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
         closed: false,
         textParts: NO_TEXT,
       };
-      const attach = (): boolean => {
-        if (skippedDepth > 0 || stack.length >= maxDepth) return false;
-        const parent = stack[stack.length - 1];
-        el.parent = parent;
-        if (parent) {
-          if (parent.children === NO_CHILDREN) parent.children = [];
-          parent.children.push(el);
-        }
-        else roots.push(el);
-        return true;
-      };
       if (broken) {
         el.startTagEnd = el.end = len;
-        attach();
+        attach(el);
         next = len;
       } else if (p < len && text.charCodeAt(p) === C.SLASH) {
         if (p + 1 < len && text.charCodeAt(p + 1) === C.GT) {
           el.selfClosing = true;
           el.closed = true;
           el.startTagEnd = el.end = p + 2;
-          attach();
+          attach(el);
           next = p + 2;
         } else {
           fail(`missing >: "<${name}" is not closed by "/>"`, p, p + 1);
           el.startTagEnd = el.end = p + 1;
-          attach();
+          attach(el);
           next = p + 1;
         }
       } else if (p < len && text.charCodeAt(p) === C.GT) {
         el.startTagEnd = p + 1;
-        if (attach()) stack.push(el);
+        if (attach(el)) stack.push(el);
         else skippedDepth++;
         if (stack.length + skippedDepth > depthSeen) depthSeen = stack.length + skippedDepth;
         next = p + 1;
       } else {
         fail(`missing >: the start tag <${name}> is cut off`, s, nameEnd);
         el.startTagEnd = el.end = p;
-        attach();
+        attach(el);
         next = p;
       }
     } else if (c === C.SLASH) {
       // close tag
-      let p = d + 1;
-      while (p < len) {
-        const ch = text.charCodeAt(p);
-        if (isWs(ch) || ch === C.GT) break;
-        p++;
-      }
+      CLOSE_NAME.lastIndex = d + 1;
+      CLOSE_NAME.test(text);
+      let p = CLOSE_NAME.lastIndex;
       const name = text.slice(d + 1, p);
       const nameStart = d + 1;
       const nameEnd = p;

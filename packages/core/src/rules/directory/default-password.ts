@@ -1,6 +1,6 @@
 import { defineRule } from '../types.js';
 import { reads } from '../reads.js';
-import { generatePassword } from '../../passwords.js';
+import { lazyEdit, lazyPassword } from '../../passwords.js';
 
 /** The stock default_password=1234: shared by every stock user, and the stock dialplan delays every call. */
 export const defaultPassword = defineRule({
@@ -13,7 +13,7 @@ export const defaultPassword = defineRule({
         start: def.valueStart,
         end: def.valueEnd,
         message: 'default_password is the stock "1***": every stock directory user shares it, and the stock dialplan delays every call by 10 s until it is changed',
-        fixes: [{ title: 'Replace with a generated strong password', kind: 'credential', edits: [{ doc: def.doc, start: def.valueStart, end: def.valueEnd, newText: generatePassword(ctx.config.passwords) }], preferred: true }],
+        fixes: [{ title: 'Replace with a generated strong password', kind: 'credential', edits: [lazyEdit(def.doc, def.valueStart, def.valueEnd, lazyPassword(ctx.config.passwords))], preferred: true }],
       });
     }
   },

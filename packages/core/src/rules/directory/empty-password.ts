@@ -1,6 +1,6 @@
 import { defineRule } from '../types.js';
 import { switchFalse } from '../../text.js';
-import { generatePassword } from '../../passwords.js';
+import { lazyEdit, lazyPassword } from '../../passwords.js';
 import { insertParamFix } from '../params.js';
 import { inheritedParam, userPassword } from './passwords.js';
 
@@ -17,9 +17,9 @@ export const emptyPassword = defineRule({
       const allow = inheritedParam(user, 'allow-empty-password');
       if (allow && (allow.value.value === undefined || switchFalse(allow.value.value))) continue;
       const paramsNode = user.params[0]?.node.parent;
-      const generated = generatePassword(ctx.config.passwords);
+      const generated = lazyPassword(ctx.config.passwords);
       const fix = pw?.valueAttr
-        ? { title: 'Set a generated strong password', kind: 'credential' as const, edits: [{ doc: pw.node.doc, start: pw.valueAttr.valueStart, end: pw.valueAttr.valueEnd, newText: generated }], preferred: true }
+        ? { title: 'Set a generated strong password', kind: 'credential' as const, edits: [lazyEdit(pw.node.doc, pw.valueAttr.valueStart, pw.valueAttr.valueEnd, generated)], preferred: true }
         : paramsNode
           ? insertParamFix(paramsNode, user.params, 'password', generated, 'Insert a generated strong password', 'credential', true)
           : undefined;

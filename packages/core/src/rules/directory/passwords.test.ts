@@ -96,6 +96,19 @@ describe('directory password rules (mod_cti policy)', () => {
 });
 
 describe('password generation', () => {
+  it('a fix\'s generated password is one password, however often it is read and copied', () => {
+    const r = runFixture(tree(`    <user id="1000">
+      <params>
+        <param name="password" value="abc"/>
+      </params>
+    </user>`));
+    const fix = r.analysis.findings.find((f) => f.rule === 'directory/password-too-short')!.fixes.find((x) => x.title.startsWith('Replace with a generated'))!;
+    const first = fix.edits[0]!.newText;
+    expect(judgePassword(first, { minimum: 12, strength: 4 }).ok).toBe(true);
+    expect(fix.edits[0]!.newText).toBe(first);
+    expect(JSON.parse(JSON.stringify(fix)).edits[0].newText).toBe(first);
+    expect({ ...fix.edits[0]! }.newText).toBe(first);
+  });
   it('is random, meets strength 4 and any minimum, and needs no XML escaping', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 200; i++) {

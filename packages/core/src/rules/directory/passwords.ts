@@ -1,6 +1,6 @@
 /** Shared by the directory password rules: which password a user really has, and its fixes. */
 import { findParam, type Param, type User } from '../../model.js';
-import { generatePassword } from '../../passwords.js';
+import { lazyEdit, lazyPassword } from '../../passwords.js';
 import type { PasswordPolicy } from '../../cti.js';
 import type { FixInput, RuleContext } from '../types.js';
 import { judgePassword } from '../../passwords.js';
@@ -32,12 +32,12 @@ export function passwordFixes(p: Param, policy: PasswordPolicy): FixInput[] {
     out.push({
       title: `Generate a strong password for $\${${def.name}} in ${def.doc.path.split('/').pop()} (line ${def.directive.line + 1}; every user of the variable gets it)`,
       kind: 'credential',
-      edits: [{ doc: def.doc, start: def.valueStart, end: def.valueEnd, newText: generatePassword(policy) }],
+      edits: [lazyEdit(def.doc, def.valueStart, def.valueEnd, lazyPassword(policy))],
       preferred: true,
     });
-    out.push({ title: 'Generate a strong password for this user only', kind: 'credential', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: generatePassword(policy) }] });
+    out.push({ title: 'Generate a strong password for this user only', kind: 'credential', edits: [lazyEdit(p.node.doc, p.valueAttr.valueStart, p.valueAttr.valueEnd, lazyPassword(policy))] });
   } else {
-    out.push({ title: 'Replace with a generated strong password', kind: 'credential', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: generatePassword(policy) }], preferred: true });
+    out.push({ title: 'Replace with a generated strong password', kind: 'credential', edits: [lazyEdit(p.node.doc, p.valueAttr.valueStart, p.valueAttr.valueEnd, lazyPassword(policy))], preferred: true });
   }
   return out;
 }

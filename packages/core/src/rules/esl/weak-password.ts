@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../types.js';
 import { configsNamed, paramsIn, sectionNodes } from '../../config-sections.js';
 import { findParam } from '../../model.js';
 import type { Expanded, VarRef } from '../../tree.js';
-import { generatePassword, judgePassword } from '../../passwords.js';
+import { judgePassword, lazyEdit, lazyPassword } from '../../passwords.js';
 import { maskSecret } from '../../text.js';
 import { admitsNonLoopback } from '../network/acl-admits.js';
 import { policyText } from '../directory/passwords.js';
@@ -70,7 +70,7 @@ export const eslWeakPassword = defineRule({
           if (v.ok) continue;
           message = `the event_socket password "${maskSecret(value)}"${why} is ${v.reason === 'too-short' ? `too short (${value.length} characters)` : `too simple (${v.classes} of the 4 character classes)`} for ${policyText(ctx.config.passwords)}${where}`;
         }
-        const generated = generatePassword({ minimum: Math.max(16, ctx.config.passwords.minimum), strength: 4 });
+        const generated = lazyPassword({ minimum: Math.max(16, ctx.config.passwords.minimum), strength: 4 });
         ctx.report({
           doc: pw.node.doc,
           start: pw.valueAttr.valueStart,
@@ -78,7 +78,7 @@ export const eslWeakPassword = defineRule({
           ...(reachable ? {} : { severity: 'warning' as const }),
           message,
           // kind: credential — every ESL client must be given the new password
-          fixes: [{ title: 'Replace with a generated strong password (every ESL client needs it)', kind: 'credential', edits: [{ doc: pw.node.doc, start: pw.valueAttr.valueStart, end: pw.valueAttr.valueEnd, newText: generated }] }],
+          fixes: [{ title: 'Replace with a generated strong password (every ESL client needs it)', kind: 'credential', edits: [lazyEdit(pw.node.doc, pw.valueAttr.valueStart, pw.valueAttr.valueEnd, generated)] }],
         });
       }
     }

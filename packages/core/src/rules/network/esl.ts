@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../types.js';
 import { configsNamed, paramsIn, sectionNodes } from '../../config-sections.js';
 import { findParam, type Param } from '../../model.js';
-import { generatePassword } from '../../passwords.js';
+import { lazyEdit, lazyPassword } from '../../passwords.js';
 import { admitsLabel, admitsLabelIf, admitsNonLoopback, admitsPublic } from './acl-admits.js';
 import { aclModelFor } from '../../acl-model.js';
 import { deleteNodeEdit } from '../acl/shared.js';
@@ -51,7 +51,7 @@ export const eslDefaultPassword = defineRule({
       const why = reachable
         ? `it listens on ${s.listenIp} and its ACL "${s.acl}" admits other hosts: whoever reaches the port controls the switch`
         : `today only loopback may connect (ACL ${s.acl ?? 'unknown'}${s.listenIp && isLoopbackIp(s.listenIp) ? `, listen-ip ${s.listenIp}` : ''}), but any local process or a later ACL change exposes full control`;
-      const generated = generatePassword({ minimum: 16, strength: 4 });
+      const generated = lazyPassword({ minimum: 16, strength: 4 });
       if (pw && pw.valueAttr) {
         ctx.report({
           doc: pw.node.doc,
@@ -59,7 +59,7 @@ export const eslDefaultPassword = defineRule({
           end: pw.valueAttr.valueEnd,
           severity,
           message: `event_socket password is the well-known "C***"; ${why}`,
-          fixes: [{ title: 'Replace with a generated strong password', kind: 'credential', edits: [{ doc: pw.node.doc, start: pw.valueAttr.valueStart, end: pw.valueAttr.valueEnd, newText: generated }], preferred: true }],
+          fixes: [{ title: 'Replace with a generated strong password', kind: 'credential', edits: [lazyEdit(pw.node.doc, pw.valueAttr.valueStart, pw.valueAttr.valueEnd, generated)], preferred: true }],
         });
       } else {
         const fix = insertParamFix(s.settingsNode, s.params, 'password', generated, 'Insert a generated strong password', 'credential', true);

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext, type Severity } from '../types.js';
 import { configsNamed, moduleLoaded, paramsIn, sectionNodes } from '../../config-sections.js';
 import { findParam, type Param } from '../../model.js';
-import { generatePassword } from '../../passwords.js';
+import { lazyEdit, lazyPassword } from '../../passwords.js';
 
 function xmlrpcSettings(ctx: RuleContext): { params: Param[]; node: import('../../model.js').Node }[] {
   const out = [];
@@ -42,7 +42,7 @@ export const xmlrpcDefaultCredentials = defineRule({
         end: pass.valueAttr.valueEnd,
         severity,
         message: `xml_rpc auth-pass is the stock "w***" that ships with FreeSWITCH: anyone who knows it can run API commands over HTTP (${note})`,
-        fixes: [{ title: 'Replace with a generated strong password', kind: 'credential', edits: [{ doc: pass.node.doc, start: pass.valueAttr.valueStart, end: pass.valueAttr.valueEnd, newText: generatePassword(ctx.config.passwords) }], preferred: true }],
+        fixes: [{ title: 'Replace with a generated strong password', kind: 'credential', edits: [lazyEdit(pass.node.doc, pass.valueAttr.valueStart, pass.valueAttr.valueEnd, lazyPassword(ctx.config.passwords))], preferred: true }],
       });
     }
   },
