@@ -7,7 +7,7 @@ import type { Severity } from './rules/types.js';
 import { dirname, joinPath, normalize, type FileSystem } from './fs.js';
 import { KNOWLEDGE_VERSIONS, type FsVersion } from './kb/index.js';
 import { ALL_RULES, isRuleId } from './rules/index.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from './kb/did-you-mean.js';
 
 /** "1.10.12" → "1.10", "v1.11.2" → "1.11", "master"/"main"/"HEAD" → "master"; anything else undefined. */
 export function normalizeVersion(v: string): FsVersion | undefined {
@@ -16,7 +16,7 @@ export function normalizeVersion(v: string): FsVersion | undefined {
   const m = /^1\.(1[01])(\.\d+)?$/.exec(t);
   return m ? (`1.${m[1]}` as FsVersion) : undefined;
 }
-import { parseLocalNet } from './acl-model.js';
+import { parseLocalNet } from './semantics/network-lists.js';
 
 export interface FsconfConfig {
   rules?: Record<string, Severity | 'off'>;

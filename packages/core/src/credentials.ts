@@ -9,9 +9,9 @@ import type { Finding, Fix } from './rules/types.js';
 import type { Node, Param } from './model.js';
 import type { Doc } from './tree.js';
 import { attr, elementAt, type XmlElement } from './xml/parser.js';
-import { configsNamed, paramsIn, sectionNodes } from './config-sections.js';
+import { configsNamed, paramsIn, sectionNodes } from './semantics/module-config.js';
 import { expandAttr, findParam } from './model.js';
-import { inComment } from './rules/util.js';
+import { inComment } from './semantics/source-map.js';
 
 export interface CredentialNotice {
   /** Where the new secret is written (1-based line). */

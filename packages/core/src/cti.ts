@@ -6,7 +6,7 @@ import { parseTree, printParseErrorCode, findNodeAtLocation, type Node as JsonNo
 import { decodeBytes, joinPath, type FileSystem } from './fs.js';
 import { LineIndex } from './text.js';
 import type { Finding } from './rules/types.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from './kb/did-you-mean.js';
 
 export interface PasswordPolicy {
   minimum: number;

@@ -1,16 +1,7 @@
 import type { Doc } from '../tree.js';
 import type { XmlAttr } from '../xml/parser.js';
 import type { FixInput, FixKind } from './types.js';
-import { didYouMean } from '../suggest.js';
-
-/** Is offset inside an XML comment of the file? */
-export function inComment(doc: Doc, offset: number): boolean {
-  for (const c of doc.xml.comments) {
-    if (offset >= c.start && offset < c.end) return true;
-    if (c.start > offset) break;
-  }
-  return false;
-}
+import { didYouMean } from '../kb/did-you-mean.js';
 
 /** Replace an attribute's value (inside its quotes). */
 export function replaceValue(doc: Doc, a: XmlAttr, newText: string, title: string, kind: FixKind, preferred = false): FixInput {

@@ -4,7 +4,7 @@ import { MemoryFileSystem } from '../fs.js';
 import { FsconfWorkspace } from './workspace.js';
 import { hoverText, positionIn } from '../testing/positions.js';
 import { completion, definition, hover, references } from './features.js';
-import { aclListNames, networkListsFor, testAddress } from '../acl-model.js';
+import { aclListNames, networkListsFor, testAddress } from '../semantics/network-lists.js';
 import { FREESWITCH_XML_INLINE_SOFIA } from '../testing/trees.js';
 
 const files: Record<string, string> = {

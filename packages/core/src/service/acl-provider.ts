@@ -4,7 +4,7 @@
  * the built-in `*.auto` lists.
  */
 import type { CompletionItem, Hover, Location, MarkupContent } from 'vscode-languageserver-types';
-import { aclModelFor, aclReferences, parseLocalNet, refLabel, ACL_PARAM_NAMES, type AclModel, type AclReference } from '../acl-model.js';
+import { aclModelFor, aclReferences, parseLocalNet, refLabel, ACL_PARAM_NAMES, type AclModel, type AclReference } from '../semantics/network-lists.js';
 import { checkAddress, describeCidr, formatAddress, parseCidr, summarizeList, type NetworkList } from '../acl/index.js';
 import { relativePath } from '../fs.js';
 import type { AclList, Model } from '../model.js';

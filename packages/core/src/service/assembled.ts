@@ -14,7 +14,8 @@ import { seqAt, type Doc } from '../tree.js';
 import { CORE_GLOBALS } from '../preprocess/globals.js';
 import { relativePath } from '../fs.js';
 import { maskSecret } from '../text.js';
-import { isSecretName, secretRangesInText } from './secrets.js';
+import { isSecretName } from '../semantics/secret-names.js';
+import { secretRangesInText } from './secrets.js';
 
 export const SECTIONS = ['configuration', 'dialplan', 'directory', 'chatplan', 'languages'] as const;
 

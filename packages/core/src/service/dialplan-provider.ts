@@ -12,19 +12,10 @@ import { expandAttr, findParam } from '../model.js';
 import type { Doc, Tree } from '../tree.js';
 import { attr } from '../xml/parser.js';
 import { mdCode } from '../kb/index.js';
-import {
-  actionData,
-  captureRefs,
-  captureSource,
-  contextNames,
-  contextTargets,
-  findGateway,
-  gatewayDefs,
-  gatewayTargets,
-  groupText,
-  subRange,
-  type SourceText,
-} from '../rules/dialplan/shared.js';
+import { actionData, subRange, type SourceText } from '../semantics/source-map.js';
+import { captureRefs, captureSource, groupText } from '../semantics/captures.js';
+import { contextNames, contextTargets } from '../semantics/dialplan.js';
+import { findGateway, gatewayDefs, gatewayTargets } from '../semantics/gateways.js';
 import { toUri } from './preprocess-provider.js';
 import type { ProviderContext } from './providers.js';
 

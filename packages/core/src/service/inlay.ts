@@ -12,9 +12,10 @@ import { seqAt, type Doc } from '../tree.js';
 import { maskSecret } from '../text.js';
 import { amrModes, configParams } from '../kb/index.js';
 import { separateArgs } from '../dialplan/args.js';
-import { actionData, canonicalApp } from '../rules/dialplan/shared.js';
+import { actionData } from '../semantics/source-map.js';
+import { canonicalApp } from '../semantics/dialplan.js';
 import { elementAt } from '../xml/parser.js';
-import { isSecretName } from './secrets.js';
+import { isSecretName } from '../semantics/secret-names.js';
 import { globalGist, rawValue } from './preprocess-provider.js';
 import type { FsconfWorkspace } from './workspace.js';
 

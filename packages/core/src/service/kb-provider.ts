@@ -48,8 +48,8 @@ import { expandAttr } from '../model.js';
 import { relativePath, basename } from '../fs.js';
 import { maskSecret } from '../text.js';
 import type { Doc, Expanded } from '../tree.js';
-import { inComment } from '../rules/util.js';
-import { kbConfigName, paramSectionAt } from '../rules/config/kb-sections.js';
+import { inComment } from '../semantics/source-map.js';
+import { kbConfigName, paramSectionAt } from '../semantics/kb-sections.js';
 import type { ProviderContext } from './providers.js';
 import { describeDef, globalGist } from './preprocess-provider.js';
 

@@ -8,9 +8,10 @@
  */
 import type { Location, Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis.js';
-import { aclReferences } from '../acl-model.js';
+import { aclReferences } from '../semantics/network-lists.js';
 import type { Doc } from '../tree.js';
-import { gatewayTargets, subRange } from '../rules/dialplan/shared.js';
+import { gatewayTargets } from '../semantics/gateways.js';
+import { subRange } from '../semantics/source-map.js';
 import { toUri } from './preprocess-provider.js';
 import type { FsconfWorkspace } from './workspace.js';
 

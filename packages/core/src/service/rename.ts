@@ -8,7 +8,9 @@
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Doc } from '../tree.js';
 import { relativePath } from '../fs.js';
-import { dialplanActions, canonicalApp, actionData, gatewayDefs, gatewayTargets, subRange } from '../rules/dialplan/shared.js';
+import { dialplanActions, canonicalApp } from '../semantics/dialplan.js';
+import { actionData, subRange } from '../semantics/source-map.js';
+import { gatewayDefs, gatewayTargets } from '../semantics/gateways.js';
 import type { FsconfWorkspace } from './workspace.js';
 import type { ProviderContext } from './providers.js';
 import { aclReferencesProvider } from './acl-provider.js';

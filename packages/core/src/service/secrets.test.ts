@@ -3,7 +3,8 @@ import type { Range } from 'vscode-languageserver-types';
 import { MemoryFileSystem } from '../fs.js';
 import { kbData } from '../kb/index.js';
 import { FsconfWorkspace } from './workspace.js';
-import { isSecretName, SECRET_NAMES, secretRanges, secretRangesInText } from './secrets.js';
+import { isSecretName, SECRET_NAMES } from '../semantics/secret-names.js';
+import { secretRanges, secretRangesInText } from './secrets.js';
 import { FREESWITCH_XML } from '../testing/trees.js';
 
 /** A vanilla-like tree: every secret a stock install (plus an admin) puts in it. */

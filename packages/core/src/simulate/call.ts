@@ -12,7 +12,7 @@ import { attr, elementText } from '../xml/parser.js';
 import { expandAttr, findParam, findParams, type Action, type Condition, type DialplanContext, type Extension, type Model, type Node, type SofiaProfile, type User } from '../model.js';
 import type { Tree } from '../tree.js';
 import { CORE_GLOBALS } from '../preprocess/globals.js';
-import { aclModelFor, testAddressIn, type AclModel, type LocalNet } from '../acl-model.js';
+import { aclModelFor, testAddressIn, type AclModel, type LocalNet } from '../semantics/network-lists.js';
 import { isCallerProfileField } from '../dialplan/fields.js';
 import { switchTrue } from '../dialplan/time.js';
 import { isIpAddress } from '../acl/index.js';

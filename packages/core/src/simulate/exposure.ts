@@ -5,7 +5,7 @@
 import { attr } from '../xml/parser.js';
 import { expandAttr, type Model, type SofiaProfile, type Extension, type Condition, type DialplanContext } from '../model.js';
 import type { Tree } from '../tree.js';
-import type { LocalNet } from '../acl-model.js';
+import type { LocalNet } from '../semantics/network-lists.js';
 import { simulateCall } from './call.js';
 import { exampleFor } from './regex-match.js';
 import { preprocessed, hasUnknown } from './values.js';

@@ -1,7 +1,7 @@
 import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS, reads } from '../reads.js';
 import { countAllowedPublicIPv4, formatCount } from '../../acl/index.js';
-import { aclModelFor, aclReferences, parseLocalNet, refLabel } from '../../acl-model.js';
+import { aclModelFor, aclReferences, parseLocalNet, refLabel } from '../../semantics/network-lists.js';
 import { listAnchor } from './shared.js';
 
 const LIMIT = 1n << 24n;

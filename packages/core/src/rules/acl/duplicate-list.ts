@@ -1,7 +1,7 @@
 import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, reads } from '../reads.js';
 import { BUILTIN_LIST_NAMES, summarizeList, buildNetworkLists } from '../../acl/index.js';
-import { effectiveAclLists, displayPath } from '../../acl-model.js';
+import { effectiveAclLists, displayPath } from '../../semantics/network-lists.js';
 import type { AclList } from '../../model.js';
 import { listAnchor } from './shared.js';
 

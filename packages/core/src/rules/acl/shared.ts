@@ -4,7 +4,7 @@ import type { Doc } from '../../tree.js';
 import { MAX_CIDR_ITEMS, separateString } from '../../acl/index.js';
 import type { EditAt } from '../types.js';
 import { wholeLine } from '../util.js';
-import { effectiveAclLists } from '../../acl-model.js';
+import { effectiveAclLists } from '../../semantics/network-lists.js';
 import type { Model } from '../../model.js';
 
 export interface CidrItem {

@@ -1,6 +1,6 @@
 import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, DIRECTORY_ELEMENTS, reads } from '../reads.js';
-import { matchDomain } from '../../acl-model.js';
+import { matchDomain } from '../../semantics/network-lists.js';
 import { listsToCheck } from './shared.js';
 import { suggestionFixes } from '../util.js';
 

@@ -1,8 +1,8 @@
 import { defineRule, type RuleContext } from '../types.js';
 import { ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
-import { aclModelFor, aclReferences, parseLocalNet, referenceResolves, type AclReference } from '../../acl-model.js';
+import { aclModelFor, aclReferences, parseLocalNet, referenceResolves, type AclReference } from '../../semantics/network-lists.js';
 import { profileBehaviour } from '../sofia/behaviour.js';
-import { didYouMean } from '../../suggest.js';
+import { didYouMean } from '../../kb/did-you-mean.js';
 import type { FixInput } from '../types.js';
 import type { Doc } from '../../tree.js';
 import { admitsLabel } from '../network/acl-admits.js';

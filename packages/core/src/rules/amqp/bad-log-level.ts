@@ -1,6 +1,6 @@
 import { defineRule, type FixInput } from '../types.js';
 import { allLogLevels, logLevel } from '../../kb/index.js';
-import { didYouMean } from '../../suggest.js';
+import { didYouMean } from '../../kb/did-you-mean.js';
 import { amqpProfiles, listEntries } from './profiles.js';
 
 /** switch_log_str2level(): a level name (any case) or a number; switch_log_str2mask() adds `all`. */

@@ -4,7 +4,7 @@ import { configParamMatch } from '../../kb/index.js';
 import type { Node, Param } from '../../model.js';
 import { expandAttr } from '../../model.js';
 import type { RuleContext } from '../types.js';
-import { sectionParams } from '../config/kb-sections.js';
+import { sectionParams } from '../../semantics/kb-sections.js';
 
 export type AmqpKind = 'producer' | 'command' | 'logging';
 

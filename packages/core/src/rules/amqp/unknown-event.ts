@@ -1,6 +1,6 @@
 import { defineRule, type FixInput } from '../types.js';
 import { allEvents, event } from '../../kb/index.js';
-import { didYouMean } from '../../suggest.js';
+import { didYouMean } from '../../kb/did-you-mean.js';
 import { amqpProfiles, listEntries } from './profiles.js';
 
 /** switch_name_event(): the name ignoring case, or anything after 13 leading characters (meant for SWITCH_EVENT_). */

@@ -1,5 +1,5 @@
 /** mod_amr / mod_amrwb `<settings>` params (amr.conf, amrwb.conf). */
-import { configsNamed, paramsIn, sectionNodes } from '../../config-sections.js';
+import { configsNamed, paramsIn, sectionNodes } from '../../semantics/module-config.js';
 import type { Param } from '../../model.js';
 import type { RuleContext } from '../types.js';
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../types.js';
 import type { Param } from '../../model.js';
-import { isSecretName } from '../../service/secrets.js';
+import { isSecretName } from '../../semantics/secret-names.js';
 import { maskSecret } from '../../text.js';
 
 /** Values people leave in place of a real secret. */

@@ -2,7 +2,7 @@ import { defineRule, type FixInput } from '../types.js';
 import { configInfo, configParamMatch, configParams } from '../../kb/index.js';
 import { attr } from '../../xml/parser.js';
 import { suggestionFixes } from '../util.js';
-import { kbConfigName, sectionParams } from './kb-sections.js';
+import { kbConfigName, sectionParams } from '../../semantics/kb-sections.js';
 
 /** Configs whose unknown names other rules judge (sofia/unknown-param) or where any name is fine. */
 const SKIP = new Set(['sofia.conf', 'directory']);

@@ -1,5 +1,7 @@
 import { defineRule } from '../types.js';
-import { actionData, captureRefs, captureSource, dialplanActions, subRange } from './shared.js';
+import { actionData, subRange } from '../../semantics/source-map.js';
+import { captureRefs, captureSource } from '../../semantics/captures.js';
+import { dialplanActions } from '../../semantics/dialplan.js';
 
 /**
  * `$N` / `${N}` in action data that the condition's regex cannot supply. switch_perform_substitution

@@ -5,7 +5,8 @@
  */
 import type { RuleContext, FixInput } from '../types.js';
 import { analyzeDigitsApp, separateArgs, type DigitsApp } from '../../dialplan/index.js';
-import { actionData, canonicalApp, dialplanActions, replaceIn, subRange } from './shared.js';
+import { actionData, replaceIn, subRange } from '../../semantics/source-map.js';
+import { canonicalApp, dialplanActions } from '../../semantics/dialplan.js';
 
 export function reportDigits(ctx: RuleContext, app: DigitsApp): void {
   const max = app === 'read' ? 7 : 11;

@@ -1,7 +1,9 @@
 import { defineRule } from '../types.js';
 import { checkTimeAttr } from '../../dialplan/index.js';
 import { attr } from '../../xml/parser.js';
-import { attrText, dialplanConditions, regexChildren } from './shared.js';
+import { attrText } from '../../semantics/source-map.js';
+import { dialplanConditions } from '../../semantics/dialplan.js';
+import { regexChildren } from '../../semantics/captures.js';
 
 /**
  * `dst="false"`: switch_xml_std_datetime_check tests `tm_isdst > 0 && dst > 0`, so a false dst fails

@@ -2,7 +2,7 @@ import { defineRule } from '../types.js';
 import { application } from '../../kb/index.js';
 import { switchTrue } from '../../dialplan/index.js';
 import { attr } from '../../xml/parser.js';
-import { dialplanActions } from './shared.js';
+import { dialplanActions } from '../../semantics/dialplan.js';
 
 /**
  * `inline="true"` runs the application while the dialplan is being hunted; mod_dialplan_xml's exec_app

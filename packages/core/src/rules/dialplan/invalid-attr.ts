@@ -2,7 +2,10 @@ import { defineRule, type RuleContext } from '../types.js';
 import type { Node } from '../../model.js';
 import { checkTimeAttr, isSwitchNumber, switchTrue, TIME_ATTRIBUTES } from '../../dialplan/index.js';
 import { attr, type XmlAttr } from '../../xml/parser.js';
-import { attrText, closestFixes, dialplanConditions, dialplanExtensions, dialplanActions, isRegexBlock, regexChildren } from './shared.js';
+import { attrText } from '../../semantics/source-map.js';
+import { closestFixes } from '../../semantics/gateways.js';
+import { dialplanConditions, dialplanExtensions, dialplanActions } from '../../semantics/dialplan.js';
+import { isRegexBlock, regexChildren } from '../../semantics/captures.js';
 
 const BREAK = ['on-true', 'on-false', 'always', 'never'];
 const REGEX = ['all', 'any', 'xor'];

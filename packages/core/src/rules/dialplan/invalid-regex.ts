@@ -1,6 +1,7 @@
 import { defineRule } from '../types.js';
 import { checkRegex, toPcre2Input } from '../../dialplan/index.js';
-import { compiledExpressions, hasRuntimeVar, subRange, unmatchedParen } from './shared.js';
+import { compiledExpressions, hasRuntimeVar, unmatchedParen } from '../../semantics/captures.js';
+import { subRange } from '../../semantics/source-map.js';
 
 /**
  * A condition (or `<regex>`) expression that PCRE2 does not compile. FreeSWITCH logs "COMPILE ERROR"

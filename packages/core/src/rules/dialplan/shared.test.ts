@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureRefs, groupText, unmatchedParen } from './shared.js';
+import { captureRefs, groupText, unmatchedParen } from '../../semantics/captures.js';
 
 describe('captureRefs (switch_perform_substitution)', () => {
   it('reads $N and ${N}, not ${var}', () => {

@@ -2,7 +2,9 @@ import { defineRule, type RuleContext } from '../types.js';
 import { allApplications, application, existsIn } from '../../kb/index.js';
 import { logicalChildren } from '../../model.js';
 import { attr } from '../../xml/parser.js';
-import { attrText, closestFixes, dialplanActions } from './shared.js';
+import { attrText } from '../../semantics/source-map.js';
+import { closestFixes } from '../../semantics/gateways.js';
+import { dialplanActions } from '../../semantics/dialplan.js';
 
 /**
  * Not applications: mod_skinny hunts its patterns context itself and reads these names from the

@@ -1,5 +1,7 @@
 import { defineRule } from '../types.js';
-import { closestFixes, contextNames, contextTargets, replaceIn, subRange } from './shared.js';
+import { closestFixes } from '../../semantics/gateways.js';
+import { contextNames, contextTargets } from '../../semantics/dialplan.js';
+import { replaceIn, subRange } from '../../semantics/source-map.js';
 
 /**
  * A literal `transfer` / `execute_extension` (or play_and_get_digits transfer-on-failure) target

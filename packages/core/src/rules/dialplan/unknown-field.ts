@@ -1,7 +1,10 @@
 import { defineRule } from '../types.js';
 import { CALLER_PROFILE_FIELDS, isCallerProfileField } from '../../dialplan/index.js';
 import { attr } from '../../xml/parser.js';
-import { attrText, closestFixes, dialplanConditions, isRegexBlock, regexChildren } from './shared.js';
+import { attrText } from '../../semantics/source-map.js';
+import { closestFixes } from '../../semantics/gateways.js';
+import { dialplanConditions } from '../../semantics/dialplan.js';
+import { isRegexBlock, regexChildren } from '../../semantics/captures.js';
 
 /**
  * A condition `field` without `$` names a caller-profile field (switch_caller_get_field_by_name,

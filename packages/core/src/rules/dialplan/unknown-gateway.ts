@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
-import { closestFixes, findGateway, gatewayDefs, gatewayTargets, replaceIn, subRange } from './shared.js';
+import { closestFixes, findGateway, gatewayDefs, gatewayTargets } from '../../semantics/gateways.js';
+import { replaceIn, subRange } from '../../semantics/source-map.js';
 
 /**
  * A literal `sofia/gateway/<name>/…` in a dial string (bridge, att_xfer, conference_set_auto_outcall)

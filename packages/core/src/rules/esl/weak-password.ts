@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../types.js';
-import { configsNamed, paramsIn, sectionNodes } from '../../config-sections.js';
+import { configsNamed, paramsIn, sectionNodes } from '../../semantics/module-config.js';
 import { findParam } from '../../model.js';
 import type { Expanded, VarRef } from '../../tree.js';
 import { judgePassword, lazyEdit, lazyPassword } from '../../passwords.js';

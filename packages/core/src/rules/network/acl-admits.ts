@@ -3,7 +3,7 @@
  * rules). Answered with the exact evaluator over the tree's lists (built-ins, acl.conf, inline CIDRs).
  */
 import type { Model } from '../../model.js';
-import { aclModelFor } from '../../acl-model.js';
+import { aclModelFor } from '../../semantics/network-lists.js';
 import { buildNetworkLists, countAllowedPublicIPv4, formatCount, PUBLIC_IPV4_TOTAL, verdictBlocks, type AclListDef, type CidrBlock } from '../../acl/index.js';
 import { formatIPv4 } from '../../acl/cidr.js';
 

@@ -1,9 +1,9 @@
 import { defineRule, type RuleContext } from '../types.js';
-import { configsNamed, paramsIn, sectionNodes } from '../../config-sections.js';
+import { configsNamed, paramsIn, sectionNodes } from '../../semantics/module-config.js';
 import { findParam, type Param } from '../../model.js';
 import { lazyEdit, lazyPassword } from '../../passwords.js';
 import { admitsLabel, admitsLabelIf, admitsNonLoopback, admitsPublic } from './acl-admits.js';
-import { aclModelFor } from '../../acl-model.js';
+import { aclModelFor } from '../../semantics/network-lists.js';
 import { deleteNodeEdit } from '../acl/shared.js';
 import { parseCidr } from '../../acl/index.js';
 import type { FixInput } from '../types.js';

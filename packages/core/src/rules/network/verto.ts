@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { configsNamed, paramsIn, sectionNodes } from '../../config-sections.js';
+import { configsNamed, paramsIn, sectionNodes } from '../../semantics/module-config.js';
 import { findParam } from '../../model.js';
 import { attr } from '../../xml/parser.js';
 

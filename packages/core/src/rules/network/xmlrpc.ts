@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext, type Severity } from '../types.js';
-import { configsNamed, moduleLoaded, paramsIn, sectionNodes } from '../../config-sections.js';
+import { configsNamed, moduleLoaded, paramsIn, sectionNodes } from '../../semantics/module-config.js';
 import { findParam, type Param } from '../../model.js';
 import { lazyEdit, lazyPassword } from '../../passwords.js';
 

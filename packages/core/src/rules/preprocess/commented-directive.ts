@@ -3,7 +3,8 @@ import type { Doc, VarDef } from '../../tree.js';
 import type { Directive } from '../../preprocess/scan.js';
 import { seqAt } from '../../tree.js';
 import { elementAt, attr } from '../../xml/parser.js';
-import { inComment, wholeLine } from '../util.js';
+import { inComment } from '../../semantics/source-map.js';
+import { wholeLine } from '../util.js';
 
 /**
  * The edit that removes a commented directive whole: through the `/>` that closes it when it runs on

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { isSecretName } from '../../service/secrets.js';
+import { isSecretName } from '../../semantics/secret-names.js';
 import { maskSecret } from '../../text.js';
 
 /**

@@ -1,6 +1,6 @@
 import { defineRule, type FixInput } from '../types.js';
 import { splitAssignment } from '../../preprocess/scan.js';
-import { inComment } from '../util.js';
+import { inComment } from '../../semantics/source-map.js';
 
 /** Directives FreeSWITCH's naive parser cannot read: they are ignored. */
 export const malformed = defineRule({

@@ -1,7 +1,8 @@
 import { defineRule } from '../types.js';
 import { seqAt } from '../../tree.js';
 import { CORE_GLOBALS } from '../../preprocess/globals.js';
-import { inComment, suggestionFixes } from '../util.js';
+import { inComment } from '../../semantics/source-map.js';
+import { suggestionFixes } from '../util.js';
 
 /** `$${name}` with no earlier definition expands to "" at load time. */
 export const undefinedVar = defineRule({

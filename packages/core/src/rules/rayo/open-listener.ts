@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { configsNamed, sectionNodes } from '../../config-sections.js';
+import { configsNamed, sectionNodes } from '../../semantics/module-config.js';
 import { expandAttr } from '../../model.js';
 import { attr } from '../../xml/parser.js';
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../types.js';
 import { exposureOf, type Reach } from '../../simulate/exposure.js';
-import { parseLocalNet } from '../../acl-model.js';
+import { parseLocalNet } from '../../semantics/network-lists.js';
 import { display } from '../../simulate/values.js';
 import { EXPOSURE_READS, pathRelated, profileAnchor } from './exposure-report.js';
 

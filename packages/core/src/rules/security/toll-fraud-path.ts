@@ -1,6 +1,6 @@
 import { defineRule } from '../types.js';
 import { exposureOf } from '../../simulate/exposure.js';
-import { parseLocalNet } from '../../acl-model.js';
+import { parseLocalNet } from '../../semantics/network-lists.js';
 import { EXPOSURE_READS, pathRelated, pathText, profileAnchor } from './exposure-report.js';
 
 /**

@@ -2,7 +2,7 @@ import { defineRule } from '../types.js';
 import { SOFIA_ELEMENTS, reads } from '../reads.js';
 import type { Param } from '../../model.js';
 import { configParam } from '../../kb/index.js';
-import { isSecretName } from '../../service/secrets.js';
+import { isSecretName } from '../../semantics/secret-names.js';
 import { maskSecret } from '../../text.js';
 import { wholeLine } from '../util.js';
 

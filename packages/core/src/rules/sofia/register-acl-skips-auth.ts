@@ -2,7 +2,7 @@ import { defineRule } from '../types.js';
 import { ACL_ELEMENTS, SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParams } from '../../model.js';
 import { countAllowedPublicIPv4 } from '../../acl/index.js';
-import { aclModelFor, parseLocalNet } from '../../acl-model.js';
+import { aclModelFor, parseLocalNet } from '../../semantics/network-lists.js';
 
 /** apply-register-acl: a REGISTER from a matching address is accepted with no password at all. */
 export const registerAclSkipsAuth = defineRule({

@@ -1,7 +1,7 @@
 import { defineRule } from '../types.js';
 import { SOFIA_ELEMENTS, reads } from '../reads.js';
 import { findParam, findParams, type Param } from '../../model.js';
-import { didYouMean } from '../../suggest.js';
+import { didYouMean } from '../../kb/did-you-mean.js';
 
 /**
  * A profile's (or gateway's) `context`, or an inbound ACL's pass/fail context, names no context of the XML

@@ -3,7 +3,7 @@ import type { Analysis } from '../../analysis.js';
 import type { Action, Condition, Node, Param, User } from '../../model.js';
 import { attr } from '../../xml/parser.js';
 import { maskSecret } from '../../text.js';
-import { isSecretName } from '../secrets.js';
+import { isSecretName } from '../../semantics/secret-names.js';
 import { actionMeaning, conditionMeaning } from './meaning.js';
 import type { Located, SAction, SCondition, SParam, SUser, Structure } from './types.js';
 

@@ -7,7 +7,7 @@
  * Used by the `acl/*` rules, the ACL hover provider, `fsconf acl` and the language server
  * (`testAddress`, `aclListNames`). Pure, no I/O.
  */
-import type { Analysis } from './analysis.js';
+import type { Analysis } from '../analysis.js';
 import {
   buildNetworkLists,
   checkAddress,
@@ -18,10 +18,10 @@ import {
   type DomainUsers,
   type NetworkList,
   type NetworkLists,
-} from './acl/index.js';
-import { findParams, nodeConfigName, type AclList, type AclNode, type AttrValue, type Domain, type Model, type Node } from './model.js';
-import type { Doc, Expanded } from './tree.js';
-import { relativePath } from './fs.js';
+} from '../acl/index.js';
+import { findParams, nodeConfigName, type AclList, type AclNode, type AttrValue, type Domain, type Model, type Node } from '../model.js';
+import type { Doc, Expanded } from '../tree.js';
+import { relativePath } from '../fs.js';
 
 // ---------------------------------------------------------------------------------------------
 // Local network ("ip/mask")

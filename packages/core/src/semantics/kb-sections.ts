@@ -3,9 +3,9 @@
  * section (settings, producer, profile…) whose names it is looked up in. Shared by the config rules and
  * the knowledge-base hover/completion provider.
  */
-import { configSections, type SectionInfo } from '../../kb/index.js';
-import { logicalChildren, type Node } from '../../model.js';
-import type { Tree } from '../../tree.js';
+import { configSections, type SectionInfo } from '../kb/index.js';
+import { logicalChildren, type Node } from '../model.js';
+import type { Tree } from '../tree.js';
 
 /** Config files FreeSWITCH reads with the same code as another one. */
 const CONFIG_ALIASES: Record<string, string> = {

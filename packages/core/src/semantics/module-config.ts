@@ -1,8 +1,8 @@
 /** Module configuration helpers: `<configuration name="x.conf">` → its sections and params. */
-import { attr } from './xml/parser.js';
-import { logicalChildren, type ModuleConfig, type Model, type Node, type Param } from './model.js';
-import { expandAttr } from './model.js';
-import type { Tree } from './tree.js';
+import { attr } from '../xml/parser.js';
+import { logicalChildren, type ModuleConfig, type Model, type Node, type Param } from '../model.js';
+import { expandAttr } from '../model.js';
+import type { Tree } from '../tree.js';
 
 export function configsNamed(model: Model, name: string): ModuleConfig[] {
   return model.configs.filter((c) => c.name === name);

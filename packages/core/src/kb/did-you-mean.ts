@@ -1,4 +1,4 @@
-import { didYouMean as closest } from './kb/suggest.js';
+import { didYouMean as closest } from './suggest.js';
 
 /**
  * Did-you-mean: the closest 1–3 candidates (restricted Damerau-Levenshtein, so a swapped pair of letters
