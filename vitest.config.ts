@@ -6,6 +6,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@fsconf/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+      // clients import the command descriptors (runtime values) from here: the source, not a possibly stale dist
+      '@fsconf/server-lsp/protocol': fileURLToPath(new URL('./server-lsp/src/protocol.ts', import.meta.url)),
     },
   },
   test: {

@@ -234,3 +234,5 @@ export interface EslConnectionInfo {
   /** absent when the password comes from something fsconf cannot know */
   password?: string;
 }
+
+export * from './protocol/commands.js';

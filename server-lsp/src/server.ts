@@ -11,10 +11,8 @@ import {
   NodeFileSystem,
   validateConfig,
   SETTINGS_KEYS,
-  WriteRefused,
   completion,
   codeActions,
-  eslConnection,
   definition,
   definitionLinks,
   hover,
@@ -22,19 +20,12 @@ import {
   documentLinks,
   documentSymbols,
   foldingRanges,
-  testAddress,
-  aclListNames,
-  secretRanges,
-  secretRangesInText,
   prepareRename,
   rename,
   workspaceSymbols,
-  assemble,
-  toXml,
   inlayHints,
   codeLenses,
   templateActions,
-  vocabulary,
   configYamlCompletion,
   configYamlHover,
   knowledgeSummary,
@@ -63,52 +54,22 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clientPath, confRootsFor, isInside, pathToUri, uriToPath } from './paths.js';
 import { count, toCodeAction, toDiagnostic, type Counts } from './convert.js';
-import { editText, keepBom, readDisk, writePlanned, type PlannedWrite } from './writer.js';
+import { readDisk } from './writer.js';
 import { DiskWatcher } from './disk-watch.js';
 import { CachingFileSystem } from './cachefs.js';
 import { scheduleIdleGc } from './idle-gc.js';
-import { xmlFilesUnder } from './tree-files.js';
 import { advise, clientKind, type ClientKind } from './advice.js';
-import { routeCommand, routeLenses } from './route.js';
-import type { AclListInfo, AclTestResult, AnalysisDone, AssembledResult, EslConnectionInfo, FilesChanged, TreeInfo, WriteResult } from './protocol.js';
+import { routeLenses } from './commands/route.js';
+import { runCommand, type CommandHost } from './commands/index.js';
+import type { OpenDoc, Project } from './state.js';
+import { COMMAND_NAMES, type AnalysisDone, type FilesChanged } from './protocol.js';
 
-import { structureCommand, structuralEditCommand, templatesCommand, type StructureHost } from './structure.js';
-
-export const COMMANDS = ['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument', 'fsconf.secretRanges', 'fsconf.assembled', 'fsconf.route', 'fsconf.structure', 'fsconf.structuralEdit', 'fsconf.templates', 'fsconf.vocabulary', 'fsconf.eslConnection'] as const;
 
 /** Debounce: a change after a quiet spell is analysed at once; changes in a burst wait (never more than MAX_WAIT). */
 export const TIMING = { quietMs: 100, burstMs: 100, maxWaitMs: 150, diskTtlMs: 2000, watchedDiskTtlMs: 30000 };
 
 export interface ServerOptions {
   version: string;
-}
-
-interface Project {
-  key: string;
-  root: string | undefined;
-  ws: FsconfWorkspace;
-  /** path → JSON of the diagnostics last published. */
-  published: Map<string, string>;
-  /** path → the text the last analysis read from disk (files not open in the editor). */
-  readTexts: Map<string, string>;
-  notUtf8: Set<string>;
-  /** Files of the tree at the last analysis. */
-  files: Set<string>;
-  timer: NodeJS.Timeout | undefined;
-  firstPendingAt: number;
-  lastChangeAt: number;
-  /** Set once the whole tree has been published. */
-  started: boolean;
-}
-
-interface OpenDoc {
-  uri: string;
-  path: string;
-  project: Project;
-  /** What the file held on disk when opened (or last saved): the expected text for writes. */
-  baseline: string;
-  /** Kept in the engine as an XML document (false: a .fsconf.yaml / cti.json overlay only). */
-  xml: boolean;
 }
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
@@ -127,19 +88,19 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export class FsconfServer {
+export class FsconfServer implements CommandHost {
   readonly documents = new TextDocuments(TextDocument);
   /** Disk reads cached between changes (see CachingFileSystem); dropped on watcher events, writes and lintTree. */
-  private readonly fs = new CachingFileSystem(new NodeFileSystem(), TIMING.diskTtlMs);
-  private readonly projects = new Map<string, Project>();
-  private readonly open = new Map<string, OpenDoc>();
+  readonly fs = new CachingFileSystem(new NodeFileSystem(), TIMING.diskTtlMs);
+  readonly projects = new Map<string, Project>();
+  readonly open = new Map<string, OpenDoc>();
   private folders: string[] = [];
   private initSettings: FsconfConfig | undefined;
   private clientSettings: FsconfConfig | undefined;
-  private readonly: boolean = false;
+  readonly: boolean = false;
   private caps: ClientCapabilities = {};
   /** Who we talk to: advice names its settings (VS Code) or .fsconf.yaml (others). */
-  private client: ClientKind = 'other';
+  client: ClientKind = 'other';
   private readonly loggedRuleErrors = new Set<string>();
   private ready = false;
 
@@ -193,7 +154,7 @@ export class FsconfServer {
   }
 
   /** The project a file belongs to (created, and its whole tree published, on first use). */
-  private projectFor(path: string): Project {
+  projectFor(path: string): Project {
     const root = FsconfWorkspace.rootFor(this.fs, path);
     const key = root ?? '';
     const existing = this.projects.get(key);
@@ -206,7 +167,7 @@ export class FsconfServer {
   }
 
   /** The project commands act on: the one holding `uri` when given, else the first tree. */
-  private commandProject(uri?: unknown): Project | undefined {
+  commandProject(uri?: unknown): Project | undefined {
     if (typeof uri === 'string') {
       const path = uriToPath(uri) ?? clientPath(uri);
       if (path) {
@@ -219,7 +180,7 @@ export class FsconfServer {
     return this.projects.values().next().value;
   }
 
-  private uriOf = (path: string): string => this.open.get(path)?.uri ?? pathToUri(path);
+  uriOf = (path: string): string => this.open.get(path)?.uri ?? pathToUri(path);
 
   // ---------------------------------------------------------------- analysis and publishing
 
@@ -368,7 +329,7 @@ export class FsconfServer {
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fsconf', 'refactor.insert.fsconf'], resolveProvider: false },
-        executeCommandProvider: { commands: [...COMMANDS] },
+        executeCommandProvider: { commands: [...COMMAND_NAMES] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'fsconf-lsp', version: this.options.version },
@@ -538,7 +499,7 @@ export class FsconfServer {
   // ---------------------------------------------------------------- requests
 
   /** The project and path of a request's document, or undefined when the file is unknown. */
-  private target(uri: string): { p: Project; path: string } | undefined {
+  target(uri: string): { p: Project; path: string } | undefined {
     const path = uriToPath(uri);
     if (!path) return undefined;
     const o = this.open.get(path);
@@ -730,227 +691,8 @@ export class FsconfServer {
   // ---------------------------------------------------------------- commands
 
   async executeCommand(command: string, args: unknown[], token: CancellationToken | undefined): Promise<unknown> {
-    const arg = (args?.[0] ?? {}) as Record<string, unknown>;
     check(token);
-    switch (command) {
-      case 'fsconf.lintTree':
-        return this.lintTree(arg);
-      case 'fsconf.treeInfo':
-        return this.treeInfo(arg);
-      case 'fsconf.aclTest':
-        return this.aclTest(arg);
-      case 'fsconf.aclLists':
-        return this.aclLists(arg);
-      case 'fsconf.applyEdit':
-        return this.applyEdit(arg);
-      case 'fsconf.saveDocument':
-        return this.saveDocument(arg);
-      case 'fsconf.secretRanges':
-        return this.secretRanges(arg);
-      case 'fsconf.assembled':
-        return this.assembled(arg);
-      case 'fsconf.route':
-        return routeCommand(this.commandProject(arg.uri)?.ws, arg, this.uriOf);
-      case 'fsconf.structure':
-        return structureCommand(this.structureHost, arg);
-      case 'fsconf.structuralEdit':
-        return structuralEditCommand(this.structureHost, arg);
-      case 'fsconf.templates':
-        return templatesCommand();
-      case 'fsconf.vocabulary':
-        return vocabulary();
-      case 'fsconf.eslConnection': {
-        // where fs_cli must connect for this tree (event_socket.conf.xml), for the client's own fs_cli calls
-        const p = this.commandProject(arg.uri);
-        const c = p ? eslConnection(p.ws.analysis()) : undefined;
-        return c ? ({ host: c.host, port: c.port, ...(c.password !== undefined ? { password: c.password } : {}) } satisfies EslConnectionInfo) : null;
-      }
-      default:
-        throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
-    }
-  }
-
-  private readonly structureHost: StructureHost = {
-    analysis: (uri) => this.commandProject(uri)?.ws.analysis(),
-    uriOf: (path) => this.uriOf(path),
-    applyEdit: (arg) => this.applyEdit(arg),
-  };
-
-  private lintTree(arg: Record<string, unknown>) {
-    const projects = typeof arg.uri === 'string' ? [this.commandProject(arg.uri)].filter((p): p is Project => !!p) : [...this.projects.values()];
-    const total = { files: 0, errors: 0, warnings: 0, infos: 0 };
-    this.fs.invalidate();
-    for (const p of projects) {
-      p.ws.invalidate();
-      p.readTexts.clear();
-      // every XML file under the root, as `fsconf lint ROOT` reads it (not only those an include reaches)
-      if (p.root) p.ws.includeAll(xmlFilesUnder(this.fs, p.root));
-      const r = this.analyse(p, true);
-      total.files += r.files;
-      total.errors += r.errors;
-      total.warnings += r.warnings;
-      total.infos += r.infos;
-    }
-    return total;
-  }
-
-  private treeInfo(arg: Record<string, unknown>): TreeInfo {
-    const p = this.commandProject(arg.uri);
-    if (!p) return { root: null, files: [] };
-    const diags = p.ws.diagnostics();
-    const files = [...diags].map(([path, findings]) => ({ uri: this.uriOf(path), ...count(findings) }));
-    return { root: p.root ?? null, files };
-  }
-
-  private aclTest(arg: Record<string, unknown>): AclTestResult {
-    if (typeof arg.ip !== 'string' || typeof arg.list !== 'string' || (arg.port !== undefined && typeof arg.port !== 'number'))
-      throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.aclTest expects [{ ip: string, list: string, port?: number }]');
-    const p = this.commandProject(arg.uri);
-    if (!p) throw new ResponseError(ErrorCodes.InvalidRequest, 'no conf tree is loaded');
-    const r = testAddress(p.ws.analysis(), arg.ip, arg.list, typeof arg.port === 'number' ? { port: arg.port } : {});
-    // core: absolute paths and 1-based lines (null for built-in lists); LSP: URIs and 0-based lines
-    const where = (file: string | null, line: number | null) => ({ uri: file ? this.uriOf(file) : null, line: line === null ? null : Math.max(0, line - 1) });
-    return {
-      verdict: r.verdict,
-      list: r.list,
-      decidedBy: r.decidedBy ? { ...where(r.decidedBy.file, r.decidedBy.line), cidr: r.decidedBy.cidr, type: r.decidedBy.type, ...(r.decidedBy.token ? { token: r.decidedBy.token } : {}) } : null,
-      reason: advise(r.reason, this.client),
-      competing: r.competing.map((c) => ({ ...where(c.file, c.line), cidr: c.cidr, bits: c.bits, type: c.type })),
-      ...(r.inline ? { inline: true } : {}),
-      ...(r.unknownList ? { unknownList: true } : {}),
-      ...(r.invalidAddress ? { invalidAddress: true } : {}),
-    };
-  }
-
-  private aclLists(arg: Record<string, unknown>): AclListInfo[] {
-    const p = this.commandProject(arg.uri);
-    if (!p) return [];
-    return aclListNames(p.ws.analysis()).map((l) => ({
-      name: l.name,
-      ...(l.file ? { uri: this.uriOf(l.file) } : {}),
-      // core lines are 1-based; LSP lines are 0-based
-      ...(typeof l.line === 'number' ? { line: Math.max(0, l.line - 1) } : {}),
-      builtin: l.builtin,
-      default: l.default,
-    }));
-  }
-
-  /**
-   * Where a file's secret values are, for clients that show file text (the TUI masks them). With `text`,
-   * the ranges are for that text (e.g. a fix's result before it is written), not the file the server holds.
-   */
-  private secretRanges(arg: Record<string, unknown>) {
-    if (typeof arg.uri !== 'string' || (arg.text !== undefined && typeof arg.text !== 'string'))
-      throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.secretRanges expects [{ uri: string, text?: string }]');
-    const path = uriToPath(arg.uri);
-    if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `fsconf.secretRanges: not a file URI: ${arg.uri}`);
-    const text = typeof arg.text === 'string' ? arg.text : undefined;
-    const p = this.target(arg.uri)?.p ?? this.commandProject(arg.uri);
-    if (!p) return text !== undefined ? secretRangesInText(text, path) : [];
-    return secretRanges(p.ws, path, text);
-  }
-
-  /** The assembled configuration of the tree holding `uri` (or the first tree), with each element's origin. */
-  private assembled(arg: Record<string, unknown>): AssembledResult {
-    const str = (k: string) => (typeof arg[k] === 'string' && arg[k] ? (arg[k] as string) : undefined);
-    const p = this.commandProject(arg.uri);
-    if (!p?.root) throw new ResponseError(ErrorCodes.InvalidRequest, 'no conf tree (freeswitch.xml) is loaded');
-    const section = str('section');
-    const name = str('name');
-    const r = assemble(p.ws.analysis(), { ...(section ? { section } : {}), ...(name ? { name } : {}), reveal: arg.reveal === true });
-    if ('error' in r) throw new ResponseError(ErrorCodes.InvalidParams, r.error);
-    const x = toXml(r.elements, r.root, arg.origins === true);
-    return { text: x.text, origins: x.origins.map((o) => ({ line: o.line, uri: this.uriOf(o.origin.path), sourceLine: o.origin.line - 1 })) };
-  }
-
-  private refuse(message: string): WriteResult {
-    this.warn(message);
-    return { applied: false, files: [], message };
-  }
-
-  /** The text a file held on disk when the server read it (undefined: never read, so read it now). */
-  private expectedFor(path: string): { text: string | undefined; error?: string } {
-    const o = this.open.get(path);
-    if (o) {
-      const doc = this.documents.get(o.uri);
-      if (doc && doc.getText() !== o.baseline) return { text: undefined, error: `${path} has unsaved changes in the editor; save it first` };
-      return { text: o.baseline };
-    }
-    for (const p of this.projects.values()) {
-      if (p.notUtf8.has(path)) return { text: undefined, error: `${path} is not UTF-8; fsconf does not rewrite it` };
-      const t = p.readTexts.get(path);
-      if (t !== undefined) return { text: t };
-    }
-    return { text: readDisk(path) };
-  }
-
-  private afterWrite(paths: string[]): void {
-    const touched = new Set<Project>();
-    for (const path of paths) {
-      this.fs.invalidate(path);
-      for (const p of this.projects.values()) {
-        if (p.root && !isInside(path, p.root) && !p.files.has(path)) continue;
-        if (!this.open.has(path)) {
-          p.ws.invalidate(path);
-          p.readTexts.delete(path);
-        } else p.ws.invalidate(path);
-        touched.add(p);
-      }
-    }
-    if (!touched.size) touched.add(this.projectFor(paths[0]!));
-    for (const p of touched) this.analyse(p);
-  }
-
-  private applyEdit(arg: Record<string, unknown>): WriteResult {
-    if (this.readonly) return this.refuse('fsconf-lsp runs read-only (initializationOptions.readonly): no file was written');
-    const edit = arg.edit as WorkspaceEdit | undefined;
-    if (!edit || typeof edit !== 'object') throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.applyEdit expects [{ edit: WorkspaceEdit, backup?: boolean }]');
-    const perUri = new Map<string, TextEdit[]>();
-    for (const [uri, edits] of Object.entries(edit.changes ?? {})) perUri.set(uri, [...(perUri.get(uri) ?? []), ...edits]);
-    for (const dc of edit.documentChanges ?? []) {
-      if (!('textDocument' in dc)) throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.applyEdit: only text edits are supported (no create/rename/delete)');
-      perUri.set(dc.textDocument.uri, [...(perUri.get(dc.textDocument.uri) ?? []), ...dc.edits.filter((e): e is TextEdit => 'range' in e)]);
-    }
-    if (!perUri.size) return { applied: true, files: [] };
-    const plans: PlannedWrite[] = [];
-    for (const [uri, edits] of perUri) {
-      const path = uriToPath(uri);
-      if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `fsconf.applyEdit: not a file URI: ${uri}`);
-      const exp = this.expectedFor(path);
-      if (exp.error) return this.refuse(exp.error);
-      const base = exp.text ?? '';
-      plans.push({ path, uri, text: editText(base, edits), expected: exp.text });
-    }
-    return this.write(plans, arg.backup !== false);
-  }
-
-  private write(plans: PlannedWrite[], backup: boolean) {
-    let written: { path: string; uri: string; backup?: string }[];
-    try {
-      written = writePlanned(plans, backup);
-    } catch (e) {
-      if (e instanceof WriteRefused) return this.refuse(e.message);
-      return this.refuse(`not written: ${errorMessage(e)}`);
-    }
-    for (const w of written) {
-      const o = this.open.get(w.path);
-      const plan = plans.find((x) => x.path === w.path)!;
-      if (o) o.baseline = plan.text;
-      this.info(`wrote ${w.path}${w.backup ? ` (backup ${w.backup})` : ''}`);
-    }
-    this.afterWrite(written.map((w) => w.path));
-    return { applied: true, files: written.map((w) => ({ uri: w.uri, ...(w.backup ? { backup: pathToUri(w.backup) } : {}) })) };
-  }
-
-  private saveDocument(arg: Record<string, unknown>): WriteResult {
-    if (this.readonly) return this.refuse('fsconf-lsp runs read-only (initializationOptions.readonly): no file was written');
-    if (typeof arg.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.saveDocument expects [{ uri: string, backup?: boolean }]');
-    const path = uriToPath(arg.uri);
-    const o = path ? this.open.get(path) : undefined;
-    const doc = o ? this.documents.get(o.uri) : undefined;
-    if (!o || !doc) return this.refuse(`${arg.uri} is not open: nothing to save`);
-    const text = keepBom(readDisk(o.path), doc.getText());
-    return this.write([{ path: o.path, uri: o.uri, text, expected: o.baseline }], arg.backup !== false);
+    return runCommand(this, command, args);
   }
 
   // ---------------------------------------------------------------- wiring

@@ -444,6 +444,13 @@ describe('language features on vanilla', () => {
     expect(lists.some((l) => l.builtin && l.name === 'rfc1918.auto')).toBe(true);
     await expect(c.command('fsconf.aclTest', { ip: '1.2.3.4' })).rejects.toThrow(/expects/);
   });
+
+  it('answers InvalidParams (-32602) with the usage for a malformed command argument', async () => {
+    await expect(c.command('fsconf.route', { profile: 'internal', from: '1000', to: 42 })).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/^fsconf\.route expects/) });
+    await expect(c.command('fsconf.secretRanges', { uri: 7 })).rejects.toMatchObject({ code: -32602 });
+    await expect(c.conn.sendRequest('workspace/executeCommand', { command: 'fsconf.saveDocument', arguments: ['file:///x.xml'] })).rejects.toMatchObject({ code: -32602 });
+    await expect(c.command('fsconf.nope')).rejects.toMatchObject({ code: -32602 });
+  });
 });
 
 describe('robustness', () => {

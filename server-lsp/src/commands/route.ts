@@ -6,14 +6,16 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { CodeLens } from 'vscode-languageserver-types';
 import { routeCall, routeCodeLenses, RouteInputError, type FsconfWorkspace, type RouteInput } from '@fsconf/core';
-import type { RouteCallResult } from './protocol.js';
+import type { RouteCallResult } from '../protocol.js';
+import type { Handler } from './index.js';
 
 const str = (v: unknown): v is string => typeof v === 'string';
 const strMap = (v: unknown): v is Record<string, string> => typeof v === 'object' && v !== null && Object.values(v).every(str);
 
-export function routeCommand(ws: FsconfWorkspace | undefined, arg: Record<string, unknown>, uriOf: (path: string) => string): RouteCallResult {
-  if (!str(arg.profile) || !str(arg.from) || !str(arg.to) || (arg.context !== undefined && !str(arg.context)) || (arg.user !== undefined && !str(arg.user)) || (arg.at !== undefined && !str(arg.at)) || (arg.vars !== undefined && !strMap(arg.vars)) || (arg.headers !== undefined && !strMap(arg.headers)))
-    throw new ResponseError(ErrorCodes.InvalidParams, 'fsconf.route expects [{ uri?, profile: string, context?: string, from: string, to: string, user?: string, vars?: {}, headers?: {}, at?: string }]');
+/** The argument's shape is checked by the dispatch (COMMAND.route.valid). */
+export const route: Handler<'route'> = (host, arg): RouteCallResult => {
+  const ws = host.commandProject(arg.uri)?.ws;
+  const uriOf = (path: string) => host.uriOf(path);
   if (!ws) throw new ResponseError(ErrorCodes.InvalidRequest, 'no conf tree is loaded');
   const input: RouteInput = { profile: arg.profile, from: arg.from, to: arg.to };
   if (str(arg.context)) input.context = arg.context;
@@ -44,7 +46,7 @@ export function routeCommand(ws: FsconfWorkspace | undefined, arg: Record<string
     trace: r.trace.map(({ file, line, ...rest }) => ({ ...rest, ...(file && line ? at(file, line) : {}) })),
     premises: r.premises,
   };
-}
+};
 
 export function routeLenses(t: { p: { ws: FsconfWorkspace }; path: string } | undefined, uri: string): CodeLens[] {
   if (!t) return [];
