@@ -2,15 +2,17 @@
  * One analysis of a conf tree: load (pre-process), model, configuration, every rule, suppression.
  */
 import { findConfRoot, loadTree, type Doc, type LoadOptions, type ParseCache, type Tree } from './tree.js';
-import { buildModel, modelForDocs, varsSignature, type Model, type ModelCache } from './model.js';
-import { clearRuleCache, docsOf, namesChanged, toFinding, UnitPass, type RawFinding, type RuleCache } from './rule-cache.js';
+import { buildModel, varsSignature, type Model, type ModelCache } from './model.js';
+import { toFinding, type RuleCache } from './rule-cache.js';
 import { defaultConfig, findConfigFile, mergeConfig, parseConfigYaml, type ConfigProblem, type FsconfConfig, type ResolvedConfig } from './config.js';
 import { dirname, type FileSystem, type Limits } from './fs.js';
-import type { Finding, ReportInput, Rule, Severity } from './rules/types.js';
-import { elementNames, type XmlDocument } from './xml/parser.js';
-import { touchedNames } from './xml/incremental.js';
+import type { Finding, Rule, Severity } from './rules/types.js';
 import { ALL_RULES } from './rules/index.js';
 import { readPolicy, type CtiFile } from './cti.js';
+import { changesSince, type RuleRun } from './runners/run.js';
+import { fileRunner } from './runners/file.js';
+import { isUnitScope, unitRunner } from './runners/unit.js';
+import { runTreeRule } from './runners/tree.js';
 
 export interface AnalyzeOptions {
   /** Conf root (folder of freeswitch.xml). Found upwards from the first file when omitted. */
@@ -54,8 +56,44 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
   if (options.cache) loadOpts.cache = options.cache;
   const tree = loadTree(fs, root, loadOpts);
   const model = buildModel(tree, options.modelCache);
+  const { config, configProblems, cti } = loadConfig(fs, root, options);
 
-  // configuration: defaults → editor settings → .fsconf.yaml → cti.json (password policy)
+  // each rule runs in the runner of its cache scope; with a rule cache (language server) each re-checks
+  // only what the changes since the last analysis can affect
+  const rules = options.rules ?? ALL_RULES;
+  const rc = options.ruleCache;
+  const run: RuleRun = { tree, model, config, rc, raws: [], ruleErrors: [], onRuleError: options.onRuleError };
+  const changes = rc ? changesSince(rc, tree, config, options.modelCache?.signature ?? varsSignature(tree)) : undefined;
+  const files = rc && changes ? fileRunner(run, rc, changes.docs) : undefined;
+  const units = rc && changes ? unitRunner(run, rc, rules, changes.docs) : undefined;
+  for (const rule of rules) {
+    if (config.rules[rule.meta.id] === 'off' || rule.checkFiles) continue;
+    if (files && rule.meta.scope === 'file') files(rule);
+    else if (units && isUnitScope(rule)) units.run(rule);
+    else runTreeRule(run, rule, changes);
+  }
+  units?.finish();
+  const findings: Finding[] = run.raws.map(toFinding);
+  // the files beside the tree (.fsconf.yaml, cti.json) have their rules in the list too
+  for (const rule of rules) {
+    const configured = config.rules[rule.meta.id];
+    if (!rule.checkFiles || configured === 'off') continue;
+    for (const f of rule.checkFiles({ configProblems, cti })) findings.push({ ...f, severity: (configured as Severity | undefined) ?? f.severity });
+  }
+
+  const kept = applySuppressions(tree, findings);
+  kept.sort(compareFindings);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of kept) {
+    let l = byFile.get(f.file);
+    if (!l) byFile.set(f.file, (l = []));
+    l.push(f);
+  }
+  return { tree, model, config, findings: kept, byFile, configProblems, cti, ruleErrors: run.ruleErrors };
+}
+
+/** Configuration: defaults → editor settings → .fsconf.yaml → cti.json (password policy). */
+function loadConfig(fs: FileSystem, root: string | undefined, options: AnalyzeOptions): { config: ResolvedConfig; configProblems: ConfigProblem[]; cti: CtiFile | undefined } {
   let config = defaultConfig();
   if (options.settings) config = mergeConfig(config, options.settings, 'settings');
   const configProblems: ConfigProblem[] = [];
@@ -75,142 +113,8 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
   }
   const cti = root ? readPolicy(fs, root) : undefined;
   if (cti && cti.policy) config.passwords = { ...cti.policy, source: 'cti.json', file: cti.path };
-
-  const raws: RawFinding[] = [];
-  const ruleErrors: { rule: string; message: string }[] = [];
-  // file-scope rules re-run only on files re-parsed since the cached run, extension-scope rules only on
-  // extensions whose element changed
-  const rc = options.ruleCache;
-  if (rc) {
-    // what a file's findings may depend on besides the file: variables, configuration, which files the
-    // tree reaches (and from where), and what the modules.conf files load
-    const files = tree.order.map((d) => `${d.reachable ? 'r' : 'u'}${d.includedBy?.doc.path ?? ''}>${d.path}`).join('\u0001');
-    const modules = tree.order.filter((d) => d.path.endsWith('modules.conf.xml')).map((d) => d.text).join('\u0001');
-    const sig = `${options.modelCache?.signature ?? varsSignature(tree)}\u0004${JSON.stringify(config)}\u0004${files}\u0004${modules}`;
-    if (sig !== rc.signature) {
-      rc.signature = sig;
-      clearRuleCache(rc);
-    }
-  }
-  // what changed since the last analysis: the re-parsed files, and every element name they held before
-  // or hold now (a tree rule whose `reads` names none of them keeps its findings)
-  const changedDocs = new Set<Doc>();
-  const changedNames = new Set<string>();
-  if (rc) {
-    for (const d of tree.order) {
-      const prev = rc.lastXml.get(d.path);
-      if (prev === d.xml) continue;
-      changedDocs.add(d);
-      const touched = prev && touchedNames(d.xml, prev);
-      if (touched) for (const n of touched) changedNames.add(n);
-      else {
-        for (const n of elementNames(d.xml)) changedNames.add(n);
-        if (prev) for (const n of elementNames(prev)) changedNames.add(n);
-        else changedNames.add('*');
-      }
-    }
-    if (rc.lastXml.size !== tree.order.length) changedNames.add('*');
-    for (const n of STRUCTURAL) if (changedNames.has(n)) changedNames.add('*');
-    // a structural change can move whole files between sections (dialplan → chatplan): nothing cached holds
-    if (changedNames.has('*')) clearRuleCache(rc);
-    rc.lastXml = new Map(tree.order.map((d) => [d.path, d.xml]));
-  }
-  // extension- and user-scope rules: one pass over the units sorts each rule's cached findings from
-  // the units it must check again
-  const unitRules = (options.rules ?? ALL_RULES).filter((r) => (r.meta.scope === 'extension' || r.meta.scope === 'user') && config.rules[r.meta.id] !== 'off');
-  const units = rc && unitRules.length ? new UnitPass(rc, model, unitRules, changedDocs, (r) => (r.unitKey ? r.unitKey({ tree, model, config, report: () => {} }) : '')) : undefined;
-  // the changed files' part of the model, shared by the file-scope rules (usually the same set for all)
-  let scoped: { key: string; tree: Tree; model: Model } | undefined;
-  for (const rule of options.rules ?? ALL_RULES) {
-    const configured = config.rules[rule.meta.id];
-    if (configured === 'off' || rule.checkFiles) continue;
-    const scope = rule.meta.scope ?? 'tree';
-    let memo: WeakMap<XmlDocument, RawFinding[]> | undefined;
-    let scopeTree = tree;
-    let scopeModel = model;
-    let dirty: Doc[] | undefined;
-    const reads = rc && scope === 'tree' ? rule.meta.reads : undefined;
-    if (reads && rc) {
-      const memo = rc.treeMemo.get(rule.meta.id);
-      if (memo && !changedNames.has('*') && !reads.some((n) => changedNames.has(n)) && ![...memo.docs].some((d) => changedDocs.has(d))) {
-        for (const r of memo.raws) raws.push(r);
-        continue;
-      }
-    }
-    const report = (input: ReportInput): void => {
-      raws.push({ rule: rule.meta.id, severity: configured ?? input.severity ?? rule.meta.severity, security: !!rule.meta.security, input });
-    };
-    if (rc && scope === 'file') {
-      memo = rc.perRule.get(rule.meta.id);
-      if (!memo) rc.perRule.set(rule.meta.id, (memo = new WeakMap()));
-      // a file is checked again when it was re-parsed, or when a finding of it names a file that was
-      dirty = tree.order.filter((d) => {
-        const m = memo!.get(d.xml);
-        return !m || m.some((r) => namesChanged(r, changedDocs));
-      });
-      if (dirty.length < tree.order.length) {
-        const set = new Set(dirty);
-        const key = dirty.map((d) => d.path).join('\u0000');
-        if (scoped?.key !== key) scoped = { key, tree: { ...tree, order: dirty }, model: modelForDocs(model, set) };
-        scopeTree = scoped.tree;
-        scopeModel = scoped.model;
-        for (const d of tree.order) if (!set.has(d)) for (const r of memo.get(d.xml)!) raws.push(r);
-      }
-    } else if (units && (scope === 'extension' || scope === 'user')) {
-      const p = units.prepare(rule);
-      for (const r of p.cached) raws.push(r);
-      scopeModel = p.model;
-    }
-    const firstNew = raws.length;
-    try {
-      rule.check({ tree: scopeTree, model: scopeModel, config, report });
-      if (memo && dirty) {
-        const byDoc = new Map<Doc, RawFinding[]>();
-        for (let i = firstNew; i < raws.length; i++) {
-          const r = raws[i]!;
-          let l = byDoc.get(r.input.doc);
-          if (!l) byDoc.set(r.input.doc, (l = []));
-          l.push(r);
-        }
-        for (const d of dirty) memo.set(d.xml, byDoc.get(d) ?? []);
-      }
-      if (reads && rc) {
-        const mine = raws.slice(firstNew);
-        const docs = new Set<Doc>();
-        for (const r of mine) for (const d of docsOf(r.input)) docs.add(d);
-        rc.treeMemo.set(rule.meta.id, { raws: mine, docs });
-      }
-      if (units && (scope === 'extension' || scope === 'user')) units.store(rule, raws, firstNew);
-    } catch (e) {
-      raws.length = firstNew;
-      rc?.treeMemo.delete(rule.meta.id);
-      const message = e instanceof Error ? e.message : String(e);
-      ruleErrors.push({ rule: rule.meta.id, message });
-      options.onRuleError?.(rule.meta.id, e);
-    }
-  }
-  units?.finish();
-  const findings: Finding[] = raws.map(toFinding);
-  // the files beside the tree (.fsconf.yaml, cti.json) have their rules in the list too
-  for (const rule of options.rules ?? ALL_RULES) {
-    const configured = config.rules[rule.meta.id];
-    if (!rule.checkFiles || configured === 'off') continue;
-    for (const f of rule.checkFiles({ configProblems, cti })) findings.push({ ...f, severity: (configured as Severity | undefined) ?? f.severity });
-  }
-
-  const kept = applySuppressions(tree, findings);
-  kept.sort(compareFindings);
-  const byFile = new Map<string, Finding[]>();
-  for (const f of kept) {
-    let l = byFile.get(f.file);
-    if (!l) byFile.set(f.file, (l = []));
-    l.push(f);
-  }
-  return { tree, model, config, findings: kept, byFile, configProblems, cti, ruleErrors };
+  return { config, configProblems, cti };
 }
-
-/** Elements that decide where everything inside them belongs: a change to one re-runs every rule. */
-const STRUCTURAL = ['document', 'section', 'configuration'];
 
 const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -279,8 +279,6 @@ export function varsSignature(tree: Tree): string {
   return parts.join('\u0003');
 }
 
-let activeCache: ModelCache | undefined;
-
 /** Is everything inside the element written in its own file (no include splices other files in)? */
 export function cacheable(node: Node): boolean {
   const el = node.el;
@@ -297,15 +295,11 @@ export function buildModel(tree: Tree, cache?: ModelCache): Model {
       cache.users = new WeakMap();
     }
   }
-  activeCache = cache;
-  try {
-    return buildModelInner(tree);
-  } finally {
-    activeCache = undefined;
-  }
+  return buildModelWith(tree, cache);
 }
 
-function buildModelInner(tree: Tree): Model {
+/** `cache` (when given) holds the extensions and users built by earlier analyses; it is passed down, never kept. */
+function buildModelWith(tree: Tree, cache: ModelCache | undefined): Model {
   const m: Model = {
     profiles: [],
     gateways: [],
@@ -351,20 +345,20 @@ function buildModelInner(tree: Tree): Model {
         // only the directory holds SIP users: a <domain> with <users> in a configuration (mod_rayo's XMPP
         // users in rayo.conf) is not one
         if (section(node) === 'directory' || (section(node) !== 'configuration' && node.el.children.some((c) => c.name === 'user' || c.name === 'users' || c.name === 'groups'))) {
-          buildDomain(tree, node, m);
+          buildDomain(tree, cache, node, m);
           return;
         }
         break;
       case 'user':
         if (!node.parent || section(node) === 'directory') {
           // a user file on its own (directory/default/1000.xml)
-          buildUser(tree, node, undefined, false, m);
+          buildUser(tree, cache, node, undefined, false, m);
           return;
         }
         break;
       case 'context':
         if (section(node) === 'dialplan' || node.el.children.some((c) => c.name === 'extension')) {
-          buildContext(tree, node, m);
+          buildContext(tree, cache, node, m);
           return;
         }
         break;
@@ -373,7 +367,7 @@ function buildModelInner(tree: Tree): Model {
           // an extension file included into a context, or on its own
           const ctxNode = findAncestor(node, 'context');
           const ctx = ctxNode ? m.contexts.find((c) => c.node.el === ctxNode.el) : undefined;
-          buildExtension(tree, node, ctx ?? orphanContext(node, m), m);
+          buildExtension(tree, cache, node, ctx ?? orphanContext(node, m), m);
           return;
         }
         break;
@@ -480,7 +474,7 @@ function buildAclList(tree: Tree, node: Node): AclList {
   return list;
 }
 
-function buildDomain(tree: Tree, node: Node, m: Model): void {
+function buildDomain(tree: Tree, cache: ModelCache | undefined, node: Node, m: Model): void {
   const nameA = attr(node.el, 'name');
   const domain: Domain = {
     node,
@@ -494,7 +488,7 @@ function buildDomain(tree: Tree, node: Node, m: Model): void {
   m.domains.push(domain);
   const walkUsers = (n: Node, inGroup: boolean, groupParams: Param[] = []): void => {
     for (const c of logicalChildren(tree, n)) {
-      if (c.el.name === 'user') buildUser(tree, c, domain, inGroup, m, groupParams);
+      if (c.el.name === 'user') buildUser(tree, cache, c, domain, inGroup, m, groupParams);
       else if (c.el.name === 'users' || c.el.name === 'groups') walkUsers(c, inGroup || c.el.name === 'groups', groupParams);
       else if (c.el.name === 'group') {
         const own = logicalChildren(tree, c).filter((x) => x.el.name === 'params').flatMap((x) => paramsOf(tree, x, 'param', m));
@@ -509,7 +503,7 @@ function buildDomain(tree: Tree, node: Node, m: Model): void {
       domain.hasUsersBlock = true;
       walkUsers(c, false);
     } else if (c.el.name === 'groups') walkUsers(c, true);
-    else if (c.el.name === 'user') buildUser(tree, c, domain, false, m);
+    else if (c.el.name === 'user') buildUser(tree, cache, c, domain, false, m);
   }
 }
 
@@ -525,8 +519,8 @@ function paramsOf(tree: Tree, node: Node, child: string, m: Model): Param[] {
   return out;
 }
 
-function buildUser(tree: Tree, node: Node, domain: Domain | undefined, inGroup: boolean, m: Model, groupParams: Param[] = []): void {
-  const hit = activeCache?.users.get(node.el);
+function buildUser(tree: Tree, cache: ModelCache | undefined, node: Node, domain: Domain | undefined, inGroup: boolean, m: Model, groupParams: Param[] = []): void {
+  const hit = cache?.users.get(node.el);
   // a moved user is rebuilt (user files are small; its params' offsets would all need moving)
   if (hit && hit.user.inGroup === inGroup && hit.start === node.el.start) {
     hit.user.domain = domain;
@@ -558,18 +552,18 @@ function buildUser(tree: Tree, node: Node, domain: Domain | undefined, inGroup: 
   }
   domain?.users.push(user);
   m.users.push(user);
-  if (activeCache && cacheable(node)) activeCache.users.set(node.el, { user, params: m.params.slice(paramsBefore), start: node.el.start });
+  if (cache && cacheable(node)) cache.users.set(node.el, { user, params: m.params.slice(paramsBefore), start: node.el.start });
 }
 
-function buildContext(tree: Tree, node: Node, m: Model): void {
+function buildContext(tree: Tree, cache: ModelCache | undefined, node: Node, m: Model): void {
   const nameAttr = attr(node.el, 'name');
   const ctx: DialplanContext = { node, name: nameAttr?.value ?? '', nameAttr, extensions: [] };
   m.contexts.push(ctx);
-  for (const c of logicalChildren(tree, node)) if (c.el.name === 'extension') buildExtension(tree, c, ctx, m);
+  for (const c of logicalChildren(tree, node)) if (c.el.name === 'extension') buildExtension(tree, cache, c, ctx, m);
 }
 
-function buildExtension(tree: Tree, node: Node, ctx: DialplanContext, m: Model): void {
-  const hit = activeCache?.extensions.get(node.el);
+function buildExtension(tree: Tree, cache: ModelCache | undefined, node: Node, ctx: DialplanContext, m: Model): void {
+  const hit = cache?.extensions.get(node.el);
   if (hit) {
     if (hit.start !== node.el.start) {
       // an edit above moved this extension: move the offsets its actions carry
@@ -596,7 +590,7 @@ function buildExtension(tree: Tree, node: Node, ctx: DialplanContext, m: Model):
   ctx.extensions.push(ext);
   m.extensions.push(ext);
   for (const c of logicalChildren(tree, node)) if (c.el.name === 'condition') ext.conditions.push(buildCondition(tree, c, ext, undefined, m));
-  if (activeCache && cacheable(node)) activeCache.extensions.set(node.el, { ext, conditions: m.conditions.slice(condsBefore), actions: m.actions.slice(actionsBefore), start: node.el.start });
+  if (cache && cacheable(node)) cache.extensions.set(node.el, { ext, conditions: m.conditions.slice(condsBefore), actions: m.actions.slice(actionsBefore), start: node.el.start });
 }
 
 function buildCondition(tree: Tree, node: Node, ext: Extension, parent: Condition | undefined, m: Model): Condition {
