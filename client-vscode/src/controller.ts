@@ -10,7 +10,7 @@ import type { LanguageClientOptions, Middleware } from 'vscode-languageclient/no
 import { cachedExists, shouldHandle, type FsExists } from './activation.js';
 import { answerConfigurationItem, changeKind, clientSettings, serverSettings, type ClientSettings, type ServerSettings } from './settings.js';
 import { AssembledView } from './assembled.js';
-import type { AssembledResult } from '@fsconf/server-lsp/protocol';
+import { COMMAND, type CommandDescriptor, type ParamOf, type ResultOf } from '@fsconf/server-lsp/protocol';
 import { aclPickItems, countDiagnostics, lintSummary, revealTarget, routeMarkdown, statusText, validateIp, verdictDetail, verdictMessage, type AclListInfo, type AclTestResult, type RouteArgs, type RouteCallResult } from './present.js';
 
 export type VscodeApi = typeof vscode;
@@ -41,8 +41,6 @@ export const COMMANDS = {
   simulateCall: 'fsconf.simulateCall',
 } as const;
 
-/** workspace/executeCommand commands the server offers. */
-export const SERVER_COMMANDS = { aclLists: 'fsconf.aclLists', aclTest: 'fsconf.aclTest', lintTree: 'fsconf.lintTree', route: 'fsconf.route' } as const;
 
 const EXECUTE_COMMAND = 'workspace/executeCommand';
 const DID_CHANGE_CONFIGURATION = 'workspace/didChangeConfiguration';
@@ -196,7 +194,7 @@ export class FsconfController {
     // the code lens "▶ simulate a call" runs the server's fsconf.route: show what it answers
     m.executeCommand = async (command: string, args: unknown[], next: (c: string, a: unknown[]) => Promise<unknown>) => {
       const result = await next(command, args);
-      if (command === SERVER_COMMANDS.route && result) await this.showRoute((args[0] ?? {}) as Partial<RouteArgs>, result as RouteCallResult);
+      if (command === COMMAND.route.name && result) await this.showRoute((args[0] ?? {}) as Partial<RouteArgs>, result as RouteCallResult);
       return result;
     };
     m.handleRegisterCapability = (params: { registrations: { method: string }[] }, next: (p: unknown) => Promise<void>) => {
@@ -316,7 +314,7 @@ export class FsconfController {
     // the assembled configuration view (assembled.ts)
     const assembled = new AssembledView(vs);
     for (const d of assembled.register()) sub(d);
-    sub(vs.commands.registerCommand(COMMANDS.showAssembled, (section?: string) => this.guard(() => assembled.show((a) => this.execute<AssembledResult>('fsconf.assembled', [a]), this.activeFsconfUri(), section))));
+    sub(vs.commands.registerCommand(COMMANDS.showAssembled, (section?: string) => this.guard(() => assembled.show((a) => this.execute(COMMAND.assembled, a), this.activeFsconfUri(), section))));
     sub(vs.commands.registerCommand(COMMANDS.simulateCall, (args?: Partial<RouteArgs>) => this.guard(() => this.simulateCall(args))));
 
     sub(vs.languages.onDidChangeDiagnostics(() => this.updateStatus()));
@@ -393,9 +391,10 @@ export class FsconfController {
     return this.client;
   }
 
-  private async execute<R>(command: string, args: unknown[]): Promise<R> {
+  /** Run a server command through its descriptor (no argument: none is sent). */
+  private async execute<D extends CommandDescriptor>(d: D, ...arg: [] | [ParamOf<D>]): Promise<ResultOf<D>> {
     const client = await this.ready();
-    return client.sendRequest<R>(EXECUTE_COMMAND, { command, arguments: args });
+    return client.sendRequest<ResultOf<D>>(EXECUTE_COMMAND, { command: d.name, arguments: arg });
   }
 
   /** The active editor's document when it is fsconf's (commands act on its tree). */
@@ -433,7 +432,7 @@ export class FsconfController {
     // the tree of the active fsconf document, if any (the server picks its first tree otherwise)
     const active = vs.window.activeTextEditor?.document;
     const where = active && this.handles(active) ? { uri: active.uri.toString() } : {};
-    const lists = (await this.execute<AclListInfo[] | null>(SERVER_COMMANDS.aclLists, [where])) ?? [];
+    const lists = (await this.execute(COMMAND.aclLists, where)) ?? [];
     let listName = args?.list;
     if (!listName) {
       if (lists.length === 0) throw new Error('the configuration defines no ACL lists');
@@ -446,7 +445,7 @@ export class FsconfController {
       if (!picked) return undefined;
       listName = picked.list.name;
     }
-    const result = await this.execute<AclTestResult>(SERVER_COMMANDS.aclTest, [{ ip, list: listName, ...where }]);
+    const result = await this.execute(COMMAND.aclTest, { ip, list: listName, ...where });
     if (!result) throw new Error('the server returned no verdict');
 
     const target = revealTarget(result, lists.find((l) => l.name === listName));
@@ -487,7 +486,7 @@ export class FsconfController {
     const active = vs.window.activeTextEditor?.document;
     const where = active && this.handles(active) ? { uri: active.uri.toString() } : {};
     const request: RouteArgs = { ...args, ...where, profile: profile.trim(), from: from.trim(), to: to.trim() };
-    const result = await this.execute<RouteCallResult>(SERVER_COMMANDS.route, [request]);
+    const result = await this.execute(COMMAND.route, request);
     if (!result) throw new Error('the server returned no simulation');
     await this.showRoute(request, result);
     return result;
@@ -505,7 +504,7 @@ export class FsconfController {
   async lintConfiguration(): Promise<unknown> {
     const vs = this.vs;
     const result = await vs.window.withProgress({ location: vs.ProgressLocation.Window, title: 'fsconf: linting the configuration' }, () =>
-      this.execute<unknown>(SERVER_COMMANDS.lintTree, []),
+      this.execute(COMMAND.lintTree),
     );
     await vs.commands.executeCommand(PROBLEMS_VIEW);
     this.updateStatus();

@@ -3,6 +3,7 @@ import React from 'react';
 import { render } from 'ink-testing-library';
 import { App, type SystemDeps } from '../app/App.js';
 import { FakeClient } from '../lsp/fake-client.js';
+import { COMMAND } from '@fsconf/server-lsp/protocol';
 import { makeTheme, ThemeContext, type Theme } from '../ui/theme.js';
 import { KeyRouter, type KeyRouterHandle } from '../ui/keys.js';
 import type { CommandResult } from '../system/fscli.js';
@@ -156,6 +157,6 @@ export async function loadedTree(h: Harness) {
   h.client.publish(uri('autoload_configs/acl.conf.xml'), [diag(3, 6, 40, 2, 'acl/host-bits', 'the address has host bits set')]);
   h.client.publish(uri('freeswitch.xml'), []);
   h.client.done({ files: 4, errors: 2, warnings: 1, infos: 1 });
-  h.client.commands['fsconf.treeInfo'] = () => ({ root: ROOT, files: [] });
+  h.client.commands[COMMAND.treeInfo.name] = () => ({ root: ROOT, files: [] });
   await h.waitFor((f) => f.includes('2 errors') && !f.includes('analysing'), 'analysis');
 }

@@ -7,6 +7,7 @@ import React, { useCallback, useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { AssembledResult } from '@fsconf/server-lsp/protocol';
 import type { FsconfClient } from '../lsp/types.js';
+import { assembled } from '../lsp/commands.js';
 import { useKeys } from '../ui/keys.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row } from '../ui/components.js';
@@ -48,8 +49,7 @@ export function AssembledView(p: AssembledViewProps) {
 
   const load = useCallback(() => {
     setState((s) => ({ ...s, loading: true }));
-    p.client
-      .executeCommand<AssembledResult>('fsconf.assembled', [name ? { section: name } : {}])
+    assembled(p.client, name)
       .then((result) => setState({ loading: false, result }))
       .catch((e: unknown) => setState({ loading: false, error: e instanceof Error ? e.message : String(e) }));
   }, [p.client, name]);
