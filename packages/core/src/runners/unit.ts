@@ -1,10 +1,11 @@
 /**
  * Scopes 'extension' and 'user': one pass over the units sorts each rule's cached findings from the
- * units it must check again (rule-cache.ts UnitPass); a rule then sees a model of those units only.
+ * units it must check again (unit-pass.ts); a rule then sees a model of those units only.
  */
 import type { Doc } from '../tree.js';
 import type { Rule } from '../rules/types.js';
-import { UnitPass, type RuleCache } from '../rule-cache.js';
+import type { RuleCache } from '../rule-cache.js';
+import { UnitPass } from './unit-pass.js';
 import { runRule, type RuleRun } from './run.js';
 
 export const isUnitScope = (rule: Rule): boolean => rule.meta.scope === 'extension' || rule.meta.scope === 'user';
