@@ -6,7 +6,7 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { CodeLens } from 'vscode-languageserver-types';
 import { routeCall, routeCodeLenses, RouteInputError, type FsconfWorkspace, type RouteInput } from '@fsconf/core';
-import type { RouteCallResult } from '../protocol.js';
+import type { COMMAND, RouteCallResult } from '../protocol.js';
 import type { Handler } from './index.js';
 
 const str = (v: unknown): v is string => typeof v === 'string';
@@ -50,5 +50,6 @@ export const route: Handler<'route'> = (host, arg): RouteCallResult => {
 
 export function routeLenses(t: { p: { ws: FsconfWorkspace }; path: string } | undefined, uri: string): CodeLens[] {
   if (!t) return [];
-  return routeCodeLenses(t.p.ws, t.path).map((l) => ({ range: l.range, command: { title: l.title, command: l.command, arguments: [{ uri, ...l.arguments }] } }));
+  // core names the lens's command (it cannot import the descriptors): the compiler holds it to COMMAND.route
+  return routeCodeLenses(t.p.ws, t.path).map((l) => ({ range: l.range, command: { title: l.title, command: l.command satisfies typeof COMMAND.route.name, arguments: [{ uri, ...l.arguments }] } }));
 }
