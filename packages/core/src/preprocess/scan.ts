@@ -64,19 +64,27 @@ const DIRECTIVE_RE = /x-pre-process/i;
 
 /** Replace each [start, end) range (pairs in `marks`, ascending) with spaces, keeping \r and \n. */
 function blankRanges(text: string, marks: number[]): string {
-  let out = '';
+  // pieces joined once: a flat string (concatenation builds a rope the parser would flatten on first search)
+  const out: string[] = [];
   let pos = 0;
   for (let i = 0; i < marks.length; i += 2) {
     const start = Math.max(marks[i]!, pos);
     const end = marks[i + 1]!;
     if (end <= start) continue;
-    out += text.slice(pos, start);
+    out.push(text.slice(pos, start));
     const seg = text.slice(start, end);
-    out += seg.replace(/[^\r\n]/g, ' ');
+    out.push(seg.indexOf('\r') < 0 && seg.indexOf('\n') < 0 ? ' '.repeat(seg.length) : seg.replace(/[^\r\n]/g, ' '));
     pos = end;
   }
-  return out + text.slice(pos);
+  out.push(text.slice(pos));
+  return out.join('');
 }
+
+/**
+ * Everything that makes a line matter to the scan (a superset: the per-line checks decide). A line without
+ * any of these, outside a multi-line `<!--#` comment, yields nothing and is skipped without being sliced.
+ */
+const LINE_MARKER_RE = /<include>|<\/include>|<\?|x-pre-process|<!--#|\$\$\{/gi;
 
 export function scanFile(text: string): ScannedFile {
   const directives: Directive[] = [];
@@ -93,9 +101,24 @@ export function scanFile(text: string): ScannedFile {
   let lineStart = 0;
   let line = 0;
   const len = text.length;
+  let next = -1; // offset of the next line marker at or after lineStart (stale when < lineStart)
   while (lineStart <= len) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = len;
+    if (!ml) {
+      if (next < lineStart) {
+        LINE_MARKER_RE.lastIndex = lineStart;
+        const m = LINE_MARKER_RE.exec(text);
+        if (!m) break; // no marker left and no open comment: the remaining lines yield nothing
+        next = m.index;
+      }
+      // markers hold no \r or \n, so one at or past lineEnd is on a later line
+      if (next >= lineEnd) {
+        lineStart = lineEnd + 1;
+        line++;
+        continue;
+      }
+    }
     const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     const raw = text.slice(lineStart, contentEnd);
 
