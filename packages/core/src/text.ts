@@ -2,16 +2,24 @@ import type { Position, Range } from 'vscode-languageserver-types';
 
 /** Maps string offsets (UTF-16 code units, as JS strings and LSP both count) to LSP positions and back. */
 export class LineIndex {
-  private readonly starts: number[];
+  // found on first use: a lint run reads every file but asks positions of only a few
+  private lazyStarts: number[] | undefined;
   constructor(
     readonly text: string,
     starts?: number[],
   ) {
+    this.lazyStarts = starts;
+  }
+
+  private get starts(): number[] {
+    let starts = this.lazyStarts;
     if (!starts) {
       starts = [0];
+      const text = this.text;
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lazyStarts = starts;
     }
-    this.starts = starts;
+    return starts;
   }
 
   /** The index of `text` (= old's text with change applied), reusing old's line starts around the edit. */
@@ -43,11 +51,12 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
   lineOf(offset: number): number {
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
+      if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
