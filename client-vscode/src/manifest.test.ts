@@ -91,6 +91,12 @@ describe('contributed settings', () => {
     }
   });
 
+  it('are what client-vscode/scripts/configuration.mjs generates from the server schema (run it after adding a rule or a setting)', async () => {
+    const { SETTINGS_SCHEMA } = await import('../../server-lsp/src/settings-schema.js');
+    const { configuration } = await import('../scripts/configuration.mjs');
+    expect(JSON.stringify(manifest.contributes.configuration, null, 2)).toBe(JSON.stringify(configuration(SETTINGS_SCHEMA), null, 2));
+  });
+
   it('rules accept exactly error, warning, info, off', () => {
     expect((properties['fsconf.rules']!.additionalProperties as Schema).enum).toEqual(['error', 'warning', 'info', 'off']);
   });

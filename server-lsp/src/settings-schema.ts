@@ -16,7 +16,7 @@ export const SETTINGS_SCHEMA = {
     rules: {
       type: 'object',
       description: 'Rule severities by rule id (error, warning, info or off). .fsconf.yaml wins where both set a rule.',
-      // one property per rule id: editors complete the ids and explain each (client-vscode/scripts/rule-schema.mjs copies them)
+      // one property per rule id: editors complete the ids and explain each (client-vscode/scripts/configuration.mjs generates the manifest from this)
       properties: RULE_PROPERTIES,
       additionalProperties: { type: 'string', enum: ['error', 'warning', 'info', 'off'] },
     },

@@ -1,0 +1,2 @@
+/** Types of configuration.mjs for the manifest test. */
+export function configuration(schema: { properties: Record<string, unknown> }): { title: string; properties: Record<string, unknown> };
