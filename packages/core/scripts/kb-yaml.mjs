@@ -1,28 +1,10 @@
-// YAML helpers shared by build-kb.mjs and import-reference.mjs.
-// Plain Node ESM, no TypeScript. Parsing uses the `yaml` package (v2); when it is not installed
-// (fresh checkout before `npm install` picked it up) the transitive `js-yaml` is used instead.
-// The KB files only use plain YAML 1.2 (maps, lists, strings, numbers, booleans, block scalars),
-// which both parsers read identically.
-
-let parseImpl;
+// YAML helpers shared by build-kb.mjs and import-reference.mjs. Plain Node ESM, no TypeScript.
+// Parsing uses the `yaml` package (a dependency of @fsconf/core); duplicate keys are errors.
+import YAML from 'yaml';
 
 /** Parse YAML text. Throws an Error whose message names the line on a syntax error. */
 export async function loadYamlParser() {
-  if (parseImpl) return parseImpl;
-  try {
-    const mod = await import('yaml');
-    const YAML = mod.default ?? mod;
-    parseImpl = (text) => YAML.parse(text, { prettyErrors: true, uniqueKeys: true });
-  } catch {
-    try {
-      const mod = await import('js-yaml');
-      const jsyaml = mod.default ?? mod;
-      parseImpl = (text) => jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA ?? jsyaml.DEFAULT_SCHEMA });
-    } catch {
-      throw new Error('no YAML parser available: install the `yaml` package (npm i -D yaml)');
-    }
-  }
-  return parseImpl;
+  return (text) => YAML.parse(text, { prettyErrors: true, uniqueKeys: true });
 }
 
 // ---------------------------------------------------------------------------------------------
