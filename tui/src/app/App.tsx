@@ -36,6 +36,10 @@ import { showCommand, type EslTarget, type FsCli } from '../system/fscli.js';
 import { reloadCommands, type ChangedFile } from '../system/reload.js';
 import type { EditorResult } from '../system/editor.js';
 import type { AclListInfo } from '../lsp/types.js';
+import { wrapText } from '../text/wrap.js';
+import { APP_KEYS, appHints, runAppKey, type AppKeyContext } from './keymap.js';
+
+export { wrapText };
 
 export interface SystemDeps {
   readFile(file: string): Promise<string>;
@@ -66,15 +70,17 @@ type Modal =
   | { kind: 'acl' }
   | { kind: 'route' };
 
-const HINTS: Record<ViewName, [string, string][]> = {
-  problems: [['enter', 'open'], ['f', 'fix'], ['F', 'fix file'], ['/', 'filter'], ['1-3', 'severity'], ['tab', 'views'], ['?', 'help'], ['q', 'quit']],
-  files: [['enter', 'open'], ['/', 'find'], ['F', 'fix file'], ['E', '$EDITOR'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
-  file: [['f', 'fix'], ['F', 'fix file'], ['e', 'edit'], ['E', '$EDITOR'], ['v', 'reveal'], ['n', 'next'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
-  bans: [['u', 'unban'], ['r', 'refresh'], ['tab', 'views'], ['esc', 'back'], ['?', 'help'], ['q', 'quit']],
-  assembled: [['j/k', 'scroll'], ['s', 'section'], ['enter', 'source'], ['tab', 'views'], ['esc', 'back'], ['q', 'quit']],
-  help: [['j/k', 'scroll'], ['tab', 'views'], ['esc', 'back'], ['q', 'quit']],
+/** Each view's own keys; the app-wide ones (tab, esc, ?, q) follow from keymap.ts. */
+const VIEW_HINTS: Record<ViewName, [string, string][]> = {
+  problems: [['enter', 'open'], ['f', 'fix'], ['F', 'fix file'], ['/', 'filter'], ['1-3', 'severity']],
+  files: [['enter', 'open'], ['/', 'find'], ['F', 'fix file'], ['E', '$EDITOR']],
+  file: [['f', 'fix'], ['F', 'fix file'], ['e', 'edit'], ['E', '$EDITOR'], ['v', 'reveal'], ['n', 'next']],
+  bans: [['u', 'unban'], ['r', 'refresh']],
+  assembled: [['j/k', 'scroll'], ['s', 'section'], ['enter', 'source']],
+  help: [['j/k', 'scroll']],
   ...STRUCTURE_HINTS,
 };
+const HINTS = Object.fromEntries(Object.entries(VIEW_HINTS).map(([v, h]) => [v, [...h, ...appHints(v as ViewName)]])) as Record<ViewName, [string, string][]>;
 
 /** edit.changes, or documentChanges turned into changes. */
 export function changesOf(edit: WorkspaceEdit | undefined): Record<string, TextEdit[]> | undefined {
@@ -100,6 +106,9 @@ export function writeHint(message: string | undefined): string {
   if (/changed on disk|modified|changed since/i.test(message)) return ' — the file changed since it was read: look at it again (esc, enter) and retry';
   return '';
 }
+
+const ALWAYS_KEYS = APP_KEYS.filter((k) => k.always);
+const VIEW_KEYS = APP_KEYS.filter((k) => !k.always);
 
 export function App(props: AppProps) {
   const { client, root, system } = props;
@@ -627,42 +636,42 @@ export function App(props: AppProps) {
       .catch((e: unknown) => setLists({ error: errorText(e) }));
   }, [client]);
 
-  // ── keys ────────────────────────────────────────────────────────────────
-  useKeys((input, key) => {
-    if (key.ctrl && input === 'c') quit(0);
-  });
-  useKeys(
-    (input, key) => {
-      if (key.tab) {
-        // from the view as it is now (keys typed fast may arrive before a render)
-        return setViewState((cur) => {
-          const next = VIEWS[(VIEWS.indexOf(cur) + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!;
-          if (next !== cur) prevView.current = cur;
-          return next;
-        });
-      }
-      if (input === 'q') return quit(0);
-      if (input === '?') return setView(view === 'help' ? prevView.current : 'help');
-      if (input === 'a' && !STRUCTURE_VIEWS.includes(view)) return openAcl();
-      if (input === 'S') return setModal({ kind: 'route' });
-      if (input === 'R') return startReload();
-      // the whole status message, wrapped (the status line is one row)
-      if (input === 'm') {
-        // the whole text of what a row cuts: the selected finding (Problems view) and the status line
-        const rows = view === 'problems' ? problemRows(ws.diagnostics, root, filter) : [];
-        const d = rows[Math.min(problemsIndex, Math.max(0, rows.length - 1))]?.diag;
-        const w = Math.max(20, width - 2);
-        const lines = [
-          ...(d ? wrapText(`${typeof d.message === 'string' ? d.message : d.message.value}${d.code ? `  [${String(d.code)}]` : ''}`, w).map((text) => ({ text })) : []),
-          ...(d && status ? [{ text: '' }] : []),
-          ...(status ? wrapText(status.message, w).map((text) => ({ text, role: 'muted' as const })) : []),
-        ];
-        if (lines.length) return setModal({ kind: 'output', title: d ? 'finding' : 'message', lines });
-      }
-      if (key.escape && (view === 'help' || view === 'bans' || view === 'assembled' || (view === 'files' && !filesFilter))) return setView(prevView.current === view ? 'problems' : prevView.current);
+  // ── keys: the app-wide ones are the table in keymap.ts ─────────────────
+  const keyContext = (): AppKeyContext => ({
+    view,
+    filesFilter,
+    quit,
+    // from the view as it is now (keys typed fast may arrive before a render)
+    cycleView: (backwards) =>
+      setViewState((cur) => {
+        const next = VIEWS[(VIEWS.indexOf(cur) + (backwards ? VIEWS.length - 1 : 1)) % VIEWS.length]!;
+        if (next !== cur) prevView.current = cur;
+        return next;
+      }),
+    toggleHelp: () => setView(view === 'help' ? prevView.current : 'help'),
+    back: () => setView(prevView.current === view ? 'problems' : prevView.current),
+    openAcl,
+    openRoute: () => setModal({ kind: 'route' }),
+    startReload,
+    // the whole text of what a row cuts: the selected finding (Problems view) and the status line
+    showMessage: () => {
+      const rows = view === 'problems' ? problemRows(ws.diagnostics, root, filter) : [];
+      const d = rows[Math.min(problemsIndex, Math.max(0, rows.length - 1))]?.diag;
+      const w = Math.max(20, width - 2);
+      const lines = [
+        ...(d ? wrapText(`${typeof d.message === 'string' ? d.message : d.message.value}${d.code ? `  [${String(d.code)}]` : ''}`, w).map((text) => ({ text })) : []),
+        ...(d && status ? [{ text: '' }] : []),
+        ...(status ? wrapText(status.message, w).map((text) => ({ text, role: 'muted' as const })) : []),
+      ];
+      if (!lines.length) return false;
+      setModal({ kind: 'output', title: d ? 'finding' : 'message', lines });
+      return true;
     },
-    { isActive: !modal && !filterEditing && !filesFilterEditing && !busy && !(structureCapture && STRUCTURE_VIEWS.includes(view)) },
-  );
+  });
+  useKeys((input, key) => void runAppKey(ALWAYS_KEYS, keyContext(), input, key));
+  useKeys((input, key) => void runAppKey(VIEW_KEYS, keyContext(), input, key), {
+    isActive: !modal && !filterEditing && !filesFilterEditing && !busy && !(structureCapture && STRUCTURE_VIEWS.includes(view)),
+  });
 
   // ── layout ──────────────────────────────────────────────────────────────
   const width = size.columns;
@@ -904,30 +913,6 @@ function fixKindLabel(a: CodeAction): string {
 function noticeOf(a: CodeAction): string | undefined {
   const n = (a.data as { notice?: string } | undefined)?.notice;
   return typeof n === 'string' && n ? n : undefined;
-}
-
-/** Words wrapped to a width (a word longer than the width is cut into pieces). */
-export function wrapText(text: string, width: number): string[] {
-  const out: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (let word of para.split(/\s+/)) {
-      while (word.length > width) {
-        if (line) out.push(line);
-        out.push(word.slice(0, width));
-        word = word.slice(width);
-        line = '';
-      }
-      if (!line) line = word;
-      else if (line.length + 1 + word.length <= width) line += ' ' + word;
-      else {
-        out.push(line);
-        line = word;
-      }
-    }
-    out.push(line);
-  }
-  return out;
 }
 
 /** The tree's event socket (fsconf.eslConnection), or undefined to run fs_cli with its own defaults. */

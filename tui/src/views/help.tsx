@@ -5,24 +5,13 @@ import { useKeys } from '../ui/keys.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
+import { APP_KEYS } from '../app/keymap.js';
 
 const ASCII_KEYS: Record<string, string> = { '↓': 'Down', '↑': 'Up', '←': 'Left', '→': 'Right' };
 
 export const KEYS: [string, [string, string][]][] = [
-  [
-    'Everywhere',
-    [
-      ['tab / shift-tab', 'next / previous view'],
-      ['?', 'this help (again: back)'],
-      ['a', 'ACL tester: does a network list allow an address?'],
-      ['S', 'Route: simulate a call (profile, address, number) step by step'],
-      ['R', 'reload FreeSWITCH (fs_cli) for what changed; asks first'],
-      ['m', 'the whole message: the selected finding, the status line'],
-      ['esc', 'back, close, cancel'],
-      ['q', 'quit'],
-      ['ctrl-c', 'quit at once, even while typing'],
-    ],
-  ],
+  // the app-wide keys come from the one table that also handles them
+  ['Everywhere', APP_KEYS.map((k): [string, string] => [k.keys, k.help])],
   [
     'Moving',
     [

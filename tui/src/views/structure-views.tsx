@@ -11,10 +11,11 @@ import { DirectoryView } from './directory.js';
 export type StructureViewName = 'dialplan' | 'profiles' | 'directory';
 export const STRUCTURE_VIEWS: readonly string[] = ['dialplan', 'profiles', 'directory'];
 
+/** The views' own keys; App appends the app-wide ones (keymap.ts). */
 export const STRUCTURE_HINTS: Record<StructureViewName, [string, string][]> = {
-  dialplan: [['enter', 'open'], ['a', 'add'], ['e', 'edit'], ['d', 'delete'], ['y', 'dup'], ['J/K', 'move'], ['/', 'filter'], ['R', 'reload'], ['tab', 'views']],
-  profiles: [['e', 'edit value'], ['a', 'add'], ['d', 'remove'], ['R', 'rescan'], ['tab', 'views'], ['?', 'help'], ['q', 'quit']],
-  directory: [['enter', 'settings'], ['a', 'add user'], ['p', 'reset password'], ['R', 'reload'], ['tab', 'views'], ['?', 'help']],
+  dialplan: [['enter', 'open'], ['a', 'add'], ['e', 'edit'], ['d', 'delete'], ['y', 'dup'], ['J/K', 'move'], ['/', 'filter'], ['R', 'reload']],
+  profiles: [['e', 'edit value'], ['a', 'add'], ['d', 'remove'], ['R', 'rescan']],
+  directory: [['enter', 'settings'], ['a', 'add user'], ['p', 'reset password'], ['R', 'reload']],
 };
 
 export interface StructureViewsProps extends Omit<EditDeps, 'diagnostics'> {

@@ -1,0 +1,56 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Key } from 'ink';
+import { keyOf } from '../ui/keys.js';
+import { KEYS } from '../views/help.js';
+import { APP_KEYS, appHints, runAppKey, type AppKeyContext } from './keymap.js';
+
+const context = (over: Partial<AppKeyContext> = {}): AppKeyContext => ({
+  view: 'problems',
+  filesFilter: '',
+  quit: vi.fn(),
+  cycleView: vi.fn(),
+  toggleHelp: vi.fn(),
+  back: vi.fn(),
+  openAcl: vi.fn(),
+  openRoute: vi.fn(),
+  startReload: vi.fn(),
+  showMessage: vi.fn(() => true),
+  ...over,
+});
+
+/** The key event for a table entry's help label. */
+function eventOf(keys: string): { input: string; key: Key } {
+  const k = keyOf('x').key;
+  if (keys.startsWith('tab')) return { input: '', key: { ...k, tab: true } };
+  if (keys === 'esc') return { input: '', key: { ...k, escape: true } };
+  if (keys === 'ctrl-c') return { input: 'c', key: { ...k, ctrl: true } };
+  return keyOf(keys);
+}
+
+describe('the app-wide key table', () => {
+  it('every key is on the help screen', () => {
+    const everywhere = KEYS.find(([s]) => s === 'Everywhere')![1].map(([k]) => k);
+    expect(everywhere).toEqual(APP_KEYS.map((k) => k.keys));
+  });
+
+  it('every key with a hint is in the hint bar of its views', () => {
+    for (const k of APP_KEYS) for (const v of k.hint?.views ?? []) expect(appHints(v)).toContainEqual([k.keys.split(' / ')[0], k.hint!.label]);
+  });
+
+  it('every key triggers its handler', () => {
+    for (const k of APP_KEYS) {
+      const c = context({ view: 'help' });
+      const { input, key } = eventOf(k.keys);
+      const run = vi.spyOn(k, 'run');
+      expect(runAppKey(APP_KEYS, c, input, key), k.keys).toBe(true);
+      expect(run, k.keys).toHaveBeenCalled();
+      run.mockRestore();
+    }
+  });
+
+  it('a is add in the editing views, not the ACL tester', () => {
+    const c = context({ view: 'dialplan' });
+    expect(runAppKey(APP_KEYS, c, 'a', keyOf('a').key)).toBe(false);
+    expect(c.openAcl).not.toHaveBeenCalled();
+  });
+});
