@@ -3,9 +3,8 @@
  * as a JSON schema: the same shape as `.fsconf.yaml`. Clients contribute these keys (client-vscode's
  * manifest is checked against this object); the keys are core's SETTINGS_KEYS.
  */
-import { ALL_RULES } from '@fsconf/core';
+import { ALL_RULES, SEVERITY_SETTINGS as SEVERITIES } from '@fsconf/core';
 
-const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
 const RULE_PROPERTIES: Record<string, { type: 'string'; enum: typeof SEVERITIES; description: string }> = Object.fromEntries(
   [...ALL_RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)).map((r) => [r.meta.id, { type: 'string', enum: SEVERITIES, description: `${r.meta.description} (default ${r.meta.severity})` }]),
 );
@@ -18,7 +17,7 @@ export const SETTINGS_SCHEMA = {
       description: 'Rule severities by rule id (error, warning, info or off). .fsconf.yaml wins where both set a rule.',
       // one property per rule id: editors complete the ids and explain each (client-vscode/scripts/configuration.mjs generates the manifest from this)
       properties: RULE_PROPERTIES,
-      additionalProperties: { type: 'string', enum: ['error', 'warning', 'info', 'off'] },
+      additionalProperties: { type: 'string', enum: SEVERITIES },
     },
     profiles: {
       type: 'object',

@@ -66,7 +66,9 @@ export function defaultConfig(): ResolvedConfig {
   };
 }
 
-const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+/** What a rule may be set to in `.fsconf.yaml` or editor settings; the LSP settings schema lists these too. */
+export const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'] as const;
+const SEVERITIES: ReadonlySet<string> = new Set(SEVERITY_SETTINGS);
 
 /** Validate a plain object (from YAML or from editor settings); returns problems with a key path. */
 export function validateConfig(obj: unknown): { config: FsconfConfig; problems: { path: (string | number)[]; message: string }[] } {
