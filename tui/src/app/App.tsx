@@ -20,7 +20,7 @@ import { useTheme } from '../ui/theme.js';
 import { problemRows, ProblemsView, ruleOf, type ProblemFilter, type ProblemRow } from '../views/problems.js';
 import { FilesView } from '../views/files.js';
 import { FileView } from '../views/file.js';
-import { BansView, type BansState, type BanTarget } from '../views/bans.js';
+import { BansView } from '../views/bans.js';
 import { HelpView } from '../views/help.js';
 import { StructureViews, STRUCTURE_HINTS, STRUCTURE_VIEWS, type StructureViewName } from '../views/structure-views.js';
 import { AssembledView } from '../views/assembled.js';
@@ -31,12 +31,12 @@ import { RouteDialog } from '../dialogs/route.js';
 import { applyEdits, diffLines } from '../text/edits.js';
 import { decodeAttr, encodeAttr, valueAttribute } from '../text/line.js';
 import { maskDiff, rangesAfterEdit, touches } from '../text/secrets.js';
-import { parseBanInfo, unbanCommand } from '../system/baninfo.js';
-import { showCommand, type EslTarget, type FsCli } from '../system/fscli.js';
-import { reloadCommands, type ChangedFile } from '../system/reload.js';
+import type { FsCli } from '../system/fscli.js';
+import type { ChangedFile } from '../system/reload.js';
 import type { EditorResult } from '../system/editor.js';
 import type { AclListInfo } from '../lsp/types.js';
 import { wrapText } from '../text/wrap.js';
+import { useFsCli } from './use-fscli.js';
 import { APP_KEYS, appHints, runAppKey, type AppKeyContext } from './keymap.js';
 
 export { wrapText };
@@ -59,9 +59,9 @@ export interface AppProps {
   onExit(code: number): void;
 }
 
-type OutputLine = { text: string; role?: 'error' | 'ok' | 'muted' | 'accent' };
+export type OutputLine = { text: string; role?: 'error' | 'ok' | 'muted' | 'accent' };
 
-type Modal =
+export type Modal =
   | { kind: 'pick'; title: string; items: PickItem[]; onPick(i: number): void }
   | { kind: 'diff'; title: string; files: DiffFile[]; onYes(): void }
   | { kind: 'confirm'; title: string; lines: string[]; question: string; onYes(): void }
@@ -146,7 +146,6 @@ export function App(props: AppProps) {
   const [reveal, setReveal] = useState(false);
   const [reloadToken, setReloadToken] = useState(0);
   const [modal, setModal] = useState<Modal | undefined>();
-  const [bans, setBans] = useState<BansState>({ state: 'idle' });
   const [lists, setLists] = useState<{ lists?: AclListInfo[]; error?: string }>({});
   const changed = useRef(new Map<string, ChangedFile>());
   const mounted = useRef(true);
@@ -513,28 +512,6 @@ export function App(props: AppProps) {
     [client, guard, props.readonly, root, setStatus, setView, system],
   );
 
-  // ── fs_cli: reload, bans, unban ──────────────────────────────────────────
-  const runFsCli = useCallback(
-    async (commands: string[], shown?: EslTarget | null): Promise<{ lines: OutputLine[]; ok: boolean }> => {
-      const lines: OutputLine[] = [];
-      let ok = true;
-      // what the confirmation showed is what runs
-      const target = shown === undefined ? await eslTarget(client) : (shown ?? undefined);
-      for (const c of commands) {
-        lines.push({ text: `$ ${showCommand(c, target)}`, role: 'accent' });
-        const r = await system.fsCli.run(c, target);
-        const out = `${r.stdout}${r.stderr}`.replace(/\s+$/, '');
-        for (const l of out ? out.split('\n') : ['(no output)']) lines.push({ text: '  ' + l, ...(/^-ERR/.test(l.trim()) ? { role: 'error' as const } : {}) });
-        const failed = r.error || r.code !== 0 || /^-ERR/m.test(r.stdout);
-        if (r.error) lines.push({ text: '  ' + r.error, role: 'error' });
-        else if (r.code !== 0) lines.push({ text: `  exit status ${r.code}`, role: 'error' });
-        if (failed) ok = false;
-      }
-      return { lines, ok };
-    },
-    [client, system.fsCli],
-  );
-
   const currentUri = (): string | undefined => {
     if (view === 'file' && file) return file.uri;
     return undefined;
@@ -544,89 +521,18 @@ export function App(props: AppProps) {
     selectedProblemUri.current = uri;
   }, []);
 
-  const startReload = useCallback(() => {
-    if (props.readonly) return setStatus('warning', 'read-only (--readonly): reload is disabled');
-    if (!system.fsCli.find()) return setStatus('warning', "fs_cli is not on PATH: R needs FreeSWITCH's fs_cli on this machine");
-    let files = [...changed.current.values()];
-    if (!files.length) {
-      const uri = currentUri() ?? (view === 'problems' ? selectedProblemUri.current : undefined);
-      if (uri) files = [{ path: uriToPath(uri) }];
-    }
-    if (!files.length) return setStatus('info', 'nothing changed in this session: open a file (or pick a finding) to reload what it configures');
-    const cmds = reloadCommands(root, files);
-    if (!cmds.length) return setStatus('info', 'nothing to reload');
-    void guard(undefined, async () => {
-     const target = (await eslTarget(client)) ?? null;
-     setModal({
-      kind: 'confirm',
-      title: 'reload FreeSWITCH',
-      lines: [' This runs, in order:', ...cmds.flatMap((c) => [`   ${showCommand(c.command, target ?? undefined)}`, `       ${c.why}`])],
-      question: 'Run these commands?',
-      onYes: () =>
-        void guard('running fs_cli…', async () => {
-          setModal(undefined);
-          const { lines, ok } = await runFsCli(cmds.map((c) => c.command), target);
-          if (ok) changed.current.clear();
-          setModal({ kind: 'output', title: ok ? 'reload done' : 'reload: fs_cli reported a problem', lines });
-          setStatus(ok ? 'ok' : 'error', ok ? `ran ${cmds.map((c) => c.command).join('; ')}` : 'fs_cli reported a problem: see the output');
-        }),
-     });
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, file, guard, props.readonly, root, runFsCli, setStatus, system.fsCli, view]);
-
-  const loadBans = useCallback(
-    () =>
-      guard(undefined, async () => {
-        if (!system.fsCli.find()) {
-          setBans({ state: 'unavailable', reason: "fs_cli is not on PATH: the Bans view asks FreeSWITCH's fs_cli (with mod_cti loaded) for `cti show baninfo`" });
-          return;
-        }
-        setBans({ state: 'loading' });
-        const r = await system.fsCli.run('cti show baninfo', await eslTarget(client));
-        if (r.error) {
-          setBans({ state: 'unavailable', reason: `${r.error} — is FreeSWITCH running?` });
-          return;
-        }
-        const parsed = parseBanInfo(r.stdout + (r.stdout ? '' : r.stderr));
-        if (!parsed.ok) {
-          const hint = /command not found|unknown command|invalid command/i.test(parsed.reason) ? ' (is mod_cti loaded?)' : /no reply|connection|refused|socket/i.test(parsed.reason) ? ' (is FreeSWITCH running?)' : '';
-          setBans({ state: 'unavailable', reason: `no ban data from "cti show baninfo": ${parsed.reason}${hint}` });
-          return;
-        }
-        setBans({ state: 'loaded', info: parsed.info, at: new Date() });
-      }),
-    [client, guard, system.fsCli],
-  );
-
-  useEffect(() => {
-    if (view === 'bans' && bans.state === 'idle') void loadBans();
-  }, [view, bans.state, loadBans]);
-
-  const unban = useCallback(
-    (t: BanTarget) => {
-      if (props.readonly) return setStatus('warning', 'read-only (--readonly): unban is disabled');
-      const cmd = unbanCommand(t.ip, t.account);
-      void guard(undefined, async () => {
-       const target = (await eslTarget(client)) ?? null;
-       setModal({
-        kind: 'confirm',
-        title: 'unban',
-        lines: [` ${t.account ? `Lifts the ban of account ${t.account} from ${t.ip}.` : `Lifts every ban of ${t.ip} (all accounts).`}`, '', ' This runs:', `   ${showCommand(cmd, target ?? undefined)}`],
-        question: 'Unban?',
-        onYes: () =>
-          void guard('running fs_cli…', async () => {
-            setModal(undefined);
-            const { lines, ok } = await runFsCli([cmd], target);
-            setModal({ kind: 'output', title: ok ? 'unbanned' : 'unban: fs_cli reported a problem', lines });
-            setStatus(ok ? 'ok' : 'error', ok ? `ran ${cmd}` : `${cmd} failed: see the output`);
-            await loadBans();
-          }),
-       });
-      });
-    },
-    [client, guard, loadBans, props.readonly, runFsCli, setStatus],
-  );
+  const { bans, loadBans, unban, startReload } = useFsCli({
+    client,
+    system,
+    root,
+    readonly: props.readonly,
+    view,
+    guard,
+    setModal,
+    setStatus,
+    changed,
+    selectedUri: () => currentUri() ?? (view === 'problems' ? selectedProblemUri.current : undefined),
+  });
 
   // ── ACL tester ───────────────────────────────────────────────────────────
   const openAcl = useCallback(() => {
@@ -913,14 +819,4 @@ function fixKindLabel(a: CodeAction): string {
 function noticeOf(a: CodeAction): string | undefined {
   const n = (a.data as { notice?: string } | undefined)?.notice;
   return typeof n === 'string' && n ? n : undefined;
-}
-
-/** The tree's event socket (fsconf.eslConnection), or undefined to run fs_cli with its own defaults. */
-async function eslTarget(client: FsconfClient): Promise<EslTarget | undefined> {
-  try {
-    const r = await client.executeCommand<EslTarget | null>('fsconf.eslConnection', [{}]);
-    return r ?? undefined;
-  } catch {
-    return undefined;
-  }
 }
