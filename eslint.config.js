@@ -1,0 +1,73 @@
+// Lint and the import boundaries of README's Layout. Not type-aware (seconds, not minutes).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+// Our packages; core must import none of them, the clients only server-lsp's protocol.
+const OURS = ['@fsconf/*', '@fsconf/*/**'];
+const core = {
+  patterns: [
+    { group: OURS, message: 'packages/core imports nothing of ours (README: Layout).' },
+    { regex: '^\\.\\..*/(server-lsp|tui|client-vscode|packages/cli)/', message: 'packages/core imports nothing of ours (README: Layout).' },
+  ],
+};
+const clients = {
+  patterns: [
+    { regex: '^@fsconf/(?!server-lsp/protocol$)', message: "A client imports only '@fsconf/server-lsp/protocol', never core or server internals." },
+    { regex: '^\\.\\..*/(packages/core|server-lsp|packages/cli)/', message: "A client imports only '@fsconf/server-lsp/protocol', never core or server internals." },
+  ],
+};
+// A service uses rules through rules/index and rules/types only.
+const serviceNoRuleInternals = {
+  regex: '^\\.\\./rules/(?!(index|types)(\\.js)?$)',
+  message: 'service/ uses rules through rules/index.js or rules/types.js, not their internals.',
+};
+const rulesNoService = { regex: '(^|/)service/', message: 'rules/ must not import service/ (services build on rules, not the reverse).' };
+
+// PENDING: boundary violations on main today. They are being removed by the restructuring under way;
+// each is reported as a warning until its file is clean. Empty this list, never grow it.
+const PENDING = [];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/*.generated.ts',
+      'test/corpus/**',
+      'test/reference/**',
+      'test/dist/**',
+      '**/*.vsix',
+      '.vscode-test/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', queueMicrotask: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', performance: 'readonly', structuredClone: 'readonly', AbortController: 'readonly', fetch: 'readonly', global: 'readonly', globalThis: 'readonly' } },
+    rules: {
+      // TODO(lint): warnings, not errors, only until main's existing findings are fixed (52 on de970e8:
+      // 30 unused vars, 8 unused expressions, 6 require(), 3+3+2 regexps); then make them 'error'.
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-expressions': 'warn',
+      '@typescript-eslint/no-require-imports': 'warn',
+      'no-useless-escape': 'warn',
+      'no-control-regex': 'warn',
+      'no-regex-spaces': 'warn',
+    },
+  },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } } },
+  { files: ['**/*.ts', '**/*.tsx'], rules: { 'no-undef': 'off' } }, // the compiler checks names
+  { files: ['tui/**/*.tsx', 'tui/**/*.ts'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
+  { files: ['packages/core/src/**'], rules: { 'no-restricted-imports': ['error', core] } },
+  {
+    files: ['packages/core/src/service/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...core.patterns, serviceNoRuleInternals] }] },
+  },
+  {
+    files: ['packages/core/src/rules/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...core.patterns, rulesNoService] }] },
+  },
+  { files: ['tui/**', 'client-vscode/**'], rules: { 'no-restricted-imports': ['error', clients] } },
+  ...PENDING.map((files) => ({ files: [files], rules: { 'no-restricted-imports': 'warn' } })),
+);
