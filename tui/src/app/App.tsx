@@ -2,7 +2,7 @@
  * The application: views, dialogs and the actions that talk to the server and to fs_cli.
  * State lives here and in small hooks; views are pure functions of it plus their own keys.
  */
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, useApp } from 'ink';
 import { useKeys } from '../ui/keys.js';
 import * as path from 'node:path';

@@ -81,7 +81,7 @@ export function useFixes({ client, system, root, readonly, backup, diagnostics, 
         }
         setModal({ kind: 'diff', title: action.title, files, onYes: () => void applyChanges(action.title, changes, befores, after, noticeOf(action)) });
       }),
-    [applyChanges, client, guard, root, setStatus, system],
+    [applyChanges, client, guard, root, setModal, setStatus, system],
   );
 
   const showFixes = useCallback(
@@ -109,7 +109,7 @@ export function useFixes({ client, system, root, readonly, backup, diagnostics, 
           onPick: (i) => previewAction(actions[i]!),
         });
       }),
-    [client, guard, previewAction, readonly, root, setStatus],
+    [client, guard, previewAction, readonly, root, setModal, setStatus],
   );
 
   /** The file's fix-all action (safe fixes only), or undefined. */

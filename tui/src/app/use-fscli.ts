@@ -130,7 +130,7 @@ export function useFsCli({ client, system, root, readonly, view, guard, setModal
        });
       });
     },
-    [client, guard, loadBans, readonly, runFsCli, setStatus],
+    [client, guard, loadBans, readonly, runFsCli, setModal, setStatus],
   );
 
   return { bans, loadBans, unban, startReload };
