@@ -4,7 +4,8 @@
  * (their descriptions and fix columns say more than `meta`), so this checks them instead of generating them.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES_MD } from '../testing/paths.js';
 import { ALL_RULES, isRuleId, ruleById, type RuleId } from './index.js';
@@ -48,5 +49,27 @@ describe('every rule id has a test file named after it (rules/<area>/<name>.test
   const fileOf = (id: string) => fileURLToPath(new URL(`./${id}.test.ts`, import.meta.url));
   it('no rule id without one', () => {
     expect(ids.filter((id) => !existsSync(fileOf(id)))).toEqual([]);
+  });
+});
+
+describe('a rule written but not listed is reported, not silently never run', () => {
+  const root = path.dirname(fileURLToPath(import.meta.url));
+  const ruleFiles = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f.includes(path.sep))
+    .map((f) => path.join(root, f));
+
+  it('every exported object with meta.id under rules/ is in ALL_RULES', async () => {
+    const listed = new Set<unknown>(ALL_RULES);
+    const unlisted: string[] = [];
+    for (const file of ruleFiles) {
+      const mod = (await import(file)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) {
+        const meta = (value as { meta?: { id?: unknown } } | null)?.meta;
+        if (typeof meta?.id === 'string' && !listed.has(value)) unlisted.push(`${path.relative(root, file)}: ${name} (${meta.id}) — add it to ALL_RULES in rules/index.ts`);
+      }
+    }
+    expect(unlisted).toEqual([]);
+    // the scan itself sees the rules (a broken scan must not pass by finding nothing)
+    expect(ruleFiles.length).toBeGreaterThanOrEqual(40);
   });
 });
