@@ -11,7 +11,7 @@ import { cachedExists, shouldHandle, type FsExists } from './activation.js';
 import { answerConfigurationItem, changeKind, clientSettings, serverSettings, type ClientSettings, type ServerSettings } from './settings.js';
 import { AssembledView } from './assembled.js';
 import { COMMAND, type CommandDescriptor, type ParamOf, type ResultOf } from '@fsconf/server-lsp/protocol';
-import { aclPickItems, countDiagnostics, lintSummary, revealTarget, routeMarkdown, statusText, validateIp, verdictDetail, verdictMessage, type AclListInfo, type AclTestResult, type RouteArgs, type RouteCallResult } from './present.js';
+import { aclPickItems, countDiagnostics, lintSummary, revealTarget, routeMarkdown, statusText, validateIp, verdictDetail, verdictMessage, type AclTestResult, type RouteArgs, type RouteCallResult } from './present.js';
 
 export type VscodeApi = typeof vscode;
 

@@ -5,7 +5,6 @@ import { scheduleIdleGc } from './idle-gc.js';
 import { advise } from './advice.js';
 import type { Project } from './state.js';
 import type { AnalysisDone } from './protocol.js';
-import { lenses } from './requests.js';
 import { watchDisk } from './disk-changes.js';
 import type { FsconfServer } from './server.js';
 

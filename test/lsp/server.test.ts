@@ -148,7 +148,12 @@ describe('diagnostics', () => {
     let errors = 0;
     let warnings = 0;
     let infos = 0;
-    for (const list of c.diagnostics.values()) for (const d of list) d.severity === 1 ? errors++ : d.severity === 2 ? warnings++ : infos++;
+    for (const list of c.diagnostics.values())
+      for (const d of list) {
+        if (d.severity === 1) errors++;
+        else if (d.severity === 2) warnings++;
+        else infos++;
+      }
     expect({ errors, warnings, infos }).toEqual({ errors: done.errors, warnings: done.warnings, infos: done.infos });
     // the watcher is registered dynamically
     expect(c.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles')).toBe(true);

@@ -203,6 +203,7 @@ describe('templates', () => {
     const add = actions.filter((a) => a.kind === 'refactor.insert.fsconf');
     expect(add.map((a) => a.title)).toContain('Add extension: Gateway route (send numbers matching a pattern out through a gateway)');
     const edit = add.find((a) => a.title.includes('Gateway route'))!.edit.changes[uri(file)]![0]!;
+    // eslint-disable-next-line no-regex-spaces -- the indentation is what is asserted; literal spaces show it
     expect(edit.newText).toMatch(/^    <extension name="route_11_digits">\n      <condition field="destination_number"/);
     // a quick-fix request (the terminal UI's) does not get them
     const fixes = (await c.codeActions(file, { start: pos, end: pos }, [], ['quickfix'])) as { kind: string }[];

@@ -420,6 +420,7 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
   }, 60000);
 
   it('colours unless NO_COLOR; ASCII only on a non-UTF-8 locale', async () => {
+    // eslint-disable-next-line no-control-regex -- matches the terminal's ESC colour sequences
     const colour = /\u001b\[[0-9;]*(3[0-7]|9[0-7]|38;)[0-9;]*m/;
     const c = setup('colour', EXAMPLE);
     launch(c, [], { NO_COLOR: '' });
@@ -438,6 +439,7 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     expect(s).toMatch(/^> /m);
     const withAttributes = e.tmux.captureWithAttributes();
     expect(withAttributes).not.toMatch(colour);
+    // eslint-disable-next-line no-control-regex -- matches the terminal's ESC inverse sequence
     expect(withAttributes).toMatch(/\u001b\[[0-9;]*7[0-9;]*m/); // the cursor row is still inverse
     e.tmux.keys('q');
     expect(await e.tmux.exitCode()).toBe(0);

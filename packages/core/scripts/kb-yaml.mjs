@@ -19,7 +19,7 @@ function scalar(value) {
   const s = String(value);
   if (
     s.length > 0 &&
-    /^[A-Za-z_][A-Za-z0-9_ .\-\/()+<>=,]*$/.test(s) &&
+    /^[A-Za-z_][A-Za-z0-9_ .\-/()+<>=,]*$/.test(s) &&
     !RESERVED.test(s) &&
     !/[ ]$/.test(s) &&
     !/ #/.test(s) &&

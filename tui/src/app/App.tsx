@@ -186,6 +186,7 @@ export function App(props: AppProps) {
       live = false;
       if (timer) clearTimeout(timer);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reread when the file's uri changes, not on every new `file` object
   }, [file?.uri, reloadToken, system, root, client]);
 
   useEffect(() => setReveal(false), [file?.uri]);

@@ -165,10 +165,10 @@ export function useEditFlow(d: EditDeps): EditFlow {
   };
   const form = useCallback((title: string, fields: FormField[], onSubmit: (values: Record<string, string>) => void) => {
     if (!refused()) setMode({ kind: 'form', title, fields, index: 0, onSubmit });
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []);
   const pick = useCallback((title: string, items: PickItem[], onPick: (i: number) => void) => {
     if (!refused()) setMode({ kind: 'pick', title, items, onPick });
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []);
   const notice = useCallback((title: string, lines: string[], reveal?: { label: string; secrets: Record<string, string> }) => setMode({ kind: 'notice', title, lines, ...(reveal ? { reveal: { ...reveal, shown: false } } : {}) }), []);
 
   /** A typed value of a live field: plan it against the unsaved text and send that text to the server. */

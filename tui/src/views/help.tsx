@@ -2,7 +2,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import { useKeys } from '../ui/keys.js';
-import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
+import { moveIndex, navOf, useLatest } from '../app/hooks.js';
 import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
 import { APP_KEYS } from '../app/keymap.js';

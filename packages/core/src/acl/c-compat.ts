@@ -353,6 +353,7 @@ export function inetPton6(s: string, dst: Uint8Array | null = null): boolean {
  * 126 bytes (UTF-8) of the input.
  */
 export function cTruncateBytes(s: string, maxBytes: number): string {
+  // eslint-disable-next-line no-control-regex -- ASCII is every code unit from NUL to DEL
   if (s.length <= maxBytes && /^[\x00-\x7f]*$/.test(s)) return s;
   let bytes = 0;
   let i = 0;

@@ -3,7 +3,7 @@ import type { Position } from 'vscode-languageserver-types';
 import { MemoryFileSystem } from '../fs.js';
 import { FsconfWorkspace } from './workspace.js';
 import { hoverText, positionIn } from '../testing/positions.js';
-import { completion, definition, hover, references } from './features.js';
+import { completion, definition, references } from './features.js';
 import { aclListNames, networkListsFor, testAddress } from '../semantics/network-lists.js';
 import { FREESWITCH_XML_INLINE_SOFIA } from '../testing/trees.js';
 

@@ -3,7 +3,7 @@ import type { Position } from 'vscode-languageserver-types';
 import { MemoryFileSystem } from '../fs.js';
 import { FsconfWorkspace } from './workspace.js';
 import { hoverText, positionIn } from '../testing/positions.js';
-import { definition, hover, references } from './features.js';
+import { definition, references } from './features.js';
 import { documentSymbols } from './navigation.js';
 import { FREESWITCH_XML_INLINE_SOFIA } from '../testing/trees.js';
 

@@ -65,10 +65,18 @@ function variableAt(ctx: ProviderContext): Found | undefined {
   const tree = ctx.ws.analysis().tree;
   let name: string | undefined;
   let at: Site | undefined;
-  for (const u of doc.scan.varUses) if (within(offset, u)) ((name = u.name), (at = { doc, start: u.start + 3, end: u.end - 1 }));
+  for (const u of doc.scan.varUses)
+    if (within(offset, u)) {
+      name = u.name;
+      at = { doc, start: u.start + 3, end: u.end - 1 };
+    }
   if (!name)
     for (const defs of tree.vars.defs.values())
-      for (const d of defs) if (d.doc === doc && within(offset, { start: d.nameStart, end: d.nameEnd })) ((name = d.name), (at = { doc, start: d.nameStart, end: d.nameEnd }));
+      for (const d of defs)
+        if (d.doc === doc && within(offset, { start: d.nameStart, end: d.nameEnd })) {
+          name = d.name;
+          at = { doc, start: d.nameStart, end: d.nameEnd };
+        }
   if (!name || !at) return undefined;
   const sites: Site[] = [];
   for (const d of tree.order) for (const u of d.scan.varUses) if (u.name === name) sites.push({ doc: d, start: u.start + 3, end: u.end - 1 });

@@ -136,6 +136,9 @@ const POSIX: Record<string, [number, number][]> = {
   ascii: [[0, 127]],
 };
 
+/** What follows `(?` for a non-capturing group or a lookaround, and the group it opens. */
+const GROUP_PREFIXES: [string, Extract<RNode, { t: 'group' }>['kind']][] = [[':', 'non'], ['=', 'ahead'], ['!', 'nahead'], ['<=', 'behind'], ['<!', 'nbehind']];
+
 class Parser {
   i = 0;
   groups = 0;
@@ -265,12 +268,11 @@ class Parser {
         this.i = end + 1;
         return null;
       }
-      if (rest.startsWith(':')) (kind = 'non'), (this.i += 1);
-      else if (rest.startsWith('=')) (kind = 'ahead'), (this.i += 1);
-      else if (rest.startsWith('!')) (kind = 'nahead'), (this.i += 1);
-      else if (rest.startsWith('<=')) (kind = 'behind'), (this.i += 2);
-      else if (rest.startsWith('<!')) (kind = 'nbehind'), (this.i += 2);
-      else {
+      const prefix = GROUP_PREFIXES.find(([p]) => rest.startsWith(p));
+      if (prefix) {
+        kind = prefix[1];
+        this.i += prefix[0].length;
+      } else {
         const named = /^(?:P?<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/.exec(rest);
         if (!named) throw new Unsupported(`the group "(?${rest.slice(0, 3)}" (options, atomic, branch reset, recursion or a condition)`);
         this.i += named[0].length;

@@ -99,12 +99,6 @@ const enum C {
   UNDERSCORE = 95,
 }
 
-/** indexOf for one character within [from, to): never scans past `to` (hostile inputs stay linear). */
-function indexOfBounded(text: string, code: number, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
-  return -1;
-}
-
 // Most elements have no children or no text: they share these (never pushed into; see addChild/addText).
 const NO_CHILDREN: XmlElement[] = [];
 const NO_TEXT: XmlElement['textParts'] = [];
@@ -112,9 +106,9 @@ const NO_ATTRS: XmlAttr[] = [];
 
 // Runs of one character class, matched by the regexp engine's native code: a JS loop per character runs
 // in V8's interpreter in a cold process (`fsconf lint` parses every file once), several times slower.
-const TAG_NAME = /[^\t\n\r \/>]*/y;
+const TAG_NAME = /[^\t\n\r />]*/y;
 const CLOSE_NAME = /[^\t\n\r >]*/y;
-const ATTR_NAME = /[^\t\n\r =\/>]*/y;
+const ATTR_NAME = /[^\t\n\r =/>]*/y;
 const WS_EQ = /[\t\n\r =]*/y;
 
 function isWs(c: number): boolean {

@@ -5,7 +5,7 @@ import { aclConf, aclTree } from './acl-fixture.js';
 
 describe('acl/allows-internet', () => {
   it('counts public IPv4 addresses exactly for inbound and register ACLs', () => {
-    const r = checkFindings(
+    checkFindings(
       aclTree({
         'autoload_configs/acl.conf.xml': aclConf(`    <list name="lan" default="allow">
       <node type="deny" cidr="192.168.42.0/24"/>

@@ -5,7 +5,7 @@ import { aclConf, aclTree } from './acl-fixture.js';
 
 describe('acl/empty-list', () => {
   it('says what the default does to every address', () => {
-    const r = checkFindings(
+    checkFindings(
       aclTree({
         'autoload_configs/acl.conf.xml': aclConf(`    <list name="domains" default="deny">
                 ^^^^^^^ acl/empty-list: list "domains" has no nodes (default="deny"): FreeSWITCH denies everything

@@ -20,7 +20,7 @@ const tree = () =>
 
 describe('acl/host-bits', () => {
   it('reports host bits and the /0 exact-match quirk', () => {
-    const r = checkFindings(tree());
+    checkFindings(tree());
   });
 
   it('offers the network address or a single-address CIDR', () => {

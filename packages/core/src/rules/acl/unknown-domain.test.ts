@@ -32,7 +32,7 @@ describe('acl/unknown-domain', () => {
       },
       vars('set'),
     );
-    const r = checkFindings(files, { only: ['acl/unknown-domain'] });
+    checkFindings(files, { only: ['acl/unknown-domain'] });
     // vanilla style: domain=$${local_ip_v4} is unknown to fsconf: $${domain} is matched by raw text, and a
     // literal name might be the unknown domain, so it is skipped too
     const unknown = runFixture({ ...files, 'vars.xml': '<include>\n  <X-PRE-PROCESS cmd="set" data="domain=$${local_ip_v4}"/>\n</include>\n' }, { only: ['acl/unknown-domain'] });

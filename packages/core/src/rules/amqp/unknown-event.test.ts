@@ -18,7 +18,7 @@ describe('amqp/unknown-event', () => {
   });
 
   it('only producers have an event filter; $${} values are judged after expansion', () => {
-    const r = checkFindings(
+    checkFindings(
       {
         'freeswitch.xml': `<document type="freeswitch/xml">
   <X-PRE-PROCESS cmd="set" data="events=CHANNEL_CREATE,NOPE"/>

@@ -111,7 +111,7 @@ describe('xmlrpc and verto', () => {
   });
 
   it('verto profile without userauth/root-password', () => {
-    const r = checkFindings({
+    checkFindings({
       'autoload_configs/verto.conf.xml': `<configuration name="verto.conf">
   <profiles>
     <profile name="open-v4">

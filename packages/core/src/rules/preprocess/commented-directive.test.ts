@@ -18,7 +18,7 @@ describe('preprocess/commented-directive', () => {
   };
 
   it('reports directives inside <!-- --> (multi-line and same-line), not live ones', () => {
-    const r = checkFindings(tree);
+    checkFindings(tree);
   });
 
   it('the commented directive still takes effect: the variable is defined', () => {

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { checkFindings } from '../../testing/check.js';
 
 describe('preprocess/duplicate-set', () => {
   it('a $${var} set twice to different values (masked when secret); the same value twice is not reported', () => {
-    const r = checkFindings(
+    checkFindings(
       {
         'freeswitch.xml': `<document type="freeswitch/xml">
   <X-PRE-PROCESS cmd="set" data="domain=example.org"/>

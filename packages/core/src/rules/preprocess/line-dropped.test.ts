@@ -23,7 +23,7 @@ describe('preprocess/line-dropped', () => {
   });
 
   it('reports markup after the /> of a directive', () => {
-    const r = checkFindings({
+    checkFindings({
       'freeswitch.xml': `<document>
   <X-PRE-PROCESS cmd="set" data="a=1"/><section name="dialplan"/>
                                        ^^^^^^^^^^^^^^^^^^^^^^^^^^ preprocess/line-dropped: is lost

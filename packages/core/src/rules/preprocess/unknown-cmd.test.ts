@@ -21,7 +21,7 @@ describe('preprocess/unknown-cmd', () => {
   });
 
   it('accepts FreeSWITCH\'s own <!--#comment …--> convention but not a misspelled hash command', () => {
-    const r = checkFindings({
+    checkFindings({
       'freeswitch.xml': `<document>
   <!--#comment
       All comments starting with #command will be preprocessed

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { checkFindings } from '../../testing/check.js';
 
 describe('rayo/open-listener', () => {
   it('a listener on 0.0.0.0 (also from $${rayo_ip}) without acl; with an acl or on one address it is fine', () => {
-    const r = checkFindings(
+    checkFindings(
       {
         'freeswitch.xml': `<document type="freeswitch/xml">
   <X-PRE-PROCESS cmd="set" data="rayo_ip=0.0.0.0"/>

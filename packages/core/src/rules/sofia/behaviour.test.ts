@@ -38,7 +38,7 @@ describe('sofia profiles judged by what they do, not by their names', () => {
   });
 
   it('an open profile of any name routing into "default" is a toll-fraud error', () => {
-    const r = checkFindings(
+    checkFindings(
       {
         'sip_profiles/trunk.xml': `<profile name="trunk">
   <settings>
@@ -104,7 +104,7 @@ describe('sofia profiles judged by what they do, not by their names', () => {
   });
 
   it('acl/allows-internet and sofia/register-acl-skips-auth are not both reported at one register ACL', () => {
-    const r = checkFindings(
+    checkFindings(
       {
         'autoload_configs/acl.conf.xml': acl.replace('</network-lists>', '  <list name="anyone" default="allow"/>\n  </network-lists>'),
         'sip_profiles/internal.xml': `<profile name="internal">
@@ -121,7 +121,7 @@ describe('sofia profiles judged by what they do, not by their names', () => {
   });
 
   it('a FusionPBX enabled="false" is explained in the message (FreeSWITCH never reads it)', () => {
-    const r = checkFindings(
+    checkFindings(
       {
         'sip_profiles/internal.xml': `<profile name="internal">
   <settings>

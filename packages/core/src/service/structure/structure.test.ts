@@ -147,6 +147,7 @@ describe('structural edits keep the file as written', () => {
     expect(names.indexOf('route_11')).toBe(names.indexOf('Local_Extension') - 1);
     const text = fs.readFileSync(path.join(root, 'dialplan/default.xml'), 'utf8');
     // the file's tab indentation: the moved extension sits at the same depth as Local_Extension
+    // eslint-disable-next-line no-regex-spaces -- the indentation is what is asserted; literal spaces show it
     expect(text).toMatch(/\n    <extension name="route_11">\n      <condition field="destination_number" expression="\^\(\\d\{11\}\)\$">\n/);
     expect(text).toContain('<extension name="route_11">\n      <condition');
     expect(parseXml(text).fatal).toBeUndefined();
