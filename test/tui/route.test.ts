@@ -26,6 +26,8 @@ beforeAll(() => {
 
 const ready = (s: string) => /^fsconf\s/.test(s) && !s.split('\n')[0]!.includes('analysing') && /Problems \(\d+\)/.test(s);
 const selected = (s: string) => s.split('\n').find((l) => l.startsWith('>')) ?? '';
+/** The selected step's row and text: one of them changes when j moves (two steps may read alike). */
+const marker = (s: string) => `${s.split('\n').findIndex((l) => l.startsWith('>'))}:${selected(s)}`;
 
 describe('TUI Route dialog', () => {
   it('simulates external 203.0.113.7 → 1000 on vanilla, shows the steps, and opens the transfer step in public.xml', async () => {
@@ -54,10 +56,10 @@ describe('TUI Route dialog', () => {
     expect(s).toMatch(/\d+ steps · j\/k select/);
     // walk down to the transfer in public.xml
     for (let i = 0; i < 80 && !/transfer\(1000 XML default\)/.test(selected(s)); i++) {
+      const before = marker(s);
       t.keys('j');
-      s = await t.waitFor(() => true, 'a redraw');
-      await new Promise((r) => setTimeout(r, 60));
-      s = t.capture();
+      // the next j only once this one is on the screen: a screen that lags behind made the walk overshoot
+      s = await t.waitFor((x) => marker(x) !== before, 'the next step selected', 5000).catch(() => t.capture());
     }
     expect(selected(s)).toMatch(/public\.xml:\d+\s+.*transfer\(1000 XML default\)/);
     const line = Number(/public\.xml:(\d+)/.exec(selected(s))![1]);

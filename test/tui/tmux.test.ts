@@ -276,7 +276,8 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     t.keys('Enter');
     await t.waitFor((s) => /\(1 shown/.test(s), 'the filter applied');
     t.keys('j');
-    await t.waitFor((x) => selected(x).includes('vars.xml') || /unknown/.test(selected(x)), 'the finding');
+    // the finding's row (the file's row above it also reads vars.xml: waiting for it raced the j)
+    await t.waitFor((x) => selected(x).includes('"sett" is not a pre-processor command'), 'the finding');
     t.keys('f');
     await t.waitFor((x) => x.includes('1. Change to "set"') && x.includes('your choice'), 'the fix, labelled a choice');
     t.keys('Enter');
@@ -350,9 +351,11 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     // e again shows the decoded value
     t.keys('e');
     await t.waitFor((x) => x.includes('edit apply-inbound-acl') && x.includes('1"<&'), 'the decoded value in the editor');
-    t.keys('Escape');
-    t.keys('q');
+    const saved = readFileSync(external, 'utf8');
+    // esc and q in one send-keys, as a fast typist over ssh: q must quit, not type into the pane esc closed
+    t.keys('Escape', 'q');
     expect(await t.exitCode()).toBe(0);
+    expect(readFileSync(external, 'utf8')).toBe(saved);
   }, 60000);
 
   it('E hands the terminal to $EDITOR at the line and re-reads the file afterwards', async () => {

@@ -459,6 +459,31 @@ describe('editing', () => {
     h.unmount();
   });
 
+  it('esc then q read before the screen was redrawn: the pane stays closed, nothing is written, q quits', async () => {
+    const h = setup({ files: FILES });
+    await loadedTree(h);
+    const saves: unknown[] = [];
+    h.client.commands['fsconf.saveDocument'] = (args) => {
+      saves.push(args);
+      return { applied: true };
+    };
+    await h.press('j', 'e');
+    await h.waitFor((x) => x.includes('auth-calls = false'), 'edit pane');
+    // q used to reach the closed pane's input: it typed "falseq" and opened the pane again
+    await h.burst(KEYS.escape, 'q');
+    expect(h.exits).toEqual([0]);
+    const f = h.frame();
+    expect(f).toContain('edit cancelled; nothing written');
+    expect(f).not.toContain('auth-calls = false');
+    expect(f).not.toContain('falseq');
+    const change = h.client.sent.filter((m) => m.method === 'textDocument/didChange').at(-1)!.params as { text: string };
+    expect(change.text).toBe(INTERNAL);
+    expect(h.client.methods().filter((m) => m.startsWith('textDocument/did')).at(-1)).toBe('textDocument/didClose');
+    expect(saves).toEqual([]);
+    expect(h.files.get('/conf/sip_profiles/internal.xml')).toBe(INTERNAL);
+    h.unmount();
+  });
+
   it('E opens $EDITOR at the line and tells the server about the new text', async () => {
     const h = setup({
       files: FILES,

@@ -13,7 +13,7 @@ import { canonicalUri, relPath, uriToPath } from '../lsp/uri.js';
 import { errorText } from '../lsp/errors.js';
 import { countOf } from './workspace.js';
 import { useWorkspace } from './workspace.js';
-import { useSpinner, useTerminalSize, type Size } from './hooks.js';
+import { useLatestState, useSpinner, useTerminalSize, type Size } from './hooks.js';
 import { Header, Hints, StatusLine, Tabs, VIEWS, type Status, type ViewName } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
 import { problemRows, ProblemsView, type ProblemFilter, type ProblemRow } from '../views/problems.js';
@@ -130,7 +130,8 @@ export function App(props: AppProps) {
   /** `v` in the File view: secrets shown as they are (off again for every other file). */
   const [reveal, setReveal] = useState(false);
   const [reloadToken, setReloadToken] = useState(0);
-  const [modal, setModal] = useState<Modal | undefined>();
+  // the edit pane and the dialogs act on the modal as it is now, not as their render saw it
+  const [modal, setModal, modalNow] = useLatestState<Modal | undefined>(undefined);
   const [lists, setLists] = useState<{ lists?: AclListInfo[]; error?: string }>({});
   const changed = useRef(new Map<string, ChangedFile>());
   const mounted = useRef(true);
@@ -308,23 +309,31 @@ export function App(props: AppProps) {
     return lines.join('\n');
   };
 
+  /** The open edit pane, unless it is saving (then its keys wait); undefined once it closed. */
+  const openEdit = () => {
+    const m = modalNow.current;
+    return m?.kind === 'edit' && !m.saving ? m : undefined;
+  };
+
   const editChange = (value: string) => {
-    if (modal?.kind !== 'edit') return;
-    client.didChange(modal.uri, editedText(modal, value));
-    setModal({ ...modal, value });
+    const m = openEdit();
+    if (!m) return;
+    client.didChange(m.uri, editedText(m, value));
+    setModal({ ...m, value });
   };
 
   const editCancel = () => {
-    if (modal?.kind !== 'edit') return;
-    client.didChange(modal.uri, modal.original);
-    client.didClose(modal.uri);
+    const m = openEdit();
+    if (!m) return;
+    client.didChange(m.uri, m.original);
+    client.didClose(m.uri);
     setModal(undefined);
     setStatus('info', 'edit cancelled; nothing written');
   };
 
   const editSave = () => {
-    if (modal?.kind !== 'edit') return;
-    const m = modal;
+    const m = openEdit();
+    if (!m) return;
     const text = editedText(m, m.value);
     if (text === m.original) return editCancel();
     setModal({ ...m, saving: true });
@@ -491,10 +500,17 @@ export function App(props: AppProps) {
   let body: React.ReactNode;
   const shownView: ViewName = editing ? 'file' : view;
   if (modal && modal.kind !== 'edit') {
-    if (modal.kind === 'pick') body = <PickDialog width={width} height={bodyHeight} title={modal.title} items={modal.items} onPick={modal.onPick} onCancel={() => setModal(undefined)} />;
-    else if (modal.kind === 'diff') body = <DiffDialog width={width} height={bodyHeight} title={modal.title} files={modal.files} readonly={props.readonly} onYes={modal.onYes} onNo={() => setModal(undefined)} />;
-    else if (modal.kind === 'confirm') body = <ConfirmDialog width={width} height={bodyHeight} title={modal.title} lines={modal.lines} question={modal.question} onYes={modal.onYes} onNo={() => setModal(undefined)} />;
-    else if (modal.kind === 'output') body = <OutputDialog width={width} height={bodyHeight} title={modal.title} lines={modal.lines} onClose={() => setModal(undefined)} />;
+    // a dialog's answer counts while it is the open one (a second y read before the render does not write twice)
+    const whileOpen =
+      <A extends unknown[]>(fn: (...a: A) => void) =>
+      (...a: A) => {
+        if (modalNow.current === modal) fn(...a);
+      };
+    const close = whileOpen(() => setModal(undefined));
+    if (modal.kind === 'pick') body = <PickDialog width={width} height={bodyHeight} title={modal.title} items={modal.items} onPick={whileOpen(modal.onPick)} onCancel={close} />;
+    else if (modal.kind === 'diff') body = <DiffDialog width={width} height={bodyHeight} title={modal.title} files={modal.files} readonly={props.readonly} onYes={whileOpen(modal.onYes)} onNo={close} />;
+    else if (modal.kind === 'confirm') body = <ConfirmDialog width={width} height={bodyHeight} title={modal.title} lines={modal.lines} question={modal.question} onYes={whileOpen(modal.onYes)} onNo={close} />;
+    else if (modal.kind === 'output') body = <OutputDialog width={width} height={bodyHeight} title={modal.title} lines={modal.lines} onClose={close} />;
     else if (modal.kind === 'acl')
       body = (
         <AclDialog
@@ -504,11 +520,11 @@ export function App(props: AppProps) {
           listsError={lists.error}
           rel={(uri) => relPath(root, uri)}
           test={(ip, list, port) => aclTest(client, { ip, list, ...(port !== undefined ? { port } : {}) })}
-          onJump={(uri, line) => {
+          onJump={whileOpen((uri: string, line: number) => {
             setModal(undefined);
             openFile(canonicalUri(uri), line);
-          }}
-          onClose={() => setModal(undefined)}
+          })}
+          onClose={close}
         />
       );
     else if (modal.kind === 'route')
@@ -518,11 +534,11 @@ export function App(props: AppProps) {
           height={bodyHeight}
           rel={(uri) => relPath(root, uri)}
           run={(args) => route(client, args)}
-          onJump={(uri, line) => {
+          onJump={whileOpen((uri: string, line: number) => {
             setModal(undefined);
             openFile(canonicalUri(uri), line);
-          }}
-          onClose={() => setModal(undefined)}
+          })}
+          onClose={close}
         />
       );
   } else if (shownView === 'problems') {

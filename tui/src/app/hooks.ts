@@ -1,5 +1,5 @@
 /** Small state hooks shared by the views. */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStdout, type Key } from 'ink';
 
 export interface Size {
@@ -62,6 +62,21 @@ export function useLatest<T>(value: T): { current: T } {
   const r = useRef(value);
   r.current = value;
   return r;
+}
+
+/**
+ * State with its latest value readable before the next render: `latest.current` changes when the state is
+ * set, not when the component renders, so a handler of the previous render (a key read before React
+ * committed: esc then q) sees that the edit pane was closed and does not open it again.
+ */
+export function useLatestState<T>(initial: T): [T, (v: T) => void, { readonly current: T }] {
+  const [state, setState] = useState(initial);
+  const latest = useRef(initial);
+  const set = useCallback((v: T) => {
+    latest.current = v;
+    setState(v);
+  }, []);
+  return [state, set, latest];
 }
 
 /** First visible row so that `index` stays inside a window of `height` rows. */

@@ -39,6 +39,8 @@ export interface Harness {
   frame(): string;
   press(...keys: string[]): Promise<void>;
   type(text: string): Promise<void>;
+  /** Each chunk its own read, the next as soon as Ink passed the previous one on: before React renders (a fast typist, a slow link). */
+  burst(...chunks: string[]): Promise<void>;
   waitFor(pred: (frame: string) => boolean, what?: string, ms?: number): Promise<string>;
   unmount(): void;
   rerender(size: { columns: number; rows: number }): void;
@@ -96,6 +98,15 @@ export function setup(opts: { files?: Record<string, string>; readonly?: boolean
         await tick(5);
         await router?.idle();
       }
+      await tick(20);
+    },
+    async burst(...chunks) {
+      for (const c of chunks) {
+        inst.stdin.write(c);
+        // after Ink's own setImmediate (a lone esc waits for one), before the render it scheduled
+        await new Promise((r) => setImmediate(r));
+      }
+      await router?.idle();
       await tick(20);
     },
     async type(text) {

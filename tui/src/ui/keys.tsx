@@ -88,6 +88,9 @@ class Router {
   /**
    * One key at a time: the first at once, each next one only after React has committed what the
    * previous key changed (a "/" opens the filter, then "abc" types into it, not into the list).
+   * React renders after the handler returns (a scheduler task), so the router waits for that commit
+   * even when no key is queued yet: a key read in between (esc then q over a slow link) waits too,
+   * instead of reaching the handlers of the screen the previous key just closed.
    */
   private drain(): void {
     clearTimeout(this.fallback);
@@ -100,11 +103,10 @@ class Router {
     try {
       for (const e of [...this.entries]) if (this.entries.has(e) && e.active.current) e.handler.current(next.input, next.key);
     } finally {
-      if (this.queue.length) {
-        this.awaiting = true;
-        this.requestCommit();
-        this.fallback = setTimeout(() => this.committed(), 100);
-      } else this.settle();
+      this.awaiting = true;
+      this.requestCommit();
+      // a commit that never comes (the app unmounted) must not hold the keys forever
+      if (this.awaiting) this.fallback = setTimeout(() => this.committed(), 100).unref();
     }
   }
 
