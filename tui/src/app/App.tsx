@@ -298,7 +298,7 @@ export function App(props: AppProps) {
         setView('file');
         setModal({ kind: 'edit', uri, line, name: attr.name ?? 'value', original: text, start: attr.start, end: attr.end, value: decodeAttr(attr.value), quote: attr.quote, saving: false, secrets, secret });
       }),
-    [client, guard, props.readonly, setStatus, setView, system],
+    [client, guard, props.readonly, setModal, setStatus, setView, system],
   );
 
   const editedText = (m: Extract<Modal, { kind: 'edit' }>, value: string) => {
@@ -422,7 +422,7 @@ export function App(props: AppProps) {
     aclLists(client)
       .then((l) => setLists({ lists: [...l].sort((a, b) => Number(a.builtin) - Number(b.builtin) || a.name.localeCompare(b.name)) }))
       .catch((e: unknown) => setLists({ error: errorText(e) }));
-  }, [client]);
+  }, [client, setModal]);
 
   // ── keys: the app-wide ones are the table in keymap.ts ─────────────────
   const keyContext = (): AppKeyContext => ({
