@@ -9,7 +9,7 @@ import { ruleOf } from '../views/problems.js';
 import type { DiffFile } from '../dialogs/dialogs.js';
 import { applyEdits, diffLines } from '../text/edits.js';
 import { maskDiff } from '../text/secrets.js';
-import type { Modal, SystemDeps } from './App.js';
+import type { Modal, SystemDeps } from './types.js';
 
 export interface FixDeps {
   client: FsconfClient;

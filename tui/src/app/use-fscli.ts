@@ -8,7 +8,7 @@ import { parseBanInfo, unbanCommand } from '../system/baninfo.js';
 import { showCommand, type EslTarget } from '../system/fscli.js';
 import { reloadCommands, type ChangedFile } from '../system/reload.js';
 import { uriToPath } from '../lsp/uri.js';
-import type { Modal, OutputLine, SystemDeps } from './App.js';
+import type { Modal, OutputLine, SystemDeps } from './types.js';
 
 export interface FsCliDeps {
   client: FsconfClient;
