@@ -4,7 +4,9 @@
  */
 import type { ViewName } from '../ui/components.js';
 import { STRUCTURE_HINTS, STRUCTURE_VIEWS } from '../views/structure-views.js';
-import { appHints } from './keymap.js';
+import { BANS_KEYS } from '../views/bans.js';
+import { ACL_KEYS } from '../dialogs/acl.js';
+import { appHints, hintsOf } from './keymap.js';
 import type { Modal } from './types.js';
 
 export type Hint = [key: string, what: string];
@@ -14,7 +16,7 @@ const VIEW_HINTS: Record<ViewName, Hint[]> = {
   problems: [['enter', 'open'], ['f', 'fix'], ['F', 'fix file'], ['/', 'filter'], ['1-3', 'severity']],
   files: [['enter', 'open'], ['/', 'find'], ['F', 'fix file'], ['E', '$EDITOR']],
   file: [['f', 'fix'], ['F', 'fix file'], ['e', 'edit'], ['E', '$EDITOR'], ['v', 'reveal'], ['n', 'next']],
-  bans: [['u', 'unban'], ['r', 'refresh']],
+  bans: hintsOf(BANS_KEYS),
   assembled: [['j/k', 'scroll'], ['s', 'section'], ['enter', 'source']],
   help: [['j/k', 'scroll']],
   ...STRUCTURE_HINTS,
@@ -24,7 +26,7 @@ export const HINTS = Object.fromEntries(Object.entries(VIEW_HINTS).map(([v, h]) 
 /** What a modal answers (the pick, diff, confirm and output dialogs: esc closes). */
 const MODAL_HINTS: Partial<Record<Modal['kind'], Hint[]>> = {
   edit: [['enter', 'save'], ['esc', 'cancel'], ['ctrl-c', 'quit']],
-  acl: [['enter', 'test'], ['tab', 'next field / complete'], ['ctrl-o', 'open the deciding node'], ['esc', 'close']],
+  acl: [['enter', 'test'], ['tab', 'next field / complete'], ...hintsOf(ACL_KEYS), ['esc', 'close']],
   route: [['enter', 'simulate / open step'], ['tab', 'fields'], ['j/k', 'steps'], ['esc', 'close']],
 };
 const TYPING_HINTS: Hint[] = [['enter', 'confirm / review'], ['tab', 'complete / next field'], ['esc', 'cancel'], ['ctrl-c', 'quit']];

@@ -2,7 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Key } from 'ink';
 import { keyOf } from '../ui/keys.js';
 import { KEYS } from '../views/help.js';
-import { APP_KEYS, appHints, runAppKey, type AppKeyContext } from './keymap.js';
+import { BANS_KEYS } from '../views/bans.js';
+import { ANSWER_KEYS } from '../dialogs/dialogs.js';
+import { ACL_KEYS } from '../dialogs/acl.js';
+import { APP_KEYS, appHints, helpOf, hintsOf, runAppKey, runKey, type AppKeyContext, type KeyBinding } from './keymap.js';
 
 const context = (over: Partial<AppKeyContext> = {}): AppKeyContext => ({
   view: 'problems',
@@ -23,8 +26,8 @@ function eventOf(keys: string): { input: string; key: Key } {
   const k = keyOf('x').key;
   if (keys.startsWith('tab')) return { input: '', key: { ...k, tab: true } };
   if (keys === 'esc') return { input: '', key: { ...k, escape: true } };
-  if (keys === 'ctrl-c') return { input: 'c', key: { ...k, ctrl: true } };
-  return keyOf(keys);
+  if (keys.startsWith('ctrl-')) return { input: keys.slice(5), key: { ...k, ctrl: true } };
+  return keyOf(keys.split(' / ')[0]!);
 }
 
 describe('the app-wide key table', () => {
@@ -52,5 +55,37 @@ describe('the app-wide key table', () => {
     const c = context({ view: 'dialplan' });
     expect(runAppKey(APP_KEYS, c, 'a', keyOf('a').key)).toBe(false);
     expect(c.openAcl).not.toHaveBeenCalled();
+  });
+});
+
+describe('the key tables of views and dialogs', () => {
+  const tables: [string, readonly KeyBinding<Record<string, () => void>>[]][] = [
+    ['Bans (mod_cti)', BANS_KEYS],
+    ['Dialogs', [...ANSWER_KEYS, ...ACL_KEYS]],
+  ];
+
+  it('each table is its Help section', () => {
+    for (const [section, table] of tables) expect(KEYS.find(([s]) => s === section)![1], section).toEqual(helpOf(table));
+  });
+
+  it('every key triggers its own entry', () => {
+    for (const [, table] of tables) {
+      for (const k of table) {
+        const c = new Proxy({}, { get: () => vi.fn() }) as Record<string, () => void>;
+        const { input, key } = eventOf(k.keys);
+        const run = vi.spyOn(k, 'run');
+        expect(runKey(table, c, input, key), k.keys).toBe(true);
+        expect(run, k.keys).toHaveBeenCalled();
+        run.mockRestore();
+      }
+    }
+  });
+
+  it('the hint bar shows the hinted keys by rank', () => {
+    expect(hintsOf(BANS_KEYS)).toEqual([
+      ['u', 'unban'],
+      ['r', 'refresh'],
+    ]);
+    expect(hintsOf(ACL_KEYS)).toEqual([['ctrl-o', 'open the deciding node']]);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The app-wide keys, one table: the key handler, the hint bar and the help screen all read it, so a new
- * app-wide key is one entry here. View-local keys stay in their views (and in views/help.tsx's sections).
+ * Key tables: the key handler, the hint bar and the help screen all read one, so a new key is one entry.
+ * APP_KEYS are the app-wide keys; a view or dialog declares its own beside its handler (BANS_KEYS,
+ * ANSWER_KEYS). Keys of views not yet in a table are in their handler, hints.ts and views/help.tsx.
  */
 import type { Key } from 'ink';
 import type { ViewName } from '../ui/components.js';
@@ -21,17 +22,26 @@ export interface AppKeyContext {
   showMessage(): boolean;
 }
 
-export interface AppKey {
-  /** As the help screen shows it. */
+/**
+ * One key in a table: what the help screen says, where the hint bar shows it, and what it does. The app-wide
+ * keys below, a view's keys (views/bans.tsx) and a dialog's (dialogs/dialogs.tsx) are such tables.
+ */
+export interface KeyBinding<C> {
+  /** As the help screen shows it; the hint bar shows the part before " / ". */
   keys: string;
   help: string;
-  /** In the hint bar of these views, ordered by rank. */
+  /** In the hint bar, ordered by rank. */
+  hint?: { label: string; rank: number };
+  match(input: string, key: Key): boolean;
+  when?(c: C): boolean;
+  run(c: C, input: string, key: Key): void;
+}
+
+export interface AppKey extends KeyBinding<AppKeyContext> {
+  /** In the hint bar of these views. */
   hint?: { label: string; rank: number; views: readonly ViewName[] };
   /** Also while a view or a dialog owns the keyboard (typing, a modal). */
   always?: boolean;
-  match(input: string, key: Key): boolean;
-  when?(c: AppKeyContext): boolean;
-  run(c: AppKeyContext, input: string, key: Key): void;
 }
 
 const STRUCTURE: readonly ViewName[] = ['dialplan', 'profiles', 'directory'];
@@ -86,17 +96,29 @@ export const APP_KEYS: readonly AppKey[] = [
   { keys: 'ctrl-c', help: 'quit at once, even while typing', always: true, match: (i, k) => k.ctrl && i === 'c', run: (c) => c.quit(0) },
 ];
 
-/** The first app-wide key that matches and applies, run; true if one did. */
-export function runAppKey(table: readonly AppKey[], c: AppKeyContext, input: string, key: Key): boolean {
+/** The first key of the table that matches and applies, run; true if one did. */
+export function runKey<C>(table: readonly KeyBinding<C>[], c: C, input: string, key: Key): boolean {
   const hit = table.find((k) => k.match(input, key) && (!k.when || k.when(c)));
   if (!hit) return false;
   hit.run(c, input, key);
   return true;
 }
+export const runAppKey: (table: readonly AppKey[], c: AppKeyContext, input: string, key: Key) => boolean = runKey;
+
+/** A table's keys in the hint bar: those with a hint, by rank. */
+export function hintsOf<C>(table: readonly KeyBinding<C>[]): [string, string][] {
+  return table
+    .filter((k) => k.hint)
+    .sort((a, b) => a.hint!.rank - b.hint!.rank)
+    .map((k): [string, string] => [k.keys.split(' / ')[0]!, k.hint!.label]);
+}
+
+/** A table's keys on the help screen, in table order. */
+export function helpOf<C>(table: readonly KeyBinding<C>[]): [string, string][] {
+  return table.map((k): [string, string] => [k.keys, k.help]);
+}
 
 /** The app-wide part of a view's hint bar (after the view's own keys). */
 export function appHints(view: ViewName): [string, string][] {
-  return APP_KEYS.filter((k) => k.hint?.views.includes(view))
-    .sort((a, b) => a.hint!.rank - b.hint!.rank)
-    .map((k): [string, string] => [k.keys.split(' / ')[0]!, k.hint!.label]);
+  return hintsOf(APP_KEYS.filter((k) => k.hint?.views.includes(view)));
 }

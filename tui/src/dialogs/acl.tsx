@@ -2,6 +2,7 @@
 import React, { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../ui/keys.js';
+import { runKey, type KeyBinding } from '../app/keymap.js';
 import type { AclListInfo, AclTestResult } from '../lsp/types.js';
 import { C, Filler, Row, Rule } from '../ui/components.js';
 import { TextInput } from '../ui/input.js';
@@ -29,6 +30,20 @@ export interface AclDialogProps {
   onJump(uri: string, line: number): void;
   onClose(): void;
 }
+
+/**
+ * The ACL tester's own key (its fields take enter, tab and esc): its handler, the hint bar and the Help
+ * screen read this table.
+ */
+export const ACL_KEYS: readonly KeyBinding<{ openDecidingNode(): void }>[] = [
+  {
+    keys: 'ctrl-o',
+    help: 'ACL tester: open the deciding node',
+    hint: { label: 'open the deciding node', rank: 0 },
+    match: (i, k) => k.ctrl && i === 'o',
+    run: (c) => c.openDecidingNode(),
+  },
+];
 
 export function AclDialog(p: AclDialogProps) {
   const theme = useTheme();
@@ -66,10 +81,9 @@ export function AclDialog(p: AclDialogProps) {
     setResult(undefined);
   }, [address, list]);
 
-  // ctrl-o opens the deciding node
   useKeys((input, key) => {
     const by = result?.decidedBy;
-    if (key.ctrl && input === 'o' && by?.uri) p.onJump(by.uri, by.line ?? 0);
+    runKey(ACL_KEYS, { openDecidingNode: () => by?.uri && p.onJump(by.uri, by.line ?? 0) }, input, key);
   });
 
   const verdictRole = result?.verdict === 'allow' ? 'ok' : result?.verdict === 'deny' ? 'error' : 'warning';

@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import { useKeys } from '../ui/keys.js';
 import type { DiffLine } from '../text/edits.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
+import { runKey, type KeyBinding } from '../app/keymap.js';
 import { C, Filler, Row, Rule } from '../ui/components.js';
 import { clean, useTheme } from '../ui/theme.js';
 
@@ -11,6 +12,12 @@ export interface PickItem {
   label: string;
   detail?: string;
 }
+
+/** How the diff and confirm dialogs are answered: their handlers and the Help screen read this table. */
+export const ANSWER_KEYS: readonly KeyBinding<{ onYes(): void; onNo(): void }>[] = [
+  { keys: 'y / enter', help: 'yes, apply', match: (i, k) => i === 'y' || i === 'Y' || k.return, run: (c) => c.onYes() },
+  { keys: 'n / esc', help: 'no, cancel', match: (i, k) => i === 'n' || i === 'N' || k.escape || i === 'q', run: (c) => c.onNo() },
+];
 
 /** A list to choose from: j/k, enter picks, esc cancels. */
 export function PickDialog({ width, height, title, items, onPick, onCancel, footer }: { width: number; height: number; title: string; items: PickItem[]; onPick(i: number): void; onCancel(): void; footer?: string }) {
@@ -101,8 +108,7 @@ export function DiffDialog({ width, height, title, files, readonly, onYes, onNo 
     if (input === 'h' || key.leftArrow) return setShift((s) => s - 8);
     if (input === 'l' || key.rightArrow) return setShift((s) => s + 8);
     if (input === '0') return setShift(0);
-    if (input === 'y' || input === 'Y' || key.return) return onYes();
-    if (input === 'n' || input === 'N' || key.escape || input === 'q') return onNo();
+    runKey(ANSWER_KEYS, { onYes, onNo }, input, key);
   });
   const visible = rows.slice(top, top + listHeight);
   return (
@@ -140,8 +146,7 @@ export function DiffDialog({ width, height, title, files, readonly, onYes, onNo 
 /** A question with the exact consequences; y/enter yes, n/esc no. */
 export function ConfirmDialog({ width, height, title, lines, question, onYes, onNo }: { width: number; height: number; title: string; lines: string[]; question: string; onYes(): void; onNo(): void }) {
   useKeys((input, key) => {
-    if (input === 'y' || input === 'Y' || key.return) return onYes();
-    if (input === 'n' || input === 'N' || key.escape || input === 'q') return onNo();
+    runKey(ANSWER_KEYS, { onYes, onNo }, input, key);
   });
   const shown = lines.slice(0, Math.max(0, height - 3));
   return (

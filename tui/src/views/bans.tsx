@@ -5,6 +5,7 @@ import { useKeys } from '../ui/keys.js';
 import type { BanInfo } from '../system/baninfo.js';
 import { describeBanmode } from '../system/baninfo.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
+import { runKey, type KeyBinding } from '../app/keymap.js';
 import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
 import { wrap } from './problems.js';
@@ -33,6 +34,12 @@ export interface BansViewProps {
   onRefresh(): void;
   onUnban(t: BanTarget): void;
 }
+
+/** The Bans view's keys: its handler, its hint bar (app/hints.ts) and its Help section read this table. */
+export const BANS_KEYS: readonly KeyBinding<{ refresh(): void; unban(): void }>[] = [
+  { keys: 'r', help: 'refresh (fs_cli -x "cti show baninfo")', hint: { label: 'refresh', rank: 1 }, match: (i) => i === 'r', run: (c) => c.refresh() },
+  { keys: 'u', help: 'unban: account row → that account, IP row → all', hint: { label: 'unban', rank: 0 }, match: (i) => i === 'u', run: (c) => c.unban() },
+];
 
 export function BansView(p: BansViewProps) {
   const theme = useTheme();
@@ -69,9 +76,8 @@ export function BansView(p: BansViewProps) {
         cur.current = moveIndex(cur.current, targets.length, nav, p.height);
         return p.onIndex(cur.current);
       }
-      if (input === 'r') return p.onRefresh();
       const at = targets[cur.current];
-      if (input === 'u' && at !== undefined) return p.onUnban(lines[at]!.target!);
+      runKey(BANS_KEYS, { refresh: p.onRefresh, unban: () => at !== undefined && p.onUnban(lines[at]!.target!) }, input, key);
     },
     { isActive: p.active },
   );

@@ -5,7 +5,10 @@ import { useKeys } from '../ui/keys.js';
 import { moveIndex, navOf, useLatest } from '../app/hooks.js';
 import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
-import { APP_KEYS } from '../app/keymap.js';
+import { APP_KEYS, helpOf } from '../app/keymap.js';
+import { BANS_KEYS } from './bans.js';
+import { ANSWER_KEYS } from '../dialogs/dialogs.js';
+import { ACL_KEYS } from '../dialogs/acl.js';
 
 const ASCII_KEYS: Record<string, string> = { '↓': 'Down', '↑': 'Up', '←': 'Left', '→': 'Right' };
 
@@ -68,13 +71,7 @@ export const KEYS: [string, [string, string][]][] = [
       ['R', 'then offers reloadxml / sofia profile X rescan'],
     ],
   ],
-  [
-    'Bans (mod_cti)',
-    [
-      ['r', 'refresh (fs_cli -x "cti show baninfo")'],
-      ['u', 'unban: account row → that account, IP row → all'],
-    ],
-  ],
+  ['Bans (mod_cti)', helpOf(BANS_KEYS)],
   [
     'Assembled (what FreeSWITCH loads)',
     [
@@ -82,14 +79,7 @@ export const KEYS: [string, [string, string][]][] = [
       ['enter', 'open the file and line the element is written on'],
     ],
   ],
-  [
-    'Dialogs',
-    [
-      ['y / enter', 'yes, apply'],
-      ['n / esc', 'no, cancel'],
-      ['ctrl-o', 'ACL tester: open the deciding node'],
-    ],
-  ],
+  ['Dialogs', [...helpOf(ANSWER_KEYS), ...helpOf(ACL_KEYS)]],
   [
     'Options',
     [
