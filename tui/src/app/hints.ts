@@ -5,6 +5,7 @@
 import type { ViewName } from '../ui/components.js';
 import { STRUCTURE_HINTS, STRUCTURE_VIEWS } from '../views/structure-views.js';
 import { BANS_KEYS } from '../views/bans.js';
+import { ASSEMBLED_KEYS } from '../views/assembled.js';
 import { ACL_KEYS } from '../dialogs/acl.js';
 import { appHints, hintsOf } from './keymap.js';
 import type { Modal } from './types.js';
@@ -17,7 +18,7 @@ const VIEW_HINTS: Record<ViewName, Hint[]> = {
   files: [['enter', 'open'], ['/', 'find'], ['F', 'fix file'], ['E', '$EDITOR']],
   file: [['f', 'fix'], ['F', 'fix file'], ['e', 'edit'], ['E', '$EDITOR'], ['v', 'reveal'], ['n', 'next']],
   bans: hintsOf(BANS_KEYS),
-  assembled: [['j/k', 'scroll'], ['s', 'section'], ['enter', 'source']],
+  assembled: [['j/k', 'scroll'], ...hintsOf(ASSEMBLED_KEYS)],
   help: [['j/k', 'scroll']],
   ...STRUCTURE_HINTS,
 };

@@ -3,6 +3,7 @@ import type { Key } from 'ink';
 import { keyOf } from '../ui/keys.js';
 import { KEYS } from '../views/help.js';
 import { BANS_KEYS } from '../views/bans.js';
+import { ASSEMBLED_KEYS } from '../views/assembled.js';
 import { ANSWER_KEYS } from '../dialogs/dialogs.js';
 import { ACL_KEYS } from '../dialogs/acl.js';
 import { APP_KEYS, appHints, helpOf, hintsOf, runAppKey, runKey, type AppKeyContext, type KeyBinding } from './keymap.js';
@@ -26,6 +27,7 @@ function eventOf(keys: string): { input: string; key: Key } {
   const k = keyOf('x').key;
   if (keys.startsWith('tab')) return { input: '', key: { ...k, tab: true } };
   if (keys === 'esc') return { input: '', key: { ...k, escape: true } };
+  if (keys === 'enter') return { input: '', key: { ...k, return: true } };
   if (keys.startsWith('ctrl-')) return { input: keys.slice(5), key: { ...k, ctrl: true } };
   return keyOf(keys.split(' / ')[0]!);
 }
@@ -61,6 +63,7 @@ describe('the app-wide key table', () => {
 describe('the key tables of views and dialogs', () => {
   const tables: [string, readonly KeyBinding<Record<string, () => void>>[]][] = [
     ['Bans (mod_cti)', BANS_KEYS],
+    ['Assembled (what FreeSWITCH loads)', ASSEMBLED_KEYS],
     ['Dialogs', [...ANSWER_KEYS, ...ACL_KEYS]],
   ];
 

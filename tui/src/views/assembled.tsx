@@ -10,11 +10,24 @@ import type { FsconfClient } from '../lsp/types.js';
 import { assembled } from '../lsp/commands.js';
 import { useKeys } from '../ui/keys.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
+import { runKey, type KeyBinding } from '../app/keymap.js';
 import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
 
 /** `s` cycles through these (undefined: the whole configuration). */
 export const ASSEMBLED_SECTIONS = [undefined, 'configuration', 'dialplan', 'directory', 'chatplan'] as const;
+
+/** The Assembled view's keys (j/k move as everywhere): its handler, its hint bar and its Help section read this table. */
+export const ASSEMBLED_KEYS: readonly KeyBinding<{ nextSection(): void; openSource(): void }>[] = [
+  {
+    keys: 's',
+    help: 'next section: all, configuration, dialplan, directory, chatplan',
+    hint: { label: 'section', rank: 0 },
+    match: (i) => i === 's',
+    run: (c) => c.nextSection(),
+  },
+  { keys: 'enter', help: 'open the file and line the element is written on', hint: { label: 'source', rank: 1 }, match: (_i, k) => k.return, run: (c) => c.openSource() },
+];
 
 /** The last result stays on screen while a new one is asked for (keys keep working on it). */
 interface State {
@@ -67,15 +80,22 @@ export function AssembledView(p: AssembledViewProps) {
         cur.current = moveIndex(cur.current, lines.length, nav, rows);
         return setIndex(cur.current);
       }
-      if (input === 's') {
-        setIndex(0);
-        setState({ loading: true }); // another section: the old text is not it
-        return setSection((s) => (s + 1) % ASSEMBLED_SECTIONS.length);
-      }
-      if (key.return && state.result) {
-        const o = originAt(state.result, cur.current);
-        if (o) p.onOpen(o.uri, o.sourceLine);
-      }
+      runKey(
+        ASSEMBLED_KEYS,
+        {
+          nextSection: () => {
+            setIndex(0);
+            setState({ loading: true }); // another section: the old text is not it
+            setSection((s) => (s + 1) % ASSEMBLED_SECTIONS.length);
+          },
+          openSource: () => {
+            const o = state.result && originAt(state.result, cur.current);
+            if (o) p.onOpen(o.uri, o.sourceLine);
+          },
+        },
+        input,
+        key,
+      );
     },
     { isActive: p.active },
   );

@@ -7,6 +7,7 @@ import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
 import { APP_KEYS, helpOf } from '../app/keymap.js';
 import { BANS_KEYS } from './bans.js';
+import { ASSEMBLED_KEYS } from './assembled.js';
 import { ANSWER_KEYS } from '../dialogs/dialogs.js';
 import { ACL_KEYS } from '../dialogs/acl.js';
 
@@ -72,13 +73,7 @@ export const KEYS: [string, [string, string][]][] = [
     ],
   ],
   ['Bans (mod_cti)', helpOf(BANS_KEYS)],
-  [
-    'Assembled (what FreeSWITCH loads)',
-    [
-      ['s', 'next section: all, configuration, dialplan, directory, chatplan'],
-      ['enter', 'open the file and line the element is written on'],
-    ],
-  ],
+  ['Assembled (what FreeSWITCH loads)', helpOf(ASSEMBLED_KEYS)],
   ['Dialogs', [...helpOf(ANSWER_KEYS), ...helpOf(ACL_KEYS)]],
   [
     'Options',
