@@ -22,7 +22,7 @@ export interface HandleOptions {
 }
 
 /** How far up a file's ancestors we look for `freeswitch.xml`. */
-export const MAX_ANCESTORS = 64;
+const MAX_ANCESTORS = 64;
 
 /** Forward slashes, no trailing slash (but keep "/" and "C:/"), Windows drive letter lower-cased. */
 export function normalizePath(p: string): string {
@@ -71,7 +71,7 @@ const CONF_FOLDERS = new Set(['conf', 'autoload_configs', 'sip_profiles', 'dialp
  * file sits where configuration lives: directly in it, or below a conf folder. A `pom.xml` of a checkout
  * named freeswitch is not configuration.
  */
-export function underFreeswitchFolder(path: string): boolean {
+function underFreeswitchFolder(path: string): boolean {
   const parts = normalizePath(path).split('/');
   const base = parts.pop() ?? '';
   if (BUILD_XML.test(base)) return false;
@@ -145,9 +145,9 @@ export function matchesFilesSetting(path: string, patterns: readonly string[] | 
   return false;
 }
 
-export type FileKind = 'xml' | 'cti' | 'fsconf-yaml' | 'other';
+type FileKind = 'xml' | 'cti' | 'fsconf-yaml' | 'other';
 
-export function fileKind(path: string): FileKind {
+function fileKind(path: string): FileKind {
   const base = basenameOf(normalizePath(path));
   const lower = base.toLowerCase();
   if (lower === '.fsconf.yaml' || lower === '.fsconf.yml') return 'fsconf-yaml';
@@ -157,7 +157,7 @@ export function fileKind(path: string): FileKind {
 }
 
 /** True when `path` lies in a FreeSWITCH conf tree: a freeswitch.xml at or above it, or a `freeswitch` folder. */
-export function inConfTree(path: string, fsExists: FsExists): boolean {
+function inConfTree(path: string, fsExists: FsExists): boolean {
   const p = normalizePath(path);
   if (underFreeswitchFolder(p)) return true;
   if (basenameOf(p).toLowerCase() === 'freeswitch.xml') return true;

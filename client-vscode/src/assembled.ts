@@ -6,8 +6,8 @@
 import type * as vscode from 'vscode';
 import type { AssembledResult } from '@fsconf/server-lsp/protocol';
 
-export const ASSEMBLED_SCHEME = 'fsconf-assembled';
-export const SECTION_CHOICES = ['whole configuration', 'configuration', 'dialplan', 'directory', 'chatplan'] as const;
+const ASSEMBLED_SCHEME = 'fsconf-assembled';
+const SECTION_CHOICES = ['whole configuration', 'configuration', 'dialplan', 'directory', 'chatplan'] as const;
 
 type Vs = typeof vscode;
 type Fetch = (args: { section?: string; uri?: string }) => Promise<AssembledResult>;

@@ -24,7 +24,7 @@ export interface ClientLike {
   sendNotification(method: string, params: unknown): Promise<void>;
 }
 
-export type ClientFactory = (options: LanguageClientOptions) => ClientLike;
+type ClientFactory = (options: LanguageClientOptions) => ClientLike;
 
 export interface ControllerDeps {
   createClient: ClientFactory;

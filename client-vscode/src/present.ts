@@ -1,7 +1,7 @@
 /** Pure presentation helpers: status bar text, ACL verdicts, quick-pick items. */
 import type { AclListInfo, AclTestResult } from '@fsconf/server-lsp/protocol';
 
-export const SOURCE = 'fsconf';
+const SOURCE = 'fsconf';
 
 export interface Counts {
   errors: number;

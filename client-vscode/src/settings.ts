@@ -12,9 +12,7 @@ export const CLIENT_ONLY_KEYS = ['enable', 'files', 'trace.server'] as const;
 export const SERVER_KEYS = ['rules', 'profiles', 'passwords', 'known', 'localNet', 'freeswitch', 'inlayHints'] as const;
 
 /** `fsconf.inlayHints.*`: contributed as one boolean per kind, forwarded as one object. */
-export const INLAY_KINDS = ['variables', 'bitrates', 'arguments'] as const;
-
-export type ServerKey = (typeof SERVER_KEYS)[number];
+const INLAY_KINDS = ['variables', 'bitrates', 'arguments'] as const;
 
 export interface ServerSettings {
   rules?: Record<string, 'error' | 'warning' | 'info' | 'off'>;

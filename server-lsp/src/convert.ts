@@ -3,9 +3,9 @@
  * (severity numbers, rule doc links, WorkspaceEdits).
  */
 import type { CodeAction, Diagnostic, DiagnosticSeverity, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import { ruleAnchor, RULES_DOC_URL, type FileAction, type Finding, type Severity } from '@fsconf/core';
+import { ruleAnchor, type FileAction, type Finding, type Severity } from '@fsconf/core';
 
-export { ruleAnchor, RULES_DOC_URL as DOCS_URL };
+export { ruleAnchor };
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, info: 3 };
 
@@ -33,7 +33,7 @@ export function toDiagnostic(f: Finding, uriOf: (path: string) => string): Diagn
   return d;
 }
 
-export function toWorkspaceEdit(edits: Map<string, { range: TextEdit['range']; newText: string }[]>, uriOf: (path: string) => string): WorkspaceEdit {
+function toWorkspaceEdit(edits: Map<string, { range: TextEdit['range']; newText: string }[]>, uriOf: (path: string) => string): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};
   for (const [file, list] of edits) changes[uriOf(file)] = list.map((e) => ({ range: e.range, newText: e.newText }));
   return { changes };

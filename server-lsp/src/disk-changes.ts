@@ -22,7 +22,7 @@ export function watchDisk(s: FsconfServer): void {
 }
 
 /** The text the server last saw for a file (open: its baseline on disk), or undefined. */
-export function knownText(s: FsconfServer, path: string): string | undefined {
+function knownText(s: FsconfServer, path: string): string | undefined {
   const o = s.open.get(path);
   if (o) return o.baseline;
   for (const q of s.projects.values()) {
@@ -32,7 +32,7 @@ export function knownText(s: FsconfServer, path: string): string | undefined {
   return undefined;
 }
 
-export function onDiskChange(s: FsconfServer, paths: string[]): void {
+function onDiskChange(s: FsconfServer, paths: string[]): void {
   const changed: string[] = [];
   for (const path of paths) {
     if (![...s.projects.values()].some((q) => q.files.has(path))) continue;

@@ -21,9 +21,9 @@ export function check(token: CancellationToken | undefined): void {
  * Let pending input ($/cancelRequest, didChange) be read before expensive work: a timer (not
  * setImmediate) so the event loop passes through its I/O poll phase first.
  */
-export const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
-export async function request<T>(s: FsconfServer, name: string, token: CancellationToken | undefined, fallback: T, fn: () => T, yieldFirst = false): Promise<T> {
+async function request<T>(s: FsconfServer, name: string, token: CancellationToken | undefined, fallback: T, fn: () => T, yieldFirst = false): Promise<T> {
   try {
     if (yieldFirst) await tick();
     check(token);
@@ -38,13 +38,13 @@ export async function request<T>(s: FsconfServer, name: string, token: Cancellat
 }
 
 /** The text of an open `.fsconf.yaml` (rule ids complete and explain themselves there). */
-export function yamlText(s: FsconfServer, uri: string): string | undefined {
+function yamlText(s: FsconfServer, uri: string): string | undefined {
   const path = uriToPath(uri);
   if (!path || !/(^|\/)\.fsconf\.ya?ml$/.test(path) || !s.open.has(path)) return undefined;
   return s.documents.get(s.open.get(path)!.uri)?.getText();
 }
 
-export function hover(s: FsconfServer, uri: string, position: { line: number; character: number }) {
+function hover(s: FsconfServer, uri: string, position: { line: number; character: number }) {
   const yaml = yamlText(s, uri);
   if (yaml !== undefined) return configYamlHover(yaml, position);
   const t = s.target(uri) ?? ctiTarget(s, uri);
@@ -54,7 +54,7 @@ export function hover(s: FsconfServer, uri: string, position: { line: number; ch
 }
 
 /** mod_cti's cti.json is not XML but has hovers: route it to the project it belongs to. */
-export function ctiTarget(s: FsconfServer, uri: string): { p: Project; path: string } | undefined {
+function ctiTarget(s: FsconfServer, uri: string): { p: Project; path: string } | undefined {
   const path = uriToPath(uri);
   if (!path || !path.endsWith('/cti.json')) return undefined;
   const o = s.open.get(path);
@@ -63,7 +63,7 @@ export function ctiTarget(s: FsconfServer, uri: string): { p: Project; path: str
   return undefined;
 }
 
-export function completion(s: FsconfServer, uri: string, position: { line: number; character: number }) {
+function completion(s: FsconfServer, uri: string, position: { line: number; character: number }) {
   const yaml = yamlText(s, uri);
   if (yaml !== undefined) return configYamlCompletion(yaml, position);
   const t = s.target(uri);
@@ -74,34 +74,34 @@ export function completion(s: FsconfServer, uri: string, position: { line: numbe
   return items.map((i) => (i.insertTextFormat === 2 ? { ...i, insertTextFormat: 1 as const, ...(i.textEdit && 'newText' in i.textEdit ? { textEdit: { ...i.textEdit, newText: plain(i.textEdit.newText) } } : {}), ...(i.insertText ? { insertText: plain(i.insertText) } : {}) } : i));
 }
 
-export function definition(s: FsconfServer, uri: string, position: { line: number; character: number }) {
+function definition(s: FsconfServer, uri: string, position: { line: number; character: number }) {
   const t = s.target(uri);
   if (!t) return [];
   // LocationLinks only to clients that accept them
   return s.caps.textDocument?.definition?.linkSupport ? definitionLinks(t.p.ws, t.path, position) : coreDefinition(t.p.ws, t.path, position);
 }
 
-export function references(s: FsconfServer, uri: string, position: { line: number; character: number }) {
+function references(s: FsconfServer, uri: string, position: { line: number; character: number }) {
   const t = s.target(uri);
   return t ? coreReferences(t.p.ws, t.path, position) : [];
 }
 
-export function symbols(s: FsconfServer, uri: string) {
+function symbols(s: FsconfServer, uri: string) {
   const t = s.target(uri);
   return t ? documentSymbols(t.p.ws, t.path) : [];
 }
 
-export function links(s: FsconfServer, uri: string) {
+function links(s: FsconfServer, uri: string) {
   const t = s.target(uri);
   return t ? documentLinks(t.p.ws, t.path) : [];
 }
 
-export function folding(s: FsconfServer, uri: string) {
+function folding(s: FsconfServer, uri: string) {
   const t = s.target(uri);
   return t ? foldingRanges(t.p.ws, t.path) : [];
 }
 
-export function prepareRename(s: FsconfServer, uri: string, position: { line: number; character: number }) {
+function prepareRename(s: FsconfServer, uri: string, position: { line: number; character: number }) {
   const t = s.target(uri);
   const r = t ? corePrepareRename(t.p.ws, t.path, position) : undefined;
   if (!r) throw new ResponseError(ErrorCodes.InvalidRequest, 'fsconf renames $${} variables, ACL lists, contexts and gateways: nothing of these here');
@@ -109,7 +109,7 @@ export function prepareRename(s: FsconfServer, uri: string, position: { line: nu
   return { range: r.range, placeholder: r.placeholder };
 }
 
-export function rename(s: FsconfServer, uri: string, position: { line: number; character: number }, newName: string): WorkspaceEdit {
+function rename(s: FsconfServer, uri: string, position: { line: number; character: number }, newName: string): WorkspaceEdit {
   const t = s.target(uri);
   const r = t ? coreRename(t.p.ws, t.path, position, newName) : undefined;
   if (!r) throw new ResponseError(ErrorCodes.InvalidRequest, 'nothing fsconf can rename here');
@@ -119,14 +119,14 @@ export function rename(s: FsconfServer, uri: string, position: { line: number; c
   return { changes };
 }
 
-export function inlay(s: FsconfServer, uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) {
+function inlay(s: FsconfServer, uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) {
   const t = s.target(uri);
   if (!t) return [];
   const k = mergedSettings(s)?.inlayHints ?? {};
   return inlayHints(t.p.ws, t.path, range, { variables: k.variables !== false, bitrates: k.bitrates !== false, arguments: k.arguments !== false });
 }
 
-export function lenses(s: FsconfServer, uri: string) {
+function lenses(s: FsconfServer, uri: string) {
   const t = s.target(uri);
   if (!t) return [];
   // core: file:// URIs of our own spelling; the client gets the URIs it opened documents under
@@ -140,13 +140,13 @@ export function lenses(s: FsconfServer, uri: string) {
 }
 
 /** Every tree's profiles, gateways, contexts, extensions, domains, users and ACL lists. */
-export function workspaceSymbols(s: FsconfServer, query: string) {
+function workspaceSymbols(s: FsconfServer, query: string) {
   const out = [];
   for (const p of s.projects.values()) if (p.started) out.push(...coreWorkspaceSymbols(p.ws, query).map((sym) => ({ ...sym, location: { ...sym.location, uri: s.uriOf(uriToPath(sym.location.uri) ?? sym.location.uri) } })));
   return out;
 }
 
-export function actions(s: FsconfServer, uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, only: string[] | undefined, asked?: Diagnostic[]) {
+function actions(s: FsconfServer, uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, only: string[] | undefined, asked?: Diagnostic[]) {
   const t = s.target(uri);
   if (!t) return [];
   freshen(s, t.p, t.path);

@@ -25,8 +25,6 @@ import { registerWatchers } from './disk-changes.js';
 import { addFolder, newProject } from './projects.js';
 import { describeError, errorMessage } from './log.js';
 
-export { TIMING };
-
 export interface ServerOptions {
   version: string;
 }

@@ -39,7 +39,7 @@ export async function pullSettings(s: FsconfServer): Promise<void> {
   }
 }
 
-export function applySettings(s: FsconfServer): void {
+function applySettings(s: FsconfServer): void {
   const merged = mergedSettings(s);
   for (const p of s.projects.values()) p.ws.setSettings(merged);
 }

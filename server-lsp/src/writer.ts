@@ -65,7 +65,7 @@ function same(a: string | undefined, b: string | undefined): boolean {
 }
 
 /** Refuse (throw WriteRefused) when any file no longer holds what the server read. Nothing is written. */
-export function checkUnchanged(plans: PlannedWrite[]): void {
+function checkUnchanged(plans: PlannedWrite[]): void {
   for (const p of plans) {
     const now = readDisk(p.path);
     if (p.expected === undefined) {

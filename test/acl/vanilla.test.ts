@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
-import type { MarkupContent } from 'vscode-languageserver-types';
+import type { MarkupContent } from 'vscode-languageserver-protocol';
 import { FsconfWorkspace, hover, NodeFileSystem } from '@fsconf/core';
 import { CORPUS, fsconf, type JsonFinding } from '../helpers.js';
 

@@ -4,7 +4,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -20,10 +19,6 @@ import { LSP } from '../helpers.js';
 
 export function uri(path: string): string {
   return 'file://' + path.split('/').map(encodeURIComponent).join('/');
-}
-
-export function fileUrl(path: string): string {
-  return pathToFileURL(path).href;
 }
 
 export interface Published {

@@ -11,7 +11,7 @@ export function requireTmux(): string {
   return r.stdout.trim();
 }
 
-export function shQuote(s: string): string {
+function shQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -6,7 +6,7 @@ import type { VscodeApi } from '../controller.js';
 
 type Listener<T> = (e: T) => unknown;
 
-export class Emitter<T> {
+class Emitter<T> {
   private listeners: Listener<T>[] = [];
   event = (l: Listener<T>) => {
     this.listeners.push(l);

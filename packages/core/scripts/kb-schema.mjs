@@ -4,7 +4,7 @@
 //
 // Every problem is reported as `<file>: <path>: <problem>` (path like `params[12].type`).
 
-export const PARAM_TYPES = Object.freeze([
+const PARAM_TYPES = Object.freeze([
   'bool', // switch_true(): yes/on/true/t/enabled/active/allow or a non-zero number; anything else is false
   'numeric-flag', // read with atoi(): non-zero = on; words (true/yes) read as 0 = off
   'flag', // any non-empty value turns it on (even "false")
@@ -29,20 +29,20 @@ export const PARAM_TYPES = Object.freeze([
 
 // FreeSWITCH versions the knowledge base describes, oldest first: `removedIn` names the first one
 // without the module or application (v1.11.0 is the first tag without the modules removed in 2024-12).
-export const FS_VERSIONS = Object.freeze(['1.10', '1.11', 'master']);
+const FS_VERSIONS = Object.freeze(['1.10', '1.11', 'master']);
 
-export const MATCHING = Object.freeze([
+const MATCHING = Object.freeze([
   'case-insensitive', // strcasecmp
   'case-sensitive', // strcmp
   'prefix', // strncmp(name, literal, strlen(literal)): any name starting with the literal, case-sensitive; first in list order wins
   'prefix-ci', // strncasecmp prefix
 ]);
 
-export const ELEMENTS = Object.freeze(['param', 'attribute', 'element']);
-export const DUPLICATES = Object.freeze(['last-wins', 'first-wins', 'all-kept']);
-export const UNKNOWN = Object.freeze(['ignored', 'warned', 'allowed']); // allowed = any name is legitimate (e.g. user <variables>)
-export const SCOPES = Object.freeze(['sofia.profile', 'sofia.gateway', 'sofia.global', 'directory', 'config']);
-export const APP_FLAGS = Object.freeze([
+const ELEMENTS = Object.freeze(['param', 'attribute', 'element']);
+const DUPLICATES = Object.freeze(['last-wins', 'first-wins', 'all-kept']);
+const UNKNOWN = Object.freeze(['ignored', 'warned', 'allowed']); // allowed = any name is legitimate (e.g. user <variables>)
+const SCOPES = Object.freeze(['sofia.profile', 'sofia.gateway', 'sofia.global', 'directory', 'config']);
+const APP_FLAGS = Object.freeze([
   'routing-exec', // SAF_ROUTING_EXEC: may run inline="true" while the dialplan is hunting
   'support-nomedia', // SAF_SUPPORT_NOMEDIA
   'zombie-exec', // SAF_ZOMBIE_EXEC: may run after hangup
@@ -50,9 +50,9 @@ export const APP_FLAGS = Object.freeze([
   'no-loopback', // SAF_NO_LOOPBACK
   'support-text-only', // SAF_SUPPORT_TEXT_ONLY
 ]);
-export const GLOBAL_TIMINGS = Object.freeze(['pre', 'post', 'cond', 'update', 'read']);
-export const CTI_TYPES = Object.freeze(['int', 'object', 'string', 'bool']);
-export const KINDS = Object.freeze([
+const GLOBAL_TIMINGS = Object.freeze(['pre', 'post', 'cond', 'update', 'read']);
+const CTI_TYPES = Object.freeze(['int', 'object', 'string', 'bool']);
+const KINDS = Object.freeze([
   'params',
   'applications',
   'events',

@@ -98,5 +98,3 @@ export function generatePassword(policy: PasswordPolicy): string {
   }
   return chars.join('');
 }
-
-export const CLASS_NAMES = 'digit / lower-case / upper-case / other';

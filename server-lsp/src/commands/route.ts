@@ -4,7 +4,7 @@
  * and 0-based lines.
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import type { CodeLens } from 'vscode-languageserver-types';
+import type { CodeLens } from 'vscode-languageserver/node';
 import { routeCall, routeCodeLenses, RouteInputError, type FsconfWorkspace, type RouteInput } from '@fsconf/core';
 import type { COMMAND, RouteCallResult } from '../protocol.js';
 import type { Handler } from './index.js';

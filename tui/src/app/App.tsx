@@ -28,10 +28,7 @@ import { hintsFor } from './hints.js';
 import { APP_KEYS, runAppKey, type AppKeyContext } from './keymap.js';
 import type { Modal, SystemDeps } from './types.js';
 
-export { changesOf, writeHint } from './use-fixes.js';
-export { SECRETS_WAIT_MS } from './use-open-file.js';
-export type { Modal, OutputLine, SystemDeps } from './types.js';
-export { wrapText };
+export type { Modal, SystemDeps } from './types.js';
 
 export interface AppProps {
   client: FsconfClient;

@@ -22,7 +22,7 @@ const VIEW_HINTS: Record<ViewName, Hint[]> = {
   help: [['j/k', 'scroll']],
   ...STRUCTURE_HINTS,
 };
-export const HINTS = Object.fromEntries(Object.entries(VIEW_HINTS).map(([v, h]) => [v, [...h, ...appHints(v as ViewName)]])) as Record<ViewName, Hint[]>;
+const HINTS = Object.fromEntries(Object.entries(VIEW_HINTS).map(([v, h]) => [v, [...h, ...appHints(v as ViewName)]])) as Record<ViewName, Hint[]>;
 
 /** What a modal answers (the pick, diff, confirm and output dialogs: esc closes). */
 const MODAL_HINTS: Partial<Record<Modal['kind'], Hint[]>> = {

@@ -89,15 +89,3 @@ export function useScrollTop(index: number, height: number, count: number): numb
   top.current = t;
   return t;
 }
-
-/** Calls fn after `ms` of quiet; the latest arguments win. */
-export function useDebounced<A extends unknown[]>(fn: (...a: A) => void, ms: number): (...a: A) => void {
-  const timer = useRef<NodeJS.Timeout | undefined>(undefined);
-  const latest = useRef(fn);
-  latest.current = fn;
-  useEffect(() => () => clearTimeout(timer.current), []);
-  return (...a: A) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => latest.current(...a), ms);
-  };
-}

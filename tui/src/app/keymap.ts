@@ -103,6 +103,7 @@ export function runKey<C>(table: readonly KeyBinding<C>[], c: C, input: string, 
   hit.run(c, input, key);
   return true;
 }
+/** @alias runKey typed for the app-wide table (so tests and App name AppKeyContext) */
 export const runAppKey: (table: readonly AppKey[], c: AppKeyContext, input: string, key: Key) => boolean = runKey;
 
 /** A table's keys in the hint bar: those with a hint, by rank. */

@@ -32,7 +32,7 @@ export interface EditPaneDeps {
 }
 
 /** The document with the pane's value in place, escaped for the attribute (the pane shows it decoded). */
-export function editedText(m: EditModal, value: string): string {
+function editedText(m: EditModal, value: string): string {
   const lines = m.original.split('\n');
   const l = lines[m.line]!;
   lines[m.line] = l.slice(0, m.start) + encodeAttr(value, m.quote) + l.slice(m.end);

@@ -161,7 +161,7 @@ export function useFixes({ client, system, root, readonly, backup, diagnostics, 
 }
 
 /** edit.changes, or documentChanges turned into changes. */
-export function changesOf(edit: WorkspaceEdit | undefined): Record<string, TextEdit[]> | undefined {
+function changesOf(edit: WorkspaceEdit | undefined): Record<string, TextEdit[]> | undefined {
   if (!edit) return undefined;
   const out: Record<string, TextEdit[]> = {};
   for (const [uri, edits] of Object.entries(edit.changes ?? {})) out[uri] = [...(out[uri] ?? []), ...edits];

@@ -16,7 +16,7 @@ import type { SystemDeps } from './types.js';
  * How long the File view waits for the server to say where a file's secrets are before it shows the text
  * unmasked (a server that does not answer); masks that arrive later are still applied.
  */
-export const SECRETS_WAIT_MS = 5000;
+const SECRETS_WAIT_MS = 5000;
 
 export interface OpenFileDeps {
   client: FsconfClient;

@@ -33,7 +33,7 @@ interface Line {
   line?: number;
 }
 
-export function routeLines(r: RouteCallResult, rel: (uri: string) => string): Line[] {
+function routeLines(r: RouteCallResult, rel: (uri: string) => string): Line[] {
   const a = r.admission;
   const out: Line[] = [];
   const how = a.verdict === 'admitted' ? (a.authenticated ? `admitted, authenticated by ${a.by}` : 'admitted without authentication') : a.verdict;

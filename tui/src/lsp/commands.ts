@@ -14,7 +14,7 @@ export const aclLists = (c: FsconfClient) => run(c, COMMAND.aclLists);
 export const aclTest = (c: FsconfClient, args: { ip: string; list: string; port?: number }) => run(c, COMMAND.aclTest, args);
 export const applyEdit = (c: FsconfClient, changes: Changes, backup: boolean) => run(c, COMMAND.applyEdit, { edit: { changes }, backup });
 export const saveDocument = (c: FsconfClient, uri: string, backup: boolean) => run(c, COMMAND.saveDocument, { uri, backup });
-export const secretRanges = (c: FsconfClient, uri: string, text?: string): Promise<Range[]> =>
+const secretRanges = (c: FsconfClient, uri: string, text?: string): Promise<Range[]> =>
   run(c, COMMAND.secretRanges, { uri, ...(text !== undefined ? { text } : {}) });
 export const assembled = (c: FsconfClient, section?: string) => run(c, COMMAND.assembled, section ? { section } : {});
 export const eslConnection = (c: FsconfClient) => run(c, COMMAND.eslConnection, {});

@@ -56,7 +56,7 @@ export interface ProcessClientOptions {
   child?: ServerProcess;
 }
 
-export function hoverText(h: Hover | null | undefined): string | null {
+function hoverText(h: Hover | null | undefined): string | null {
   if (!h) return null;
   const one = (m: MarkedString | { kind: string; value: string }): string => (typeof m === 'string' ? m : m.value);
   const c = h.contents as MarkedString | MarkedString[] | { kind: string; value: string };

@@ -7,7 +7,7 @@ export type ServerProcess = ChildProcess & { spawnError?: Error };
  * The server is a script run by this Node (`node <serverPath> --stdio`), or, when it is this very program
  * (the fsconf single binary, which has no separate server file), `<binary> lsp --stdio`.
  */
-export function serverCommand(serverPath: string): { command: string; args: string[] } {
+function serverCommand(serverPath: string): { command: string; args: string[] } {
   if (serverPath === process.execPath) return { command: serverPath, args: ['lsp', '--stdio'] };
   return { command: process.execPath, args: [serverPath, '--stdio'] };
 }

@@ -8,7 +8,7 @@ import type { AnalysisDone } from '@fsconf/server-lsp/protocol';
 export type { CodeAction, Diagnostic, Position, Range, TextEdit };
 
 // what fsconf-lsp's own notification and commands send: one definition, the server's (type-only)
-export type { AclListInfo, AclTestResult, AnalysisDone, FilesChanged, TreeInfo, WriteResult } from '@fsconf/server-lsp/protocol';
+export type { AclListInfo, AclTestResult, AnalysisDone, FilesChanged } from '@fsconf/server-lsp/protocol';
 
 export type Changes = Record<string, TextEdit[]>;
 

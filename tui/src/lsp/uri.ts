@@ -14,11 +14,6 @@ export function pathToUri(p: string): string {
   return pathToFileURL(p).href;
 }
 
-/** Compare URIs from different writers (encoding of ':' or '@' may differ). */
-export function sameUri(a: string, b: string): boolean {
-  return a === b || uriToPath(a) === uriToPath(b);
-}
-
 /** Path of a URI relative to the conf root, for display. */
 export function relPath(root: string, uri: string): string {
   const p = uriToPath(uri);

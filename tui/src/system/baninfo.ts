@@ -12,7 +12,7 @@
  * A first line such as `-ERR no reply` may precede it.
  */
 
-export interface BanPolicy {
+interface BanPolicy {
   findtime?: number;
   maxretry?: number;
   banmode?: number;
@@ -21,13 +21,13 @@ export interface BanPolicy {
   raw: Record<string, string>;
 }
 
-export interface BanHistoryEntry {
+interface BanHistoryEntry {
   time: string;
   ip: string;
   account: string;
 }
 
-export interface Ban {
+interface Ban {
   ip: string;
   /** expiry of the IP ban itself (banmode 0), if any */
   expires?: string;

@@ -44,7 +44,7 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): 
 }
 
 /** The argument vector fs_cli gets for a command — also what the UI shows. */
-export function fsCliArgs(command: string, target?: EslTarget): string[] {
+function fsCliArgs(command: string, target?: EslTarget): string[] {
   // the tree's own host, port and password: fs_cli keeps working after the ESL password was changed
   const conn = target ? ['-H', target.host, '-P', String(target.port), ...(target.password !== undefined ? ['-p', target.password] : [])] : [];
   return [...conn, '-x', command];
@@ -56,7 +56,7 @@ export function showCommand(command: string, target?: EslTarget): string {
   return `fs_cli ${conn}-x ${shellQuote(command)}`;
 }
 
-export function shellQuote(s: string): string {
+function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -21,7 +21,7 @@ export interface ReloadCommand {
 }
 
 /** Profile params that only take effect when the profile rebinds (restart). */
-export const BIND_PARAMS = ['sip-ip', 'sip-port', 'tls', 'tls-only', 'tls-sip-port', 'tls-bind-params', 'bind-params', 'ws-binding', 'wss-binding', 'sip-ipv6'];
+const BIND_PARAMS = ['sip-ip', 'sip-port', 'tls', 'tls-only', 'tls-sip-port', 'tls-bind-params', 'bind-params', 'ws-binding', 'wss-binding', 'sip-ipv6'];
 
 function changedLines(before: string | undefined, after: string | undefined): string[] {
   if (before === undefined || after === undefined) return [];
@@ -30,7 +30,7 @@ function changedLines(before: string | undefined, after: string | undefined): st
   return [...[...b].filter((l) => !a.has(l)), ...[...a].filter((l) => !b.has(l))];
 }
 
-export function bindChanged(f: ChangedFile): string | undefined {
+function bindChanged(f: ChangedFile): string | undefined {
   for (const line of changedLines(f.before, f.after)) {
     const m = /<param\s+name\s*=\s*["']([^"']+)["']/i.exec(line);
     if (m && BIND_PARAMS.includes(m[1]!.toLowerCase())) return m[1]!.toLowerCase();
@@ -39,7 +39,7 @@ export function bindChanged(f: ChangedFile): string | undefined {
 }
 
 /** The sofia profile a file configures, if any. */
-export function profileOf(root: string, f: ChangedFile): string | undefined {
+function profileOf(root: string, f: ChangedFile): string | undefined {
   const text = f.after ?? f.before ?? '';
   const m = /<profile\s+name\s*=\s*["']([^"']+)["']/.exec(text);
   if (m) return m[1];

@@ -1,13 +1,13 @@
 /** Applying LSP TextEdits to a text, and a compact line diff for the preview. */
-import type { Range, TextEdit } from 'vscode-languageserver-protocol';
+import type { TextEdit } from 'vscode-languageserver-protocol';
 
-export function lineStarts(text: string): number[] {
+function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return starts;
 }
 
-export function offsetAt(text: string, starts: number[], pos: { line: number; character: number }): number {
+function offsetAt(text: string, starts: number[], pos: { line: number; character: number }): number {
   if (pos.line >= starts.length) return text.length;
   const lineStart = starts[pos.line]!;
   const next = pos.line + 1 < starts.length ? starts[pos.line + 1]! - 1 : text.length;
@@ -89,8 +89,4 @@ export function diffLines(before: string, after: string, context = 2): DiffLine[
     last = idx;
   });
   return out;
-}
-
-export function rangeContains(r: Range, line: number): boolean {
-  return line >= r.start.line && line <= r.end.line;
 }

@@ -12,7 +12,7 @@ export interface Segment {
 
 const TAB = 4;
 
-export function expandLine(text: string): { shown: string; col: number[] } {
+function expandLine(text: string): { shown: string; col: number[] } {
   let shown = '';
   const col: number[] = [];
   for (let i = 0; i < text.length; i++) {

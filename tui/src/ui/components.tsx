@@ -26,7 +26,7 @@ export function C({ role, children, bold, inverse, dim, underline }: { role?: Co
   );
 }
 
-export function CountsView({ counts, hidden }: { counts: Counts; hidden?: ReadonlySet<number> }) {
+function CountsView({ counts, hidden }: { counts: Counts; hidden?: ReadonlySet<number> }) {
   const t = useTheme();
   const item = (sev: number, role: ColorName, icon: string, n: number, word: string) => {
     const off = hidden?.has(sev);
@@ -228,7 +228,7 @@ export function FilterRow(p: {
 }
 
 /** A status message that fits one row; a longer one says which key shows it whole. */
-export function statusText(text: string, width: number): string {
+function statusText(text: string, width: number): string {
   const more = ' … m: whole message';
   if (text.length <= width - 1 || width < more.length + 10) return text;
   return text.slice(0, width - 1 - more.length) + more;

@@ -20,7 +20,7 @@ export interface TextInputProps {
   mask?: boolean;
 }
 
-export function completionFor(value: string, suggestions: readonly string[] | undefined): string | undefined {
+function completionFor(value: string, suggestions: readonly string[] | undefined): string | undefined {
   if (!value || !suggestions) return undefined;
   const lower = value.toLowerCase();
   const hit = suggestions.find((s) => s.toLowerCase().startsWith(lower) && s.length > value.length);

@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 
-export interface Symbols {
+interface Symbols {
   error: string;
   warning: string;
   info: string;
@@ -22,7 +22,7 @@ export interface Symbols {
   arrow: string;
 }
 
-export const UNICODE: Symbols = {
+const UNICODE: Symbols = {
   error: '✖',
   warning: '⚠',
   info: 'ℹ',
@@ -39,7 +39,7 @@ export const UNICODE: Symbols = {
   arrow: '→',
 };
 
-export const ASCII: Symbols = {
+const ASCII: Symbols = {
   error: 'E',
   warning: 'W',
   info: 'I',
@@ -147,8 +147,4 @@ export function fit(s: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
   if (s.length <= width) return s;
   return s.slice(0, Math.max(0, width - ellipsis.length)) + ellipsis;
-}
-
-export function pad(s: string, width: number): string {
-  return s.length >= width ? s.slice(0, width) : s + ' '.repeat(width - s.length);
 }

@@ -15,7 +15,7 @@ import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
 
 /** `s` cycles through these (undefined: the whole configuration). */
-export const ASSEMBLED_SECTIONS = [undefined, 'configuration', 'dialplan', 'directory', 'chatplan'] as const;
+const ASSEMBLED_SECTIONS = [undefined, 'configuration', 'dialplan', 'directory', 'chatplan'] as const;
 
 /** The Assembled view's keys (j/k move as everywhere): its handler, its hint bar and its Help section read this table. */
 export const ASSEMBLED_KEYS: readonly KeyBinding<{ nextSection(): void; openSource(): void }>[] = [
@@ -47,7 +47,7 @@ export interface AssembledViewProps {
 }
 
 /** The element written at or above text line `line`: its source. */
-export function originAt(r: AssembledResult, line: number): { uri: string; sourceLine: number } | undefined {
+function originAt(r: AssembledResult, line: number): { uri: string; sourceLine: number } | undefined {
   let best: AssembledResult['origins'][number] | undefined;
   for (const o of r.origins) if (o.line <= line && (!best || o.line > best.line)) best = o;
   return best ? { uri: best.uri, sourceLine: best.sourceLine } : undefined;

@@ -29,7 +29,7 @@ export interface DialplanRow {
   n: number;
 }
 
-export function dialplanRows(s: Structure | undefined, open: ReadonlySet<string>, filter: string): DialplanRow[] {
+function dialplanRows(s: Structure | undefined, open: ReadonlySet<string>, filter: string): DialplanRow[] {
   const rows: DialplanRow[] = [];
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   for (const ctx of s?.contexts ?? []) {

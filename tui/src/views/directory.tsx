@@ -16,7 +16,7 @@ import type { EditFlow } from './edit-flow.js';
 type DirRow = { key: string; kind: 'domain' | 'group' | 'user' | 'setting'; domain: Structure['domains'][number]; user?: SUser; text: string };
 
 /** Domains → groups → users (a user in several groups through type="pointer" shows under each). */
-export function directoryRows(s: Structure | undefined, open: ReadonlySet<string>): DirRow[] {
+function directoryRows(s: Structure | undefined, open: ReadonlySet<string>): DirRow[] {
   const rows: DirRow[] = [];
   for (const d of s?.domains ?? []) {
     rows.push({ key: `d:${d.name}`, kind: 'domain', domain: d, text: `domain ${d.name} · ${d.users.length} users · groups: ${d.groups.join(', ') || '(none)'}` });

@@ -45,7 +45,7 @@ export interface FileViewProps {
 
 const PANE = 6;
 
-export function marksByLine(diags: Diagnostic[], lineLengths: (line: number) => number): Map<number, Mark[]> {
+function marksByLine(diags: Diagnostic[], lineLengths: (line: number) => number): Map<number, Mark[]> {
   const out = new Map<number, Mark[]>();
   for (const d of diags) {
     const { start, end } = d.range;

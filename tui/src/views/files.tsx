@@ -19,7 +19,7 @@ export interface FileRow {
   counts: Counts;
 }
 
-export function fileRows(files: readonly string[], diagnostics: ReadonlyMap<string, Diagnostic[]>, root: string): FileRow[] {
+function fileRows(files: readonly string[], diagnostics: ReadonlyMap<string, Diagnostic[]>, root: string): FileRow[] {
   type Node = { dirs: Map<string, Node>; files: { name: string; uri: string; rel: string }[] };
   const tree: Node = { dirs: new Map(), files: [] };
   const outside: { name: string; uri: string; rel: string }[] = [];
@@ -67,7 +67,7 @@ export function fileRows(files: readonly string[], diagnostics: ReadonlyMap<stri
 }
 
 /** Files whose path contains every word of the filter, as a flat list. */
-export function filteredFileRows(files: readonly string[], diagnostics: ReadonlyMap<string, Diagnostic[]>, root: string, text: string): FileRow[] {
+function filteredFileRows(files: readonly string[], diagnostics: ReadonlyMap<string, Diagnostic[]>, root: string, text: string): FileRow[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   return files
     .map((uri) => ({ uri, rel: relPath(root, uri) }))

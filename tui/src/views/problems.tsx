@@ -42,7 +42,7 @@ export function ruleOf(d: Diagnostic): string {
 
 const sev = (d: Diagnostic) => d.severity ?? 1;
 
-export function matchesFilter(d: Diagnostic, rel: string, f: ProblemFilter): boolean {
+function matchesFilter(d: Diagnostic, rel: string, f: ProblemFilter): boolean {
   if (f.hidden.has(Math.min(sev(d), 3))) return false;
   const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return true;

@@ -22,7 +22,7 @@ import { cAtoiScan, cTruncateBytes, hasMappedPrefix, inetPton4, inetPton6 } from
 export type IpFamily = 4 | 6;
 
 /** How FreeSWITCH actually matches a parsed node. */
-export type MatchKind =
+type MatchKind =
   /** (ip & mask) == (net & mask) */
   | 'prefix'
   /** zero mask with a non-zero net: only the written address matches */
@@ -30,7 +30,7 @@ export type MatchKind =
   /** zero mask with a zero net: every address of the family matches */
   | 'all';
 
-export interface CidrOk {
+interface CidrOk {
   ok: true;
   rc: 0;
   /** The text handed to the parser (after "::ffff:" stripping). */
@@ -63,7 +63,7 @@ export interface CidrOk {
   quirk?: string;
 }
 
-export interface CidrError {
+interface CidrError {
   ok: false;
   /** switch_parse_cidr return code: -1 no "/bits", -2 bits out of range. */
   code: -1 | -2;
@@ -136,7 +136,7 @@ export function rawParseCidr(string: string): RawCidr {
   return { rc: 0, family, bits, bitsText, bitsClean: scan.clean, ptonOk: ok, addrBytes: ok ? bytes : empty, v4Net: net, v4Mask: mask, v6MaskBytes: new Uint8Array(16) };
 }
 
-export function bytesToBigInt(b: Uint8Array): bigint {
+function bytesToBigInt(b: Uint8Array): bigint {
   let v = 0n;
   for (let i = 0; i < b.length; i++) v = (v << 8n) | BigInt(b[i]!);
   return v;
@@ -221,7 +221,7 @@ export function parseCidr(input: string, opts: { stripMapped?: boolean } = {}): 
   return res;
 }
 
-export interface IpOk {
+interface IpOk {
   ok: true;
   family: IpFamily;
   /** 32-bit (IPv4) or 128-bit (IPv6) value. */
@@ -235,7 +235,7 @@ export interface IpOk {
   /** The address as FreeSWITCH checks it (after stripping). */
   text: string;
 }
-export interface IpError {
+interface IpError {
   ok: false;
   family: IpFamily;
   mapped: boolean;
@@ -266,7 +266,7 @@ export function parseIp(input: string): IpResult {
   return { ok: true, family, value: bytesToBigInt(b), v4: 0, v6: bytesToWords(b), mapped, text };
 }
 
-export function bytesToWords(b: Uint8Array): Uint32Array {
+function bytesToWords(b: Uint8Array): Uint32Array {
   const w = new Uint32Array(4);
   for (let i = 0; i < 4; i++) {
     w[i] = ((b[i * 4]! << 24) | (b[i * 4 + 1]! << 16) | (b[i * 4 + 2]! << 8) | b[i * 4 + 3]!) >>> 0;

@@ -233,7 +233,7 @@ function start(model: FamilyModel, excl: SegNode[], emit: Ctx['emit'], cap = Inf
 // ---------------------------------------------------------------------------------------------
 
 /** Private, shared, loopback, link-local, documentation, benchmarking, multicast and reserved space. */
-export const NON_PUBLIC_IPV4 = [
+const NON_PUBLIC_IPV4 = [
   '0.0.0.0/8',
   '10.0.0.0/8',
   '100.64.0.0/10',

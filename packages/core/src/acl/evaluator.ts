@@ -21,7 +21,7 @@ import type { IpFamily } from './cidr.js';
 // Public input types
 // ---------------------------------------------------------------------------------------------
 
-export interface SourceRef {
+interface SourceRef {
   file: string;
   /** 1-based line */
   line: number;
@@ -78,7 +78,7 @@ export interface BuildOptions {
 // Compiled model
 // ---------------------------------------------------------------------------------------------
 
-export type AclDiagnosticCode =
+type AclDiagnosticCode =
   | 'list-without-name'
   | 'duplicate-list'
   | 'overrides-builtin'
@@ -106,7 +106,7 @@ export type AclDiagnosticCode =
   | 'port-range-empty'
   | 'port-not-numeric';
 
-export interface AclDiagnostic {
+interface AclDiagnostic {
   code: AclDiagnosticCode;
   severity: 'error' | 'warning' | 'info';
   message: string;
@@ -114,7 +114,7 @@ export interface AclDiagnostic {
   source?: SourceRef;
 }
 
-export type AclNodeKind = 'cidr' | 'hostmask' | 'user' | 'localnet';
+type AclNodeKind = 'cidr' | 'hostmask' | 'user' | 'localnet';
 
 /** A node as FreeSWITCH stores it (one per CIDR item / host+mask / directory user). */
 export interface AclNode {
@@ -218,11 +218,11 @@ export const BUILTIN_LIST_NAMES = [
   'localnet.auto',
 ] as const;
 
-export const MAX_NETWORK_PORTS = 10;
+const MAX_NETWORK_PORTS = 10;
 /** argv[32] in switch_network_list_add_cidr_port_token */
 export const MAX_CIDR_ITEMS = 32;
 /** argv[100] in switch_check_network_list_ip_port_token */
-export const MAX_INLINE_ITEMS = 100;
+const MAX_INLINE_ITEMS = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Small open-addressing int32 hash (no allocation on lookup)
@@ -920,7 +920,7 @@ export function nodeMatchesV6(n: AclNode, w: Uint32Array): boolean {
  * keeps the previous net (byte-swapped by htonl for IPv4). We track every byte of net/mask as known or
  * unknown to reproduce this exactly; anything that depends on uninitialised bytes is "unknown".
  */
-export interface InlineItem {
+interface InlineItem {
   text: string;
   rc: 0 | -1 | -2;
   family: IpFamily;
@@ -1001,7 +1001,7 @@ function reverse4(a: Uint8Array): void {
 }
 
 /** 1 match, 0 no match, -1 depends on uninitialised memory. */
-export function inlineItemTest4(it: InlineItem, ip: number): 1 | 0 | -1 {
+function inlineItemTest4(it: InlineItem, ip: number): 1 | 0 | -1 {
   for (let i = 0; i < 4; i++) if (!it.netKnown[i] || !it.maskKnown[i]) return -1;
   // ip_t.v4 on a little-endian host = bytes 0-3 read little-endian
   const net = (it.net[0]! | (it.net[1]! << 8) | (it.net[2]! << 16) | (it.net[3]! << 24)) >>> 0;
@@ -1011,7 +1011,7 @@ export function inlineItemTest4(it: InlineItem, ip: number): 1 | 0 | -1 {
   return 1;
 }
 
-export function inlineItemTest6(it: InlineItem, ipBytes: Uint8Array): 1 | 0 | -1 {
+function inlineItemTest6(it: InlineItem, ipBytes: Uint8Array): 1 | 0 | -1 {
   for (let i = 0; i < 16; i++) if (!it.netKnown[i] || !it.maskKnown[i]) return -1;
   let maskZero = true;
   let netZero = true;

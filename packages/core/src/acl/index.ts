@@ -8,14 +8,10 @@
  */
 export {
   parseCidr,
-  rawParseCidr,
   parseIp,
   isIpAddress,
-  formatIPv4,
-  formatIPv6,
   formatAddress,
 } from './cidr.js';
-export type { IpFamily, MatchKind, CidrOk, CidrError, CidrResult, RawCidr, IpOk, IpError, IpResult } from './cidr.js';
 
 export {
   buildNetworkLists,
@@ -24,31 +20,19 @@ export {
   checkAddressCode,
   checkLists,
   ipv4ToNumber,
-  compileInline,
   portMatches,
   nodeMatchesV4,
   nodeMatchesV6,
   BUILTIN_LIST_NAMES,
-  MAX_NETWORK_PORTS,
   MAX_CIDR_ITEMS,
-  MAX_INLINE_ITEMS,
 } from './evaluator.js';
 export type {
-  SourceRef,
   AclNodeDef,
   AclListDef,
   DomainUsers,
-  BuildOptions,
-  AclDiagnostic,
-  AclDiagnosticCode,
-  AclNode,
-  AclNodeKind,
   NetworkList,
   NetworkLists,
   AclVerdict,
-  MultiVerdict,
-  InlineList,
-  InlineItem,
 } from './evaluator.js';
 
 export {
@@ -57,9 +41,8 @@ export {
   verdictBlocks,
   describeCidr,
   formatCount,
-  NON_PUBLIC_IPV4,
   PUBLIC_IPV4_TOTAL,
 } from './count.js';
-export type { PublicIPv4Count, VerdictBlocks, CidrBlock, CidrDescription } from './count.js';
+export type { CidrBlock } from './count.js';
 
-export { switchTrue, cAtoi, separateString, inetPton4, inetPton6 } from './c-compat.js';
+export { switchTrue, separateString, inetPton4 } from './c-compat.js';

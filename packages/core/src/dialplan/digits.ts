@@ -20,7 +20,7 @@ import { checkRegex } from './regex.js';
 
 export type DigitsApp = 'read' | 'play_and_get_digits';
 
-export interface DigitsFix {
+interface DigitsFix {
   title: string;
   /** Index of the argument whose raw text `newText` replaces; -1 means `newText` replaces the whole data. */
   argIndex: number;
@@ -63,7 +63,7 @@ export function cAtoi(s: string): Num {
 }
 
 /** An argument whose value depends on variables or regex captures cannot be judged statically. */
-export function isUnknownArg(value: string): boolean {
+function isUnknownArg(value: string): boolean {
   return /\$\$?\{/.test(value) || /\$[0-9]/.test(value);
 }
 

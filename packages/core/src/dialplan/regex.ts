@@ -173,7 +173,7 @@ export function checkRegex(expression: string, opts: RegexOptions = {}): RegexCh
 // ---------------------------------------------------------------------------------------------
 
 /** PCRE2 10.42 compile error texts (pcre2_error.c) for the errors this checker can raise. */
-export const PCRE2_ERROR_TEXT: Readonly<Record<number, string>> = {
+const PCRE2_ERROR_TEXT: Readonly<Record<number, string>> = {
   101: '\\ at end of pattern',
   102: '\\c at end of pattern',
   103: 'unrecognized character follows \\',

@@ -39,7 +39,7 @@ function readFile(file: string): { text: string; latin1: boolean; bom: boolean }
 }
 
 /** The first free backup name: `<file>.bak`, `<file>.bak.1`, … (an existing backup is never replaced). */
-export function backupPath(file: string): string {
+function backupPath(file: string): string {
   for (let i = 0; ; i++) {
     const p = i === 0 ? `${file}.bak` : `${file}.bak.${i}`;
     if (!fs.existsSync(p)) return p;
@@ -61,7 +61,7 @@ function copyBackup(file: string, mode: number): string {
 }
 
 /** Where a write to `file` really goes: a symbolic link's final target (a missing file: itself). */
-export function writeTarget(file: string): string {
+function writeTarget(file: string): string {
   try {
     return fs.lstatSync(file).isSymbolicLink() ? fs.realpathSync(file) : file;
   } catch {

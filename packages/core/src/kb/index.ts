@@ -276,8 +276,6 @@ export function module(name: string): ModuleEntry | undefined {
   moduleIndex ??= new Map(KB.modules.map((m) => [m.name, m]));
   return moduleIndex.get(name.trim());
 }
-/** Same as {@link module} (for callers where `module` is an awkward identifier). */
-export const moduleInfo = module;
 export function allModules(): readonly ModuleEntry[] {
   return KB.modules;
 }

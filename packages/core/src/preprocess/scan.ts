@@ -5,7 +5,7 @@
  * the same length so offsets never shift.
  */
 
-export type DirectiveForm = 'tag' | 'hash-comment';
+type DirectiveForm = 'tag' | 'hash-comment';
 
 export interface Directive {
   form: DirectiveForm;
@@ -30,7 +30,7 @@ export interface Directive {
   leading?: { start: number; end: number };
 }
 
-export interface DroppedLine {
+interface DroppedLine {
   line: number;
   start: number;
   end: number;
@@ -39,7 +39,7 @@ export interface DroppedLine {
   lostMarkup: boolean;
 }
 
-export interface VarUse {
+interface VarUse {
   name: string;
   /** Offsets of `$${name}` in the file. */
   start: number;
@@ -308,7 +308,6 @@ function parseHashDirective(raw: string, at: number, close: number, base: number
 }
 
 export const PREPROCESS_COMMANDS = ['set', 'exec-set', 'stun-set', 'env-set', 'include', 'exec'] as const;
-export type PreprocessCommand = (typeof PREPROCESS_COMMANDS)[number];
 
 /** Commands the `<!--#…-->` form understands (no env-set there). */
 export const HASH_COMMANDS = ['set', 'exec-set', 'stun-set', 'include', 'exec'] as const;

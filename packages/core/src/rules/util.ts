@@ -1,12 +1,6 @@
 import type { Doc } from '../tree.js';
-import type { XmlAttr } from '../xml/parser.js';
-import type { FixInput, FixKind } from './types.js';
+import type { FixInput } from './types.js';
 import { didYouMean } from '../kb/did-you-mean.js';
-
-/** Replace an attribute's value (inside its quotes). */
-export function replaceValue(doc: Doc, a: XmlAttr, newText: string, title: string, kind: FixKind, preferred = false): FixInput {
-  return { title, kind, edits: [{ doc, start: a.valueStart, end: a.valueEnd, newText }], ...(preferred ? { preferred: true } : {}) };
-}
 
 /** Did-you-mean fixes that replace [start, end) with each suggestion: a person picks (kind 'choice'). */
 export function suggestionFixes(doc: Doc, start: number, end: number, name: string, candidates: Iterable<string>): { fixes: FixInput[]; hint: string } {

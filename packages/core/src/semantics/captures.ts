@@ -27,7 +27,7 @@ export interface ExpressionSite {
 }
 
 /** The expression of a `<condition>` or `<regex>` element as mod_dialplan_xml reads it. */
-export function expressionOf(tree: Tree, node: Node): ExpressionSite {
+function expressionOf(tree: Tree, node: Node): ExpressionSite {
   const doc = node.doc;
   const field = attr(node.el, 'field');
   const child = logicalChildren(tree, node).find((c) => c.el.name === 'expression');

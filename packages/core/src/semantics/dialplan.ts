@@ -14,7 +14,7 @@ import { type SourceText, actionData } from './source-map.js';
  * Is the node part of the chatplan (mod_sms)? Chatplans share the dialplan's XML shape but run chat
  * applications and match event headers, so the dialplan rules leave them alone.
  */
-export function inChatplan(node: Node): boolean {
+function inChatplan(node: Node): boolean {
   for (let p: Node | undefined = node; p; p = p.parent) {
     if (p.el.name === 'section') return (attr(p.el, 'name')?.value ?? '').toLowerCase() === 'chatplan';
   }
@@ -52,7 +52,7 @@ export function dialplanExtensions(model: Model): Model['extensions'] {
 }
 
 /** The application an action runs (FreeSWITCH's application table ignores case). */
-export function appName(action: Action): string {
+function appName(action: Action): string {
   return action.application.trim();
 }
 

@@ -24,12 +24,6 @@ export function kbConfigName(name: string | undefined): string | undefined {
   return configSections(n).length ? n : undefined;
 }
 
-/** The last element name of a section path (`param`, `variable`, `load`). */
-export function sectionLeaf(info: SectionInfo): string {
-  const parts = info.path.split('/');
-  return parts[parts.length - 1]!;
-}
-
 function pathMatches(pattern: string, names: readonly string[]): boolean {
   const parts = pattern.split('/');
   if (parts.length !== names.length) return false;
@@ -48,7 +42,7 @@ export function paramSectionAt(config: string, names: readonly string[]): Sectio
 }
 
 /** Would a child element `name` below `names` still lead to some param section of `config`? */
-export function leadsToSection(config: string, names: readonly string[]): boolean {
+function leadsToSection(config: string, names: readonly string[]): boolean {
   for (const s of configSections(config)) {
     if (s.element !== 'param') continue;
     const parts = s.path.split('/');

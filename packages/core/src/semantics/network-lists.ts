@@ -16,10 +16,9 @@ import {
   type AclListDef,
   type AclNodeDef,
   type DomainUsers,
-  type NetworkList,
   type NetworkLists,
 } from '../acl/index.js';
-import { findParams, nodeConfigName, type AclList, type AclNode, type AttrValue, type Domain, type Model, type Node } from '../model.js';
+import { findParams, nodeConfigName, type AclList, type AclNode, type Domain, type Model, type Node } from '../model.js';
 import type { Doc, Expanded } from '../tree.js';
 import { relativePath } from '../fs.js';
 
@@ -56,7 +55,7 @@ function localNetKey(l: LocalNet | undefined): string {
 // ---------------------------------------------------------------------------------------------
 
 /** One `<list>` of acl.conf as fsconf read it. */
-export interface AclListInfo {
+interface AclListInfo {
   list: AclList;
   def: AclListDef;
   /** default= depends on a variable fsconf cannot know. */
@@ -373,7 +372,7 @@ export function aclListNames(analysis: Analysis): AclListName[] {
   return listNamesOf(aclModelFor(analysis.model, resolveLocalNet(analysis, undefined)).lists);
 }
 
-export function listNamesOf(lists: NetworkLists): AclListName[] {
+function listNamesOf(lists: NetworkLists): AclListName[] {
   const out: AclListName[] = [];
   for (const l of lists.lists.values()) {
     const e: AclListName = { name: l.name, builtin: l.builtin, default: l.defaultAllow ? 'allow' : 'deny' };
@@ -390,7 +389,7 @@ export function listNamesOf(lists: NetworkLists): AclListName[] {
 // References
 // ---------------------------------------------------------------------------------------------
 
-export type AclRefRole = 'inbound' | 'register' | 'proxy' | 'nat' | 'local-network' | 'candidate' | 'auth' | 'esl' | 'verto-connection' | 'check_acl';
+type AclRefRole = 'inbound' | 'register' | 'proxy' | 'nat' | 'local-network' | 'candidate' | 'auth' | 'esl' | 'verto-connection' | 'check_acl';
 
 /** A place that names a network list. */
 export interface AclReference {
@@ -546,15 +545,7 @@ export function referenceResolves(am: AclModel, name: string): boolean {
   return am.lists.lists.has(name) || name.includes('/');
 }
 
-/** The NetworkList (if any) a name resolves to. */
-export function listFor(am: AclModel, name: string): NetworkList | undefined {
-  return am.lists.lists.get(name);
-}
-
 /** "autoload_configs/acl.conf.xml" relative to the tree root (or the path itself). */
 export function displayPath(root: string | undefined, path: string): string {
   return root ? relativePath(root, path) : path;
 }
-
-/** The attribute value of a list/node attribute, for rules. */
-export type { AttrValue };

@@ -47,7 +47,7 @@ function peek(doc: Doc, range: Range, title: string, locations: Location[]): Len
 }
 
 /** On an ACL list: who uses it, and in which role ("internal (inbound), event_socket"). */
-export const aclUsedBy: LensProvider = (a, doc) => {
+const aclUsedBy: LensProvider = (a, doc) => {
   const refs = aclReferences(a.model);
   const out: Lens[] = [];
   for (const l of a.model.aclLists) {
@@ -61,7 +61,7 @@ export const aclUsedBy: LensProvider = (a, doc) => {
 };
 
 /** On a gateway: how many extensions dial it. */
-export const gatewayDialledBy: LensProvider = (a, doc) => {
+const gatewayDialledBy: LensProvider = (a, doc) => {
   const out: Lens[] = [];
   const targets = gatewayTargets(a.model);
   for (const g of a.model.gateways) {

@@ -15,7 +15,7 @@ const Kind = { Namespace: 3, Class: 5, Interface: 11, Function: 12, Object: 19 }
 const LIMIT = 500;
 
 /** Fuzzy as editors expect: the query's characters appear in order (case-insensitive). */
-export function matchesQuery(name: string, query: string): boolean {
+function matchesQuery(name: string, query: string): boolean {
   const n = name.toLowerCase();
   let i = 0;
   for (const ch of query.toLowerCase()) {

@@ -9,7 +9,7 @@
 // condition that reads it is undecided: the simulation follows both ways and says whether the outcome
 // depends on it. Nothing is guessed.
 import { attr, elementText } from '../xml/parser.js';
-import { expandAttr, findParam, findParams, type Action, type Condition, type DialplanContext, type Extension, type Model, type Node, type SofiaProfile, type User } from '../model.js';
+import { expandAttr, findParam, findParams, type Action, type Condition, type DialplanContext, type Extension, type Model, type Node, type SofiaProfile } from '../model.js';
 import type { Tree } from '../tree.js';
 import { CORE_GLOBALS } from '../preprocess/globals.js';
 import { aclModelFor, testAddressIn, type AclModel, type LocalNet } from '../semantics/network-lists.js';
@@ -1060,6 +1060,3 @@ export function simulateCall(tree: Tree, model: Model, input: RouteInput, opts: 
     path: first.path,
   };
 }
-
-export { RouteInputError };
-export type { User };

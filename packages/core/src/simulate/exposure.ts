@@ -14,7 +14,7 @@ import { RouteInputError, type Admission, type BridgeTarget, type RouteAction, t
 /** A documentation address (RFC 5737): no real list should hold it, so a list that does allows everyone. */
 export const STRANGER = '203.0.113.7';
 /** The IPv6 stranger (RFC 3849), tried when the IPv4 one is not let in (a profile that lists only IPv6 networks). */
-export const STRANGER6 = '2001:db8::7';
+const STRANGER6 = '2001:db8::7';
 const MOMENTS = ['2026-01-07T10:00:00', '2026-01-11T03:00:00'];
 
 export interface Reach {

@@ -11,7 +11,7 @@
 // expression.
 import { checkRegex, toPcre2Input } from '../dialplan/regex.js';
 
-export type RNode =
+type RNode =
   | { t: 'seq'; items: RNode[] }
   | { t: 'alt'; alts: RNode[] }
   | { t: 'byte'; b: number }
@@ -21,7 +21,7 @@ export type RNode =
   | { t: 'rep'; body: RNode; min: number; max: number; lazy: boolean }
   | { t: 'assert'; a: 'bos' | 'eos' | 'eosnl' | 'wb' | 'nwb' };
 
-export type Compiled =
+type Compiled =
   | { ok: true; re: RegExp; ast: RNode; groups: number; hasParen: boolean; caveatGroups: Set<number> }
   | { ok: false; reason: string; invalid?: boolean };
 

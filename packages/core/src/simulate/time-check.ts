@@ -46,7 +46,7 @@ function strtol(s: string, i: number): [number, number] {
 }
 
 /** switch_number_cmp: a comma list of numbers and ranges; a reversed range wraps. */
-export function numberCmp(exp: string, val: number): boolean {
+function numberCmp(exp: string, val: number): boolean {
   let i = 0;
   for (;;) {
     let a: number;
@@ -66,7 +66,7 @@ export function numberCmp(exp: string, val: number): boolean {
 const DOW = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /** switch_dow_cmp: days 1-7 or sun..sat, lists and (wrapping) ranges. */
-export function dowCmp(exp: string, val: number): boolean {
+function dowCmp(exp: string, val: number): boolean {
   let p = 0;
   let prev = -1;
   let rangeStart = -1;
@@ -103,7 +103,7 @@ export function dowCmp(exp: string, val: number): boolean {
 }
 
 /** switch_tod_cmp: "hh:mm[:ss]-hh:mm[:ss]" ranges, comma separated. */
-export function todCmp(exp: string, val: number): boolean {
+function todCmp(exp: string, val: number): boolean {
   for (const part of exp.split(',')) {
     const m = /^([^:]*):([^-]*)-([^:]*):(.*)$/.exec(part);
     if (!m) continue;

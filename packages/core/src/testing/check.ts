@@ -14,7 +14,7 @@ import type { ParseCache } from '../tree.js';
 import type { Finding } from '../rules/types.js';
 import { runFixture, type FixtureOptions, type FixtureResult } from './fixture.js';
 
-export class FixtureError extends Error {
+class FixtureError extends Error {
   override name = 'FixtureError';
 }
 
@@ -42,7 +42,7 @@ function findingKey(f: Finding): string {
  * holds one self-closing element (a param, a node, an action, a pre-processor line) deleted, then restored.
  * A rule whose `scope` or `reads` leaves out what it depends on keeps a stale finding after one of these.
  */
-export function fixtureEdits(text: string): string[] {
+function fixtureEdits(text: string): string[] {
   const nl = text.indexOf('\n');
   const moved = nl < 0 ? `${text}\n` : `${text.slice(0, nl + 1)}\n${text.slice(nl + 1)}`;
   const steps = [moved];
@@ -62,7 +62,7 @@ export function fixtureEdits(text: string): string[] {
  * Apply fixtureEdits to each file in turn, analysing incrementally (as FsconfWorkspace does) after
  * each one, and compare with a fresh analysis of the same files. Returns the differences ('' when none).
  */
-export function incrementalMismatch(files: Record<string, string>, options: FixtureOptions = {}): string {
+function incrementalMismatch(files: Record<string, string>, options: FixtureOptions = {}): string {
   const mem = new MemoryFileSystem(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/conf/${k}`, v])));
   const hasRoot = options.root ?? 'freeswitch.xml' in files;
   const base: AnalyzeOptions = {

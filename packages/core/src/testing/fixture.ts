@@ -15,7 +15,7 @@ import { applyEdits } from '../edits.js';
 import type { FsconfConfig } from '../config.js';
 import type { Finding, Rule } from '../rules/types.js';
 
-export interface Marker {
+interface Marker {
   file: string;
   line: number;
   start: number;
@@ -49,7 +49,7 @@ export interface FixtureOptions {
 
 const MARKER = /^(\s*)(\^+)\s+([\w-]+\/[\w-]+)(?::\s*(.*))?$/;
 
-export function stripMarkers(file: string, text: string): { text: string; markers: Marker[] } {
+function stripMarkers(file: string, text: string): { text: string; markers: Marker[] } {
   const out: string[] = [];
   const markers: Marker[] = [];
   for (const line of text.split('\n')) {

@@ -53,7 +53,7 @@ function lastStartingBefore(list: XmlElement[], offset: number): number {
 }
 
 /** Move an element and everything inside it by d characters (in place). */
-export function shiftElement(el: XmlElement, d: number): void {
+function shiftElement(el: XmlElement, d: number): void {
   el.start += d;
   el.nameStart += d;
   el.nameEnd += d;

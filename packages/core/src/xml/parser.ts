@@ -43,7 +43,7 @@ export interface XmlElement {
   textParts: { start: number; end: number; cdata: boolean }[];
 }
 
-export type XmlProblemKind = 'fatal' | 'strict';
+type XmlProblemKind = 'fatal' | 'strict';
 
 export interface XmlProblem {
   kind: XmlProblemKind;
@@ -124,7 +124,7 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'"
 const ENTITY_RE = /&(?:#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/y;
 
 /** Decode entities the way switch_xml_decode does (unknown entities and bare `&` stay as they are). */
-export function decodeXml(raw: string, attribute: boolean): string {
+function decodeXml(raw: string, attribute: boolean): string {
   if (raw.indexOf('&') < 0 && (!attribute || !/[\t\r\n]/.test(raw))) return raw;
   let out = '';
   for (let i = 0; i < raw.length; i++) {

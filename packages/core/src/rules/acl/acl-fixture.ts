@@ -1,5 +1,5 @@
 /** Test helper: a small conf tree (freeswitch.xml + includes) around the files an acl/* fixture needs. */
-export const FREESWITCH_XML = `<document type="freeswitch/xml">
+const FREESWITCH_XML = `<document type="freeswitch/xml">
   <X-PRE-PROCESS cmd="include" data="vars.xml"/>
   <section name="configuration">
     <X-PRE-PROCESS cmd="include" data="autoload_configs/*.xml"/>

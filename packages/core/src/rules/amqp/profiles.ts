@@ -6,14 +6,14 @@ import { expandAttr } from '../../model.js';
 import type { RuleContext } from '../types.js';
 import { sectionParams } from '../../semantics/kb-sections.js';
 
-export type AmqpKind = 'producer' | 'command' | 'logging';
+type AmqpKind = 'producer' | 'command' | 'logging';
 
 export interface AmqpParam extends Param {
   /** The KB name the module matches it as (prefix-matched: `event_filter_x` → `event_filter`). */
   kbName: string | undefined;
 }
 
-export interface AmqpConnection {
+interface AmqpConnection {
   node: Node;
   name: string;
   params: AmqpParam[];

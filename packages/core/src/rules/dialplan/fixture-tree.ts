@@ -1,5 +1,5 @@
 /** A minimal conf tree around a dialplan file, for the dialplan rule fixtures. */
-export const FREESWITCH_XML = `<?xml version="1.0"?>
+const FREESWITCH_XML = `<?xml version="1.0"?>
 <document type="freeswitch/xml">
   <X-PRE-PROCESS cmd="include" data="vars.xml"/>
   <section name="configuration">
@@ -11,7 +11,7 @@ export const FREESWITCH_XML = `<?xml version="1.0"?>
 </document>
 `;
 
-export const VARS_XML = `<include>
+const VARS_XML = `<include>
   <X-PRE-PROCESS cmd="set" data="min_digits=5"/>
   <X-PRE-PROCESS cmd="set" data="provider=carrier1"/>
   <X-PRE-PROCESS cmd="set" data="tries=0"/>

@@ -23,7 +23,7 @@ export function policyText(policy: PasswordPolicy & { source: string }): string 
 }
 
 /** Replace the password here, or (when it is `$${var}`) in the variable's definition. */
-export function passwordFixes(p: Param, policy: PasswordPolicy): FixInput[] {
+function passwordFixes(p: Param, policy: PasswordPolicy): FixInput[] {
   const out: FixInput[] = [];
   if (!p.valueAttr) return out;
   const ref = p.value.refs.length === 1 && p.value.raw.trim() === `$\${${p.value.refs[0]!.name}}` ? p.value.refs[0] : undefined;
@@ -75,7 +75,7 @@ export function reportWeakPasswords(ctx: RuleContext, reason: 'too-short' | 'too
 }
 
 /** A password that is exactly `$${var}` is caused by the variable's `set`: every user of it shares the finding. */
-export function causeOf(p: Param, what: string): { cause?: NonNullable<import('../types.js').ReportInput['cause']> } {
+function causeOf(p: Param, what: string): { cause?: NonNullable<import('../types.js').ReportInput['cause']> } {
   const ref = p.value.refs.length === 1 && p.value.raw.trim() === `$\${${p.value.refs[0]!.name}}` ? p.value.refs[0] : undefined;
   const def = ref?.def;
   if (!def || def.cmd.toLowerCase() !== 'set') return {};

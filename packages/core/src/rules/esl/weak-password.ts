@@ -11,7 +11,7 @@ import { policyText } from '../directory/passwords.js';
  * The value FreeSWITCH really uses: an undefined `$${name}` expands to "" (there is no function syntax
  * inside `$${}`, so `$${env(HOME)}` is just an undefined variable). Undefined while anything is truly unknown.
  */
-export function effectiveValue(e: Expanded): { value: string | undefined; undefinedRefs: string[] } {
+function effectiveValue(e: Expanded): { value: string | undefined; undefinedRefs: string[] } {
   if (e.value !== undefined) return { value: e.value, undefinedRefs: [] };
   const undefinedRefs: string[] = [];
   const value = rebuild(e.raw, e.refs, undefinedRefs, 0);
