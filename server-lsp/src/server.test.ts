@@ -1,6 +1,7 @@
 /**
  * The server in-process (over in-memory streams), for what needs access to core's internals:
- * a rule that throws is logged once and the other rules still publish.
+ * a rule that throws is logged once and the other rules still publish; a hover provider that throws is
+ * logged with its name and document and the hover still answers.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PassThrough } from 'node:stream';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createConnection } from 'vscode-languageserver/node';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { ruleById } from '@fsconf/core';
+import { hoverProviders, ruleById } from '@fsconf/core';
 import { startServer } from './server.js';
 import { pathToUri } from './paths.js';
 
@@ -57,6 +58,45 @@ describe('server in-process', () => {
       expect(logs.filter((l) => l.includes('xml/strict') && l.includes('boom'))).toHaveLength(1);
     } finally {
       broken.mockRestore();
+      client.dispose();
+      serverConn.dispose();
+    }
+  });
+
+  it('logs a throwing hover provider with its name and the document; the request still answers', async () => {
+    const root = path.join(dir, 'hover');
+    mkdirSync(root, { recursive: true });
+    const file = path.join(root, 'freeswitch.xml');
+    const text = '<document>\n  <X-PRE-PROCESS cmd="set" data="a=b"/>\n</document>\n';
+    writeFileSync(file, text);
+    const brokenHover = () => {
+      throw new Error('hover boom');
+    };
+    hoverProviders.unshift(brokenHover);
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverConn = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(serverConn, { version: 'test' });
+    const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    const logs: string[] = [];
+    client.onNotification('window/logMessage', (p: { message: string }) => {
+      logs.push(p.message);
+    });
+    client.listen();
+    try {
+      await client.sendRequest('initialize', { processId: null, rootUri: pathToUri(root), capabilities: {} });
+      await client.sendNotification('initialized', {});
+      const uri = pathToUri(file);
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
+      // on "set": the pre-processor's hover answers after the broken provider was skipped
+      const h = await client.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 22 } });
+      expect(h?.contents.value).toBeTruthy();
+      await client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 22 } });
+      const logged = logs.filter((l) => l.includes('hover boom'));
+      expect(logged).toHaveLength(1); // once per provider and document
+      expect(logged[0]).toContain(`hover provider brokenHover failed on ${file}`);
+    } finally {
+      hoverProviders.splice(hoverProviders.indexOf(brokenHover), 1);
       client.dispose();
       serverConn.dispose();
     }

@@ -1,6 +1,7 @@
 /**
  * Entry points the language server calls. Each runs the registered providers for its feature;
- * a provider that throws is skipped (one bug must not take down the others).
+ * a provider that throws is skipped (one bug must not take down the others) and reported through the
+ * workspace's onProviderError, as a rule that throws is through onRuleError.
  */
 import type { CompletionItem, Hover, Location, LocationLink, Position } from 'vscode-languageserver-types';
 import type { FsconfWorkspace } from './workspace.js';
@@ -13,13 +14,19 @@ function context(ws: FsconfWorkspace, path: string, position: Position): Provide
   return cursor ? { ws, cursor, position } : undefined;
 }
 
-function first<T>(list: ((c: ProviderContext) => T | undefined)[], ctx: ProviderContext): T | undefined {
+type Feature = 'hover' | 'completion' | 'definition' | 'references';
+
+function failed(ctx: ProviderContext, feature: Feature, p: { name: string }, e: unknown): void {
+  ctx.ws.providerFailed({ feature, provider: p.name || '(anonymous)', path: ctx.cursor.doc.path }, e);
+}
+
+function first<T>(feature: Feature, list: ((c: ProviderContext) => T | undefined)[], ctx: ProviderContext): T | undefined {
   for (const p of list) {
     try {
       const r = p(ctx);
       if (r !== undefined) return r;
-    } catch {
-      // a broken provider must not break the feature
+    } catch (e) {
+      failed(ctx, feature, p, e);
     }
   }
   return undefined;
@@ -28,7 +35,7 @@ function first<T>(list: ((c: ProviderContext) => T | undefined)[], ctx: Provider
 export function hover(ws: FsconfWorkspace, path: string, position: Position): Hover | null {
   if (path.endsWith('cti.json')) return ctiHover(ws, path, position);
   const ctx = context(ws, path, position);
-  return (ctx && first(hoverProviders, ctx)) ?? null;
+  return (ctx && first('hover', hoverProviders, ctx)) ?? null;
 }
 
 export function completion(ws: FsconfWorkspace, path: string, position: Position): CompletionItem[] {
@@ -43,8 +50,8 @@ export function completion(ws: FsconfWorkspace, path: string, position: Position
         seen.add(item.label);
         out.push(item);
       }
-    } catch {
-      // skip a broken provider
+    } catch (e) {
+      failed(ctx, 'completion', p, e);
     }
   }
   return out;
@@ -53,7 +60,7 @@ export function completion(ws: FsconfWorkspace, path: string, position: Position
 /** Definitions as LocationLinks where a provider gives them (an include glob: every file, from the whole path). */
 export function definitionLinks(ws: FsconfWorkspace, path: string, position: Position): Location[] | LocationLink[] {
   const ctx = context(ws, path, position);
-  return (ctx && first(definitionProviders, ctx)) ?? [];
+  return (ctx && first('definition', definitionProviders, ctx)) ?? [];
 }
 
 /** Definitions as plain Locations (for clients without LocationLink support). */
@@ -63,5 +70,5 @@ export function definition(ws: FsconfWorkspace, path: string, position: Position
 
 export function references(ws: FsconfWorkspace, path: string, position: Position): Location[] {
   const ctx = context(ws, path, position);
-  return (ctx && first(referencesProviders, ctx)) ?? [];
+  return (ctx && first('references', referencesProviders, ctx)) ?? [];
 }

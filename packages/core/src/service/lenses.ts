@@ -34,8 +34,9 @@ export function codeLenses(ws: FsconfWorkspace, path: string): Lens[] {
   for (const p of lensProviders) {
     try {
       out.push(...p(a, doc));
-    } catch {
+    } catch (e) {
       // one broken provider must not hide the others
+      ws.providerFailed({ feature: 'lens', provider: p.name || '(anonymous)', path }, e);
     }
   }
   return out;

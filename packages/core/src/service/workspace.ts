@@ -40,6 +40,15 @@ export interface WorkspaceOptions {
   settings?: FsconfConfig;
   limits?: Partial<Limits>;
   onRuleError?: (rule: string, error: unknown) => void;
+  /** A feature provider threw: the feature answered without it; the host should log this. */
+  onProviderError?: (failure: ProviderFailure, error: unknown) => void;
+}
+
+/** Which provider failed: its feature, its function's name and the document it was asked about. */
+interface ProviderFailure {
+  feature: 'hover' | 'completion' | 'definition' | 'references' | 'lens';
+  provider: string;
+  path: string;
 }
 
 /** Where the cursor is, in FreeSWITCH terms. */
@@ -68,6 +77,11 @@ export class FsconfWorkspace {
   constructor(base: FileSystem, root: string | undefined, private options: WorkspaceOptions = {}) {
     this.fs = new OverlayFileSystem(base);
     this.root = root;
+  }
+
+  /** A provider threw (features.ts, lenses.ts catch it so the others still answer): tell the host. */
+  providerFailed(failure: ProviderFailure, error: unknown): void {
+    this.options.onProviderError?.(failure, error);
   }
 
   /** Pick the conf root for a folder or file (freeswitch.xml at or above it). */
