@@ -4,11 +4,14 @@
  */
 import * as nodePath from 'node:path';
 import { realpathSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { ALL_RULES, ruleAnchor, RULES_DOC_URL as DOCS_URL, type Finding } from '@fsconf/core';
 
 import { VERSION } from './version.js';
 export { VERSION };
+
+/** node:crypto, loaded on first use: only SARIF fingerprints need it, and loading it costs a cold run ~2 ms. */
+const nodeCrypto = (): typeof import('node:crypto') => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
 
 /** The path as the user sees it from cwd (cwd may be reached through a symlink: compare real paths too). */
 export function rel(file: string, cwd: string): string {
@@ -158,7 +161,7 @@ export function toSarif(findings: Finding[], cwd: string, lineText: (file: strin
         results: findings.map((f) => {
           const uri = rel(f.file, cwd).split(nodePath.sep).join('/');
           const text = lineText(f.file, f.range.start.line).trim();
-          const hash = createHash('sha256').update(`${f.rule}\u0000${uri}\u0000${text}`).digest('hex').slice(0, 32);
+          const hash = nodeCrypto().createHash('sha256').update(`${f.rule}\u0000${uri}\u0000${text}`).digest('hex').slice(0, 32);
           return {
             ruleId: f.rule,
             ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),

@@ -13,7 +13,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 export class WriteRefused extends Error {}
 
@@ -94,7 +93,8 @@ export function writeFileAtomic(given: string, text: string, options: WriteOptio
   const bom = !!current?.bom || text.startsWith('\ufeff');
   const bytes = current?.latin1 ? Buffer.from(body, 'latin1') : Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(body, 'utf8')]);
   const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.fsconf-${randomBytes(4).toString('hex')}.tmp`);
+  // Web Crypto, started on first use: a module-level node:crypto import cost every cold `fsconf lint` ~2 ms
+  const tmp = path.join(dir, `.${path.basename(file)}.fsconf-${Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(4))).toString('hex')}.tmp`);
   let backup: string | undefined;
   const fd = fs.openSync(tmp, 'wx', st ? st.mode & 0o7777 : 0o644);
   try {
