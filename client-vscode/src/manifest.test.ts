@@ -97,6 +97,20 @@ describe('contributed settings', () => {
     expect(JSON.stringify(manifest.contributes.configuration, null, 2)).toBe(JSON.stringify(configuration(SETTINGS_SCHEMA), null, 2));
   });
 
+  it('server-lsp/settings.schema.json is the same schema (configuration.mjs writes it too)', async () => {
+    const { SETTINGS_SCHEMA } = await import('../../server-lsp/src/settings-schema.js');
+    const { settingsSchemaFile } = await import('../scripts/configuration.mjs');
+    expect(readFileSync(join(REPO, 'server-lsp', 'settings.schema.json'), 'utf8')).toBe(JSON.stringify(settingsSchemaFile(SETTINGS_SCHEMA), null, 2) + '\n');
+  });
+
+  it('the docs name every setting: the README table here, and the .fsconf.yaml example of the root README', async () => {
+    const readme = readFileSync(join(EXT, 'README.md'), 'utf8');
+    for (const key of Object.keys(properties)) expect(readme, `client-vscode/README.md has no row for ${key}`).toContain(key.startsWith('fsconf.inlayHints.') ? 'fsconf.inlayHints.' : `\`${key}\``);
+    const server = await serverSchema();
+    const yaml = /### Configuration: `\.fsconf\.yaml`[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readFileSync(join(REPO, 'README.md'), 'utf8'))?.[1] ?? '';
+    for (const key of server.keys) expect(yaml, `README.md's .fsconf.yaml example has no ${key}:`).toMatch(new RegExp(`^${key}:`, 'm'));
+  });
+
   it('rules accept exactly error, warning, info, off', () => {
     expect((properties['fsconf.rules']!.additionalProperties as Schema).enum).toEqual(['error', 'warning', 'info', 'off']);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from './fs.js';
 import { analyze } from './analysis.js';
-import { validateConfig } from './config.js';
+import { defaultConfig, SETTING_DEFAULTS, validateConfig } from './config.js';
 
 const tree = (yaml: string) =>
   new MemoryFileSystem({
@@ -66,6 +66,28 @@ describe('localNet and inlayHints settings', () => {
   it('inlayHints takes booleans per kind, and names an unknown kind', () => {
     expect(validateConfig({ inlayHints: { variables: false } }).config.inlayHints).toEqual({ variables: false });
     expect(validateConfig({ inlayHints: { colours: true } }).problems[0]!.message).toContain('unknown inlay hint kind "colours"');
+  });
+});
+
+describe('one schema (settings-schema.ts)', () => {
+  it('every object setting names a key it does not have, passwords and known included', () => {
+    const r = validateConfig({ passwords: { minimum: 8, minimal: 9 }, known: { application: ['x'] } });
+    expect(r.problems).toEqual([
+      { path: ['passwords', 'minimal'], message: 'unknown key "minimal" (expected minimum or strength)' },
+      { path: ['known', 'application'], message: 'unknown key "application" (expected applications or modules)' },
+    ]);
+    expect(r.config).toEqual({ passwords: { minimum: 8 }, known: {} });
+  });
+
+  it('a bad value is dropped, its neighbours apply; one string is a list of one', () => {
+    const r = validateConfig({ passwords: { minimum: 0, strength: 2 }, profiles: { internal: 'lan*', external: [1] }, freeswitch: 1.1 });
+    expect(r.config).toEqual({ passwords: { strength: 2 }, profiles: { internal: ['lan*'] }, freeswitch: '1.10' });
+    expect(r.problems.map((p) => p.path.join('.'))).toEqual(['passwords.minimum', 'profiles.external']);
+  });
+
+  it('defaults come from the schema', () => {
+    expect(defaultConfig()).toEqual({ rules: {}, profiles: { internal: ['internal*'], external: ['external*'] }, passwords: { minimum: 6, strength: 3, source: 'default' }, known: { applications: [], modules: [] }, localNet: undefined, freeswitch: undefined, file: undefined });
+    expect(SETTING_DEFAULTS.inlayHints).toEqual({ variables: true, bitrates: true, arguments: true });
   });
 });
 

@@ -5,8 +5,7 @@
 import type { CompletionItem, Hover, Position } from 'vscode-languageserver-types';
 import { ALL_RULES, ruleById } from '../rules/index.js';
 import { ruleAnchor } from '../rules/types.js';
-
-const SEVERITIES = ['error', 'warning', 'info', 'off'];
+import { SEVERITY_SETTINGS as SEVERITIES } from '../settings-schema.js';
 
 /** Is the line inside the `rules:` mapping? (the nearest less-indented key above it is `rules`) */
 function underRules(lines: string[], line: number): boolean {

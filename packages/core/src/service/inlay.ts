@@ -18,13 +18,11 @@ import { elementAt } from '../xml/parser.js';
 import { isSecretName } from '../semantics/secret-names.js';
 import { globalGist, rawValue } from './preprocess-provider.js';
 import type { FsconfWorkspace } from './workspace.js';
+import { SETTING_DEFAULTS, type SettingDefaults } from '../settings-schema.js';
 
-export interface InlayKinds {
-  variables: boolean;
-  bitrates: boolean;
-  arguments: boolean;
-}
-export const INLAY_DEFAULTS: InlayKinds = { variables: true, bitrates: true, arguments: true };
+/** The kinds of inlay hint and their defaults: the `inlayHints` setting (settings-schema.ts). */
+export type InlayKinds = SettingDefaults['inlayHints'];
+export const INLAY_DEFAULTS: InlayKinds = SETTING_DEFAULTS.inlayHints;
 
 /** Positional arguments, as mod_dptools reads them (dptools-apps reference: mod_dptools.c read_function / play_and_get_digits_function). */
 export const POSITIONAL: Record<string, readonly string[]> = {
