@@ -32,11 +32,12 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      '!test/dist/**', // the tests of the packaged build, not build output
+      'client-vscode/bundle/**',
       '**/node_modules/**',
       '**/*.generated.ts',
       'test/corpus/**',
       'test/reference/**',
-      'test/dist/**',
       '**/*.vsix',
       '.vscode-test/**',
     ],
