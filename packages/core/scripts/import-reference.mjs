@@ -5,24 +5,25 @@
 //
 //   node packages/core/scripts/import-reference.mjs [--ref <dir>] [--dry-run]
 //       Files that do not exist are written in full. Existing files only get entries that are in
-//       the reference but missing from the YAML appended at the end (text is appended, nothing
-//       else is touched); entries in the YAML that the reference no longer lists are reported.
+//       the reference but missing from the YAML appended at the end of their list (the file is edited
+//       as a yaml Document: comments and layout elsewhere stay); entries in the YAML that the
+//       reference no longer lists are reported.
 //
 //   node packages/core/scripts/import-reference.mjs --refresh-generated
 //       Additionally rewrite entries that still carry `generated: true` from the current reference
-//       (hand-written entries are never touched; the touched files are re-emitted).
+//       (hand-written entries are never touched, nor is anything else in the file).
 //
 //   node packages/core/scripts/import-reference.mjs --overlay <docs.yaml>
 //       Bulk-edit: <docs.yaml> maps a KB file (e.g. "sofia/profile.yaml") to
 //       { "<name>" | "<section>/<name>" | "@file": { field: value, ... } }. Fields replace the ones in
-//       the file (null deletes); setting `doc` drops `generated`. The touched files are re-emitted.
+//       the file (null deletes); setting `doc` drops `generated`. Comments and untouched entries stay.
 //
 // Generated docs carry `generated: true`, so tests can tell them from hand-written ones.
 
-import { readFileSync, writeFileSync, existsSync, mkdirSync, appendFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadYamlParser, emitYaml, emitListItems } from './kb-yaml.mjs';
+import { loadYamlParser, parseKbDocument, newKbFile, kbNode, kbText, orderKeys } from './kb-yaml.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const KB = join(here, '..', 'kb');
@@ -521,43 +522,54 @@ async function main() {
     if (!existsSync(path)) {
       if (!DRY) {
         mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, emitYaml(doc, HEADER));
+        writeFileSync(path, newKbFile(doc, HEADER));
       }
       console.log(`wrote ${rel} (${doc[LIST_KEY[doc.kind]].length} entries)`);
       continue;
     }
-    const existing = parse(readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    const existing = parse(text);
+    const ydoc = parseKbDocument(text);
     const key = LIST_KEY[doc.kind];
+    const ylist = ydoc.get(key);
+    let edited = false;
     const have = new Set((existing[key] ?? []).map((e) => idOf(doc.kind, { section: existing.sections?.length === 1 ? existing.sections[0].id : undefined, ...e })));
     const refSingle = doc.sections?.length === 1 ? doc.sections[0].id : undefined;
     const ref = doc[key].map((e) => (doc.kind === 'params' && e.section === undefined ? { ...e, section: refSingle } : e));
     const missing = ref.filter((e) => !have.has(idOf(doc.kind, e)));
     const refIds = new Set(ref.map((e) => idOf(doc.kind, e)));
     const stale = [...have].filter((id) => !refIds.has(id));
-    if (missing.length) {
-      const out = missing.map((e) => (refSingle && e.section === refSingle && !doc[key].find((x) => x.name === e.name)?.section ? (({ section, ...rest }) => rest)(e) : e));
-      if (!DRY) appendFileSync(path, '\n' + emitListItems(out));
-      console.log(`${rel}: appended ${missing.length} new entr${missing.length === 1 ? 'y' : 'ies'}: ${missing.map((e) => e.name).join(', ')}`);
-    }
-    if (stale.length) console.log(`${rel}: ${stale.length} entr${stale.length === 1 ? 'y is' : 'ies are'} not in the reference (kept): ${stale.join(', ')}`);
     if (REFRESH) {
       const fresh = new Map(ref.map((e) => [idOf(doc.kind, e), e]));
       let changed = 0;
       const single = existing.sections?.length === 1 ? existing.sections[0].id : undefined;
-      existing[key] = existing[key].map((e) => {
+      existing[key].forEach((e, i) => {
         const f = fresh.get(idOf(doc.kind, { section: single, ...e }));
-        if (!e.generated || !f) return e;
+        if (!e.generated || !f) return;
         const next = { ...f };
         if (single && e.section === undefined) delete next.section;
-        if (JSON.stringify(next) === JSON.stringify(e)) return e;
+        if (JSON.stringify(next) === JSON.stringify(e)) return;
         changed++;
-        return next;
+        // the entry's node is replaced; what stands before it (blank line, comment) stays
+        const old = ylist.items[i];
+        const node = kbNode(ydoc, next, true);
+        node.spaceBefore = old.spaceBefore;
+        node.commentBefore = old.commentBefore;
+        ylist.items[i] = node;
       });
       if (changed) {
-        if (!DRY) writeFileSync(path, emitYaml(existing, HEADER));
+        edited = true;
         console.log(`${rel}: refreshed ${changed} generated entr${changed === 1 ? 'y' : 'ies'}`);
       }
     }
+    if (missing.length) {
+      const out = missing.map((e) => (refSingle && e.section === refSingle && !doc[key].find((x) => x.name === e.name)?.section ? (({ section, ...rest }) => rest)(e) : e));
+      for (const e of out) ylist.items.push(kbNode(ydoc, e, true));
+      edited = true;
+      console.log(`${rel}: appended ${missing.length} new entr${missing.length === 1 ? 'y' : 'ies'}: ${missing.map((e) => e.name).join(', ')}`);
+    }
+    if (stale.length) console.log(`${rel}: ${stale.length} entr${stale.length === 1 ? 'y is' : 'ies are'} not in the reference (kept): ${stale.join(', ')}`);
+    if (edited && !DRY) writeFileSync(path, kbText(ydoc));
     if (existing.sections && doc.sections) {
       for (const s of doc.sections) if (!existing.sections.some((x) => x.id === s.id)) console.log(`${rel}: reference has a new section ${s.id}; add it by hand`);
     }
@@ -568,21 +580,26 @@ async function applyOverlay(parse) {
   const overlay = parse(readFileSync(OVERLAY, 'utf8'));
   for (const [rel, edits] of Object.entries(overlay)) {
     const path = join(KB, rel);
-    const doc = parse(readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    const doc = parse(text);
+    // edits go to the yaml Document (comments and untouched entries stay); `doc` answers the lookups
+    const ydoc = parseKbDocument(text);
     const key = LIST_KEY[doc.kind];
     const list = doc[key];
+    const ylist = ydoc.get(key);
     const single = doc.sections?.length === 1 ? doc.sections[0].id : undefined;
     let touched = 0;
     for (const [id, fields] of Object.entries(edits)) {
       if (id === '@file') {
-        Object.assign(doc, fields);
+        for (const [k, v] of Object.entries(fields ?? {})) ydoc.set(k, kbNode(ydoc, v));
         continue;
       }
-      const entry = list.find((e) => (id.includes('/') && doc.kind === 'params' ? idOf('params', { section: single, ...e }) === id : e.name === id));
-      if (!entry) {
+      const at = list.findIndex((e) => (id.includes('/') && doc.kind === 'params' ? idOf('params', { section: single, ...e }) === id : e.name === id));
+      if (at < 0) {
         if (fields && fields.__new) {
           const { __new, ...rest } = fields;
           list.push(rest);
+          ylist.items.push(kbNode(ydoc, rest, true));
           touched++;
           continue;
         }
@@ -590,23 +607,20 @@ async function applyOverlay(parse) {
         process.exitCode = 1;
         continue;
       }
+      const entry = ylist.items[at];
       for (const [k, v] of Object.entries(fields ?? {})) {
-        if (v === null) delete entry[k];
-        else entry[k] = v;
+        if (v === null) entry.delete(k);
+        else entry.set(k, kbNode(ydoc, v));
       }
-      if (fields && 'doc' in fields && !('generated' in fields)) delete entry.generated;
+      if (fields && 'doc' in fields && !('generated' in fields)) entry.delete('generated');
       touched++;
     }
     // keep a stable key order
     const order = ['name', 'section', 'module', 'category', 'syntax', 'flags', 'type', 'timing', 'valueKind', 'default', 'defaultNote', 'values', 'range', 'repeatable', 'matching', 'matchPrefix', 'aliasOf', 'deprecated', 'ignored', 'security', 'modes', 'configs', 'source', 'generated', 'doc'];
-    doc[key] = list.map((e) => Object.fromEntries([...order.filter((k) => k in e).map((k) => [k, e[k]]), ...Object.entries(e).filter(([k]) => !order.includes(k))]));
+    for (const e of ylist.items) orderKeys(e, order);
     const topOrder = ['kind', 'scope', 'config', 'module', 'title', 'file', 'doc', 'notes', 'modes', 'sections'];
-    const sorted = Object.fromEntries([
-      ...topOrder.filter((k) => k in doc && k !== key).map((k) => [k, doc[k]]),
-      ...Object.entries(doc).filter(([k]) => !topOrder.includes(k) && k !== key),
-      [key, doc[key]],
-    ]);
-    if (!DRY) writeFileSync(path, emitYaml(sorted, HEADER));
+    orderKeys(ydoc.contents, topOrder.filter((k) => k !== key), [key]);
+    if (!DRY) writeFileSync(path, kbText(ydoc));
     console.log(`${rel}: ${touched} entr${touched === 1 ? 'y' : 'ies'} updated`);
   }
 }

@@ -1,116 +1,78 @@
 // YAML helpers shared by build-kb.mjs and import-reference.mjs. Plain Node ESM, no TypeScript.
-// Parsing uses the `yaml` package (a dependency of @fsconf/core); duplicate keys are errors.
-import YAML from 'yaml';
+// Parsing and writing use the `yaml` package (a dependency of @fsconf/core); duplicate keys are errors.
+// Existing files are edited as yaml Documents, so their comments, key order and layout stay; every KB
+// file round-trips unchanged through parseDocument → toString(KB_STYLE) (kb-yaml.test.ts).
+import YAML, { Document, isMap, isScalar, parseDocument, visit } from 'yaml';
+
+/** How KB files are written: no folding of long lines, flow collections without inner padding. */
+const KB_STYLE = Object.freeze({ lineWidth: 0, flowCollectionPadding: false });
 
 /** Parse YAML text. Throws an Error whose message names the line on a syntax error. */
 export async function loadYamlParser() {
   return (text) => YAML.parse(text, { prettyErrors: true, uniqueKeys: true });
 }
 
-// ---------------------------------------------------------------------------------------------
-// Emitter: deterministic, readable YAML for KB files. Keys are written in the order given.
+/** Parse a KB file for editing (comments and layout kept). */
+export function parseKbDocument(text) {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length) throw doc.errors[0];
+  return doc;
+}
 
-const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n|~|-?\.?inf|\.nan)$/i;
+const small = (v) => typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length < 30 && !v.includes('\n'));
 
-function scalar(value) {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return String(value);
-  const s = String(value);
-  if (
-    s.length > 0 &&
-    /^[A-Za-z_][A-Za-z0-9_ .\-/()+<>=,]*$/.test(s) &&
-    !RESERVED.test(s) &&
-    !/[ ]$/.test(s) &&
-    !/ #/.test(s) &&
-    !/: /.test(s)
-  ) {
-    return s;
+/**
+ * The KB's layout for new nodes: lists of scalars and small mappings on one line ({ mode, kbps }), but
+ * never an entry with a name or a doc; entries of a top-level list separated by a blank line.
+ */
+function styleNode(node, topLevelList = false) {
+  visit(node, {
+    Seq(_, seq) {
+      if (seq.items.every((i) => isScalar(i))) seq.flow = true;
+    },
+    Map(_, map) {
+      const keys = map.items.map((p) => String(isScalar(p.key) ? p.key.value : p.key));
+      if (keys.length > 0 && keys.length <= 4 && !keys.includes('doc') && !keys.includes('name') && map.items.every((p) => isScalar(p.value) && small(p.value.value))) map.flow = true;
+    },
+  });
+  if (topLevelList && isMap(node) && !node.flow) node.spaceBefore = true;
+  return node;
+}
+
+/** A node for `value` in `doc`, laid out like the KB (an entry of a top-level list: `entry`). */
+export function kbNode(doc, value, entry = false) {
+  return styleNode(doc.createNode(value), entry);
+}
+
+/** A whole new KB file: `header` lines become its leading comment. */
+export function newKbFile(value, header = []) {
+  const doc = new Document();
+  doc.contents = doc.createNode({});
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    const entries = Array.isArray(v) && v.some((x) => x && typeof x === 'object');
+    const node = entries ? doc.createNode([]) : kbNode(doc, v);
+    if (entries) for (const item of v) node.items.push(kbNode(doc, item, true));
+    if (entries && node.items.every((i) => i.flow)) for (const i of node.items) i.spaceBefore = false;
+    else if (entries && node.items[0]) node.items[0].spaceBefore = false;
+    doc.contents.items.push(doc.createPair(k, node));
   }
-  return JSON.stringify(s);
+  // the header as text: a Document's comment would turn an empty line into a blank one and add a blank after it
+  return header.map((h) => (h ? `# ${h}\n` : '#\n')).join('') + doc.toString(KB_STYLE);
 }
 
-function isMultiline(v) {
-  return typeof v === 'string' && (v.includes('\n') || v.length > 100);
+/** The text of an edited KB document. */
+export function kbText(doc) {
+  return doc.toString(KB_STYLE);
 }
 
-function blockScalar(s, indent) {
-  const pad = ' '.repeat(indent);
-  const body = s
-    .replace(/\s+$/, '')
-    .split('\n')
-    .map((line) => (line.length ? pad + line.replace(/\s+$/, '') : ''))
-    .join('\n');
-  return `|-\n${body}`;
+/** Order the pairs of a mapping node: keys in `order` first in that order, then the rest as they were, then `last`. */
+export function orderKeys(map, order, last = []) {
+  const rank = (p) => {
+    const k = String(isScalar(p.key) ? p.key.value : p.key);
+    const i = order.indexOf(k);
+    return i >= 0 ? i : last.includes(k) ? order.length + 1 + last.indexOf(k) : order.length;
+  };
+  map.items = map.items.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map((x) => x.p);
 }
 
-function emitValue(value, indent) {
-  const pad = ' '.repeat(indent);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return ' []';
-    if (value.every((v) => v === null || typeof v !== 'object')) {
-      const flow = `[${value.map(scalar).join(', ')}]`;
-      if (flow.length + indent < 110) return ' ' + flow;
-    }
-    return '\n' + value.map((v) => emitListItem(v, indent)).join('\n');
-  }
-  if (value && typeof value === 'object') {
-    const keys = Object.keys(value).filter((k) => value[k] !== undefined);
-    if (keys.length === 0) return ' {}';
-    const flow = flowObject(value, indent);
-    if (flow) return ' ' + flow;
-    return '\n' + keys.map((k) => `${pad}${emitKey(k)}:${emitValue(value[k], indent + 2)}`).join('\n');
-  }
-  if (isMultiline(value)) return ' ' + blockScalar(value, indent);
-  return ' ' + scalar(value);
-}
-
-function flowObject(obj, indent) {
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
-  if (keys.length === 0 || keys.length > 4 || keys.includes('doc') || keys.includes('name')) return undefined;
-  if (!keys.every((k) => typeof obj[k] === 'number' || typeof obj[k] === 'boolean' || (typeof obj[k] === 'string' && obj[k].length < 30 && !obj[k].includes('\n'))))
-    return undefined;
-  const text = `{ ${keys.map((k) => `${emitKey(k)}: ${scalar(obj[k])}`).join(', ')} }`;
-  return text.length + indent < 100 ? text : undefined;
-}
-
-function emitKey(k) {
-  return /^[A-Za-z_][A-Za-z0-9_\-.]*$/.test(k) && !RESERVED.test(k) ? k : JSON.stringify(k);
-}
-
-function emitListItem(item, indent) {
-  const pad = ' '.repeat(indent);
-  if (item && typeof item === 'object' && !Array.isArray(item)) {
-    const keys = Object.keys(item).filter((k) => item[k] !== undefined);
-    if (keys.length === 0) return `${pad}- {}`;
-    const flow = flowObject(item, indent + 2);
-    if (flow) return `${pad}- ${flow}`;
-    return keys
-      .map((k, i) => `${i === 0 ? pad + '- ' : pad + '  '}${emitKey(k)}:${emitValue(item[k], indent + 4)}`)
-      .join('\n');
-  }
-  if (isMultiline(item)) return `${pad}- ${blockScalar(item, indent + 2)}`;
-  return `${pad}- ${scalar(item)}`;
-}
-
-/** Emit a top-level mapping as YAML text. `header` lines become leading comments. */
-export function emitYaml(doc, header = []) {
-  const lines = header.map((h) => (h ? `# ${h}` : '#'));
-  const keys = Object.keys(doc).filter((k) => doc[k] !== undefined);
-  for (const k of keys) {
-    const v = doc[k];
-    if (Array.isArray(v) && v.length > 0 && v.some((x) => x && typeof x === 'object')) {
-      lines.push(`${emitKey(k)}:`);
-      const allFlow = v.every((item) => item && typeof item === 'object' && !Array.isArray(item) && flowObject(item, 4));
-      lines.push(v.map((item) => emitListItem(item, 2)).join(allFlow ? '\n' : '\n\n'));
-    } else {
-      lines.push(`${emitKey(k)}:${emitValue(v, 2)}`);
-    }
-  }
-  return lines.join('\n') + '\n';
-}
-
-/** Emit list items (as they would appear under a top-level key) for appending to a file. */
-export function emitListItems(items) {
-  return items.map((item) => emitListItem(item, 2)).join('\n\n') + '\n';
-}
