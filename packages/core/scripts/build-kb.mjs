@@ -15,7 +15,7 @@ import { loadYamlParser } from './kb-yaml.mjs';
 import { validateKbFile, compileKb } from './kb-schema.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const KB_DIR = join(here, '..', 'kb');
+const KB_DIR = join(here, '..', 'kb');
 export const OUT_FILE = join(here, '..', 'src', 'kb', 'data.generated.ts');
 
 function listYaml(dir) {

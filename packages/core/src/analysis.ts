@@ -35,7 +35,7 @@ export interface AnalyzeOptions {
   onRuleError?: (rule: string, error: unknown) => void;
 }
 
-export { newRuleCache, type RuleCache } from './rule-cache.js';
+export { newRuleCache } from './rule-cache.js';
 
 export interface Analysis {
   tree: Tree;
@@ -118,7 +118,7 @@ function loadConfig(fs: FileSystem, root: string | undefined, options: AnalyzeOp
 
 const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Finding, b: Finding): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEV_ORDER[a.severity] - SEV_ORDER[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 

@@ -23,11 +23,11 @@ export interface CtiFile {
   findings: Finding[];
 }
 
-export const CTI_KEYS = ['password_minimum', 'password_strength', 'register_failure'] as const;
-export const CTI_REGISTER_FAILURE_KEYS = ['findtime', 'maxretry', 'banmode', 'bantime'] as const;
+const CTI_KEYS = ['password_minimum', 'password_strength', 'register_failure'] as const;
+const CTI_REGISTER_FAILURE_KEYS = ['findtime', 'maxretry', 'banmode', 'bantime'] as const;
 
 /** Where mod_cti's configuration may sit in a conf tree. */
-export function findCtiJson(fs: FileSystem, root: string): string | undefined {
+function findCtiJson(fs: FileSystem, root: string): string | undefined {
   for (const rel of ['cti.json', 'autoload_configs/cti.json']) {
     const p = joinPath(root, rel);
     const st = fs.stat(p);

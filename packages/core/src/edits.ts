@@ -22,7 +22,7 @@ export function applyEdits(text: string, edits: { range: Range; newText: string 
  * The fix `--fix` / fix-all may apply to a finding without asking: one of the allowed kinds (by default
  * only 'safe'; 'credential' on explicit opt-in; never 'choice'), the preferred one or the only one.
  */
-export function autoFix(f: Finding, kinds: readonly FixKind[] = ['safe']): Fix | undefined {
+function autoFix(f: Finding, kinds: readonly FixKind[] = ['safe']): Fix | undefined {
   const allowed = f.fixes.filter((x) => kinds.includes(x.kind));
   return allowed.find((x) => x.preferred) ?? (allowed.length === 1 ? allowed[0] : undefined);
 }

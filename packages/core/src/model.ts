@@ -127,7 +127,7 @@ export interface ModuleConfig {
   name: string;
 }
 
-export interface ModuleLoad {
+interface ModuleLoad {
   node: Node;
   module: string;
   attr: XmlAttr;
@@ -177,7 +177,7 @@ function spliced(doc: Doc, children: XmlElement[], parentEl: XmlElement | undefi
 }
 
 /** Attach each include site to the element that encloses it. */
-export function bindIncludeSites(tree: Tree): void {
+function bindIncludeSites(tree: Tree): void {
   for (const doc of tree.order) {
     for (const site of doc.includeSites) site.parent = enclosing(doc.xml.roots, site.directive.start);
   }

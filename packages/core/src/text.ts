@@ -78,12 +78,6 @@ export class LineIndex {
   }
 }
 
-export function contains(range: Range, pos: Position): boolean {
-  const afterStart = pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
-  const beforeEnd = pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
-  return afterStart && beforeEnd;
-}
-
 /** FreeSWITCH's switch_true(): yes/on/true/t/enabled/active/allow or a non-zero number, case-insensitive. */
 export function switchTrue(value: string | undefined): boolean {
   if (value === undefined) return false;

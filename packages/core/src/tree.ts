@@ -46,7 +46,7 @@ export interface IncludeSite {
   parent: XmlElement | undefined;
 }
 
-export type UnknownReason = 'exec-set' | 'stun-set' | 'env-set' | 'core-global' | 'undefined' | 'exec';
+type UnknownReason = 'exec-set' | 'stun-set' | 'env-set' | 'core-global' | 'undefined' | 'exec';
 
 export interface VarDef {
   name: string;
@@ -82,7 +82,7 @@ export interface Expanded {
   refs: VarRef[];
 }
 
-export class VarTable {
+class VarTable {
   readonly defs = new Map<string, VarDef[]>();
   seq = 0;
   add(def: VarDef): void {
@@ -126,7 +126,7 @@ export interface LoadOptions {
   cache?: ParseCache;
 }
 
-export interface ParseCacheEntry {
+interface ParseCacheEntry {
   text: string;
   scan: ScannedFile;
   xml: XmlDocument;

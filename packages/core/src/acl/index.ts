@@ -32,7 +32,6 @@ export type {
   DomainUsers,
   NetworkList,
   NetworkLists,
-  AclVerdict,
 } from './evaluator.js';
 
 export {

@@ -65,7 +65,7 @@ export interface Fix {
   preferred?: boolean;
 }
 
-export interface Related {
+interface Related {
   file: string;
   range: Range;
   message: string;
@@ -129,7 +129,7 @@ export interface RuleContext {
 }
 
 /** What analysis read beside the XML tree: the problems of `.fsconf.yaml` (or editor settings) and mod_cti's cti.json. */
-export interface FilesContext {
+interface FilesContext {
   configProblems: readonly ConfigProblem[];
   cti: CtiFile | undefined;
 }

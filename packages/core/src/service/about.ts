@@ -6,7 +6,7 @@ import { KB } from '../kb/data.generated.js';
 import { ALL_RULES } from '../rules/index.js';
 
 /** The FreeSWITCH source the knowledge base was read from (packages/core/kb/README.md). */
-export const KNOWLEDGE_SOURCE = 'signalwire/freeswitch@cc93a683';
+const KNOWLEDGE_SOURCE = 'signalwire/freeswitch@cc93a683';
 
 export function knowledgeSummary(): string {
   const params = KB.paramSets.reduce((n, s) => n + s.params.length, 0);

@@ -19,7 +19,7 @@ import { secretRangesInText } from './secrets.js';
 
 export const SECTIONS = ['configuration', 'dialplan', 'directory', 'chatplan', 'languages'] as const;
 
-export interface Origin {
+interface Origin {
   /** Absolute path of the file the element is written in. */
   path: string;
   /** 1-based line of its start tag. */

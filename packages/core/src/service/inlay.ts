@@ -22,10 +22,10 @@ import { SETTING_DEFAULTS, type SettingDefaults } from '../settings-schema.js';
 
 /** The kinds of inlay hint and their defaults: the `inlayHints` setting (settings-schema.ts). */
 export type InlayKinds = SettingDefaults['inlayHints'];
-export const INLAY_DEFAULTS: InlayKinds = SETTING_DEFAULTS.inlayHints;
+const INLAY_DEFAULTS: InlayKinds = SETTING_DEFAULTS.inlayHints;
 
 /** Positional arguments, as mod_dptools reads them (dptools-apps reference: mod_dptools.c read_function / play_and_get_digits_function). */
-export const POSITIONAL: Record<string, readonly string[]> = {
+const POSITIONAL: Record<string, readonly string[]> = {
   read: ['min', 'max', 'file', 'var', 'timeout', 'terminators', 'digit-timeout'],
   play_and_get_digits: ['min', 'max', 'tries', 'timeout', 'terminators', 'file', 'invalid-file', 'var', 'regexp', 'digit-timeout', 'transfer-on-failure'],
 };

@@ -17,7 +17,7 @@ import { aclReferencesProvider } from './acl-provider.js';
 import { dialplanReferences } from './dialplan-provider.js';
 import { toUri } from './preprocess-provider.js';
 
-export type RenameKind = 'variable' | 'ACL list' | 'context' | 'gateway';
+type RenameKind = 'variable' | 'ACL list' | 'context' | 'gateway';
 
 /** One place that names the thing: a file and [start, end) offsets of the name. */
 interface Site {

@@ -24,7 +24,7 @@ export interface RouteLens {
 }
 
 /** A number the extension's first destination_number condition accepts, or undefined. */
-export function exampleNumber(ext: Extension): string | undefined {
+function exampleNumber(ext: Extension): string | undefined {
   const walk = (conds: Extension['conditions']): string | undefined => {
     for (const c of conds) {
       const f = attr(c.node.el, 'field')?.value;

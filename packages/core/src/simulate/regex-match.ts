@@ -30,7 +30,7 @@ class Unsupported extends Error {}
 const cache = new Map<string, Compiled>();
 
 /** Compile a condition expression (after `${}` expansion) as FreeSWITCH would; cached. */
-export function compileExpression(expression: string): Compiled {
+function compileExpression(expression: string): Compiled {
   let c = cache.get(expression);
   if (!c) {
     c = compileUncached(expression);

@@ -61,7 +61,7 @@ export interface RouteAction extends Location {
   when?: string;
 }
 
-export type EndpointKind = 'local-user' | 'gateway' | 'external-uri' | 'loopback' | 'group' | 'unknown' | 'other';
+type EndpointKind = 'local-user' | 'gateway' | 'external-uri' | 'loopback' | 'group' | 'unknown' | 'other';
 
 export interface BridgeTarget {
   target: string;

@@ -67,12 +67,12 @@ function indentUnit(text: string): string {
 }
 
 /** Attribute value escaping as ezxml reads it back (entities decoded in attributes). */
-export function escapeAttr(value: string): string {
+function escapeAttr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 }
 
 /** An element as lines (relative indentation in steps of `unit`). */
-export function renderElement(e: NewElement, unit: string, depth = 0): string[] {
+function renderElement(e: NewElement, unit: string, depth = 0): string[] {
   const pad = unit.repeat(depth);
   const at = (e.attrs ?? []).map(([k, val]) => ` ${k}="${escapeAttr(val)}"`).join('');
   if (!e.children?.length) return [`${pad}<${e.name}${at}/>`];

@@ -1,7 +1,6 @@
 export * from './types.js';
-export { buildStructure, type UriOf } from './build.js';
-export { structuralEdit, StructuralEditError, escapeAttr, renderElement, type EditHost } from './edits.js';
-export { TEMPLATES, template, generatePin, userValues, exactNumber, type Template, type TemplateField } from './templates.js';
-export { actionMeaning, conditionMeaning, captureGroups, resolveCaptures } from './meaning.js';
-export { templateActions, type TemplateAction } from './actions.js';
-export { vocabulary, type Vocabulary } from './vocabulary.js';
+export { buildStructure } from './build.js';
+export { structuralEdit, StructuralEditError } from './edits.js';
+export { TEMPLATES } from './templates.js';
+export { templateActions } from './actions.js';
+export { vocabulary } from './vocabulary.js';

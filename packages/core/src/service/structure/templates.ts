@@ -7,7 +7,7 @@ import { generatePassword } from '../../passwords.js';
 import type { PasswordPolicy } from '../../cti.js';
 import type { NewElement } from './types.js';
 
-export interface TemplateField {
+interface TemplateField {
   name: string;
   label: string;
   default: string;
@@ -32,7 +32,7 @@ const param = (name: string, value: string): NewElement => el('param', [['name',
 const variable = (name: string, value: string): NewElement => el('variable', [['name', name], ['value', value]]);
 
 /** A PCRE that matches exactly this number. */
-export function exactNumber(n: string): string {
+function exactNumber(n: string): string {
   return `^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 }
 

@@ -31,12 +31,12 @@ export interface SParam extends Located {
   secret?: true;
 }
 
-export interface SGateway extends Located {
+interface SGateway extends Located {
   name: string;
   params: SParam[];
 }
 
-export interface SProfile extends Located {
+interface SProfile extends Located {
   name: string;
   params: SParam[];
   gateways: SGateway[];
@@ -65,13 +65,13 @@ export interface SCondition extends Located {
   conditions: SCondition[];
 }
 
-export interface SExtension extends Located {
+interface SExtension extends Located {
   name: string;
   continue?: string;
   conditions: SCondition[];
 }
 
-export interface SContext extends Located {
+interface SContext extends Located {
   name: string;
   /** In hunt order: the order FreeSWITCH tries them, across included files. */
   extensions: SExtension[];
@@ -86,7 +86,7 @@ export interface SUser extends Located {
   effective: { params: SParam[]; variables: SParam[] };
 }
 
-export interface SDomain extends Located {
+interface SDomain extends Located {
   name: string;
   params: SParam[];
   variables: SParam[];
@@ -94,13 +94,13 @@ export interface SDomain extends Located {
   users: SUser[];
 }
 
-export interface SAclList extends Located {
+interface SAclList extends Located {
   name: string;
   default: string;
   nodes: (Located & { type: string; cidr?: string; domain?: string })[];
 }
 
-export interface SVariable {
+interface SVariable {
   name: string;
   value: string | null;
   uri: string;
