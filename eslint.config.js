@@ -33,7 +33,6 @@ export default tseslint.config(
     ignores: [
       '**/dist/**',
       '!test/dist/**', // the tests of the packaged build, not build output
-      'client-vscode/bundle/**',
       '**/node_modules/**',
       '**/*.generated.ts',
       'test/corpus/**',
