@@ -45,7 +45,9 @@ function listFiles(dir: string, out: string[], limit: number): void {
   entries.sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const e of entries) {
     if (out.length >= limit) return;
-    const p = nodePath.join(dir, e.name);
+    // dir is absolute and normalised (path.resolve), e.name a single name: no path.join, whose normalising
+    // ran in interpreted code for every entry (~5 ms of a cold lint of the vanilla tree)
+    const p = dir.endsWith(nodePath.sep) ? dir + e.name : dir + nodePath.sep + e.name;
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) listFiles(p, out, limit);
     } else if (e.isFile() && /\.xml$/i.test(e.name)) out.push(p);

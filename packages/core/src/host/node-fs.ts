@@ -32,7 +32,9 @@ export class NodeFileSystem implements FileSystem {
   }
   stat(path: string): FileStat | undefined {
     try {
-      const st = fs.statSync(path);
+      // a missing file answers undefined without an exception (building one, with its stack, costs more than the stat)
+      const st = fs.statSync(path, { throwIfNoEntry: false });
+      if (!st) return undefined;
       return { isFile: st.isFile(), isDirectory: st.isDirectory(), size: st.size, mtimeMs: st.mtimeMs };
     } catch {
       return undefined;
@@ -46,6 +48,8 @@ export class NodeFileSystem implements FileSystem {
     }
   }
   realPath(path: string): string {
-    return fs.realpathSync(path);
+    // realpath(3): Node's JS realpathSync lstat()s every component of every path in interpreted code (a cold
+    // `fsconf lint` of the vanilla tree spent ~3–8 ms there for its 41 folders; the native call ~0.6 ms)
+    return fs.realpathSync.native(path);
   }
 }
