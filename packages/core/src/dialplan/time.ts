@@ -49,10 +49,12 @@ const NUMERIC: Readonly<Record<string, { min: number; max: number; what: string 
   'minute-of-day': { min: 1, max: 1440, what: 'minute of day 1-1440 (1-based: 00:00 = 1, 23:59 = 1440)' },
 };
 
+const TRUE_WORDS = new Set(['yes', 'on', 'true', 't', 'enabled', 'active', 'allow']);
+
 /** switch_true: yes/on/true/t/enabled/active/allow (case-insensitive) or a non-zero number. */
 export function switchTrue(v: string): boolean {
   const l = v.toLowerCase();
-  if (['yes', 'on', 'true', 't', 'enabled', 'active', 'allow'].includes(l)) return true;
+  if (TRUE_WORDS.has(l)) return true;
   return isSwitchNumber(v) && atoiLike(v) !== 0;
 }
 

@@ -23,6 +23,7 @@ export function display(v: string): string {
 /** The unknown parts, by their source text. */
 export function unknownParts(v: string): string[] {
   const out: string[] = [];
+  if (!v.includes(U_OPEN)) return out; // most values: no regexp iterator to make
   for (const m of v.matchAll(/\uE000([^\uE001]*)\uE001/g)) if (!out.includes(m[1]!)) out.push(m[1]!);
   return out;
 }
