@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import eslintComments from '@eslint-community/eslint-plugin-eslint-comments';
 
 // Our packages; core must import none of them, the clients only server-lsp's protocol.
 const OURS = ['@fsconf/*', '@fsconf/*/**'];
@@ -50,9 +51,12 @@ export default tseslint.config(
     rules: {
       // `{ omitted, ...rest }` is how a key is dropped from a copy
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@eslint-community/eslint-comments/require-description': 'error',
     },
     // a disable comment that no longer disables anything is an error too (npm run lint has --max-warnings 0)
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    // and one that does says why after `--`
+    plugins: { '@eslint-community/eslint-comments': eslintComments },
   },
   // CommonJS files (the single binary's loader) can only require()
   {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 
 function isSea(): boolean {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- node:sea is loaded only where it exists (a static import would not resolve elsewhere)
     return (require('node:sea') as { isSea(): boolean }).isSea();
   } catch {
     return false;

@@ -22,7 +22,7 @@ if (spawnSync('script', ['--version']).error) {
   process.exit(0);
 }
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matches the terminal's ESC and BEL sequences
 const ANSI = /\u001b\[[0-9;?<>=]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)|\u001b[()][0-9A-Za-z]|\u001b[=>78DEHM]/g;
 
 /** A TUI in a pty. `frame()` is the text written since the last header, i.e. the latest frame. */

@@ -437,7 +437,7 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     launch(e, [], { LANG: 'C', LC_ALL: 'C', NO_COLOR: '1' });
     const s = await e.tmux.waitFor((x) => /^fsconf\s/.test(x) && !x.split('\n')[0]!.includes('analysing') && /Problems \(\d+\)/.test(x), 'the first full Problems view');
     expect(s.split('\n')[0]).toContain(`E ${lint.errors} errors  W ${lint.warnings} warnings  I ${lint.infos} info`);
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- ASCII is every code unit from NUL to DEL
     expect(s).toMatch(/^[\x00-\x7f]*$/);
     expect(s).toMatch(/^> /m);
     const withAttributes = e.tmux.captureWithAttributes();

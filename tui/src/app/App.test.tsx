@@ -58,7 +58,7 @@ describe('start and header', () => {
     const h = setup({ files: FILES, theme: makeTheme({ unicode: false, color: false }) });
     await loadedTree(h);
     expect(h.frame()).toContain('E 2 errors');
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- ASCII is every code unit from NUL to DEL
     expect(h.frame()).toMatch(/^[\x00-\x7f]*$/);
     h.unmount();
   });

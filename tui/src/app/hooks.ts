@@ -19,7 +19,7 @@ export function useTerminalSize(override?: Size): Size {
     return () => {
       stdout.off('resize', onResize);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- read() reads only stdout, which is listed
   }, [stdout, override]);
   return override ?? size;
 }

@@ -50,7 +50,7 @@ export function useFixes({ client, system, root, readonly, backup, diagnostics, 
         setStatus('ok', `${writtenMessage(files, 'wrote')}${passes > 1 ? ` (${passes} passes)` : ''} · ${title}${notice ? ` · ${notice}` : ''}`);
         reread();
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- setModal (useLatestState's setter) and reread (a useCallback without deps) are stable; lint cannot see it through props
     [client, guard, noteWritten, backup, readonly, setStatus, writtenMessage],
   );
 

@@ -77,7 +77,7 @@ export function useFsCli({ client, system, root, readonly, view, guard, setModal
         }),
      });
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- setModal (useLatestState's setter) is stable and changed is a ref; lint cannot see it through props
   }, [client, guard, readonly, root, runFsCli, setStatus, system.fsCli, selectedUri]);
 
   const loadBans = useCallback(

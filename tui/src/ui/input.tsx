@@ -72,7 +72,7 @@ export function TextInput({ value, onChange, onSubmit, onCancel, onTab, suggesti
         return setCursor(at - 1);
       }
       if (key.ctrl || key.meta || !input) return;
-      // eslint-disable-next-line no-control-regex
+      // eslint-disable-next-line no-control-regex -- drops control characters from typed or pasted input
       const text = input.replace(/[\u0000-\u001f\u007f]/g, '');
       if (!text) return;
       onChange(value.slice(0, at) + text + value.slice(at));

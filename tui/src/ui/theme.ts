@@ -132,13 +132,13 @@ const ASCII_MAP: Record<string, string> = {
 
 /** For terminals without UTF-8: known symbols get ASCII stand-ins, anything else becomes "?". */
 export function toAscii(s: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- ASCII is every code unit from NUL to DEL
   return s.replace(/[^\x00-\x7f]/gu, (c) => ASCII_MAP[c] ?? '?');
 }
 
 /** Replace tabs and control characters so a line has a predictable width. */
 export function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters would make a line's width unpredictable
   return s.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '?');
 }
 

@@ -111,7 +111,7 @@ export function DialplanView(p: DialplanViewProps) {
     const at = rows.findIndex((r) => r.key === keep.current);
     keep.current = undefined;
     if (at >= 0) setIndex((cur.current = at));
-  }, [rows]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [rows]); // eslint-disable-line react-hooks/exhaustive-deps -- cur is a ref (useLatest)
 
   const gateways = (p.structure?.profiles ?? []).flatMap((x) => x.gateways.map((g) => g.name));
   const contexts = (p.structure?.contexts ?? []).map((c) => c.name);
@@ -219,7 +219,7 @@ export function DialplanView(p: DialplanViewProps) {
   };
 
   const capturing = filterEditing || !!moving;
-  React.useEffect(() => p.onCapture(capturing), [capturing]); // eslint-disable-line react-hooks/exhaustive-deps
+  React.useEffect(() => p.onCapture(capturing), [capturing]); // eslint-disable-line react-hooks/exhaustive-deps -- only when capturing changes: p is new on every render
 
   useKeys(
     (input, key) => {

@@ -51,7 +51,7 @@ export function ProfilesView(p: { width: number; height: number; active: boolean
     return () => {
       live = false;
     };
-  }, [sel?.key]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [sel?.key]); // eslint-disable-line react-hooks/exhaustive-deps -- fetch the help when the selected param changes, not for every new rows array
 
   const aclNames = (p.structure?.aclLists ?? []).map((l) => l.name).concat(['rfc1918.auto', 'nat.auto', 'localnet.auto', 'loopback.auto', 'wan.auto']);
   const kb = (name: string) => (p.vocabulary?.profileParams ?? []).find((x) => x.name === name.toLowerCase());

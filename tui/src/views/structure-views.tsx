@@ -36,8 +36,8 @@ export function StructureViews(p: StructureViewsProps) {
   const flow = useEditFlow(p);
   const [viewCapture, setViewCapture] = useState(false);
   const capturing = flow.capturing || viewCapture;
-  useEffect(() => p.onCapture(capturing), [capturing]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => () => p.onCapture(false), []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => p.onCapture(capturing), [capturing]); // eslint-disable-line react-hooks/exhaustive-deps -- only when capturing changes: p is new on every render
+  useEffect(() => () => p.onCapture(false), []); // eslint-disable-line react-hooks/exhaustive-deps -- on unmount only
   const active = p.active && !flow.capturing;
   const common = { width: p.width, height: p.height, structure: s.structure, error: s.error, flow };
   return (
