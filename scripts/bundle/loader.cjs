@@ -37,11 +37,11 @@ function cacheFile(filename, stamp, mode) {
  * Commands that print and end within a fraction of a second. V8's optimising compiler (TurboFan) picks
  * up functions after a few thousand iterations and compiles them on background threads: for a cold
  * `fsconf lint` of the vanilla tree that was ~100 ms of CPU (beside ~170 ms of the run itself) whose code
- * arrived too late to pay off — on a switch with two busy cores it is time taken from the run. A 4×
+ * arrived too late to pay off — on a switch with two busy cores it is time taken from the run. An 8×
  * larger interrupt budget keeps optimisation for what is really hot (the parser on a 30 MB tree).
  */
 const ONE_SHOT = new Set(['lint', 'acl', 'show', 'route', 'exposure']);
-const ONE_SHOT_FLAGS = '--interrupt-budget=270336';
+const ONE_SHOT_FLAGS = '--interrupt-budget=540672';
 
 /** Run the bundle as the main program; `args` go before the user's arguments (fsconf-lsp → `lsp`). */
 function start(args) {
