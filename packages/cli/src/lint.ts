@@ -142,8 +142,37 @@ function requireConfiguration(fs: FileSystem, paths: string[], targets: LintTarg
 
 export { formatCredentialNotice } from '@fsconf/core';
 
+/**
+ * The disk as one lint sees it: each path is stat()ed (and each folder listed) once. The engine asks about
+ * every included file up to three times (the include, its glob, the read); a new one per runLint, so
+ * --fix's next pass sees what it wrote.
+ */
+class LintFileSystem implements FileSystem {
+  private readonly base = new NodeFileSystem();
+  private readonly stats = new Map<string, ReturnType<FileSystem['stat']>>();
+  private readonly dirs = new Map<string, string[] | undefined>();
+  readFile(path: string, maxBytes: number): Uint8Array | string {
+    return this.base.readFile(path, maxBytes);
+  }
+  stat(path: string): ReturnType<FileSystem['stat']> {
+    if (this.stats.has(path)) return this.stats.get(path);
+    const st = this.base.stat(path);
+    this.stats.set(path, st);
+    return st;
+  }
+  readDir(path: string): string[] | undefined {
+    if (this.dirs.has(path)) return this.dirs.get(path)?.slice();
+    const list = this.base.readDir(path);
+    this.dirs.set(path, list);
+    return list?.slice();
+  }
+  realPath(path: string): string {
+    return this.base.realPath(path);
+  }
+}
+
 export function runLint(paths: string[], options: { configFile?: string; cache?: ParseCache; onProgress?: (done: number, total: number) => void } = {}): LintResult {
-  const fs = new NodeFileSystem();
+  const fs = new LintFileSystem();
   const plan = planTargets(fs, paths);
   requireConfiguration(fs, paths, plan.targets);
   const claimed = new Set<string>();
