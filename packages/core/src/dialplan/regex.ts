@@ -154,7 +154,22 @@ export function toPcre2Input(expression: string, opts: RegexOptions = {}): Pcre2
 }
 
 /** Judge a condition expression exactly as FreeSWITCH + PCRE2 would compile it. */
+// the same expression is checked by several rules, the capture analysis and the call simulation: once
+// (bounded like simulate/regex-match's compile cache; callers only read the result)
+const checked = new Map<string, RegexCheck>();
+
 export function checkRegex(expression: string, opts: RegexOptions = {}): RegexCheck {
+  const key = `${opts.asterisk === false ? '0' : '1'}${expression}`;
+  let result = checked.get(key);
+  if (!result) {
+    result = checkRegexUncached(expression, opts);
+    if (checked.size >= 5000) checked.clear();
+    checked.set(key, result);
+  }
+  return result;
+}
+
+function checkRegexUncached(expression: string, opts: RegexOptions): RegexCheck {
   const hasParen = expression.includes('(');
   const input = toPcre2Input(expression, opts);
   if (!input.ok) {
