@@ -53,6 +53,9 @@ export function setup(opts: { files?: Record<string, string>; readonly?: boolean
   const fsCliReplies = new Map<string, CommandResult>();
   const editorCalls: { file: string; line: number }[] = [];
   const exits: number[] = [];
+  // the screen the user is left with when the app quits: under CI=true Ink's unmount
+  // writes one more, empty, frame (its lastOutput is unset in debug mode)
+  let exitFrame: string | undefined;
   const system: SystemDeps = {
     async readFile(f) {
       const t = files.get(f);
@@ -78,12 +81,15 @@ export function setup(opts: { files?: Record<string, string>; readonly?: boolean
   const tree = () => (
     <ThemeContext.Provider value={theme}>
       <KeyRouter onReady={(r) => (router = r)}>
-        <App client={client} root={ROOT} readonly={!!opts.readonly} backup={opts.backup ?? true} system={system} size={size} notice={opts.notice} onExit={(c) => exits.push(c)} />
+        <App client={client} root={ROOT} readonly={!!opts.readonly} backup={opts.backup ?? true} system={system} size={size} notice={opts.notice} onExit={(c) => {
+            exits.push(c);
+            exitFrame ??= inst.lastFrame();
+          }} />
       </KeyRouter>
     </ThemeContext.Provider>
   );
   const inst = render(tree());
-  const frame = () => inst.lastFrame() ?? '';
+  const frame = () => exitFrame ?? inst.lastFrame() ?? '';
   return {
     client,
     files,
