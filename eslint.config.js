@@ -15,7 +15,10 @@ const core = {
 const clients = {
   patterns: [
     { regex: '^@fsconf/(?!server-lsp/protocol$)', message: "A client imports only '@fsconf/server-lsp/protocol', never core or server internals." },
-    { regex: '^\\.\\..*/(packages/core|server-lsp|packages/cli)/', message: "A client imports only '@fsconf/server-lsp/protocol', never core or server internals." },
+    {
+      regex: '^\\.\\..*/(packages/core|server-lsp|packages/cli)/',
+      message: "A client imports only '@fsconf/server-lsp/protocol', never core or server internals.",
+    },
   ],
 };
 // A service uses rules through rules/index and rules/types only.
@@ -47,7 +50,28 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', queueMicrotask: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', performance: 'readonly', structuredClone: 'readonly', AbortController: 'readonly', fetch: 'readonly', global: 'readonly', globalThis: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        queueMicrotask: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
+        AbortController: 'readonly',
+        fetch: 'readonly',
+        global: 'readonly',
+        globalThis: 'readonly',
+      },
+    },
     rules: {
       // `{ omitted, ...rest }` is how a key is dropped from a copy
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],

@@ -11,7 +11,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'server-lsp/src/**/*.test.ts', 'tui/src/**/*.test.{ts,tsx}', 'client-vscode/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'server-lsp/src/**/*.test.ts',
+      'tui/src/**/*.test.{ts,tsx}',
+      'client-vscode/src/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     testTimeout: 30000,
     hookTimeout: 60000,
     pool: 'forks',

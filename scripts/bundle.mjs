@@ -41,11 +41,13 @@ export async function bundleServer(outfile, opts = {}) {
 }
 
 // workspace files the single-file build replaces (the dev build loads these parts by package name)
-const SWAPS = new Map([
-  ['packages/cli/src/linked.ts', 'scripts/bundle/linked.ts'],
-  ['tui/src/host.ts', 'scripts/bundle/tui-host.ts'],
-  ['tui/src/lsp/server-path.ts', 'scripts/bundle/server-path.ts'],
-].map(([from, to]) => [join(REPO, from), join(REPO, to)]));
+const SWAPS = new Map(
+  [
+    ['packages/cli/src/linked.ts', 'scripts/bundle/linked.ts'],
+    ['tui/src/host.ts', 'scripts/bundle/tui-host.ts'],
+    ['tui/src/lsp/server-path.ts', 'scripts/bundle/server-path.ts'],
+  ].map(([from, to]) => [join(REPO, from), join(REPO, to)]),
+);
 
 const swaps = {
   name: 'fsconf-swaps',
@@ -141,7 +143,9 @@ function assertAscii(file) {
   const at = bytes.findIndex((b) => b > 0x7f);
   if (at < 0) return;
   const line = bytes.subarray(0, at).toString('latin1').split('\n').length;
-  throw new Error(`bundle: ${relative(REPO, file)} line ${line} holds a non-ASCII character (esbuild escapes strings but not regular expressions): write it as \\uXXXX in the source`);
+  throw new Error(
+    `bundle: ${relative(REPO, file)} line ${line} holds a non-ASCII character (esbuild escapes strings but not regular expressions): write it as \\uXXXX in the source`,
+  );
 }
 
 export function kib(file) {

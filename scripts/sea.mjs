@@ -64,7 +64,7 @@ copyFileSync(process.execPath, out);
 chmodSync(out, 0o755);
 // Node's own binary may carry its debug symbols (about half of its 95 MB): a switch does not need them
 if (spawnSync('strip', ['--version'], { stdio: 'ignore' }).status === 0) run('strip', ['--strip-all', out]);
-else log('sea: no strip (binutils): the binary keeps Node\'s debug symbols');
+else log("sea: no strip (binutils): the binary keeps Node's debug symbols");
 const postject = join(dirname(require.resolve('postject/package.json')), 'dist', 'cli.js');
 run(process.execPath, [postject, out, 'NODE_SEA_BLOB', join(work, 'fsconf.blob'), '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2']);
 const check = spawnSync(out, ['--version'], { encoding: 'utf8', env: { ...process.env, FSCONF_CODE_CACHE: '0' } });
@@ -77,4 +77,6 @@ rmSync(`${out}.xz`, { force: true });
 run('xz', ['-T0', '-6', '-k', '-f', out]);
 writeFileSync(stampFile, stamp);
 const mib = (f) => `${(statSync(f).size / 1048576).toFixed(1)} MiB`;
-log(`sea: ${out.slice(REPO.length + 1)} ${mib(out)}, .xz ${mib(`${out}.xz`)} (binary ${built} ms, with xz ${Date.now() - started} ms); Node ${process.version}`);
+log(
+  `sea: ${out.slice(REPO.length + 1)} ${mib(out)}, .xz ${mib(`${out}.xz`)} (binary ${built} ms, with xz ${Date.now() - started} ms); Node ${process.version}`,
+);

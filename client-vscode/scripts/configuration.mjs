@@ -14,7 +14,12 @@ import { fileURLToPath } from 'node:url';
 
 /** Settings only the client reads. */
 const CLIENT = {
-  'fsconf.enable': { type: 'boolean', default: true, scope: 'window', description: 'Run fsconf on FreeSWITCH configuration files. When off, the language server is stopped.' },
+  'fsconf.enable': {
+    type: 'boolean',
+    default: true,
+    scope: 'window',
+    description: 'Run fsconf on FreeSWITCH configuration files. When off, the language server is stopped.',
+  },
   'fsconf.files': {
     type: 'array',
     items: { type: 'string' },
@@ -25,7 +30,13 @@ const CLIENT = {
   },
 };
 const CLIENT_LAST = {
-  'fsconf.trace.server': { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', description: 'Log the messages between VS Code and the fsconf language server in the "fsconf" output channel.' },
+  'fsconf.trace.server': {
+    type: 'string',
+    enum: ['off', 'messages', 'verbose'],
+    default: 'off',
+    scope: 'window',
+    description: 'Log the messages between VS Code and the fsconf language server in the "fsconf" output channel.',
+  },
 };
 
 /** @param {{ properties: Record<string, any> }} schema the server's SETTINGS_SCHEMA */
@@ -34,7 +45,8 @@ export function configuration(schema) {
   for (const [key, s] of Object.entries(schema.properties)) {
     if (!s.markdownDescription && !s['x-vscode-flat']) throw new Error(`setting ${key} has no markdownDescription (packages/core/src/settings-schema.ts)`);
     if (s['x-vscode-flat']) {
-      for (const [sub, ss] of Object.entries(s.properties)) properties[`fsconf.${key}.${sub}`] = { type: ss.type, default: true, scope: 'resource', markdownDescription: ss.markdownDescription };
+      for (const [sub, ss] of Object.entries(s.properties))
+        properties[`fsconf.${key}.${sub}`] = { type: ss.type, default: true, scope: 'resource', markdownDescription: ss.markdownDescription };
       continue;
     }
     // VS Code's unset values ({} and ''): a forwarded default must never hide a .fsconf.yaml (src/settings.ts)

@@ -24,7 +24,8 @@ function inRoundRect(x, y, x0, y0, x1, y1, r) {
   return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 }
 function distToSegment(x, y, ax, ay, bx, by) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
 }
@@ -40,7 +41,9 @@ function sample(x, y) {
   if (inRoundRect(x, y, 28, 54, 80, 62, 4)) c = DIM;
   if (inRoundRect(x, y, 28, 76, 62, 84, 4)) c = LINE;
   // check badge
-  const bx = 92, by = 92, br = 24;
+  const bx = 92,
+    by = 92,
+    br = 24;
   const d = Math.hypot(x - bx, y - by);
   if (d <= br + 3) c = BG;
   if (d <= br) c = GREEN;
@@ -56,7 +59,10 @@ for (let y = 0; y < SIZE; y++) {
     for (let sy = 0; sy < SS; sy++) {
       for (let sx = 0; sx < SS; sx++) {
         const s = sample(x + (sx + 0.5) / SS, y + (sy + 0.5) / SS);
-        acc[0] += s[0] * s[3]; acc[1] += s[1] * s[3]; acc[2] += s[2] * s[3]; acc[3] += s[3];
+        acc[0] += s[0] * s[3];
+        acc[1] += s[1] * s[3];
+        acc[2] += s[2] * s[3];
+        acc[3] += s[3];
       }
     }
     const o = y * (SIZE * 4 + 1) + 1 + x * 4;

@@ -64,7 +64,21 @@ export function findConfRoot(dir: string, fsExists: FsExists): string | undefine
 /** XML that build tools and IDEs keep in any project folder: never FreeSWITCH configuration. */
 const BUILD_XML = /^(pom|build|ivy|web|androidmanifest|checkstyle|phpunit|settings|project|module|beans|log4j2?|logback)\.xml$/i;
 /** Folders a FreeSWITCH conf tree has (vanilla's layout); a file deeper than the `freeswitch` folder must be in one. */
-const CONF_FOLDERS = new Set(['conf', 'autoload_configs', 'sip_profiles', 'dialplan', 'directory', 'chatplan', 'ivr_menus', 'lang', 'skinny_profiles', 'jingle_profiles', 'mrcp_profiles', 'tls', 'noload']);
+const CONF_FOLDERS = new Set([
+  'conf',
+  'autoload_configs',
+  'sip_profiles',
+  'dialplan',
+  'directory',
+  'chatplan',
+  'ivr_menus',
+  'lang',
+  'skinny_profiles',
+  'jingle_profiles',
+  'mrcp_profiles',
+  'tls',
+  'noload',
+]);
 
 /**
  * True when one of the folders holding the file is called `freeswitch` (e.g. /etc/freeswitch/…) and the

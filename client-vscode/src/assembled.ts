@@ -52,7 +52,10 @@ export class AssembledView {
     const vs = this.vs;
     let choice = section;
     if (!choice) {
-      choice = await vs.window.showQuickPick([...SECTION_CHOICES], { title: 'fsconf: Show the assembled configuration', placeHolder: 'What FreeSWITCH loads after includes and $${} expansion' });
+      choice = await vs.window.showQuickPick([...SECTION_CHOICES], {
+        title: 'fsconf: Show the assembled configuration',
+        placeHolder: 'What FreeSWITCH loads after includes and $${} expansion',
+      });
       if (!choice) return undefined;
     }
     const only = choice === 'whole configuration' ? undefined : choice;

@@ -19,7 +19,11 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('starting the server', () => {
   it('does not start for a workspace of plain XML', async () => {
-    const { fake, controller, context } = setup({ folders: ['/home/me/app'], filesInWorkspace: ['/home/me/app/pom.xml'], textDocuments: [doc('/home/me/app/pom.xml')] });
+    const { fake, controller, context } = setup({
+      folders: ['/home/me/app'],
+      filesInWorkspace: ['/home/me/app/pom.xml'],
+      textDocuments: [doc('/home/me/app/pom.xml')],
+    });
     controller.activate(context);
     await tick();
     expect(fake.client.started).toBe(0);
@@ -115,7 +119,9 @@ describe('client options: selector, middleware, settings', () => {
 
   it('answers workspace/configuration with what the user set, and passes other sections on', async () => {
     const { controller, vs } = setup({ user: { rules: { 'sofia/legacy-tls': 'error' }, passwords: { minimum: 12 }, files: ['x'] } });
-    const m = controller.middleware() as unknown as { workspace: { configuration: (p: unknown, t: unknown, n: (p: unknown) => unknown) => Promise<unknown[]> } };
+    const m = controller.middleware() as unknown as {
+      workspace: { configuration: (p: unknown, t: unknown, n: (p: unknown) => unknown) => Promise<unknown[]> };
+    };
     const items = [{ section: 'fsconf' }, { section: 'fsconf.rules', scopeUri: `file://${TREE}` }, { section: 'files.encoding' }];
     const res = await m.workspace.configuration({ items }, {}, async () => ['a', 'b', 'utf8']);
     expect(res).toEqual([{ rules: { 'sofia/legacy-tls': 'error' }, passwords: { minimum: 12 } }, { 'sofia/legacy-tls': 'error' }, 'utf8']);
@@ -138,7 +144,10 @@ describe('client options: selector, middleware, settings', () => {
     vs.state.user.rules = { 'dialplan/unknown-app': 'off' };
     vs.changeConfiguration(['fsconf.rules']);
     await tick();
-    expect(fake.log).toContainEqual({ method: 'workspace/didChangeConfiguration', params: { settings: { fsconf: { rules: { 'dialplan/unknown-app': 'off' } } } } });
+    expect(fake.log).toContainEqual({
+      method: 'workspace/didChangeConfiguration',
+      params: { settings: { fsconf: { rules: { 'dialplan/unknown-app': 'off' } } } },
+    });
 
     // once the server registers for the section, the language client forwards changes itself
     const m = fake.options.middleware as unknown as { handleRegisterCapability: (p: unknown, n: (p: unknown) => Promise<void>) => Promise<void> };
@@ -165,8 +174,21 @@ describe('status bar', () => {
     await tick();
     expect(vs.state.status.text).toBe('$(error) 0 $(warning) 0 fsconf');
     vs.state.diagnostics = [
-      [StubUri.file(`${TREE}/vars.xml`), [{ source: 'fsconf', severity: 0, message: 'a' }, { source: 'fsconf', severity: 1, message: 'b' }, { source: 'xml', severity: 0, message: 'c' }]],
-      [StubUri.file(`${TREE}/sip_profiles/internal.xml`), [{ source: 'fsconf', severity: 0, message: 'd' }, { source: 'fsconf', severity: 2, message: 'e' }]],
+      [
+        StubUri.file(`${TREE}/vars.xml`),
+        [
+          { source: 'fsconf', severity: 0, message: 'a' },
+          { source: 'fsconf', severity: 1, message: 'b' },
+          { source: 'xml', severity: 0, message: 'c' },
+        ],
+      ],
+      [
+        StubUri.file(`${TREE}/sip_profiles/internal.xml`),
+        [
+          { source: 'fsconf', severity: 0, message: 'd' },
+          { source: 'fsconf', severity: 2, message: 'e' },
+        ],
+      ],
       [StubUri.file('/home/me/pom.xml'), [{ source: 'xml', severity: 0, message: 'f' }]],
     ];
     vs.fireDiagnostics();
@@ -217,13 +239,17 @@ describe('commands', () => {
     expect(vs.state.opened[0]!.selection!.startLine).toBe(10);
     expect(vs.state.shown).toContainEqual({
       kind: 'info',
-      message: 'fsconf: 192.168.1.10 → ALLOW by ACL "domains" — decided by allow 192.168.0.0/16 at autoload_configs/acl.conf.xml:11. Why: the first matching node (longest prefix) allows',
+      message:
+        'fsconf: 192.168.1.10 → ALLOW by ACL "domains" — decided by allow 192.168.0.0/16 at autoload_configs/acl.conf.xml:11. Why: the first matching node (longest prefix) allows',
     });
   });
 
   it('a deny shows a warning; no deciding node reveals the list itself; invalid input asks again', async () => {
     const deny = { verdict: 'deny', list: 'lan', decidedBy: null, reason: 'no node matched: the list default (deny) applies' };
-    const { controller, context, vs } = setup({ inputBox: '10.0.0.1', quickPick: (items) => items.find((i) => i.label === 'lan') }, { 'fsconf.aclLists': () => lists, 'fsconf.aclTest': () => deny });
+    const { controller, context, vs } = setup(
+      { inputBox: '10.0.0.1', quickPick: (items) => items.find((i) => i.label === 'lan') },
+      { 'fsconf.aclLists': () => lists, 'fsconf.aclTest': () => deny },
+    );
     controller.activate(context);
     await vs.state.commands.get(COMMANDS.testAcl)!();
     expect(vs.state.shown.at(-1)!.kind).toBe('warning');
@@ -235,11 +261,14 @@ describe('commands', () => {
   });
 
   it('errors from the server are shown, not thrown', async () => {
-    const { controller, context, vs } = setup({ inputBox: '10.0.0.1' }, {
-      'fsconf.aclLists': () => {
-        throw new Error('ACL lists are not available in this build');
+    const { controller, context, vs } = setup(
+      { inputBox: '10.0.0.1' },
+      {
+        'fsconf.aclLists': () => {
+          throw new Error('ACL lists are not available in this build');
+        },
       },
-    });
+    );
     controller.activate(context);
     await vs.state.commands.get(COMMANDS.testAcl)!();
     expect(vs.state.shown).toContainEqual({ kind: 'error', message: 'fsconf: ACL lists are not available in this build' });
@@ -271,10 +300,32 @@ describe('fsconf: Simulate a call', () => {
     context: 'public',
     contexts: ['public', 'default'],
     actions: [
-      { application: 'transfer', data: '1000 XML default', expanded: '1000 XML default', context: 'public', extension: 'public_extensions', uri: `file://${TREE}/dialplan/public.xml`, line: 41 },
-      { application: 'bridge', data: 'user/1000@${domain_name}', expanded: 'user/1000@${domain_name}', context: 'default', extension: 'Local_Extension', uri: `file://${TREE}/dialplan/default.xml`, line: 268 },
+      {
+        application: 'transfer',
+        data: '1000 XML default',
+        expanded: '1000 XML default',
+        context: 'public',
+        extension: 'public_extensions',
+        uri: `file://${TREE}/dialplan/public.xml`,
+        line: 41,
+      },
+      {
+        application: 'bridge',
+        data: 'user/1000@${domain_name}',
+        expanded: 'user/1000@${domain_name}',
+        context: 'default',
+        extension: 'Local_Extension',
+        uri: `file://${TREE}/dialplan/default.xml`,
+        line: 268,
+      },
     ],
-    outcome: { kind: 'bridge', endpoint: 'user/1000@${domain_name}', external: false, reason: 'bridge to a local user', targets: [{ target: 'user/1000@${domain_name}', kind: 'local-user' }] },
+    outcome: {
+      kind: 'bridge',
+      endpoint: 'user/1000@${domain_name}',
+      external: false,
+      reason: 'bridge to a local user',
+      targets: [{ target: 'user/1000@${domain_name}', kind: 'local-user' }],
+    },
     trace: [{ kind: 'transfer', text: 'transfer to 1000 in context default', uri: `file://${TREE}/dialplan/public.xml`, line: 41, depth: 0 }],
     premises: ['time conditions are evaluated at …'],
   };
@@ -287,7 +338,10 @@ describe('fsconf: Simulate a call', () => {
     await tick();
     const r = await vs.state.commands.get(COMMANDS.simulateCall)!();
     expect(r).toEqual(result);
-    expect(fake.log).toContainEqual({ method: 'workspace/executeCommand', params: { command: 'fsconf.route', arguments: [{ profile: 'external', from: '203.0.113.7', to: '1000' }] } });
+    expect(fake.log).toContainEqual({
+      method: 'workspace/executeCommand',
+      params: { command: 'fsconf.route', arguments: [{ profile: 'external', from: '203.0.113.7', to: '1000' }] },
+    });
     const md = vs.state.untitled[0]!;
     expect(md.language).toBe('markdown');
     expect(md.content).toContain('**Outcome:** bridge `user/1000@${domain_name}` — stays on the switch');
@@ -295,9 +349,11 @@ describe('fsconf: Simulate a call', () => {
     expect(md.content).toMatch(/2\. `bridge\(user\/1000@\$\{domain_name\}\)` — default\/Local\\_Extension \[dialplan\/default\.xml:269\]/);
   });
 
-  it('the code lens command (the server\'s fsconf.route) shows its answer too', async () => {
+  it("the code lens command (the server's fsconf.route) shows its answer too", async () => {
     const { vs, controller } = setup();
-    const m = controller.middleware() as unknown as { executeCommand: (c: string, a: unknown[], n: (c: string, a: unknown[]) => Promise<unknown>) => Promise<unknown> };
+    const m = controller.middleware() as unknown as {
+      executeCommand: (c: string, a: unknown[], n: (c: string, a: unknown[]) => Promise<unknown>) => Promise<unknown>;
+    };
     const got = await m.executeCommand('fsconf.route', [{ profile: 'external', from: '203.0.113.7', to: '1000' }], async () => result);
     expect(got).toEqual(result);
     expect(vs.state.untitled).toHaveLength(1);

@@ -11,7 +11,20 @@ import { cachedExists, shouldHandle, type FsExists } from './activation.js';
 import { answerConfigurationItem, changeKind, clientSettings, serverSettings, type ClientSettings, type ServerSettings } from './settings.js';
 import { AssembledView } from './assembled.js';
 import { COMMAND, type CommandDescriptor, type ParamOf, type ResultOf } from '@fsconf/server-lsp/protocol';
-import { aclPickItems, countDiagnostics, lintSummary, revealTarget, routeMarkdown, statusText, validateIp, verdictDetail, verdictMessage, type AclTestResult, type RouteArgs, type RouteCallResult } from './present.js';
+import {
+  aclPickItems,
+  countDiagnostics,
+  lintSummary,
+  revealTarget,
+  routeMarkdown,
+  statusText,
+  validateIp,
+  verdictDetail,
+  verdictMessage,
+  type AclTestResult,
+  type RouteArgs,
+  type RouteCallResult,
+} from './present.js';
 
 export type VscodeApi = typeof vscode;
 
@@ -40,7 +53,6 @@ export const COMMANDS = {
   peekReferences: 'fsconf.peekReferences',
   simulateCall: 'fsconf.simulateCall',
 } as const;
-
 
 const EXECUTE_COMMAND = 'workspace/executeCommand';
 const DID_CHANGE_CONFIGURATION = 'workspace/didChangeConfiguration';
@@ -302,19 +314,31 @@ export class FsconfController {
     sub(vs.commands.registerCommand(COMMANDS.restartServer, () => this.guard(() => this.restartServer())));
     // code lenses ("used by: …", "dialled by N extensions") peek at the places they count; LSP sends plain JSON
     sub(
-      vs.commands.registerCommand(COMMANDS.peekReferences, (uri: string, at: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) =>
-        vs.commands.executeCommand(
-          'editor.action.showReferences',
-          vs.Uri.parse(uri),
-          new vs.Position(at.line, at.character),
-          (locations ?? []).map((l) => new vs.Location(vs.Uri.parse(l.uri), new vs.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character))),
-        ),
+      vs.commands.registerCommand(
+        COMMANDS.peekReferences,
+        (
+          uri: string,
+          at: { line: number; character: number },
+          locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[],
+        ) =>
+          vs.commands.executeCommand(
+            'editor.action.showReferences',
+            vs.Uri.parse(uri),
+            new vs.Position(at.line, at.character),
+            (locations ?? []).map(
+              (l) => new vs.Location(vs.Uri.parse(l.uri), new vs.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character)),
+            ),
+          ),
       ),
     );
     // the assembled configuration view (assembled.ts)
     const assembled = new AssembledView(vs);
     for (const d of assembled.register()) sub(d);
-    sub(vs.commands.registerCommand(COMMANDS.showAssembled, (section?: string) => this.guard(() => assembled.show((a) => this.execute(COMMAND.assembled, a), this.activeFsconfUri(), section))));
+    sub(
+      vs.commands.registerCommand(COMMANDS.showAssembled, (section?: string) =>
+        this.guard(() => assembled.show((a) => this.execute(COMMAND.assembled, a), this.activeFsconfUri(), section)),
+      ),
+    );
     sub(vs.commands.registerCommand(COMMANDS.simulateCall, (args?: Partial<RouteArgs>) => this.guard(() => this.simulateCall(args))));
 
     sub(vs.languages.onDidChangeDiagnostics(() => this.updateStatus()));
@@ -436,19 +460,25 @@ export class FsconfController {
     let listName = args?.list;
     if (!listName) {
       if (lists.length === 0) throw new Error('the configuration defines no ACL lists');
-      const picked = await vs.window.showQuickPick(aclPickItems(lists, (u) => this.relative(u)), {
-        title: `fsconf: Test ${ip} against…`,
-        placeHolder: 'ACL list (from acl.conf.xml, or built in)',
-        matchOnDescription: true,
-        ignoreFocusOut: true,
-      });
+      const picked = await vs.window.showQuickPick(
+        aclPickItems(lists, (u) => this.relative(u)),
+        {
+          title: `fsconf: Test ${ip} against…`,
+          placeHolder: 'ACL list (from acl.conf.xml, or built in)',
+          matchOnDescription: true,
+          ignoreFocusOut: true,
+        },
+      );
       if (!picked) return undefined;
       listName = picked.list.name;
     }
     const result = await this.execute(COMMAND.aclTest, { ip, list: listName, ...where });
     if (!result) throw new Error('the server returned no verdict');
 
-    const target = revealTarget(result, lists.find((l) => l.name === listName));
+    const target = revealTarget(
+      result,
+      lists.find((l) => l.name === listName),
+    );
     if (target) await this.reveal(target.uri, target.line);
     const message = verdictMessage(ip, result, (u) => this.relative(u));
     // the toast is cut short on a narrow window: the whole verdict is one click away
@@ -476,7 +506,13 @@ export class FsconfController {
   async simulateCall(args?: Partial<RouteArgs>): Promise<RouteCallResult | undefined> {
     const vs = this.vs;
     const ask = async (title: string, prompt: string, placeHolder: string, validate?: (v: string) => string | undefined) =>
-      vs.window.showInputBox({ title: `fsconf: Simulate a call — ${title}`, prompt, placeHolder, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? validate?.(v) : `Type the ${title}`) });
+      vs.window.showInputBox({
+        title: `fsconf: Simulate a call — ${title}`,
+        prompt,
+        placeHolder,
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() ? validate?.(v) : `Type the ${title}`),
+      });
     const profile = args?.profile ?? (await ask('sip profile', 'The sip profile that receives the call', 'external'));
     if (profile === undefined) return undefined;
     const from = args?.from ?? (await ask("caller's address", 'The IP address the INVITE comes from', '203.0.113.7', validateIp));

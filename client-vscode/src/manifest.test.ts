@@ -12,10 +12,20 @@ import { COMMANDS } from './controller.js';
 const EXT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPO = join(EXT, '..');
 const manifest = JSON.parse(readFileSync(join(EXT, 'package.json'), 'utf8'));
-const properties: Record<string, { type?: string; description?: string; markdownDescription?: string; properties?: Record<string, unknown>; additionalProperties?: unknown }> =
-  manifest.contributes.configuration.properties;
+const properties: Record<
+  string,
+  { type?: string; description?: string; markdownDescription?: string; properties?: Record<string, unknown>; additionalProperties?: unknown }
+> = manifest.contributes.configuration.properties;
 
-type Schema = { type?: string; properties?: Record<string, Schema>; additionalProperties?: unknown; items?: unknown; minimum?: number; maximum?: number; enum?: unknown[] };
+type Schema = {
+  type?: string;
+  properties?: Record<string, Schema>;
+  additionalProperties?: unknown;
+  items?: unknown;
+  minimum?: number;
+  maximum?: number;
+  enum?: unknown[];
+};
 
 /**
  * The server's settings schema: `server-lsp/src/settings-schema.ts` if the server exports one (a JSON
@@ -32,7 +42,8 @@ async function serverSchema(): Promise<{ from: string; keys: string[]; schema?: 
       }
     }
     for (const v of Object.values(mod)) {
-      if (Array.isArray(v) && v.length && v.every((x) => typeof x === 'string')) return { from: ts, keys: (v as string[]).map((k) => k.replace(/^fsconf\./, '')) };
+      if (Array.isArray(v) && v.length && v.every((x) => typeof x === 'string'))
+        return { from: ts, keys: (v as string[]).map((k) => k.replace(/^fsconf\./, '')) };
     }
     throw new Error(`${ts} exports neither a JSON schema with properties nor a list of keys`);
   }
@@ -105,7 +116,8 @@ describe('contributed settings', () => {
 
   it('the docs name every setting: the README table here, and the .fsconf.yaml example of the root README', async () => {
     const readme = readFileSync(join(EXT, 'README.md'), 'utf8');
-    for (const key of Object.keys(properties)) expect(readme, `client-vscode/README.md has no row for ${key}`).toContain(key.startsWith('fsconf.inlayHints.') ? 'fsconf.inlayHints.' : `\`${key}\``);
+    for (const key of Object.keys(properties))
+      expect(readme, `client-vscode/README.md has no row for ${key}`).toContain(key.startsWith('fsconf.inlayHints.') ? 'fsconf.inlayHints.' : `\`${key}\``);
     const server = await serverSchema();
     const yaml = /### Configuration: `\.fsconf\.yaml`[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readFileSync(join(REPO, 'README.md'), 'utf8'))?.[1] ?? '';
     for (const key of server.keys) expect(yaml, `README.md's .fsconf.yaml example has no ${key}:`).toMatch(new RegExp(`^${key}:`, 'm'));
@@ -120,7 +132,14 @@ describe('manifest', () => {
   it('contributes the commands the controller registers, under the fsconf category', () => {
     const cmds = manifest.contributes.commands as { command: string; title: string; category: string }[];
     expect(cmds.map((c) => c.command).sort()).toEqual(Object.values(COMMANDS).sort());
-    expect(cmds.map((c) => `${c.category}: ${c.title}`).sort()).toEqual(['fsconf: Lint the whole configuration', 'fsconf: Restart server', 'fsconf: Show the assembled configuration', 'fsconf: Show where it is used', 'fsconf: Simulate a call', 'fsconf: Test an address against an ACL']);
+    expect(cmds.map((c) => `${c.category}: ${c.title}`).sort()).toEqual([
+      'fsconf: Lint the whole configuration',
+      'fsconf: Restart server',
+      'fsconf: Show the assembled configuration',
+      'fsconf: Show where it is used',
+      'fsconf: Simulate a call',
+      'fsconf: Test an address against an ACL',
+    ]);
   });
 
   it('activates on a conf tree in the workspace or an XML file, never on startup', () => {

@@ -136,14 +136,26 @@ export function routeMarkdown(args: Partial<RouteArgsT>, r: RouteCallResultT, re
   out.push(`**Admission:** ${how}${a.user ? ` as ${mdEscape(a.user)}` : ''}${a.response ? ` (${a.response})` : ''} — ${mdEscape(a.reason)}`, '');
   if (r.context) out.push(`**Context:** ${mdEscape(r.contexts.join(' → '))}`, '');
   const o = r.outcome;
-  out.push(`**Outcome:** ${o.kind}${o.endpoint ? ` \`${o.endpoint}\`` : ''}${o.kind === 'bridge' ? (o.external ? ' — leaves the switch' : ' — stays on the switch') : ''}`, '', mdEscape(o.reason), '');
+  out.push(
+    `**Outcome:** ${o.kind}${o.endpoint ? ` \`${o.endpoint}\`` : ''}${o.kind === 'bridge' ? (o.external ? ' — leaves the switch' : ' — stays on the switch') : ''}`,
+    '',
+    mdEscape(o.reason),
+    '',
+  );
   for (const t of o.targets ?? []) out.push(`- ${mdEscape(t.target)} (${t.kind})${t.location ? ` ${link(t.location.uri, t.location.line, relative)}` : ''}`);
   if (r.actions.length) {
     out.push('', '## Actions in execution order', '');
-    r.actions.forEach((x, i) => out.push(`${i + 1}. \`${x.application}(${x.expanded})\` — ${mdEscape(x.context)}/${mdEscape(x.extension)} ${link(x.uri, x.line, relative)}${x.when ? ` _(only if ${mdEscape(x.when)})_` : ''}`));
+    r.actions.forEach((x, i) =>
+      out.push(
+        `${i + 1}. \`${x.application}(${x.expanded})\` — ${mdEscape(x.context)}/${mdEscape(x.extension)} ${link(x.uri, x.line, relative)}${x.when ? ` _(only if ${mdEscape(x.when)})_` : ''}`,
+      ),
+    );
   }
   out.push('', '## Trace', '');
-  for (const s of r.trace) out.push(`- ${'\u00a0\u00a0'.repeat(s.depth ?? 0)}${mdEscape(s.text)}${s.uri !== undefined && s.line !== undefined ? ` ${link(s.uri, s.line, relative)}` : ''}`);
+  for (const s of r.trace)
+    out.push(
+      `- ${'\u00a0\u00a0'.repeat(s.depth ?? 0)}${mdEscape(s.text)}${s.uri !== undefined && s.line !== undefined ? ` ${link(s.uri, s.line, relative)}` : ''}`,
+    );
   if (r.premises.length) {
     out.push('', '## Premises', '');
     for (const p of r.premises) out.push(`- ${mdEscape(p)}`);

@@ -64,10 +64,17 @@ describe('client-only settings', () => {
     expect(clientSettings(config({}))).toEqual({ enable: true, files: [], trace: 'off' });
   });
   it('enable off, files cleaned, trace', () => {
-    expect(clientSettings(config({ enable: false, files: ['a/*.xml', '', 3], 'trace.server': 'verbose' }))).toEqual({ enable: false, files: ['a/*.xml'], trace: 'verbose' });
+    expect(clientSettings(config({ enable: false, files: ['a/*.xml', '', 3], 'trace.server': 'verbose' }))).toEqual({
+      enable: false,
+      files: ['a/*.xml'],
+      trace: 'verbose',
+    });
   });
   it('which changes restart the client and which are re-sent', () => {
-    const affects = (...keys: string[]) => (s: string) => keys.some((k) => k === s || k.startsWith(s + '.'));
+    const affects =
+      (...keys: string[]) =>
+      (s: string) =>
+        keys.some((k) => k === s || k.startsWith(s + '.'));
     expect(changeKind(affects('fsconf.enable'))).toBe('restart');
     expect(changeKind(affects('fsconf.files'))).toBe('restart');
     expect(changeKind(affects('fsconf.rules'))).toBe('resend');

@@ -66,7 +66,8 @@ export class CachingFileSystem implements FileSystem {
     const p = this.files.has(path) ? path : normalize(path);
     const st = this.stat(p);
     const e = this.files.get(p);
-    if (e && st && st.isFile && e.value.mtimeMs === st.mtimeMs && e.value.size === st.size && e.value.maxBytes === maxBytes && this.fresh(e)) return e.value.data;
+    if (e && st && st.isFile && e.value.mtimeMs === st.mtimeMs && e.value.size === st.size && e.value.maxBytes === maxBytes && this.fresh(e))
+      return e.value.data;
     let data = this.base.readFile(p, maxBytes); // errors are not cached
     if (typeof data !== 'string') {
       // keep valid UTF-8 decoded (core would decode it the same way, BOM kept as U+FEFF); other bytes stay bytes

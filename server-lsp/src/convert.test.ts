@@ -9,7 +9,9 @@ const f: Finding = {
   range: { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } },
   message: 'm',
   related: [{ file: '/c/vars.xml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'set here' }],
-  fixes: [{ title: 't', kind: 'safe', edits: [{ file: '/c/vars.xml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'x' }] }],
+  fixes: [
+    { title: 't', kind: 'safe', edits: [{ file: '/c/vars.xml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'x' }] },
+  ],
   security: true,
 };
 const uriOf = (p: string) => 'file://' + p;
@@ -32,8 +34,24 @@ describe('convert', () => {
   });
 
   it('maps a file action to a code action with a WorkspaceEdit across files', () => {
-    const a = toCodeAction({ title: 't', kind: 'quickfix', preferred: true, fixKind: 'credential', edits: new Map([['/c/vars.xml', [{ range: f.range, newText: 'x' }]]]), findings: [f] }, uriOf);
-    expect(a).toMatchObject({ title: 't', kind: 'quickfix', isPreferred: true, data: { fixKind: 'credential' }, edit: { changes: { 'file:///c/vars.xml': [{ range: f.range, newText: 'x' }] } } });
+    const a = toCodeAction(
+      {
+        title: 't',
+        kind: 'quickfix',
+        preferred: true,
+        fixKind: 'credential',
+        edits: new Map([['/c/vars.xml', [{ range: f.range, newText: 'x' }]]]),
+        findings: [f],
+      },
+      uriOf,
+    );
+    expect(a).toMatchObject({
+      title: 't',
+      kind: 'quickfix',
+      isPreferred: true,
+      data: { fixKind: 'credential' },
+      edit: { changes: { 'file:///c/vars.xml': [{ range: f.range, newText: 'x' }] } },
+    });
     expect(a.diagnostics).toHaveLength(1);
     const all = toCodeAction({ title: 'all', kind: 'source.fixAll.fsconf', preferred: false, fixKind: 'safe', edits: new Map(), findings: [] }, uriOf);
     expect(all.isPreferred).toBeUndefined();
@@ -50,9 +68,20 @@ describe('settings schema', () => {
 
 describe('a finding with a cause', () => {
   it('carries it in data.cause (clients group by it) and as related information', () => {
-    const withCause: Finding = { ...f, rule: 'directory/password-too-short', related: [], cause: { file: '/c/vars.xml', range: { start: { line: 14, character: 50 }, end: { line: 14, character: 54 } }, message: 'the weak $${default_password} set at vars.xml:15' } };
+    const withCause: Finding = {
+      ...f,
+      rule: 'directory/password-too-short',
+      related: [],
+      cause: {
+        file: '/c/vars.xml',
+        range: { start: { line: 14, character: 50 }, end: { line: 14, character: 54 } },
+        message: 'the weak $${default_password} set at vars.xml:15',
+      },
+    };
     const d = toDiagnostic(withCause, uriOf);
     expect(d.data).toMatchObject({ cause: { uri: 'file:///c/vars.xml', line: 14, message: 'the weak $${default_password} set at vars.xml:15' } });
-    expect(d.relatedInformation).toEqual([{ location: { uri: 'file:///c/vars.xml', range: withCause.cause!.range }, message: 'cause: the weak $${default_password} set at vars.xml:15' }]);
+    expect(d.relatedInformation).toEqual([
+      { location: { uri: 'file:///c/vars.xml', range: withCause.cause!.range }, message: 'cause: the weak $${default_password} set at vars.xml:15' },
+    ]);
   });
 });

@@ -26,7 +26,8 @@ export function toDiagnostic(f: Finding, uriOf: (path: string) => string): Diagn
     // clients group findings that share a rule and a cause (the TUI, VS Code's related information)
     data.cause = { uri: uriOf(f.cause.file), line: f.cause.range.start.line, message: f.cause.message };
     const related = d.relatedInformation ?? [];
-    if (!related.some((r) => r.location.uri === data.cause!.uri && r.location.range.start.line === f.cause!.range.start.line)) related.push({ location: { uri: data.cause.uri, range: f.cause.range }, message: `cause: ${f.cause.message}` });
+    if (!related.some((r) => r.location.uri === data.cause!.uri && r.location.range.start.line === f.cause!.range.start.line))
+      related.push({ location: { uri: data.cause.uri, range: f.cause.range }, message: `cause: ${f.cause.message}` });
     d.relatedInformation = related;
   }
   if (data.fixes || data.security || data.cause) d.data = data;

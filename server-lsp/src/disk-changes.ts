@@ -47,7 +47,10 @@ function onDiskChange(s: FsconfServer, paths: string[]): void {
     changed.push(path);
   }
   if (!changed.length) return;
-  onWatchedFiles(s, changed.map((path) => ({ uri: pathToUri(path), type: FileChangeType.Changed })));
+  onWatchedFiles(
+    s,
+    changed.map((path) => ({ uri: pathToUri(path), type: FileChangeType.Changed })),
+  );
   // clients holding a file open (the terminal UI) re-read it: a diff is never computed from stale text
   void s.connection.sendNotification('fsconf/filesChanged', { uris: changed.map((path) => s.uriOf(path)) } satisfies FilesChanged);
 }

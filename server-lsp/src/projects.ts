@@ -25,7 +25,19 @@ export function newProject(s: FsconfServer, root: string | undefined): Project {
       s.error(`${feature} provider ${provider} failed on ${path} and was skipped (the other providers still answered): ${describeError(err)}`);
     },
   });
-  const p: Project = { key, root, ws, published: new Map(), readTexts: new Map(), notUtf8: new Set(), files: new Set(), timer: undefined, firstPendingAt: 0, lastChangeAt: 0, started: false };
+  const p: Project = {
+    key,
+    root,
+    ws,
+    published: new Map(),
+    readTexts: new Map(),
+    notUtf8: new Set(),
+    files: new Set(),
+    timer: undefined,
+    firstPendingAt: 0,
+    lastChangeAt: 0,
+    started: false,
+  };
   s.projects.set(key, p);
   return p;
 }

@@ -84,11 +84,26 @@ export interface RouteLocation {
 
 /** `fsconf.route` result: core's RouteResult with URIs and 0-based lines. */
 export interface RouteCallResult {
-  admission: { profile: string; from: string; verdict: 'admitted' | 'challenged' | 'rejected' | 'undecided'; authenticated: boolean; by: 'acl' | 'digest' | 'blind' | 'none'; reason: string; response?: string; user?: string };
+  admission: {
+    profile: string;
+    from: string;
+    verdict: 'admitted' | 'challenged' | 'rejected' | 'undecided';
+    authenticated: boolean;
+    by: 'acl' | 'digest' | 'blind' | 'none';
+    reason: string;
+    response?: string;
+    user?: string;
+  };
   context: string | null;
   contexts: string[];
   actions: (RouteLocation & { application: string; data: string; expanded: string; context: string; extension: string; unknown?: string[]; when?: string })[];
-  outcome: { kind: 'bridge' | 'no-route' | 'hangup' | 'rejected' | 'challenged' | 'undecided' | 'other'; endpoint: string | null; external: boolean; reason: string; targets?: { target: string; kind: string; name?: string; location?: RouteLocation }[] };
+  outcome: {
+    kind: 'bridge' | 'no-route' | 'hangup' | 'rejected' | 'challenged' | 'undecided' | 'other';
+    endpoint: string | null;
+    external: boolean;
+    reason: string;
+    targets?: { target: string; kind: string; name?: string; location?: RouteLocation }[];
+  };
   trace: (Partial<RouteLocation> & { kind: string; text: string; depth?: number })[];
   premises: string[];
 }
@@ -161,7 +176,12 @@ export interface SUser extends Located {
 
 export interface Structure {
   root: string | null;
-  profiles: (Located & { name: string; params: SParam[]; gateways: (Located & { name: string; params: SParam[] })[]; domains: { name: string; alias?: string; parse?: string }[] })[];
+  profiles: (Located & {
+    name: string;
+    params: SParam[];
+    gateways: (Located & { name: string; params: SParam[] })[];
+    domains: { name: string; alias?: string; parse?: string }[];
+  })[];
   contexts: SContext[];
   domains: (Located & { name: string; params: SParam[]; variables: SParam[]; groups: string[]; users: SUser[] })[];
   aclLists: (Located & { name: string; default: string; nodes: (Located & { type: string; cidr?: string; domain?: string })[] })[];
@@ -177,7 +197,15 @@ export interface NewElement {
 
 export type StructuralEdit =
   | { op: 'insert'; parent: ElementRef; element: NewElement; before?: ElementRef; after?: ElementRef; first?: boolean }
-  | { op: 'addExtension'; context: string; element?: NewElement; template?: string; values?: Record<string, string>; placement?: 'file' | 'top' | 'bottom'; before?: ElementRef }
+  | {
+      op: 'addExtension';
+      context: string;
+      element?: NewElement;
+      template?: string;
+      values?: Record<string, string>;
+      placement?: 'file' | 'top' | 'bottom';
+      before?: ElementRef;
+    }
   | { op: 'delete'; target: ElementRef }
   | { op: 'duplicate'; target: ElementRef; name?: string }
   | { op: 'move'; target: ElementRef; before?: ElementRef; after?: ElementRef; direction?: 'up' | 'down' }

@@ -49,7 +49,9 @@ export function analyse(s: FsconfServer, p: Project, force = false): { files: nu
   const summary: AnalysisDone = { files: a.tree.order.length, ...totals, ms: Math.round(ms * 10) / 10 };
   // the output channel: the first analysis of a tree, whole-tree lints (forced) and slow ones
   if (first || force || ms > 250)
-    s.log(`analysed ${p.root ?? 'files outside a conf tree'}: ${summary.files} files, ${totals.errors} errors, ${totals.warnings} warnings, ${totals.infos} info in ${summary.ms} ms`);
+    s.log(
+      `analysed ${p.root ?? 'files outside a conf tree'}: ${summary.files} files, ${totals.errors} errors, ${totals.warnings} warnings, ${totals.infos} info in ${summary.ms} ms`,
+    );
   void s.connection.sendNotification('fsconf/analysisDone', summary);
   // hints and lenses of other files depend on this analysis (a `set` in vars.xml, a new extension)
   if (s.caps.workspace?.inlayHint?.refreshSupport) void s.connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -59,7 +61,9 @@ export function analyse(s: FsconfServer, p: Project, force = false): { files: nu
 }
 
 export function publish(s: FsconfServer, p: Project, path: string, findings: Finding[], force: boolean): void {
-  const diagnostics = findings.map((f) => toDiagnostic(f, s.uriOf)).map((d) => ({ ...d, message: typeof d.message === 'string' ? advise(d.message, s.client) : d.message }));
+  const diagnostics = findings
+    .map((f) => toDiagnostic(f, s.uriOf))
+    .map((d) => ({ ...d, message: typeof d.message === 'string' ? advise(d.message, s.client) : d.message }));
   const key = JSON.stringify(diagnostics);
   const open = s.open.get(path);
   const doc = open ? s.documents.get(open.uri) : undefined;

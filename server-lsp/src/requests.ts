@@ -1,6 +1,33 @@
 /** LSP requests (hover, completion, …): each answered from core for the project holding the document. */
-import { codeActions, definitionLinks, documentLinks, documentSymbols, foldingRanges, inlayHints, codeLenses, templateActions, configYamlCompletion, configYamlHover, workspaceSymbols as coreWorkspaceSymbols, definition as coreDefinition, references as coreReferences, rename as coreRename, prepareRename as corePrepareRename, completion as coreCompletion, hover as coreHover } from '@fsconf/core';
-import { LSPErrorCodes, ResponseError, ErrorCodes, type CancellationToken, type Connection, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import {
+  codeActions,
+  definitionLinks,
+  documentLinks,
+  documentSymbols,
+  foldingRanges,
+  inlayHints,
+  codeLenses,
+  templateActions,
+  configYamlCompletion,
+  configYamlHover,
+  workspaceSymbols as coreWorkspaceSymbols,
+  definition as coreDefinition,
+  references as coreReferences,
+  rename as coreRename,
+  prepareRename as corePrepareRename,
+  completion as coreCompletion,
+  hover as coreHover,
+} from '@fsconf/core';
+import {
+  LSPErrorCodes,
+  ResponseError,
+  ErrorCodes,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import { uriToPath } from './paths.js';
 import { toCodeAction } from './convert.js';
 import { advise } from './advice.js';
@@ -71,7 +98,16 @@ function completion(s: FsconfServer, uri: string, position: { line: number; char
   if (s.caps.textDocument?.completion?.completionItem?.snippetSupport) return items;
   // no snippets: the placeholder's default text, as plain text
   const plain = (x: string) => x.replace(/\$\{\d+:((?:\\.|[^}\\])*)\}/g, (_, d: string) => d).replace(/\\([$}\\])/g, '$1');
-  return items.map((i) => (i.insertTextFormat === 2 ? { ...i, insertTextFormat: 1 as const, ...(i.textEdit && 'newText' in i.textEdit ? { textEdit: { ...i.textEdit, newText: plain(i.textEdit.newText) } } : {}), ...(i.insertText ? { insertText: plain(i.insertText) } : {}) } : i));
+  return items.map((i) =>
+    i.insertTextFormat === 2
+      ? {
+          ...i,
+          insertTextFormat: 1 as const,
+          ...(i.textEdit && 'newText' in i.textEdit ? { textEdit: { ...i.textEdit, newText: plain(i.textEdit.newText) } } : {}),
+          ...(i.insertText ? { insertText: plain(i.insertText) } : {}),
+        }
+      : i,
+  );
 }
 
 function definition(s: FsconfServer, uri: string, position: { line: number; character: number }) {
@@ -134,7 +170,15 @@ function lenses(s: FsconfServer, uri: string) {
   return codeLenses(t.p.ws, t.path).map((l) => ({
     range: l.range,
     ...(l.command
-      ? { command: { title: l.title, command: l.command, arguments: (l.arguments ?? []).map((x) => (typeof x === 'string' ? fix(x) : Array.isArray(x) ? x.map((y: { uri: string; range: unknown }) => ({ ...y, uri: fix(y.uri) })) : x)) } }
+      ? {
+          command: {
+            title: l.title,
+            command: l.command,
+            arguments: (l.arguments ?? []).map((x) =>
+              typeof x === 'string' ? fix(x) : Array.isArray(x) ? x.map((y: { uri: string; range: unknown }) => ({ ...y, uri: fix(y.uri) })) : x,
+            ),
+          },
+        }
       : { command: { title: l.title, command: '' } }),
   }));
 }
@@ -142,18 +186,41 @@ function lenses(s: FsconfServer, uri: string) {
 /** Every tree's profiles, gateways, contexts, extensions, domains, users and ACL lists. */
 function workspaceSymbols(s: FsconfServer, query: string) {
   const out = [];
-  for (const p of s.projects.values()) if (p.started) out.push(...coreWorkspaceSymbols(p.ws, query).map((sym) => ({ ...sym, location: { ...sym.location, uri: s.uriOf(uriToPath(sym.location.uri) ?? sym.location.uri) } })));
+  for (const p of s.projects.values())
+    if (p.started)
+      out.push(
+        ...coreWorkspaceSymbols(p.ws, query).map((sym) => ({
+          ...sym,
+          location: { ...sym.location, uri: s.uriOf(uriToPath(sym.location.uri) ?? sym.location.uri) },
+        })),
+      );
   return out;
 }
 
-function actions(s: FsconfServer, uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, only: string[] | undefined, asked?: Diagnostic[]) {
+function actions(
+  s: FsconfServer,
+  uri: string,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+  only: string[] | undefined,
+  asked?: Diagnostic[],
+) {
   const t = s.target(uri);
   if (!t) return [];
   freshen(s, t.p, t.path);
-  const fixes = codeActions(t.p.ws, t.path, range, only, asked?.map((d) => ({ range: d.range, code: d.code }))).map((a) => toCodeAction(a, s.uriOf));
+  const fixes = codeActions(
+    t.p.ws,
+    t.path,
+    range,
+    only,
+    asked?.map((d) => ({ range: d.range, code: d.code })),
+  ).map((a) => toCodeAction(a, s.uriOf));
   // templates ("Add extension: …") in dialplan files, when the client asks for refactorings too
   if (only?.length && !only.some((k) => 'refactor.insert.fsconf'.startsWith(k))) return fixes;
-  const templates = templateActions(t.p.ws.analysis(), t.path, range.start, s.uriOf, uriToPath).map((a) => ({ title: a.title, kind: a.kind, edit: { changes: a.changes } }));
+  const templates = templateActions(t.p.ws.analysis(), t.path, range.start, s.uriOf, uriToPath).map((a) => ({
+    title: a.title,
+    kind: a.kind,
+    edit: { changes: a.changes },
+  }));
   return [...fixes, ...templates];
 }
 
@@ -169,7 +236,9 @@ export function listenRequests(s: FsconfServer, c: Connection): void {
   c.onPrepareRename((p, token) => request(s, 'prepareRename', token, null, () => prepareRename(s, p.textDocument.uri, p.position)));
   c.onRenameRequest((p, token) => request(s, 'rename', token, null, () => rename(s, p.textDocument.uri, p.position, p.newName), true));
   c.languages.inlayHint.on((p, token) => request(s, 'inlayHint', token, [], () => inlay(s, p.textDocument.uri, p.range), true));
-  c.onCodeLens((p, token) => request(s, 'codeLens', token, [], () => [...lenses(s, p.textDocument.uri), ...routeLenses(s.target(p.textDocument.uri), p.textDocument.uri)], true));
+  c.onCodeLens((p, token) =>
+    request(s, 'codeLens', token, [], () => [...lenses(s, p.textDocument.uri), ...routeLenses(s.target(p.textDocument.uri), p.textDocument.uri)], true),
+  );
   c.onWorkspaceSymbol((p, token) => request(s, 'workspaceSymbol', token, [], () => workspaceSymbols(s, p.query), true));
   c.onCodeAction((p, token) => request(s, 'codeAction', token, [], () => actions(s, p.textDocument.uri, p.range, p.context.only, p.context.diagnostics), true));
 }

@@ -89,7 +89,10 @@ describe('server in-process', () => {
       const uri = pathToUri(file);
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
       // on "set": the pre-processor's hover answers after the broken provider was skipped
-      const h = await client.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 22 } });
+      const h = await client.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 1, character: 22 },
+      });
       expect(h?.contents.value).toBeTruthy();
       await client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 22 } });
       const logged = logs.filter((l) => l.includes('hover boom'));

@@ -7,7 +7,18 @@
  * then whenever an analysis changes a file's findings (so editing vars.xml re-publishes the profiles).
  */
 import { FsconfWorkspace, NodeFileSystem, knowledgeSummary, type FsconfConfig } from '@fsconf/core';
-import { DidChangeConfigurationNotification, ResponseError, ErrorCodes, TextDocumentSyncKind, TextDocuments, type CancellationToken, type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  DidChangeConfigurationNotification,
+  ResponseError,
+  ErrorCodes,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clientPath, isInside, pathToUri, uriToPath } from './paths.js';
 import type { DiskWatcher } from './disk-watch.js';
@@ -185,7 +196,8 @@ export class FsconfServer implements CommandHost {
     c.onInitialize((params) => this.onInitialize(params));
     c.onInitialized(() => {
       this.onInitialized().catch((e) => this.error(`start-up failed: ${describeError(e)}`));
-      if (this.caps.workspace?.workspaceFolders) c.workspace.onDidChangeWorkspaceFolders((ev) => this.guard('workspace folders', () => onFoldersChanged(this, ev.added)));
+      if (this.caps.workspace?.workspaceFolders)
+        c.workspace.onDidChangeWorkspaceFolders((ev) => this.guard('workspace folders', () => onFoldersChanged(this, ev.added)));
     });
     this.documents.onDidOpen((e) => this.guard('didOpen', () => onOpen(this, e.document.uri, e.document.getText())));
     this.documents.onDidChangeContent((e) => {

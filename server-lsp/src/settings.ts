@@ -46,7 +46,8 @@ function applySettings(s: FsconfServer): void {
 
 export async function onConfigurationChange(s: FsconfServer, settings: unknown): Promise<void> {
   if (s.caps.workspace?.configuration) await pullSettings(s);
-  else if (settings && typeof settings === 'object' && 'fsconf' in settings) s.clientSettings = pick(s, (settings as { fsconf: unknown }).fsconf, 'settings (fsconf.*)');
+  else if (settings && typeof settings === 'object' && 'fsconf' in settings)
+    s.clientSettings = pick(s, (settings as { fsconf: unknown }).fsconf, 'settings (fsconf.*)');
   applySettings(s);
   if (s.ready) for (const p of s.projects.values()) analyse(s, p);
 }

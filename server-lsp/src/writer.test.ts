@@ -11,7 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (line: number, character: number) => ({ line, character });
 
 describe('editText', () => {
-  it('writes new line breaks with the file\'s own line ending', () => {
+  it("writes new line breaks with the file's own line ending", () => {
     expect(dominantEol('a\r\nb\r\nc\n')).toBe('\r\n');
     expect(dominantEol('a\nb\r\nc\n')).toBe('\n');
     expect(editText('a\r\nb\r\n', [{ range: { start: at(1, 0), end: at(1, 0) }, newText: 'x\ny\n' }])).toBe('a\r\nx\r\ny\r\nb\r\n');
@@ -30,7 +30,10 @@ describe('writePlanned', () => {
     writeFileSync(f, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<a/>\n')]));
     const base = readDisk(f)!;
     expect(base.startsWith('\ufeff')).toBe(true);
-    const r = writePlanned([{ path: f, uri: 'file://' + f, text: editText(base, [{ range: { start: at(0, 2), end: at(0, 3) }, newText: 'b' }]), expected: base }], true);
+    const r = writePlanned(
+      [{ path: f, uri: 'file://' + f, text: editText(base, [{ range: { start: at(0, 2), end: at(0, 3) }, newText: 'b' }]), expected: base }],
+      true,
+    );
     expect(r[0]!.backup).toBe(f + '.bak');
     const bytes = readFileSync(f);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

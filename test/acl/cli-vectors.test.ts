@@ -86,7 +86,10 @@ function writeTree(dir: string, lists: string[], directory = ''): void {
 </document>
 `,
   );
-  writeFileSync(path.join(dir, 'autoload_configs', 'acl.conf.xml'), `<configuration name="acl.conf" description="Network Lists">\n  <network-lists>\n${lists.join('\n')}\n  </network-lists>\n</configuration>\n`);
+  writeFileSync(
+    path.join(dir, 'autoload_configs', 'acl.conf.xml'),
+    `<configuration name="acl.conf" description="Network Lists">\n  <network-lists>\n${lists.join('\n')}\n  </network-lists>\n</configuration>\n`,
+  );
   writeFileSync(path.join(dir, 'directory', 'default.xml'), directory || '<include/>\n');
 }
 

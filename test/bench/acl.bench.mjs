@@ -68,7 +68,9 @@ const rate = (ms) => (N / (ms / 1000) / 1e6).toFixed(2);
 // best round = the machine's speed when nothing else competes for the core; the median is shown too
 const best = (xs) => Math.min(...xs);
 line('acl lookups warm', rate(best(str)), 'M/s', '≥ 1 M/s');
-console.log(`  (${N} string-address lookups against a 1 000-node list, best of 11 rounds; median ${rate(median(str))} M/s; IPv4 as numbers ${rate(best(num))} M/s)`);
+console.log(
+  `  (${N} string-address lookups against a 1 000-node list, best of 11 rounds; median ${rate(median(str))} M/s; IPv4 as numbers ${rate(best(num))} M/s)`,
+);
 const tb = performance.now();
 for (let i = 0; i < 20; i++) core.buildNetworkLists([{ name: 'big', default: 'deny', nodes }]);
 line('build a 1 000-node list', ((performance.now() - tb) / 20).toFixed(2), 'ms');

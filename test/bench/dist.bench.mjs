@@ -88,7 +88,11 @@ try {
   line('npm package / xmllint', (m.package / m.xmllint).toFixed(1), '×', '≤ 15×');
   line('single binary / xmllint', (m.binary / m.xmllint).toFixed(1), '×', '≤ 15×');
   line('workspace build / xmllint', (m.workspace / m.xmllint).toFixed(1), '×');
-  line('CPU time per run (user + system, mean): xmllint / package / binary', `${(cpu.xmllint / ROUNDS).toFixed(0)} / ${(cpu.package / ROUNDS).toFixed(0)} / ${(cpu.binary / ROUNDS).toFixed(0)}`, 'ms');
+  line(
+    'CPU time per run (user + system, mean): xmllint / package / binary',
+    `${(cpu.xmllint / ROUNDS).toFixed(0)} / ${(cpu.package / ROUNDS).toFixed(0)} / ${(cpu.binary / ROUNDS).toFixed(0)}`,
+    'ms',
+  );
 } finally {
   rmSync(prefix, { recursive: true, force: true });
 }

@@ -43,7 +43,9 @@ if (!first) {
 const out = path.resolve(first);
 mkdirSync(out, { recursive: true });
 const [cmd, ...pre] = rest.length ? rest : [process.execPath, path.join(repo, 'packages/cli/dist/main.js')];
-const trees = readdirSync(corpus).filter((d) => statSync(path.join(corpus, d)).isDirectory()).sort();
+const trees = readdirSync(corpus)
+  .filter((d) => statSync(path.join(corpus, d)).isDirectory())
+  .sort();
 // the whole corpus too: one run over many roots
 for (const tree of [...trees, '.']) {
   const name = tree === '.' ? 'all' : tree;

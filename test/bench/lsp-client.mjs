@@ -49,7 +49,10 @@ export function start() {
       processId: process.pid,
       rootUri: uri(root),
       workspaceFolders: [{ uri: uri(root), name: 'conf' }],
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true } },
+      },
     });
     await conn.sendNotification('initialized', {});
   };

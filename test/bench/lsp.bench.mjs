@@ -29,10 +29,12 @@ import { uri, pct, line, sleep, start, isDone } from './lsp-client.mjs';
   for (let i = 0; i < 5; i++) {
     const s = start();
     let n = 0;
-    const counting = s.next((m) => {
-      if (m === 'textDocument/publishDiagnostics') n++;
-      return false;
-    }, 120000).catch(() => undefined);
+    const counting = s
+      .next((m) => {
+        if (m === 'textDocument/publishDiagnostics') n++;
+        return false;
+      }, 120000)
+      .catch(() => undefined);
     void counting;
     const t0 = performance.now();
     const done = s.next(isDone);
@@ -86,7 +88,9 @@ import { uri, pct, line, sleep, start, isDone } from './lsp-client.mjs';
     const t0 = performance.now();
     await s.conn.sendNotification('textDocument/didChange', {
       textDocument: { uri: dUri, version: ++version },
-      contentChanges: [{ range: { start: { line: insLine, character: nameStart }, end: { line: insLine, character: nameStart + name.length } }, text: newName }],
+      contentChanges: [
+        { range: { start: { line: insLine, character: nameStart }, end: { line: insLine, character: nameStart + name.length } }, text: newName },
+      ],
     });
     const r = await p;
     const ms = (await done).params.ms;
@@ -104,16 +108,20 @@ import { uri, pct, line, sleep, start, isDone } from './lsp-client.mjs';
   // a typing burst: 20 edits 30 ms apart; how many analyses, and how long after the last edit the last publish came
   {
     let analyses = 0;
-    const counter = s.next((m) => {
-      if (isDone(m)) analyses++;
-      return false;
-    }, 5000).catch(() => undefined);
+    const counter = s
+      .next((m) => {
+        if (isDone(m)) analyses++;
+        return false;
+      }, 5000)
+      .catch(() => undefined);
     void counter;
     let lastPub = 0;
-    const watch = s.next((m, prm) => {
-      if (m === 'textDocument/publishDiagnostics' && prm.uri === dUri) lastPub = performance.now();
-      return false;
-    }, 5000).catch(() => undefined);
+    const watch = s
+      .next((m, prm) => {
+        if (m === 'textDocument/publishDiagnostics' && prm.uri === dUri) lastPub = performance.now();
+        return false;
+      }, 5000)
+      .catch(() => undefined);
     void watch;
     let tLast = 0;
     for (let i = 0; i < 20; i++) {
@@ -121,7 +129,9 @@ import { uri, pct, line, sleep, start, isDone } from './lsp-client.mjs';
       tLast = performance.now();
       await s.conn.sendNotification('textDocument/didChange', {
         textDocument: { uri: dUri, version: ++version },
-        contentChanges: [{ range: { start: { line: insLine, character: nameStart }, end: { line: insLine, character: nameStart + name.length } }, text: newName }],
+        contentChanges: [
+          { range: { start: { line: insLine, character: nameStart }, end: { line: insLine, character: nameStart + name.length } }, text: newName },
+        ],
       });
       name = newName;
       await sleep(30);
@@ -153,7 +163,7 @@ import { uri, pct, line, sleep, start, isDone } from './lsp-client.mjs';
     const t0 = performance.now();
     const c = await s.conn.sendRequest('textDocument/completion', { textDocument: { uri: uri(internal) }, position: cpos });
     if (i >= 20) comp.push(performance.now() - t0);
-    items = (Array.isArray(c) ? c : c?.items ?? []).length;
+    items = (Array.isArray(c) ? c : (c?.items ?? [])).length;
   }
   line('completion latency p50 / p95 (200)', `${pct(comp, 50).toFixed(2)} / ${pct(comp, 95).toFixed(2)}`, 'ms', 'p95 ≤ 10 ms');
   line('completion items after $${', items, 'items');

@@ -7,7 +7,9 @@ import * as path from 'node:path';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
-const scripts = readdirSync(dir).filter((f) => f.endsWith('.bench.mjs') && (!only || f.includes(only))).sort();
+const scripts = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.mjs') && (!only || f.includes(only)))
+  .sort();
 let failed = 0;
 for (const s of scripts) {
   console.log(`\n## ${s.replace('.bench.mjs', '')}`);

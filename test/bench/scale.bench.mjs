@@ -15,14 +15,26 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 
 let bytes = 0;
 let files = 0;
-const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else { bytes += fs.statSync(p).size; files++; } } };
+const walk = (d) => {
+  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) walk(p);
+    else {
+      bytes += fs.statSync(p).size;
+      files++;
+    }
+  }
+};
 walk(large);
 line('large tree', `${(bytes / 1048576).toFixed(1)} MB in ${files}`, 'files');
 
 const colds = [];
 for (let i = 0; i < 3; i++) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [path.join(repo, 'packages/cli/dist/main.js'), 'lint', large, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [path.join(repo, 'packages/cli/dist/main.js'), 'lint', large, '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   colds.push(performance.now() - t);
   if (r.status === 2) throw new Error(r.stderr);
 }
@@ -78,7 +90,10 @@ if (global.gc) global.gc();
   const at = text.slice(0, text.indexOf(anchor) + anchor.length).split('\n');
   const ln = at.length - 1;
   const ch = at[at.length - 1].length;
-  await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: ++version }, contentChanges: [{ range: { start: { line: ln, character: ch }, end: { line: ln, character: ch } }, text: '<x a="$${v}"/>' }] });
+  await s.conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri: u, version: ++version },
+    contentChanges: [{ range: { start: { line: ln, character: ch }, end: { line: ln, character: ch } }, text: '<x a="$${v}"/>' }],
+  });
   await s.next((m, p) => m === 'textDocument/publishDiagnostics' && p.uri === u, 60000);
   await sleep(200);
   let name = 'v';
@@ -88,7 +103,10 @@ if (global.gc) global.gc();
     const pub = s.next((m, p) => m === 'textDocument/publishDiagnostics' && p.uri === u, 60000);
     t0 = performance.now();
     const c0 = ch + '<x a="$${'.length;
-    await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: ++version }, contentChanges: [{ range: { start: { line: ln, character: c0 }, end: { line: ln, character: c0 + name.length } }, text: next }] });
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: u, version: ++version },
+      contentChanges: [{ range: { start: { line: ln, character: c0 }, end: { line: ln, character: c0 + name.length } }, text: next }],
+    });
     await pub;
     if (i >= 5) lat.push(performance.now() - t0);
     name = next;
@@ -104,7 +122,10 @@ if (global.gc) global.gc();
     const after = [];
     for (let round = 0; round < 3; round++) {
       for (const c of typed) {
-        await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: ++version }, contentChanges: [{ range: { start: { line: ln + 1, character: col }, end: { line: ln + 1, character: col } }, text: c }] });
+        await s.conn.sendNotification('textDocument/didChange', {
+          textDocument: { uri: u, version: ++version },
+          contentChanges: [{ range: { start: { line: ln + 1, character: col }, end: { line: ln + 1, character: col } }, text: c }],
+        });
         col++;
         await sleep(80);
       }

@@ -156,14 +156,22 @@ for (const key of ['\u001b[6~', '\u001b[6~', '\u001b[5~', 'G', 'g', '\u001b[6~',
   const before = lineOf(tui.frame());
   const t0 = performance.now();
   tui.send(key);
-  const t1 = await tui.until((f) => {
-    const cur = lineOf(f);
-    return cur !== undefined && cur !== before;
-  }, `a redraw after ${JSON.stringify(key)}`);
+  const t1 = await tui.until(
+    (f) => {
+      const cur = lineOf(f);
+      return cur !== undefined && cur !== before;
+    },
+    `a redraw after ${JSON.stringify(key)}`,
+  );
   pages.push(t1 - t0);
 }
 await tui.quit();
 rmSync(work, { recursive: true, force: true });
-line(`tui keypress-to-redraw, File view of ${rel} (${lines} lines, ${(big.size / 1024).toFixed(0)} KB), j/k p50 of ${samples.length}`, pct(samples, 50).toFixed(1), 'ms', '≤ 50 ms');
+line(
+  `tui keypress-to-redraw, File view of ${rel} (${lines} lines, ${(big.size / 1024).toFixed(0)} KB), j/k p50 of ${samples.length}`,
+  pct(samples, 50).toFixed(1),
+  'ms',
+  '≤ 50 ms',
+);
 line('tui keypress-to-redraw, j/k p95', pct(samples, 95).toFixed(1), 'ms', '≤ 50 ms');
 line('tui keypress-to-redraw, PgDn/PgUp/g/G max', Math.max(...pages).toFixed(1), 'ms', '≤ 50 ms');

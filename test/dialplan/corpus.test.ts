@@ -27,17 +27,33 @@ function dialplan(name: string): string[] {
 
 /** mod_db's db/group, mod_voicemail, mod_conference, mod_esf, mod_fifo, mod_fsv, mod_v8: none is in sbc's modules.conf. */
 const SBC_UNLOADED = [
-  102, 103, 104, // db (mod_db)
-  145, 153, // group (mod_db)
+  102,
+  103,
+  104, // db (mod_db)
+  145,
+  153, // group (mod_db)
   200, // voicemail (mod_voicemail)
-  212, 213, 216, // db (mod_db)
-  220, 237, // voicemail
-  254, 261, 268, // conference (mod_conference)
-  291, 292, // conference_set_auto_outcall (mod_conference)
-  294, 310, // conference
+  212,
+  213,
+  216, // db (mod_db)
+  220,
+  237, // voicemail
+  254,
+  261,
+  268, // conference (mod_conference)
+  291,
+  292, // conference_set_auto_outcall (mod_conference)
+  294,
+  310, // conference
   317, // esf_page_group (mod_esf)
-  327, 337, 351, 363, 380, 396, // fifo (mod_fifo)
-  478, 485, // record_fsv / play_fsv (mod_fsv)
+  327,
+  337,
+  351,
+  363,
+  380,
+  396, // fifo (mod_fifo)
+  478,
+  485, // record_fsv / play_fsv (mod_fsv)
 ];
 
 const EXPECTED: Record<(typeof TREES)[number], string[]> = {

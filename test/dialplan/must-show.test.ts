@@ -86,7 +86,11 @@ describe('issue 5 must-show dialplan through `fsconf lint`', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const found = dialplanFindings(r.stdout);
-    expect(found.map((f) => `${f.rule}:${f.line}`).sort()).toEqual(Object.entries(LINES).map(([rule, line]) => `${rule}:${line}`).sort());
+    expect(found.map((f) => `${f.rule}:${f.line}`).sort()).toEqual(
+      Object.entries(LINES)
+        .map(([rule, line]) => `${rule}:${line}`)
+        .sort(),
+    );
     for (const f of found) expect(f.file).toBe('dialplan/default.xml');
     const by = (rule: string) => found.find((f) => f.rule === rule)!;
     expect(by('dialplan/read-digits').message).toContain('min 5 > max 3: FreeSWITCH raises max to 5');
@@ -119,8 +123,18 @@ describe('issue 5 must-show dialplan through `fsconf lint`', () => {
     // nothing else changed
     expect(text.split('\n')).toHaveLength(TREE['dialplan/default.xml']!.split('\n').length);
     const again = fsconf(['lint', dir, '--format', 'json'], { cwd: dir });
-    const left = dialplanFindings(again.stdout).map((f) => `${f.rule}:${f.line}`).sort();
-    expect(left).toEqual(['dialplan/capture-ref:7', 'dialplan/invalid-attr:16', 'dialplan/invalid-regex:11', 'dialplan/pagd-digits:6', 'dialplan/unknown-app:17', 'dialplan/unknown-context:19', 'dialplan/unknown-field:16']);
+    const left = dialplanFindings(again.stdout)
+      .map((f) => `${f.rule}:${f.line}`)
+      .sort();
+    expect(left).toEqual([
+      'dialplan/capture-ref:7',
+      'dialplan/invalid-attr:16',
+      'dialplan/invalid-regex:11',
+      'dialplan/pagd-digits:6',
+      'dialplan/unknown-app:17',
+      'dialplan/unknown-context:19',
+      'dialplan/unknown-field:16',
+    ]);
     expect(fs.existsSync(path.join(dir, 'dialplan/default.xml.bak'))).toBe(false);
   });
 });

@@ -51,7 +51,10 @@ describe('dist/fsconf-linux-x64 without Node', () => {
     expect((JSON.parse(r.stdout) as JsonFinding[]).map(key)).toEqual((JSON.parse(dev.stdout) as JsonFinding[]).map(key));
     const clean = path.join(home, 'clean');
     mkdirSync(clean);
-    writeFileSync(path.join(clean, 'freeswitch.xml'), '<?xml version="1.0"?>\n<document type="freeswitch/xml">\n  <section name="configuration" description="Various Configuration"/>\n</document>\n');
+    writeFileSync(
+      path.join(clean, 'freeswitch.xml'),
+      '<?xml version="1.0"?>\n<document type="freeswitch/xml">\n  <section name="configuration" description="Various Configuration"/>\n</document>\n',
+    );
     const ok = run(BINARY, ['lint', clean, '--format', 'json'], { env });
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toEqual([]);
@@ -86,7 +89,11 @@ describe('dist/fsconf-linux-x64 without Node', () => {
     const t = new Tmux('dist-sea', path.join(home, 'exit-status'));
     try {
       t.start([BINARY, conf], { ...(env as Record<string, string>), LC_ALL: 'C.UTF-8', TERM: 'xterm-256color' });
-      const screen = await t.waitFor((s) => /^fsconf\s/.test(s) && /Problems \(\d+\)/.test(s) && !s.split('\n')[0]!.includes('analysing'), 'the Problems view with the analysis done', 30000);
+      const screen = await t.waitFor(
+        (s) => /^fsconf\s/.test(s) && /Problems \(\d+\)/.test(s) && !s.split('\n')[0]!.includes('analysing'),
+        'the Problems view with the analysis done',
+        30000,
+      );
       expect(screen).toMatch(/✖ \d+ errors?/);
       t.keys('q');
       expect(await t.exitCode()).toBe(0);
@@ -99,7 +106,11 @@ describe('dist/fsconf-linux-x64 without Node', () => {
     const t = new Tmux('dist-sea-example', path.join(home, 'exit-status-example'));
     try {
       t.start([BINARY], { ...(env as Record<string, string>), LC_ALL: 'C.UTF-8', TERM: 'xterm-256color' });
-      const screen = await t.waitFor((s) => /showing the bundled example/.test(s) && /Problems \(\d+\)/.test(s) && !s.split('\n')[0]!.includes('analysing'), 'the example tree, analysed', 30000);
+      const screen = await t.waitFor(
+        (s) => /showing the bundled example/.test(s) && /Problems \(\d+\)/.test(s) && !s.split('\n')[0]!.includes('analysing'),
+        'the example tree, analysed',
+        30000,
+      );
       expect(screen).toMatch(/✖ \d+ errors?/);
       t.keys('q');
       expect(await t.exitCode()).toBe(0);

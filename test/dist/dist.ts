@@ -5,7 +5,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type InitializeResult } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver-protocol/node';
 import { REPO } from '../helpers.js';
 
 export const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
@@ -46,7 +52,13 @@ export const uri = (p: string): string => 'file://' + p.split('/').map(encodeURI
  * Start a language server (`cmd args`, e.g. `fsconf-lsp --stdio`), initialize it on `root` and wait for
  * the diagnostics it publishes for `file`; then shut it down.
  */
-export async function lspRoundTrip(cmd: string, args: string[], env: NodeJS.ProcessEnv, root: string, file: string): Promise<{ init: InitializeResult; diagnostics: Diagnostic[]; exitCode: number | null; stderr: string }> {
+export async function lspRoundTrip(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  root: string,
+  file: string,
+): Promise<{ init: InitializeResult; diagnostics: Diagnostic[]; exitCode: number | null; stderr: string }> {
   const proc = spawn(cmd, args, { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

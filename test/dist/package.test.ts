@@ -26,7 +26,12 @@ beforeAll(() => {
     env: { ...process.env, npm_config_registry: 'http://127.0.0.1:9/', npm_config_cache: path.join(prefix, '.npm-cache') },
   });
   // the installed commands, with this Node on PATH and a private code cache
-  env = { ...process.env, PATH: `${path.join(prefix, 'bin')}:${path.dirname(process.execPath)}:/usr/bin:/bin`, XDG_CACHE_HOME: path.join(prefix, '.cache'), NO_COLOR: '1' };
+  env = {
+    ...process.env,
+    PATH: `${path.join(prefix, 'bin')}:${path.dirname(process.execPath)}:/usr/bin:/bin`,
+    XDG_CACHE_HOME: path.join(prefix, '.cache'),
+    NO_COLOR: '1',
+  };
 }, 300000);
 
 afterAll(() => {
@@ -38,7 +43,12 @@ describe('npm install -g ./dist/fsconf-<version>.tgz, offline', () => {
     expect(install.code, install.stderr).toBe(0);
     expect(install.stderr).not.toMatch(/npm (warn|error)/i);
     const pkgDir = path.join(prefix, 'lib', 'node_modules', 'fsconf');
-    const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string>; dependencies?: unknown };
+    const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+      bin: Record<string, string>;
+      dependencies?: unknown;
+    };
     expect(pkg.name).toBe('fsconf');
     expect(pkg.version).toBe(VERSION);
     expect(Object.keys(pkg.bin).sort()).toEqual(['fsconf', 'fsconf-lsp']);
@@ -92,8 +102,20 @@ describe('npm install -g ./dist/fsconf-<version>.tgz, offline', () => {
     cpSync(path.join(REPO, 'tui', 'example'), conf, { recursive: true });
     const t = new Tmux('dist-pkg', path.join(dir, 'exit-status'));
     try {
-      t.start([bin('fsconf'), conf], { PATH: env.PATH!, HOME: dir, XDG_CACHE_HOME: env.XDG_CACHE_HOME!, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color', NO_COLOR: '1' });
-      const screen = await t.waitFor((s) => /^fsconf\s/.test(s) && /Problems \(\d+\)/.test(s) && !s.split('\n')[0]!.includes('analysing'), 'the Problems view with the analysis done', 30000);
+      t.start([bin('fsconf'), conf], {
+        PATH: env.PATH!,
+        HOME: dir,
+        XDG_CACHE_HOME: env.XDG_CACHE_HOME!,
+        LANG: 'C.UTF-8',
+        LC_ALL: 'C.UTF-8',
+        TERM: 'xterm-256color',
+        NO_COLOR: '1',
+      });
+      const screen = await t.waitFor(
+        (s) => /^fsconf\s/.test(s) && /Problems \(\d+\)/.test(s) && !s.split('\n')[0]!.includes('analysing'),
+        'the Problems view with the analysis done',
+        30000,
+      );
       expect(screen).toMatch(/✖ \d+ errors?/);
       t.keys('q');
       expect(await t.exitCode()).toBe(0);

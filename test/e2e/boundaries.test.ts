@@ -24,7 +24,9 @@ describe('import boundaries', () => {
     expect(await boundaryErrors(good, 'packages/core/src/service/probe.ts')).toHaveLength(0);
   });
   it('rules do not import services', async () => {
-    expect(await boundaryErrors("import { x } from '../../service/hover.js';\nexport const y = x;\n", 'packages/core/src/rules/sofia/probe.ts')).toHaveLength(1);
+    expect(await boundaryErrors("import { x } from '../../service/hover.js';\nexport const y = x;\n", 'packages/core/src/rules/sofia/probe.ts')).toHaveLength(
+      1,
+    );
   });
   it('the clients import only the server protocol', async () => {
     for (const file of ['tui/src/probe.ts', 'client-vscode/src/probe.ts']) {
@@ -35,7 +37,9 @@ describe('import boundaries', () => {
   });
   it('main has no boundary errors', async () => {
     const results = await eslint.lintFiles(['packages', 'server-lsp', 'tui', 'client-vscode']);
-    const errors = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-imports' && m.severity === 2).map((m) => `${r.filePath}:${m.line} ${m.message}`));
+    const errors = results.flatMap((r) =>
+      r.messages.filter((m) => m.ruleId === 'no-restricted-imports' && m.severity === 2).map((m) => `${r.filePath}:${m.line} ${m.message}`),
+    );
     expect(errors).toEqual([]);
   }, 120_000);
 });

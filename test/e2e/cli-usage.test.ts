@@ -19,7 +19,8 @@ describe('fsconf --help and <command> --help', () => {
       const r = fsconf([flag]);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^fsconf \d+\.\d+\.\d+ — /);
-      for (const form of ['fsconf [confdir]', 'fsconf lint <path>…', 'fsconf acl <ip> <list>', 'fsconf lsp --stdio', 'fsconf --version']) expect(r.stdout).toContain(form);
+      for (const form of ['fsconf [confdir]', 'fsconf lint <path>…', 'fsconf acl <ip> <list>', 'fsconf lsp --stdio', 'fsconf --version'])
+        expect(r.stdout).toContain(form);
       expect(r.stderr).toBe('');
     }
   });
@@ -72,7 +73,10 @@ describe('fsconf lint on a path that holds no FreeSWITCH configuration', () => {
     const maven = path.join(scratch, 'maven');
     mkdirSync(maven);
     // another program's XML that holds <profile> and <configuration> below its own root
-    writeFileSync(path.join(maven, 'settings.xml'), '<?xml version="1.0"?>\n<!-- user settings -->\n<settings>\n  <profiles><profile><id>x</id><configuration/></profile></profiles>\n</settings>\n');
+    writeFileSync(
+      path.join(maven, 'settings.xml'),
+      '<?xml version="1.0"?>\n<!-- user settings -->\n<settings>\n  <profiles><profile><id>x</id><configuration/></profile></profiles>\n</settings>\n',
+    );
     for (const p of [empty, path.join(REPO, 'README.md'), maven]) {
       const r = fsconf(['lint', p]);
       expect(r.code, p).toBe(2);
@@ -91,7 +95,10 @@ describe('fsconf lint on a path that holds no FreeSWITCH configuration', () => {
   it('a single FreeSWITCH file outside any tree is still linted', () => {
     const loose = path.join(scratch, 'loose');
     mkdirSync(loose);
-    writeFileSync(path.join(loose, 'gw.xml'), '<include>\n  <gateway name="carrier">\n    <param name="proxy" value="sip.example.com"/>\n  </gateway>\n</include>\n');
+    writeFileSync(
+      path.join(loose, 'gw.xml'),
+      '<include>\n  <gateway name="carrier">\n    <param name="proxy" value="sip.example.com"/>\n  </gateway>\n</include>\n',
+    );
     const r = fsconf(['lint', path.join(loose, 'gw.xml'), '--format', 'json']);
     expect(r.code, r.stderr).not.toBe(2);
     expect(Array.isArray(JSON.parse(r.stdout))).toBe(true);

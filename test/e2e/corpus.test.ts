@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { CORPUS, fsconf, type JsonFinding } from '../helpers.js';
 
 /** The whole shipped corpus through the real CLI process: no crash, and what it reports is true. */
-describe('fsconf lint over FreeSWITCH\'s own configuration corpus', () => {
+describe("fsconf lint over FreeSWITCH's own configuration corpus", () => {
   const run = fsconf(['lint', CORPUS, '--format', 'json'], { cwd: CORPUS });
   const findings = (): JsonFinding[] => JSON.parse(run.stdout) as JsonFinding[];
 
@@ -19,8 +19,14 @@ describe('fsconf lint over FreeSWITCH\'s own configuration corpus', () => {
   });
 
   it('xml/strict at the three known typos', () => {
-    const strict = findings().filter((f) => f.rule === 'xml/strict').map((f) => `${f.file}:${f.line}`);
-    for (const where of ['modules/mod_http_cache/conf/dialplan/http_cache.xml:2', 'modules/mod_sofia/test/conf-nuafail/freeswitch.xml:97', 'tests-unit/conf_eavesdrop/freeswitch.xml:150']) {
+    const strict = findings()
+      .filter((f) => f.rule === 'xml/strict')
+      .map((f) => `${f.file}:${f.line}`);
+    for (const where of [
+      'modules/mod_http_cache/conf/dialplan/http_cache.xml:2',
+      'modules/mod_sofia/test/conf-nuafail/freeswitch.xml:97',
+      'tests-unit/conf_eavesdrop/freeswitch.xml:150',
+    ]) {
       expect(strict).toContain(where);
     }
   });

@@ -10,7 +10,19 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, expandAttr, FsconfWorkspace, MemoryFileSystem, topLevelNodes, logicalChildren, type Analysis, type Fix, type Finding, type Node, type Tree } from '@fsconf/core';
+import {
+  applyEdits,
+  expandAttr,
+  FsconfWorkspace,
+  MemoryFileSystem,
+  topLevelNodes,
+  logicalChildren,
+  type Analysis,
+  type Fix,
+  type Finding,
+  type Node,
+  type Tree,
+} from '@fsconf/core';
 import { CORPUS } from '../helpers.js';
 import { INSECURE_TREE, HARDENED_TREE } from '../fixtures/trees.js';
 import { RULE_TREES } from '../fixtures/fix-trees.js';
@@ -21,7 +33,9 @@ function readTree(dir: string): Record<string, string> {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(xml|json|ya?ml)$/i.test(e.name) || e.name === '.fsconf.yaml') out[path.relative(dir, p)] = fs.readFileSync(p, 'latin1').length === fs.readFileSync(p).length ? fs.readFileSync(p, 'utf8') : fs.readFileSync(p, 'latin1');
+      else if (/\.(xml|json|ya?ml)$/i.test(e.name) || e.name === '.fsconf.yaml')
+        out[path.relative(dir, p)] =
+          fs.readFileSync(p, 'latin1').length === fs.readFileSync(p).length ? fs.readFileSync(p, 'utf8') : fs.readFileSync(p, 'latin1');
     }
   };
   walk(dir);
@@ -49,14 +63,23 @@ function assembled(a: Analysis): Map<string, Val> {
     for (const n of nodes) {
       const el = n.el;
       const id = KEYS.map((k) => el.attrs.find((x) => x.name === k)?.value ?? '').join('|');
-      const mine: [string, number, number][] = [...keyAttrs, ...el.attrs.filter((x) => KEYS.includes(x.name)).map((x): [string, number, number] => [n.doc.path, x.valueStart, x.valueEnd])];
+      const mine: [string, number, number][] = [
+        ...keyAttrs,
+        ...el.attrs.filter((x) => KEYS.includes(x.name)).map((x): [string, number, number] => [n.doc.path, x.valueStart, x.valueEnd]),
+      ];
       const base = `${prefix}/${el.name}[${id}]`;
       const i = seen.get(base) ?? 0;
       seen.set(base, i + 1);
       const key = `${base}#${i}`;
       for (const at of el.attrs) {
         const ex = expandAttr(tree, n.doc, at);
-        out.set(`${key}@${at.name}`, { value: ex.value, at: [n.doc.path, at.valueStart, at.valueEnd], el: [n.doc.path, el.start, el.end], vars: ex.refs.map((r) => r.name), keyAttrs: mine });
+        out.set(`${key}@${at.name}`, {
+          value: ex.value,
+          at: [n.doc.path, at.valueStart, at.valueEnd],
+          el: [n.doc.path, el.start, el.end],
+          vars: ex.refs.map((r) => r.name),
+          keyAttrs: mine,
+        });
       }
       visit(logicalChildren(tree, n), key, mine);
     }
@@ -79,7 +102,10 @@ function applyFix(files: Map<string, string>, fix: Fix, lineText: (file: string)
     const off = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((s, l) => s + l.length + 1, 0) + p.character;
     const spans = edits.map((e) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText })).sort((x, y) => x.s - y.s);
     let shift = 0;
-    before.set(file, spans.map((x) => [x.s, x.e]));
+    before.set(
+      file,
+      spans.map((x) => [x.s, x.e]),
+    );
     after.set(
       file,
       spans.map((x) => {
@@ -93,7 +119,7 @@ function applyFix(files: Map<string, string>, fix: Fix, lineText: (file: string)
   return { texts, before, after };
 }
 
-const overlaps = (spans: [number, number][] | undefined, s: number, e: number) => !!spans?.some(([a, b]) => (a <= e && s <= b));
+const overlaps = (spans: [number, number][] | undefined, s: number, e: number) => !!spans?.some(([a, b]) => a <= e && s <= b);
 const inside = (spans: [number, number][] | undefined, s: number, e: number) => !!spans?.some(([a, b]) => a <= s && e <= b);
 
 interface Outcome {
@@ -120,7 +146,8 @@ function checkTree(name: string, files: Record<string, string>): Outcome {
   const fatals0 = new Map([...a0.tree.docs].map(([p, d]) => [p, d.xml.fatals.length]));
   const defsAt = (a: Analysis, file: string, spans: [number, number][] | undefined) => {
     const names: string[] = [];
-    for (const [n, defs] of a.tree.vars.defs) for (const d of defs) if (d.doc.path === file && overlaps(spans, d.directive.start, d.directive.end)) names.push(n);
+    for (const [n, defs] of a.tree.vars.defs)
+      for (const d of defs) if (d.doc.path === file && overlaps(spans, d.directive.start, d.directive.end)) names.push(n);
     return names;
   };
   const problems: string[] = [];
@@ -144,7 +171,8 @@ function checkTree(name: string, files: Record<string, string>): Outcome {
         // 2. the file still parses without a new error
         for (const p of changed.keys()) {
           const d = a1.tree.docs.get(p);
-          if (d && d.xml.fatals.length > (fatals0.get(p) ?? 0)) problems.push(`${what}: ${path.relative(root, p)} no longer parses: ${d.xml.fatals[0]!.message}`);
+          if (d && d.xml.fatals.length > (fatals0.get(p) ?? 0))
+            problems.push(`${what}: ${path.relative(root, p)} no longer parses: ${d.xml.fatals[0]!.message}`);
         }
         // 3. only the values the fix names differ
         const named = new Set<string>();

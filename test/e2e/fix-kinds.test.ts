@@ -30,7 +30,8 @@ describe('fsconf lint --fix on vanilla', () => {
       expect(fs.readFileSync(path.join(dir, 'autoload_configs/xml_rpc.conf.xml'), 'utf8')).toBe(rpc);
       expect(r.stderr).toMatch(/weak secrets?: --fix-credentials replaces them/);
       // what it did fix is safe: only log-auth-failures was inserted
-      for (const l of r.stderr.split('\n').filter((x) => x.startsWith('fixed '))) expect(l).toMatch(/sofia\/auth-failures-not-logged: Insert log-auth-failures=true/);
+      for (const l of r.stderr.split('\n').filter((x) => x.startsWith('fixed ')))
+        expect(l).toMatch(/sofia\/auth-failures-not-logged: Insert log-auth-failures=true/);
       // a fixpoint: nothing safe is left for a second run
       const again = fsconf(['lint', dir, '--fix'], { cwd: dir });
       expect(again.stderr.split('\n').filter((x) => x.startsWith('fixed '))).toEqual([]);
@@ -39,14 +40,18 @@ describe('fsconf lint --fix on vanilla', () => {
     }
   });
 
-  it('--fix-credentials: the log names vars.xml:15 (the line that changed, not the finding\'s line in a user file), the 20 users, the provider and fs_cli — never a secret', () => {
+  it("--fix-credentials: the log names vars.xml:15 (the line that changed, not the finding's line in a user file), the 20 users, the provider and fs_cli — never a secret", () => {
     const dir = vanilla();
     try {
       const r = fsconf(['lint', dir, '--fix-credentials'], { cwd: dir });
       const err = r.stderr;
       expect(err).toMatch(/fixed \S*\/vars\.xml:15 directory\/password-too-short: Generate a strong password for \$\$\{default_password\}/);
-      expect(err).toMatch(/new secret at \S*\/vars\.xml:15 \(\$\$\{default_password\}\); update: 2\d directory users share \$\$\{default_password\} \(1000, 1001, 1002, 1003, 1004, …\): re-provision their phones/);
-      expect(err).toMatch(/new secret at \S*\/vars\.xml:379 \(\$\$\{default_provider_password\}\); update: .*gateway example\.com: the provider must be given the same password/);
+      expect(err).toMatch(
+        /new secret at \S*\/vars\.xml:15 \(\$\$\{default_password\}\); update: 2\d directory users share \$\$\{default_password\} \(1000, 1001, 1002, 1003, 1004, …\): re-provision their phones/,
+      );
+      expect(err).toMatch(
+        /new secret at \S*\/vars\.xml:379 \(\$\$\{default_provider_password\}\); update: .*gateway example\.com: the provider must be given the same password/,
+      );
       expect(err).toMatch(/new secret at \S*\/event_socket\.conf\.xml:6; update: fs_cli and every event-socket client/);
       const vars = fs.readFileSync(path.join(dir, 'vars.xml'), 'utf8');
       const pw = /data="default_password=([^"]+)"/.exec(vars)![1]!;
@@ -59,7 +64,7 @@ describe('fsconf lint --fix on vanilla', () => {
   });
 });
 
-describe('fsconf lint --fix on the issue\'s trees', () => {
+describe("fsconf lint --fix on the issue's trees", () => {
   it('a call-center image: no did-you-mean, context or ACL is applied, only the safe fixes (swap min/max, drop inline)', () => {
     const dir = writeTree(CALL_CENTER_TREE);
     const r = fsconf(['lint', dir, '--fix', '--no-backup'], { cwd: dir });

@@ -18,7 +18,8 @@ function tree(files: Record<string, string>): string {
   return dir;
 }
 
-const PROFILE = '<document type="freeswitch/xml">\n  <section name="configuration">\n    <configuration name="sofia.conf">\n      <profiles>\n        <profile name="internal">\n          <settings>\n            <param name="accept-blind-reg" value="true"/>\n            <param name="auth-calls" value="true"/>\n          </settings>\n        </profile>\n      </profiles>\n    </configuration>\n  </section>\n</document>\n';
+const PROFILE =
+  '<document type="freeswitch/xml">\n  <section name="configuration">\n    <configuration name="sofia.conf">\n      <profiles>\n        <profile name="internal">\n          <settings>\n            <param name="accept-blind-reg" value="true"/>\n            <param name="auth-calls" value="true"/>\n          </settings>\n        </profile>\n      </profiles>\n    </configuration>\n  </section>\n</document>\n';
 
 describe('rule ids in .fsconf.yaml', () => {
   it('a misspelled id is reported at its key with a did-you-mean; the rule it meant still runs', () => {

@@ -8,9 +8,13 @@ const lint = (dir: string, extra: string[] = []) => {
   const r = fsconf(['lint', dir, '--format', 'json', ...extra], { cwd: dir });
   return { ...r, findings: JSON.parse(r.stdout || '[]') as JsonFinding[] };
 };
-const at = (fs: JsonFinding[], rule: string) => fs.filter((f) => f.rule === rule).map((f) => `${f.file}:${f.line}`).sort();
+const at = (fs: JsonFinding[], rule: string) =>
+  fs
+    .filter((f) => f.rule === rule)
+    .map((f) => `${f.file}:${f.line}`)
+    .sort();
 
-describe('security rules on FreeSWITCH\'s vanilla tree', () => {
+describe("security rules on FreeSWITCH's vanilla tree", () => {
   const vanilla = path.join(CORPUS, 'vanilla');
   const { findings } = lint(vanilla);
 
@@ -45,7 +49,14 @@ describe('an insecure tree: every mod_cti refusal reported, and `fsconf lint --f
     const { findings, code } = lint(dir);
     expect(code).toBe(1);
     const rules = new Set(findings.map((f) => f.rule));
-    for (const r of ['sofia/internal-auth-calls', 'sofia/external-context', 'sofia/external-inbound-acl', 'directory/password-too-short', 'directory/password-too-simple']) expect(rules).toContain(r);
+    for (const r of [
+      'sofia/internal-auth-calls',
+      'sofia/external-context',
+      'sofia/external-inbound-acl',
+      'directory/password-too-short',
+      'directory/password-too-simple',
+    ])
+      expect(rules).toContain(r);
     expect(findings.find((f) => f.rule === 'sofia/internal-auth-calls')!.message).toContain('sofia_profile:internal auth-calls not true refuse load');
     expect(findings.find((f) => f.rule === 'sofia/external-context')!.message).toContain('sofia_profile:external context:default refuse load');
     expect(findings.find((f) => f.rule === 'sofia/external-inbound-acl')!.message).toContain('sofia_profile:external apply-inbound-acl is empty refuse load');
@@ -58,7 +69,13 @@ describe('an insecure tree: every mod_cti refusal reported, and `fsconf lint --f
     const dir = writeTree(INSECURE_TREE);
     const r = fsconf(['lint', dir, '--fix', '--format', 'json'], { cwd: dir });
     const after = JSON.parse(r.stdout) as JsonFinding[];
-    for (const rule of ['sofia/internal-auth-calls', 'sofia/external-context', 'sofia/external-inbound-acl', 'directory/password-too-short', 'directory/password-too-simple']) {
+    for (const rule of [
+      'sofia/internal-auth-calls',
+      'sofia/external-context',
+      'sofia/external-inbound-acl',
+      'directory/password-too-short',
+      'directory/password-too-simple',
+    ]) {
       expect(at(after, rule).length, rule).toBeGreaterThan(0);
     }
     expect(fs.readFileSync(path.join(dir, 'vars.xml'), 'utf8')).toBe(INSECURE_TREE['vars.xml']);

@@ -30,7 +30,9 @@ describe('fsconf show', () => {
   it("vanilla's sofia.conf holds every profile, with the tree's $${} variables expanded", () => {
     const r = fsconf(['show', VANILLA, '--section', 'configuration', '--name', 'sofia.conf']);
     expect(r.code, r.stderr).toBe(0);
-    const profiles = readdirSync(path.join(VANILLA, 'sip_profiles')).filter((f) => f.endsWith('.xml')).map((f) => f.replace(/\.xml$/, ''));
+    const profiles = readdirSync(path.join(VANILLA, 'sip_profiles'))
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => f.replace(/\.xml$/, ''));
     expect(profiles.length).toBe(4);
     for (const p of profiles) expect(r.stdout).toContain(`<profile name="${p}">`);
     expect(r.stdout.startsWith('<?xml version="1.0"?>\n<configuration name="sofia.conf"')).toBe(true);
@@ -75,7 +77,7 @@ describe('fsconf show', () => {
     expect(shown.stdout).toContain('<param name="password" value="1234"/>');
   });
 
-  it('--format json is fast-xml-parser\'s ordered form: built to XML and parsed back, it is the same', () => {
+  it("--format json is fast-xml-parser's ordered form: built to XML and parsed back, it is the same", () => {
     const r = fsconf(['show', VANILLA, '--section', 'dialplan', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as unknown[];

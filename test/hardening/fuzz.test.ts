@@ -30,7 +30,22 @@ function corpusFiles(): string[] {
 const files = corpusFiles();
 const texts = files.map((f) => fs.readFileSync(f, 'latin1'));
 
-const INSERTS = ['<', '"', '&', '$${', '<!--', '-->', '</', '/>', '<X-PRE-PROCESS cmd="set" data="a=$${a}"/>', '<X-PRE-PROCESS cmd="include" data="*.xml"/>', '\u0000', '\uFFFD', '😀', '\r\n'];
+const INSERTS = [
+  '<',
+  '"',
+  '&',
+  '$${',
+  '<!--',
+  '-->',
+  '</',
+  '/>',
+  '<X-PRE-PROCESS cmd="set" data="a=$${a}"/>',
+  '<X-PRE-PROCESS cmd="include" data="*.xml"/>',
+  '\u0000',
+  '\uFFFD',
+  '😀',
+  '\r\n',
+];
 
 type Mutation =
   | { kind: 'flip'; at: number; to: number }
@@ -84,7 +99,10 @@ function apply(text: string, m: Mutation): string {
 }
 
 function checkOne(name: string, text: string): void {
-  const fsys = new MemoryFileSystem({ '/conf/freeswitch.xml': '<document>\n  <X-PRE-PROCESS cmd="include" data="x/*.xml"/>\n</document>\n', [`/conf/x/${name}`]: text });
+  const fsys = new MemoryFileSystem({
+    '/conf/freeswitch.xml': '<document>\n  <X-PRE-PROCESS cmd="include" data="x/*.xml"/>\n</document>\n',
+    [`/conf/x/${name}`]: text,
+  });
   const started = Date.now();
   const a = analyze(fsys, { root: '/conf' });
   const ms = Date.now() - started;

@@ -11,7 +11,11 @@ import { CLI, type JsonFinding } from '../helpers.js';
 
 function lintBounded(target: string, seconds = 20) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=512', CLI, 'lint', target, '--format', 'json'], { encoding: 'utf8', timeout: seconds * 1000, maxBuffer: 256 << 20 });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=512', CLI, 'lint', target, '--format', 'json'], {
+    encoding: 'utf8',
+    timeout: seconds * 1000,
+    maxBuffer: 256 << 20,
+  });
   const ms = Date.now() - started;
   return { code: r.status, signal: r.signal, stderr: r.stderr, ms, findings: r.status === 0 || r.status === 1 ? (JSON.parse(r.stdout) as JsonFinding[]) : [] };
 }
@@ -69,13 +73,18 @@ describe('hostile inputs', () => {
     });
     const r = lintBounded(dir);
     ok(r);
-    const cycles = r.findings.filter((f) => f.rule === 'preprocess/include-cycle').map((f) => `${path.basename(f.file)}:${f.line}`).sort();
+    const cycles = r.findings
+      .filter((f) => f.rule === 'preprocess/include-cycle')
+      .map((f) => `${path.basename(f.file)}:${f.line}`)
+      .sort();
     expect(cycles).toEqual(['b.xml:2', 'freeswitch.xml:3']);
   });
 
   it('includes of /dev/zero, a FIFO, a directory, a symlink loop and an unreadable file', () => {
     const dir = tree('special', {
-      'freeswitch.xml': ['/dev/zero', 'fifo.xml', 'dir.xml', 'loop/*.xml', 'secret.xml'].map((d) => `<X-PRE-PROCESS cmd="include" data="${d}"/>`).join('\n') + '\n<document/>\n',
+      'freeswitch.xml':
+        ['/dev/zero', 'fifo.xml', 'dir.xml', 'loop/*.xml', 'secret.xml'].map((d) => `<X-PRE-PROCESS cmd="include" data="${d}"/>`).join('\n') +
+        '\n<document/>\n',
       'secret.xml': '<x/>\n',
     });
     spawnSync('mkfifo', [path.join(dir, 'fifo.xml')]);

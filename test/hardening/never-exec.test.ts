@@ -63,7 +63,14 @@ describe('the language server and the terminal UI never run exec / exec-set eith
     const { dir, marker } = execTree();
     const tmux = new Tmux('never-exec', path.join(dir, 'exit-status'));
     try {
-      tmux.start([process.execPath, CLI, dir], { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color', NO_COLOR: '1', HOME: dir, PATH: process.env.PATH ?? '' });
+      tmux.start([process.execPath, CLI, dir], {
+        LANG: 'C.UTF-8',
+        LC_ALL: 'C.UTF-8',
+        TERM: 'xterm-256color',
+        NO_COLOR: '1',
+        HOME: dir,
+        PATH: process.env.PATH ?? '',
+      });
       await tmux.waitFor((s) => /Problems \(\d+\)/.test(s) && !s.split('\n')[0]!.includes('analysing'), 'the Problems view', 30000);
       tmux.keys('q');
       expect(await tmux.exitCode()).toBe(0);

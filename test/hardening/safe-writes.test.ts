@@ -18,7 +18,12 @@ const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p
 
 /** The CLI as the unprivileged user nobody (uid/gid 65534, no supplementary groups). */
 function fsconfAsNobody(args: string[], cwd: string) {
-  const r = spawnSync(setpriv!, [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', HOME: '/tmp' }, timeout: 120000 });
+  const r = spawnSync(setpriv!, [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', HOME: '/tmp' },
+    timeout: 120000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -69,7 +74,7 @@ describe('backups are never overwritten', () => {
 });
 
 describe('as a user who may not write the file', () => {
-  it('a root-owned 0644 file in a folder anyone may write is refused, left unchanged and still root\'s (the CLI runs as nobody)', () => {
+  it("a root-owned 0644 file in a folder anyone may write is refused, left unchanged and still root's (the CLI runs as nobody)", () => {
     const dir = writeTree({ ...TREE, 'vars.xml': VARS });
     fs.chmodSync(dir, 0o777);
     const vars = path.join(dir, 'vars.xml');
@@ -92,7 +97,7 @@ describe('as a user who may not write the file', () => {
   });
 
   // only root can hand a file to another owner to set this up
-  it.runIf(isRoot)('a group-writable file of root\'s (group nogroup) is fixed by nobody and keeps its owner (rewritten in place, after its backup)', () => {
+  it.runIf(isRoot)("a group-writable file of root's (group nogroup) is fixed by nobody and keeps its owner (rewritten in place, after its backup)", () => {
     const dir = writeTree({ ...TREE, 'vars.xml': VARS });
     fs.chmodSync(dir, 0o777);
     const vars = path.join(dir, 'vars.xml');

@@ -32,9 +32,12 @@ export const SECRET_TREE: Record<string, string> = {
 </document>
 `,
   'vars.xml': '<include>\n  <X-PRE-PROCESS cmd="set" data="default_password=qwertyuiop"/>\n</include>\n',
-  'autoload_configs/event_socket.conf.xml': '<configuration name="event_socket.conf">\n  <settings>\n    <param name="listen-ip" value="0.0.0.0"/>\n    <param name="password" value="ClueCon"/>\n    <param name="apply-inbound-acl" value="any_v4.auto"/>\n  </settings>\n</configuration>\n',
-  'autoload_configs/xml_rpc.conf.xml': '<configuration name="xml_rpc.conf">\n  <settings>\n    <param name="auth-realm" value="freeswitch"/>\n    <param name="auth-user" value="freeswitch"/>\n    <param name="auth-pass" value="works"/>\n  </settings>\n</configuration>\n',
-  'autoload_configs/amqp.conf.xml': '<configuration name="amqp.conf">\n  <producers>\n    <profile name="default">\n      <connections>\n        <connection name="primary">\n          <param name="hostname" value="mq.example.net"/>\n          <param name="password" value="amqpPa55word"/>\n        </connection>\n      </connections>\n    </profile>\n  </producers>\n</configuration>\n',
+  'autoload_configs/event_socket.conf.xml':
+    '<configuration name="event_socket.conf">\n  <settings>\n    <param name="listen-ip" value="0.0.0.0"/>\n    <param name="password" value="ClueCon"/>\n    <param name="apply-inbound-acl" value="any_v4.auto"/>\n  </settings>\n</configuration>\n',
+  'autoload_configs/xml_rpc.conf.xml':
+    '<configuration name="xml_rpc.conf">\n  <settings>\n    <param name="auth-realm" value="freeswitch"/>\n    <param name="auth-user" value="freeswitch"/>\n    <param name="auth-pass" value="works"/>\n  </settings>\n</configuration>\n',
+  'autoload_configs/amqp.conf.xml':
+    '<configuration name="amqp.conf">\n  <producers>\n    <profile name="default">\n      <connections>\n        <connection name="primary">\n          <param name="hostname" value="mq.example.net"/>\n          <param name="password" value="amqpPa55word"/>\n        </connection>\n      </connections>\n    </profile>\n  </producers>\n</configuration>\n',
   'autoload_configs/sofia.conf.xml': `<configuration name="sofia.conf">
   <profiles>
     <profile name="external">
@@ -77,7 +80,8 @@ describe('no secret in any output format', () => {
   it('the tree really is full of findings about those passwords', () => {
     const r = fsconf(['lint', dir, '--format', 'json'], { cwd: dir });
     const rules = new Set((JSON.parse(r.stdout) as { rule: string }[]).map((f) => f.rule));
-    for (const rule of ['directory/password-too-simple', 'directory/password-too-short', 'esl/default-password', 'xmlrpc/default-credentials']) expect(rules).toContain(rule);
+    for (const rule of ['directory/password-too-simple', 'directory/password-too-short', 'esl/default-password', 'xmlrpc/default-credentials'])
+      expect(rules).toContain(rule);
   });
 
   for (const format of ['text', 'json', 'sarif']) {
@@ -110,7 +114,9 @@ describe('no secret in any output format', () => {
     it('diagnostics (messages and related information) of every file', () => {
       expect(c.diagnostics.size).toBeGreaterThan(0);
       assertNoSecret('LSP diagnostics', JSON.stringify([...c.diagnostics.values()]));
-      const messages = [...c.diagnostics.values()].flat().flatMap((d) => [typeof d.message === 'string' ? d.message : d.message.value, ...(d.relatedInformation ?? []).map((r) => r.message)]);
+      const messages = [...c.diagnostics.values()]
+        .flat()
+        .flatMap((d) => [typeof d.message === 'string' ? d.message : d.message.value, ...(d.relatedInformation ?? []).map((r) => r.message)]);
       assertNoStockInMessages('LSP diagnostics', messages);
     });
 
@@ -139,7 +145,10 @@ describe('no secret in any output format', () => {
       for (const rel of Object.keys(SECRET_TREE)) {
         const file = path.join(dir, rel);
         const text = fs.readFileSync(file, 'utf8');
-        const ranges = await c.command<{ start: { line: number; character: number }; end: { line: number; character: number } }[]>('fsconf.secretRanges', { uri: uri(file), text });
+        const ranges = await c.command<{ start: { line: number; character: number }; end: { line: number; character: number } }[]>('fsconf.secretRanges', {
+          uri: uri(file),
+          text,
+        });
         const lines = text.split('\n');
         for (const r of ranges) {
           expect(r.start.line).toBe(r.end.line);
@@ -172,7 +181,14 @@ describe('no secret on the terminal UI screen (tmux, 80×24)', () => {
     tree = writeTree(SECRET_TREE, 'fsconf-secrets-tui-');
     const before = Object.fromEntries(Object.keys(SECRET_TREE).map((rel) => [rel, fs.readFileSync(path.join(tree!, rel), 'utf8')]));
     const t = (tmux = new Tmux('secrets', path.join(tree, '.exit-status')));
-    t.start([process.execPath, CLI, tree], { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color', NO_COLOR: '1', HOME: tree });
+    t.start([process.execPath, CLI, tree], {
+      PATH: process.env.PATH ?? '',
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C.UTF-8',
+      TERM: 'xterm-256color',
+      NO_COLOR: '1',
+      HOME: tree,
+    });
     const screens: [string, string][] = [];
     const shot = (where: string, screen = t.capture()) => {
       screens.push([where, screen]);
@@ -239,7 +255,10 @@ describe('no secret on the terminal UI screen (tmux, 80×24)', () => {
     t.keys('v');
     await t.waitFor((x) => x.includes('default_password=qwertyuiop') && x.includes('secrets shown'), 'the secrets revealed');
     t.keys('v');
-    shot('vars.xml masked again', await t.waitFor((x) => x.includes('default_password=q*********') && !x.includes('secrets shown'), 'the secrets masked again'));
+    shot(
+      'vars.xml masked again',
+      await t.waitFor((x) => x.includes('default_password=q*********') && !x.includes('secrets shown'), 'the secrets masked again'),
+    );
 
     // the diffs of password fixes: the old and the generated password are both masked
     t.keys('BTab'); // File → Files

@@ -61,7 +61,7 @@ describe('lint --fix keeps CRLF line endings and honours --no-backup', () => {
   });
 });
 
-describe('a fix keeps the file\'s encoding', () => {
+describe("a fix keeps the file's encoding", () => {
   it('a Latin-1 file stays Latin-1 (no re-encoding of its other bytes)', () => {
     const dir = writeTree({ 'freeswitch.xml': '' });
     const latin1 = Buffer.from('<document>\n  <!-- Grüße aus Köln -->\n  <section name="a&b"/>\n</document>\n', 'latin1');
@@ -74,7 +74,10 @@ describe('a fix keeps the file\'s encoding', () => {
 
   it('a UTF-8 BOM stays, and columns on line 1 are what editors show', () => {
     const dir = writeTree({ 'freeswitch.xml': '' });
-    fs.writeFileSync(path.join(dir, 'freeswitch.xml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<X-PRE-PROCESS cmd="inlcude" data="x.xml"/>\n<document name="a&b"/>\n')]));
+    fs.writeFileSync(
+      path.join(dir, 'freeswitch.xml'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<X-PRE-PROCESS cmd="inlcude" data="x.xml"/>\n<document name="a&b"/>\n')]),
+    );
     const lint = fsconf(['lint', dir, '--format', 'json'], { cwd: dir });
     const f = (JSON.parse(lint.stdout) as { rule: string; line: number; column: number }[]).find((x) => x.rule === 'preprocess/unknown-cmd')!;
     expect([f.line, f.column]).toEqual([1, 21]);

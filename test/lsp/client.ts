@@ -80,7 +80,9 @@ export class TestClient {
       this.notifications.push({ method, params });
       this.poke();
     });
-    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'fsconf' ? this.settings : null)));
+    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((i) => (i.section === 'fsconf' ? this.settings : null)),
+    );
     this.conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...p.registrations);
       this.poke();
@@ -142,7 +144,10 @@ export class TestClient {
     return found!;
   }
 
-  async initialize(root: string | null, options: { initializationOptions?: unknown; capabilities?: ClientCapabilities; folders?: string[] } = {}): Promise<InitializeResult> {
+  async initialize(
+    root: string | null,
+    options: { initializationOptions?: unknown; capabilities?: ClientCapabilities; folders?: string[] } = {},
+  ): Promise<InitializeResult> {
     const r = (await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: root ? uri(root) : null,
@@ -174,19 +179,30 @@ export class TestClient {
   }
 
   hover(path: string, position: Position) {
-    return this.conn.sendRequest('textDocument/hover', { textDocument: { uri: uri(path) }, position }) as Promise<{ contents: { kind: string; value: string }; range?: Range } | null>;
+    return this.conn.sendRequest('textDocument/hover', { textDocument: { uri: uri(path) }, position }) as Promise<{
+      contents: { kind: string; value: string };
+      range?: Range;
+    } | null>;
   }
   completion(path: string, position: Position) {
-    return this.conn.sendRequest('textDocument/completion', { textDocument: { uri: uri(path) }, position }) as Promise<{ label: string; detail?: string }[] | { items: { label: string }[] } | null>;
+    return this.conn.sendRequest('textDocument/completion', { textDocument: { uri: uri(path) }, position }) as Promise<
+      { label: string; detail?: string }[] | { items: { label: string }[] } | null
+    >;
   }
   definition(path: string, position: Position) {
     return this.conn.sendRequest('textDocument/definition', { textDocument: { uri: uri(path) }, position }) as Promise<{ uri: string; range: Range }[] | null>;
   }
   references(path: string, position: Position) {
-    return this.conn.sendRequest('textDocument/references', { textDocument: { uri: uri(path) }, position, context: { includeDeclaration: true } }) as Promise<{ uri: string; range: Range }[] | null>;
+    return this.conn.sendRequest('textDocument/references', { textDocument: { uri: uri(path) }, position, context: { includeDeclaration: true } }) as Promise<
+      { uri: string; range: Range }[] | null
+    >;
   }
   codeActions(path: string, range: Range, diagnostics: Diagnostic[], only?: string[]) {
-    return this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: uri(path) }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<
+    return this.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uri(path) },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    }) as Promise<
       { title: string; kind?: string; isPreferred?: boolean; data?: unknown; edit?: { changes?: Record<string, { range: Range; newText: string }[]> } }[] | null
     >;
   }

@@ -146,7 +146,11 @@ describe('rename', () => {
     const c = await start(root);
     const file = path.join(root, 'dialplan/public.xml');
     const e = await rename(c, file, positionOf(FILES['dialplan/public.xml']!, 'public', 1), 'from-carriers');
-    expect(lineTexts(root, e)).toEqual(['dialplan/default.xml:10 from-carriers', 'dialplan/public.xml:2 from-carriers', 'sip_profiles/internal.xml:11 from-carriers']);
+    expect(lineTexts(root, e)).toEqual([
+      'dialplan/default.xml:10 from-carriers',
+      'dialplan/public.xml:2 from-carriers',
+      'sip_profiles/internal.xml:11 from-carriers',
+    ]);
   });
 
   it('a gateway: <gateway name> and sofia/gateway/NAME/ in dial strings', async () => {
@@ -158,26 +162,45 @@ describe('rename', () => {
   });
 
   it('refuses, with the reason, where a use is computed at call time', async () => {
-    const files: Record<string, string> = { ...FILES, 'dialplan/default.xml': FILES['dialplan/default.xml']!.replace('data="0 XML public"', () => 'data="0 XML ${target_context}"').replace('sofia/gateway/carrier/$1', () => 'sofia/gateway/carrier/$1,sofia/gateway/${fallback}/$1') };
+    const files: Record<string, string> = {
+      ...FILES,
+      'dialplan/default.xml': FILES['dialplan/default.xml']!.replace('data="0 XML public"', () => 'data="0 XML ${target_context}"').replace(
+        'sofia/gateway/carrier/$1',
+        () => 'sofia/gateway/carrier/$1,sofia/gateway/${fallback}/$1',
+      ),
+    };
     const root = fixture(files);
     const c = await start(root);
-    await expect(prepare(c, path.join(root, 'dialplan/public.xml'), positionOf(files['dialplan/public.xml']!, 'public', 1))).rejects.toThrow(/chooses its context at call time/);
-    await expect(rename(c, path.join(root, 'sip_profiles/internal.xml'), positionOf(files['sip_profiles/internal.xml']!, 'carrier', 1), 'x')).rejects.toThrow(/picks its gateway at call time/);
+    await expect(prepare(c, path.join(root, 'dialplan/public.xml'), positionOf(files['dialplan/public.xml']!, 'public', 1))).rejects.toThrow(
+      /chooses its context at call time/,
+    );
+    await expect(rename(c, path.join(root, 'sip_profiles/internal.xml'), positionOf(files['sip_profiles/internal.xml']!, 'carrier', 1), 'x')).rejects.toThrow(
+      /picks its gateway at call time/,
+    );
   });
 
   it('refuses where a use comes through a $${} variable, and a name that is not one', async () => {
-    const files: Record<string, string> = { ...FILES, 'vars.xml': FILES['vars.xml']!.replace('</include>', () => '  <X-PRE-PROCESS cmd="set" data="acl_name=trunks"/>\n</include>'), 'sip_profiles/internal.xml': FILES['sip_profiles/internal.xml']!.replace('value="trunks"', () => 'value="$${acl_name}"') };
+    const files: Record<string, string> = {
+      ...FILES,
+      'vars.xml': FILES['vars.xml']!.replace('</include>', () => '  <X-PRE-PROCESS cmd="set" data="acl_name=trunks"/>\n</include>'),
+      'sip_profiles/internal.xml': FILES['sip_profiles/internal.xml']!.replace('value="trunks"', () => 'value="$${acl_name}"'),
+    };
     const root = fixture(files);
     const c = await start(root);
-    await expect(prepare(c, path.join(root, 'autoload_configs/acl.conf.xml'), positionOf(files['autoload_configs/acl.conf.xml']!, 'trunks', 1))).rejects.toThrow(/names it through `\$\$\{acl_name\}`/);
-    await expect(rename(c, path.join(root, 'vars.xml'), positionOf(files['vars.xml']!, 'internal_sip_port', 1), 'bad name')).rejects.toThrow(/not a valid variable name/);
+    await expect(
+      prepare(c, path.join(root, 'autoload_configs/acl.conf.xml'), positionOf(files['autoload_configs/acl.conf.xml']!, 'trunks', 1)),
+    ).rejects.toThrow(/names it through `\$\$\{acl_name\}`/);
+    await expect(rename(c, path.join(root, 'vars.xml'), positionOf(files['vars.xml']!, 'internal_sip_port', 1), 'bad name')).rejects.toThrow(
+      /not a valid variable name/,
+    );
   });
 });
 
 describe('workspace/symbol', () => {
   it('finds vanilla profiles, gateways, contexts, extensions, users, domains and ACL lists', async () => {
     const c = await start(VANILLA);
-    const ask = (query: string) => c.conn.sendRequest('workspace/symbol', { query }) as Promise<{ name: string; kind: number; containerName?: string; location: { uri: string } }[]>;
+    const ask = (query: string) =>
+      c.conn.sendRequest('workspace/symbol', { query }) as Promise<{ name: string; kind: number; containerName?: string; location: { uri: string } }[]>;
     const all = await ask('');
     const has = (name: string, container: RegExp) => all.some((s) => s.name === name && container.test(s.containerName ?? ''));
     expect(has('internal', /sofia profile/)).toBe(true);
@@ -197,14 +220,21 @@ describe('workspace/symbol', () => {
 
   it('gateways, with their profile (vanilla ships its gateways commented out)', async () => {
     const c = await start(fixture());
-    const gw = (await c.conn.sendRequest('workspace/symbol', { query: 'carr' })) as { name: string; containerName?: string; location: { uri: string; range: Range } }[];
+    const gw = (await c.conn.sendRequest('workspace/symbol', { query: 'carr' })) as {
+      name: string;
+      containerName?: string;
+      location: { uri: string; range: Range };
+    }[];
     expect(gw.map((s) => [s.name, s.containerName])).toEqual([['carrier', 'gateway of internal']]);
     expect(gw[0]!.location.range.start).toEqual({ line: 2, character: 19 });
   });
 });
 
 describe('advice for the client', () => {
-  const TREE = { ...FILES, 'dialplan/public.xml': FILES['dialplan/public.xml']!.replace('application="transfer" data="$1 XML default"', () => 'application="cti_robot" data="x"') };
+  const TREE = {
+    ...FILES,
+    'dialplan/public.xml': FILES['dialplan/public.xml']!.replace('application="transfer" data="$1 XML default"', () => 'application="cti_robot" data="x"'),
+  };
   it('VS Code (initializationOptions.client) is told about its fsconf.known setting, other editors about .fsconf.yaml', async () => {
     const root = fixture(TREE);
     const file = uri(path.join(root, 'dialplan/public.xml'));
@@ -235,7 +265,10 @@ describe('include globs', () => {
     const root = fixture();
     const c = await start(root, undefined, { ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, definition: { linkSupport: true } } });
     const file = path.join(root, 'freeswitch.xml');
-    const links = (await c.conn.sendRequest('textDocument/definition', { textDocument: { uri: uri(file) }, position: positionOf(FILES['freeswitch.xml']!, 'dialplan/*.xml', 3) })) as { targetUri: string; originSelectionRange: Range }[];
+    const links = (await c.conn.sendRequest('textDocument/definition', {
+      textDocument: { uri: uri(file) },
+      position: positionOf(FILES['freeswitch.xml']!, 'dialplan/*.xml', 3),
+    })) as { targetUri: string; originSelectionRange: Range }[];
     expect(links.map((l) => path.basename(l.targetUri))).toEqual(['default.xml', 'public.xml']);
     expect(links[0]!.originSelectionRange.end.character - links[0]!.originSelectionRange.start.character).toBe('dialplan/*.xml'.length);
     const docLinks = (await c.conn.sendRequest('textDocument/documentLink', { textDocument: { uri: uri(file) } })) as { target: string }[];
@@ -273,7 +306,11 @@ describe('inlay hints', () => {
 `,
   };
   type Hint = { position: { line: number; character: number }; label: string };
-  const hints = (c: TestClient, file: string) => c.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri: uri(file) }, range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } } }) as Promise<Hint[]>;
+  const hints = (c: TestClient, file: string) =>
+    c.conn.sendRequest('textDocument/inlayHint', {
+      textDocument: { uri: uri(file) },
+      range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } },
+    }) as Promise<Hint[]>;
 
   it('values at that line (a later set does not reach back), masked secrets, AMR bitrates, read arguments', async () => {
     const root = fixture(TREE);
@@ -307,7 +344,10 @@ describe('code lenses', () => {
   const lenses = (c: TestClient, file: string) => c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: uri(file) } }) as Promise<Lens[]>;
 
   it('an ACL list says who uses it; a gateway how many extensions dial it', async () => {
-    const files = { ...FILES, 'autoload_configs/event_socket.conf.xml': `<configuration name="event_socket.conf" description="Socket Client">\n  <settings>\n    <param name="apply-inbound-acl" value="trunks"/>\n  </settings>\n</configuration>\n` };
+    const files = {
+      ...FILES,
+      'autoload_configs/event_socket.conf.xml': `<configuration name="event_socket.conf" description="Socket Client">\n  <settings>\n    <param name="apply-inbound-acl" value="trunks"/>\n  </settings>\n</configuration>\n`,
+    };
     const root = fixture(files);
     const c = await start(root);
     const acl = await lenses(c, path.join(root, 'autoload_configs/acl.conf.xml'));
@@ -323,7 +363,10 @@ describe('code lenses', () => {
 
 describe('disable this rule here', () => {
   it('offers next-line and file suppression comments; applied, the finding goes', async () => {
-    const files = { ...FILES, 'dialplan/public.xml': FILES['dialplan/public.xml']!.replace('application="transfer" data="$1 XML default"', () => 'application="cti_robot" data="x"') };
+    const files = {
+      ...FILES,
+      'dialplan/public.xml': FILES['dialplan/public.xml']!.replace('application="transfer" data="$1 XML default"', () => 'application="cti_robot" data="x"'),
+    };
     const root = fixture(files);
     const c = await start(root);
     const file = path.join(root, 'dialplan/public.xml');
@@ -334,7 +377,12 @@ describe('disable this rule here', () => {
     expect(titles).toContain('Disable dialplan/unknown-app in this file');
     const next = actions.find((a) => a.title === 'Disable dialplan/unknown-app for this line')!;
     const edit = next.edit!.changes![uri(file)]!;
-    expect(edit).toEqual([{ range: { start: { line: d.range.start.line, character: 0 }, end: { line: d.range.start.line, character: 0 } }, newText: '        <!-- fsconf-disable-next-line dialplan/unknown-app -->\n' }]);
+    expect(edit).toEqual([
+      {
+        range: { start: { line: d.range.start.line, character: 0 }, end: { line: d.range.start.line, character: 0 } },
+        newText: '        <!-- fsconf-disable-next-line dialplan/unknown-app -->\n',
+      },
+    ]);
     // apply it through the server (as the TUI does): the finding is gone
     const r = await c.command<{ applied: boolean }>('fsconf.applyEdit', { edit: { changes: { [uri(file)]: edit } }, backup: false });
     expect(r.applied).toBe(true);
@@ -374,21 +422,34 @@ describe('log (the VS Code output channel)', () => {
     await c.waitFor(() => c.logs.some((l) => l.startsWith('analysed ')), 'the analysis line');
     const log = c.logs.join('\n');
     expect(log).toMatch(/fsconf-lsp \d+\.\d+\.\d+ \(node v\d+/);
-    expect(log).toMatch(/knowledge: \d+ params of \d+ configurations, \d+ applications, \d+ modules, .*FreeSWITCH source signalwire\/freeswitch@[0-9a-f]+\); \d+ rules/);
+    expect(log).toMatch(
+      /knowledge: \d+ params of \d+ configurations, \d+ applications, \d+ modules, .*FreeSWITCH source signalwire\/freeswitch@[0-9a-f]+\); \d+ rules/,
+    );
     expect(log).toContain(`conf root ${VANILLA}`);
-    expect(log).toMatch(new RegExp(`analysed ${VANILLA.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: \\d+ files, \\d+ errors, \\d+ warnings, \\d+ info in [\\d.]+ ms`));
+    expect(log).toMatch(
+      new RegExp(`analysed ${VANILLA.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: \\d+ files, \\d+ errors, \\d+ warnings, \\d+ info in [\\d.]+ ms`),
+    );
   });
 });
 
 describe('param name completion', () => {
   const line = '    <param name="rtp-time"/>';
-  const files = { ...FILES, 'sip_profiles/internal.xml': FILES['sip_profiles/internal.xml']!.replace('    <param name="context" value="public"/>', () => `    <param name="context" value="public"/>\n${line}`) };
+  const files = {
+    ...FILES,
+    'sip_profiles/internal.xml': FILES['sip_profiles/internal.xml']!.replace(
+      '    <param name="context" value="public"/>',
+      () => `    <param name="context" value="public"/>\n${line}`,
+    ),
+  };
   const at = { line: 11, character: '    <param name="rtp-time'.length };
   type Item = { label: string; insertTextFormat?: number; textEdit?: { newText: string } };
 
   it('adds value="…" as a snippet for clients that take snippets', async () => {
     const root = fixture(files);
-    const c = await start(root, undefined, { ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, completion: { completionItem: { snippetSupport: true } } } });
+    const c = await start(root, undefined, {
+      ...CAPABILITIES,
+      textDocument: { ...CAPABILITIES.textDocument, completion: { completionItem: { snippetSupport: true } } },
+    });
     const file = path.join(root, 'sip_profiles/internal.xml');
     const item = ((await c.completion(file, at)) as Item[]).find((i) => i.label === 'rtp-timeout-sec')!;
     expect(item.insertTextFormat).toBe(2);

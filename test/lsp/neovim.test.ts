@@ -93,7 +93,8 @@ vim.wait(2000, function() return vim.lsp.get_client_by_id(id) == nil end, 50)
     const diags = out.split('\n').filter((l) => l.startsWith('DIAG '));
     expect(diags, out).toContainEqual(expect.stringMatching(/^DIAG 4:\d+ preprocess\/undefined-var fsconf \$\$\{undefined_rtp_ip\} is never set/));
     // The security rule for this very case; asserted whenever core has it (it is being written now).
-    if (ruleById('sofia/internal-auth-calls')) expect(diags, out).toContainEqual(expect.stringMatching(/^DIAG \d+:\d+ sofia\/internal-auth-calls fsconf .*auth-calls/));
+    if (ruleById('sofia/internal-auth-calls'))
+      expect(diags, out).toContainEqual(expect.stringMatching(/^DIAG \d+:\d+ sofia\/internal-auth-calls fsconf .*auth-calls/));
     expect(out).toMatch(/HOVER .*internal_sip_port.*5060/);
   });
 });

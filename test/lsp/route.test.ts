@@ -44,7 +44,10 @@ describe('fsconf.route over stdio', () => {
 
   it('a code lens "▶ simulate a call" on each extension runs fsconf.route', async () => {
     c.open(PUBLIC);
-    const lenses = (await c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: uri(PUBLIC) } })) as { range: { start: { line: number } }; command: { title: string; command: string; arguments: Record<string, unknown>[] } }[];
+    const lenses = (await c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: uri(PUBLIC) } })) as {
+      range: { start: { line: number } };
+      command: { title: string; command: string; arguments: Record<string, unknown>[] };
+    }[];
     const text = readFileSync(PUBLIC, 'utf8').split('\n');
     expect(lenses.length).toBe(text.filter((l) => /<extension\b/.test(l) && !/<!--/.test(l) && !/^\s*-->/.test(l)).length - 2); // two extensions are commented out
     const lens = lenses.find((l) => l.command.title.includes('1011'))!;
@@ -54,7 +57,7 @@ describe('fsconf.route over stdio', () => {
     expect(r.outcome.endpoint).toMatch(/^user\/1011@/);
   });
 
-  it('hover on the external profile\'s context param tells what strangers reach', async () => {
+  it("hover on the external profile's context param tells what strangers reach", async () => {
     const text = readFileSync(EXTERNAL, 'utf8');
     c.open(EXTERNAL, text);
     const h = await c.hover(EXTERNAL, positionOf(text, '<param name="context" value="public"/>', 30));

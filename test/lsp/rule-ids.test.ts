@@ -19,7 +19,9 @@ describe('rule ids in editor settings', () => {
     try {
       await c.initialize(dir, { initializationOptions: { settings: { rules: { 'preprocess/unknown-cdm': 'off' } } } });
       await c.waitForAnalysis(0);
-      expect(c.logs.filter((l) => l.includes('rules.preprocess/unknown-cdm: unknown rule id "preprocess/unknown-cdm": did you mean preprocess/unknown-cmd?'))).toHaveLength(1);
+      expect(
+        c.logs.filter((l) => l.includes('rules.preprocess/unknown-cdm: unknown rule id "preprocess/unknown-cdm": did you mean preprocess/unknown-cmd?')),
+      ).toHaveLength(1);
       expect(c.diagnostics.get(uri(path.join(dir, 'freeswitch.xml')))!.map((d) => d.code)).toContain('preprocess/unknown-cmd');
     } finally {
       await c.shutdown();

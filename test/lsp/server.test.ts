@@ -98,7 +98,9 @@ describe('process', () => {
     expect(caps.documentLinkProvider).toBeTruthy();
     expect(caps.foldingRangeProvider).toBe(true);
     expect(caps.codeActionProvider).toMatchObject({ codeActionKinds: ['quickfix', 'source.fixAll.fsconf', 'refactor.insert.fsconf'] });
-    expect(caps.executeCommandProvider?.commands).toEqual(expect.arrayContaining(['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument']));
+    expect(caps.executeCommandProvider?.commands).toEqual(
+      expect.arrayContaining(['fsconf.aclTest', 'fsconf.lintTree', 'fsconf.aclLists', 'fsconf.treeInfo', 'fsconf.applyEdit', 'fsconf.saveDocument']),
+    );
     await c.waitForAnalysis(0);
     expect(c.logs.some((l) => l.includes('fsconf-lsp'))).toBe(true);
     const clients_ = clients.splice(0);
@@ -118,7 +120,9 @@ describe('transports', () => {
     });
     conn.listen();
     try {
-      const r = (await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri(VANILLA), capabilities: {} })) as { serverInfo?: { name: string } };
+      const r = (await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri(VANILLA), capabilities: {} })) as {
+        serverInfo?: { name: string };
+      };
       expect(r.serverInfo?.name).toBe('fsconf-lsp');
       await conn.sendNotification('initialized', {});
       for (let i = 0; i < 400 && !done; i++) await new Promise((res) => setTimeout(res, 25));
@@ -160,7 +164,11 @@ describe('diagnostics', () => {
   });
 
   it('reports preprocess/unknown-cmd with code, doc link, source and a quick fix that removes it', async () => {
-    const dir = fixture({ 'freeswitch.xml': MAIN.replace('cmd="include" data="vars.xml"', 'cmd="inlcude" data="vars.xml"'), 'vars.xml': VARS, 'sip_profiles/internal.xml': PROFILE });
+    const dir = fixture({
+      'freeswitch.xml': MAIN.replace('cmd="include" data="vars.xml"', 'cmd="inlcude" data="vars.xml"'),
+      'vars.xml': VARS,
+      'sip_profiles/internal.xml': PROFILE,
+    });
     const main = path.join(dir, 'freeswitch.xml');
     const c = client();
     await c.initialize(dir);
@@ -276,7 +284,11 @@ describe('diagnostics', () => {
   });
 
   it('takes rule severities from settings (initializationOptions, workspace/configuration, didChangeConfiguration)', async () => {
-    const dir = fixture({ 'freeswitch.xml': MAIN.replace('cmd="include" data="vars.xml"', 'cmd="inlcude" data="vars.xml"'), 'vars.xml': VARS, 'sip_profiles/internal.xml': PROFILE });
+    const dir = fixture({
+      'freeswitch.xml': MAIN.replace('cmd="include" data="vars.xml"', 'cmd="inlcude" data="vars.xml"'),
+      'vars.xml': VARS,
+      'sip_profiles/internal.xml': PROFILE,
+    });
     const mainUri = uri(path.join(dir, 'freeswitch.xml'));
     const c = client();
     c.settings = { rules: { 'preprocess/unknown-cmd': 'warning' }, unrelated: true };
@@ -329,7 +341,9 @@ describe('diagnostics', () => {
     await c.waitForAnalysis(0);
     const info = await c.command<{ root: string | null; files: { uri: string }[] }>('fsconf.treeInfo');
     expect(info.root).toBe(path.join(dir, 'etc/freeswitch'));
-    expect(info.files.map((f) => f.uri).sort()).toEqual(['freeswitch.xml', 'sip_profiles/internal.xml', 'vars.xml'].map((f) => uri(path.join(dir, 'etc/freeswitch', f))));
+    expect(info.files.map((f) => f.uri).sort()).toEqual(
+      ['freeswitch.xml', 'sip_profiles/internal.xml', 'vars.xml'].map((f) => uri(path.join(dir, 'etc/freeswitch', f))),
+    );
   });
 });
 
@@ -383,28 +397,43 @@ describe('language features on vanilla', () => {
   });
 
   it('outlines the profile, links includes and folds elements', async () => {
-    const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri(internal) } })) as { name: string; detail?: string; children?: { name: string; children?: { name: string }[] }[] }[];
+    const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri(internal) } })) as {
+      name: string;
+      detail?: string;
+      children?: { name: string; children?: { name: string }[] }[];
+    }[];
     expect(syms[0]!.name).toBe('internal');
     const settings = syms[0]!.children!.find((s) => s.name === 'settings')!;
     expect(settings.children!.map((s) => s.name)).toContain('auth-calls');
     expect(syms[0]!.children!.some((s) => s.name === 'gateways')).toBe(true);
 
-    const links = (await c.conn.sendRequest('textDocument/documentLink', { textDocument: { uri: uri(path.join(VANILLA, 'freeswitch.xml')) } })) as { target: string }[];
+    const links = (await c.conn.sendRequest('textDocument/documentLink', { textDocument: { uri: uri(path.join(VANILLA, 'freeswitch.xml')) } })) as {
+      target: string;
+    }[];
     expect(links.map((l) => l.target)).toContain(uri(path.join(VANILLA, 'vars.xml')));
-    const sofia = (await c.conn.sendRequest('textDocument/documentLink', { textDocument: { uri: uri(path.join(VANILLA, 'autoload_configs/sofia.conf.xml')) } })) as { target: string }[];
+    const sofia = (await c.conn.sendRequest('textDocument/documentLink', {
+      textDocument: { uri: uri(path.join(VANILLA, 'autoload_configs/sofia.conf.xml')) },
+    })) as { target: string }[];
     // a glob bringing in several profiles has no stacked links: go-to-definition offers every file
     expect(sofia.map((l) => l.target)).not.toContain(uri(path.join(VANILLA, 'sip_profiles/internal.xml')));
     const sofiaText = readFileSync(path.join(VANILLA, 'autoload_configs/sofia.conf.xml'), 'utf8');
     const defs = (await c.definition(path.join(VANILLA, 'autoload_configs/sofia.conf.xml'), positionOf(sofiaText, 'sip_profiles/*.xml', 3))) ?? [];
     expect(defs.map((d) => d.uri)).toContain(uri(path.join(VANILLA, 'sip_profiles/internal.xml')));
 
-    const folds = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri: uri(internal) } })) as { startLine: number; endLine: number; kind?: string }[];
+    const folds = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri: uri(internal) } })) as {
+      startLine: number;
+      endLine: number;
+      kind?: string;
+    }[];
     expect(folds.some((f) => f.startLine === 0)).toBe(true);
     expect(folds.some((f) => f.kind === 'comment')).toBe(true);
   });
 
   it('outlines a dialplan: contexts › extensions with the first condition as detail', async () => {
-    const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri(path.join(VANILLA, 'dialplan/default.xml')) } })) as { name: string; children?: { name: string; detail?: string }[] }[];
+    const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri(path.join(VANILLA, 'dialplan/default.xml')) } })) as {
+      name: string;
+      children?: { name: string; detail?: string }[];
+    }[];
     const ctx = syms.find((s) => s.name === 'default')!;
     const unloop = ctx.children!.find((e) => e.name === 'unloop')!;
     expect(unloop.detail).toBe('${unroll_loops} ~ ^true$');
@@ -439,7 +468,10 @@ describe('language features on vanilla', () => {
 
   it('answers fsconf.aclTest with the deciding node, and fsconf.aclLists', async () => {
     const acl = uri(path.join(VANILLA, 'autoload_configs/acl.conf.xml'));
-    const r = await c.command<{ verdict: string; list: string; decidedBy: { uri: string; line: number; cidr: string; type: string } | null; reason: string }>('fsconf.aclTest', { ip: '192.168.42.42', list: 'lan' });
+    const r = await c.command<{ verdict: string; list: string; decidedBy: { uri: string; line: number; cidr: string; type: string } | null; reason: string }>(
+      'fsconf.aclTest',
+      { ip: '192.168.42.42', list: 'lan' },
+    );
     expect(r).toMatchObject({ verdict: 'allow', list: 'lan', decidedBy: { uri: acl, line: 13, cidr: '192.168.42.42/32', type: 'allow' } });
     expect(r.reason.length).toBeGreaterThan(0);
     const d = await c.command<{ verdict: string; decidedBy: { line: number } | null }>('fsconf.aclTest', { ip: '192.168.42.7', list: 'lan' });
@@ -451,9 +483,14 @@ describe('language features on vanilla', () => {
   });
 
   it('answers InvalidParams (-32602) with the usage for a malformed command argument', async () => {
-    await expect(c.command('fsconf.route', { profile: 'internal', from: '1000', to: 42 })).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/^fsconf\.route expects/) });
+    await expect(c.command('fsconf.route', { profile: 'internal', from: '1000', to: 42 })).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringMatching(/^fsconf\.route expects/),
+    });
     await expect(c.command('fsconf.secretRanges', { uri: 7 })).rejects.toMatchObject({ code: -32602 });
-    await expect(c.conn.sendRequest('workspace/executeCommand', { command: 'fsconf.saveDocument', arguments: ['file:///x.xml'] })).rejects.toMatchObject({ code: -32602 });
+    await expect(c.conn.sendRequest('workspace/executeCommand', { command: 'fsconf.saveDocument', arguments: ['file:///x.xml'] })).rejects.toMatchObject({
+      code: -32602,
+    });
     await expect(c.command('fsconf.nope')).rejects.toMatchObject({ code: -32602 });
   });
 });
@@ -462,7 +499,10 @@ describe('robustness', () => {
   it('answers hover and completion in a document that does not parse', async () => {
     const dir = fixture({ 'freeswitch.xml': MAIN, 'vars.xml': VARS, 'sip_profiles/internal.xml': PROFILE });
     const prof = path.join(dir, 'sip_profiles/internal.xml');
-    const broken = PROFILE.replace('<param name="auth-calls" value="true"/>', '<param name="auth-calls" value="true"/>\n    <param name="x" value="<<<\n  </settingz>');
+    const broken = PROFILE.replace(
+      '<param name="auth-calls" value="true"/>',
+      '<param name="auth-calls" value="true"/>\n    <param name="x" value="<<<\n  </settingz>',
+    );
     const c = client();
     await c.initialize(dir);
     await c.waitForAnalysis(0);
@@ -472,7 +512,7 @@ describe('robustness', () => {
     const h = await c.hover(prof, positionOf(broken, '$${internal_sip_port}', 4));
     expect(h?.contents.value).toContain('5060');
     const items = await c.completion(prof, positionOf(broken, '$${internal_sip_port}', 3));
-    expect((Array.isArray(items) ? items : items?.items ?? []).map((i) => i.label)).toContain('internal_sip_port');
+    expect((Array.isArray(items) ? items : (items?.items ?? [])).map((i) => i.label)).toContain('internal_sip_port');
     const syms = await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri(prof) } });
     expect(Array.isArray(syms)).toBe(true);
   });
@@ -487,7 +527,11 @@ describe('robustness', () => {
     // keep the server busy (a full re-lint) so the cancellation arrives before the request runs
     const busy = c.command('fsconf.lintTree');
     const src = new CancellationTokenSource();
-    const p = c.conn.sendRequest('textDocument/references', { textDocument: { uri: uri(internal) }, position: { line: 278, character: 40 }, context: { includeDeclaration: true } }, src.token);
+    const p = c.conn.sendRequest(
+      'textDocument/references',
+      { textDocument: { uri: uri(internal) }, position: { line: 278, character: 40 }, context: { includeDeclaration: true } },
+      src.token,
+    );
     src.cancel();
     await expect(p).rejects.toMatchObject({ code: -32800 });
     await busy;

@@ -85,7 +85,18 @@ describe('fsconf.structuralEdit written through fsconf.applyEdit', () => {
     let s = await structure(c);
     let local = ctx(s, 'default').extensions.find((e) => e.name === 'Local_Extension')!;
     const cond = local.conditions[0]!;
-    await apply(c, { op: 'insert', parent: cond.at, element: { name: 'action', attrs: [['application', 'log'], ['data', 'INFO <call> & "more"']] }, first: true });
+    await apply(c, {
+      op: 'insert',
+      parent: cond.at,
+      element: {
+        name: 'action',
+        attrs: [
+          ['application', 'log'],
+          ['data', 'INFO <call> & "more"'],
+        ],
+      },
+      first: true,
+    });
     expect(read(dir, 'dialplan/default.xml')).toContain('<action application="log" data="INFO &lt;call> &amp; &quot;more&quot;"/>');
     s = await structure(c);
     local = ctx(s, 'default').extensions.find((e) => e.name === 'Local_Extension')!;
@@ -99,7 +110,10 @@ describe('fsconf.structuralEdit written through fsconf.applyEdit', () => {
     local = ctx(s, 'default').extensions.find((e) => e.name === 'Local_Extension')!;
     expect(local.continue).toBe('true');
     await apply(c, { op: 'removeAttribute', target: local.at, name: 'continue' });
-    await apply(c, { op: 'duplicate', target: (await structure(c)).contexts.find((x) => x.name === 'default')!.extensions.find((e) => e.name === 'Local_Extension')!.at });
+    await apply(c, {
+      op: 'duplicate',
+      target: (await structure(c)).contexts.find((x) => x.name === 'default')!.extensions.find((e) => e.name === 'Local_Extension')!.at,
+    });
     s = await structure(c);
     const names = ctx(s, 'default').extensions.map((e) => e.name);
     expect(names[names.indexOf('Local_Extension') + 1]).toBe('Local_Extension_2');
@@ -129,7 +143,18 @@ describe('fsconf.structuralEdit written through fsconf.applyEdit', () => {
     await apply(c, { op: 'delete', target: ext.conditions[0]!.actions[1]!.at });
     ext = await local();
     expect(acts()).toEqual([first[1], first[0], ...first.slice(2)]);
-    await apply(c, { op: 'insert', parent: ext.at, element: { name: 'condition', attrs: [['field', '${toll_allow}'], ['expression', 'local']] }, first: true });
+    await apply(c, {
+      op: 'insert',
+      parent: ext.at,
+      element: {
+        name: 'condition',
+        attrs: [
+          ['field', '${toll_allow}'],
+          ['expression', 'local'],
+        ],
+      },
+      first: true,
+    });
     ext = await local();
     expect(ext.conditions.map((x) => x.field)).toEqual(['${toll_allow}', 'destination_number']);
     await apply(c, { op: 'move', target: ext.conditions[0]!.at, after: ext.conditions[1]!.at });
@@ -149,11 +174,21 @@ describe('fsconf.structuralEdit written through fsconf.applyEdit', () => {
     const ext = s.profiles.find((p) => p.name === 'external')!;
     const set = await apply(c, { op: 'setParam', target: ext.at, name: 'inbound-codec-prefs', value: 'OPUS,PCMU,PCMA' });
     expect(set.reload).toEqual(['reloadxml', 'sofia profile external rescan']);
-    expect(read(dir, 'sip_profiles/external.xml')).toBe(original('sip_profiles/external.xml').replace('name="inbound-codec-prefs" value="$${global_codec_prefs}"', 'name="inbound-codec-prefs" value="OPUS,PCMU,PCMA"'));
+    expect(read(dir, 'sip_profiles/external.xml')).toBe(
+      original('sip_profiles/external.xml').replace(
+        'name="inbound-codec-prefs" value="$${global_codec_prefs}"',
+        'name="inbound-codec-prefs" value="OPUS,PCMU,PCMA"',
+      ),
+    );
     await apply(c, { op: 'setParam', target: ext.at, name: 'disable-transfer', value: 'true' });
     await apply(c, { op: 'removeParam', target: ext.at, name: 'disable-transfer' });
     expect(read(dir, 'sip_profiles/external.xml')).not.toContain('disable-transfer');
-    const gw = await apply(c, { op: 'addGateway', profile: 'external', template: 'gateway', values: { name: 'carrier', realm: 'sip.carrier.example', username: 'acct', password: 'Provider-Secret-42' } });
+    const gw = await apply(c, {
+      op: 'addGateway',
+      profile: 'external',
+      template: 'gateway',
+      values: { name: 'carrier', realm: 'sip.carrier.example', username: 'acct', password: 'Provider-Secret-42' },
+    });
     expect(gw.created).toEqual([uri(path.join(dir, 'sip_profiles/external/carrier.xml'))]);
     const user = await apply(c, { op: 'addUser', values: { id: '1020', 'caller-id-name': 'Front desk' } });
     expect(user.created).toEqual([uri(path.join(dir, 'directory/default/1020.xml'))]);
@@ -199,7 +234,11 @@ describe('templates', () => {
     const file = path.join(dir, 'dialplan/default.xml');
     c.open(file);
     const pos = { line: 250, character: 8 };
-    const actions = (await c.codeActions(file, { start: pos, end: pos }, [])) as { title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+    const actions = (await c.codeActions(file, { start: pos, end: pos }, [])) as {
+      title: string;
+      kind: string;
+      edit: { changes: Record<string, { newText: string }[]> };
+    }[];
     const add = actions.filter((a) => a.kind === 'refactor.insert.fsconf');
     expect(add.map((a) => a.title)).toContain('Add extension: Gateway route (send numbers matching a pattern out through a gateway)');
     const edit = add.find((a) => a.title.includes('Gateway route'))!.edit.changes[uri(file)]![0]!;

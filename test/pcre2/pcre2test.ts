@@ -34,8 +34,7 @@ export function pcre2testVersion(): string | undefined {
 }
 
 export const PCRE2TEST_MISSING =
-  'pcre2test not found: install Debian package pcre2-utils (apt-get install -y pcre2-utils); ' +
-  'the differential regex tests need it and must not be skipped';
+  'pcre2test not found: install Debian package pcre2-utils (apt-get install -y pcre2-utils); ' + 'the differential regex tests need it and must not be skipped';
 
 /** Compile every pattern with pcre2test (8-bit, no UTF, like FreeSWITCH) and report the outcome. */
 export function runPcre2test(inputs: readonly OracleInput[]): OracleResult[] {

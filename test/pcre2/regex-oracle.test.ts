@@ -11,7 +11,6 @@ import { CORPUS } from '../helpers.js';
 import { PCRE2TEST_MISSING, pcre2Printable, pcre2testVersion, runPcre2Match, runPcre2test, type OracleResult } from './pcre2test.js';
 import { exampleFor, matchExpression } from '../../packages/core/src/simulate/regex-match.js';
 
-
 const version = pcre2testVersion();
 
 function requirePcre2test(): void {
@@ -213,7 +212,7 @@ const INVALID = [
   '(?x:a',
   '(?|(?<a>x)|(?<b>y))',
   '(?<abcdefghijklmnopqrstuvwxyzabcdefg>x)',
-  '(' .repeat(251) + 'a' + ')'.repeat(251),
+  '('.repeat(251) + 'a' + ')'.repeat(251),
   // FreeSWITCH front end
   '/abc',
   '/',
@@ -236,10 +235,83 @@ function generatePatterns(seed: number, count: number): string[] {
   const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const lits = ['a', 'b', '1', '0', ' ', '#', '-', ']', '}', '{', 'é', ',', ':', '=', '<', '>', '/', '_'];
-  const escs = ['\\d', '\\w', '\\s', '\\b', '\\B', '\\A', '\\z', '\\1', '\\2', '\\g{-1}', '\\k<n>', '\\g<1>', '\\x41', '\\x{1ff}', '\\p{L}', '\\P{Greek}', '\\pX', '\\Qa|b\\E', '\\E', '\\K', '\\R', '\\X', '\\C', '\\N', '\\h', '\\cA', '\\0', '\\377', '\\400', '\\.', '\\i', '\\o{12}'];
-  const classes = ['[ab]', '[^a-z]', '[z-a]', '[\\d-]', '[\\d-z]', '[[:alpha:]]', '[[:foo:]]', '[]a]', '[\\Q-]\\E]', '[a-\\d]', '[é]', '[%--]', '[\\N]', '[\\b]'];
+  const escs = [
+    '\\d',
+    '\\w',
+    '\\s',
+    '\\b',
+    '\\B',
+    '\\A',
+    '\\z',
+    '\\1',
+    '\\2',
+    '\\g{-1}',
+    '\\k<n>',
+    '\\g<1>',
+    '\\x41',
+    '\\x{1ff}',
+    '\\p{L}',
+    '\\P{Greek}',
+    '\\pX',
+    '\\Qa|b\\E',
+    '\\E',
+    '\\K',
+    '\\R',
+    '\\X',
+    '\\C',
+    '\\N',
+    '\\h',
+    '\\cA',
+    '\\0',
+    '\\377',
+    '\\400',
+    '\\.',
+    '\\i',
+    '\\o{12}',
+  ];
+  const classes = [
+    '[ab]',
+    '[^a-z]',
+    '[z-a]',
+    '[\\d-]',
+    '[\\d-z]',
+    '[[:alpha:]]',
+    '[[:foo:]]',
+    '[]a]',
+    '[\\Q-]\\E]',
+    '[a-\\d]',
+    '[é]',
+    '[%--]',
+    '[\\N]',
+    '[\\b]',
+  ];
   const quants = ['*', '+', '?', '{2}', '{1,3}', '{2,}', '{,3}', '{0}', '{3,1}'];
-  const groups = ['', '', '?:', '?<n>', '?<m>', '?|', '?>', '?=', '?!', '?<=', '?<!', '?(1)', '?(<n>)', '?(R)', '?(?=a)', '?(DEFINE)', '?i:', '?x:', '?n:', '*pla:', '*plb:', '*atomic:', '?<*', '?*'];
+  const groups = [
+    '',
+    '',
+    '?:',
+    '?<n>',
+    '?<m>',
+    '?|',
+    '?>',
+    '?=',
+    '?!',
+    '?<=',
+    '?<!',
+    '?(1)',
+    '?(<n>)',
+    '?(R)',
+    '?(?=a)',
+    '?(DEFINE)',
+    '?i:',
+    '?x:',
+    '?n:',
+    '*pla:',
+    '*plb:',
+    '*atomic:',
+    '?<*',
+    '?*',
+  ];
   const others = ['(?R)', '(?1)', '(?-1)', '(?+1)', '(?&n)', '(*ACCEPT)', '(*F)', '(*MARK:x)', '(?C1)', '(?i)', '(?x)', '(?#c)', '.', '^', '$'];
   const regex = (d: number): string => {
     const alt = (): string => {
@@ -332,7 +404,9 @@ describe('PCRE2 oracle (pcre2test)', () => {
       const o = oracle[i]!;
       const m = checkPcre2Pattern(p);
       if (m.ok !== o.ok || (o.ok && m.captureCount !== o.captureCount)) {
-        bad.push(`${JSON.stringify(p)}: pcre2 ${o.ok ? `ok ${o.captureCount}` : `error ${o.code}`}, mine ${m.ok ? `ok ${m.captureCount}` : `error ${m.error?.code}`}`);
+        bad.push(
+          `${JSON.stringify(p)}: pcre2 ${o.ok ? `ok ${o.captureCount}` : `error ${o.code}`}, mine ${m.ok ? `ok ${m.captureCount}` : `error ${m.error?.code}`}`,
+        );
       }
     });
     expect(bad).toEqual([]);
@@ -342,7 +416,27 @@ describe('PCRE2 oracle (pcre2test)', () => {
 // Matching: the call simulator (packages/core/src/simulate/regex-match.ts) must find the same match and the
 // same captures as PCRE2 for every corpus expression, on subjects written to match it and on common dialled
 // strings; where it cannot translate an expression it must say so (undecided), never answer differently.
-const SUBJECTS = ['1000', '1019', '1020', '0044123456789', '5551212', '3500', '*98', '**1000', '+15551234567', '011441234567', '9', 'abc', 'ABC', 'true', 'false', 'sip:1000@example.org', '1000\n', 'a b', 'é1'];
+const SUBJECTS = [
+  '1000',
+  '1019',
+  '1020',
+  '0044123456789',
+  '5551212',
+  '3500',
+  '*98',
+  '**1000',
+  '+15551234567',
+  '011441234567',
+  '9',
+  'abc',
+  'ABC',
+  'true',
+  'false',
+  'sip:1000@example.org',
+  '1000\n',
+  'a b',
+  'é1',
+];
 
 describe('PCRE2 matching oracle (pcre2test subjects)', () => {
   it('matches every corpus expression exactly like PCRE2 on generated and common subjects', () => {
@@ -372,10 +466,13 @@ describe('PCRE2 matching oracle (pcre2test subjects)', () => {
         const m = matchExpression(c.expression, s, { ovectorLimit: false });
         if (!m.decided) return void bad.push(`${c.expression} on ${JSON.stringify(s)}: undecided (${m.reason})`);
         compared++;
-        const mine = m.matched ? (m.bytes ?? []).map((g) => (g === undefined ? undefined : pcre2Printable(Uint8Array.from(g, (ch) => ch.charCodeAt(0))))) : null;
+        const mine = m.matched
+          ? (m.bytes ?? []).map((g) => (g === undefined ? undefined : pcre2Printable(Uint8Array.from(g, (ch) => ch.charCodeAt(0)))))
+          : null;
         // pcre2test does not print unset groups after the last set one
         if (mine) while (mine.length && mine[mine.length - 1] === undefined) mine.pop();
-        if (JSON.stringify(mine) !== JSON.stringify(o)) bad.push(`${c.expression} on ${JSON.stringify(s)}: pcre2 ${JSON.stringify(o)}, fsconf ${JSON.stringify(mine)}`);
+        if (JSON.stringify(mine) !== JSON.stringify(o))
+          bad.push(`${c.expression} on ${JSON.stringify(s)}: pcre2 ${JSON.stringify(o)}, fsconf ${JSON.stringify(mine)}`);
       });
     });
     expect(bad).toEqual([]);
@@ -411,9 +508,12 @@ describe('PCRE2 matching oracle (pcre2test subjects)', () => {
       c.subjects.forEach((s, j) => {
         const m = matchExpression(c.pattern, s, { ovectorLimit: false });
         if (!m.decided) return;
-        const mine = m.matched ? (m.bytes ?? []).map((g) => (g === undefined ? undefined : pcre2Printable(Uint8Array.from(g, (ch) => ch.charCodeAt(0))))) : null;
+        const mine = m.matched
+          ? (m.bytes ?? []).map((g) => (g === undefined ? undefined : pcre2Printable(Uint8Array.from(g, (ch) => ch.charCodeAt(0)))))
+          : null;
         if (mine) while (mine.length && mine[mine.length - 1] === undefined) mine.pop();
-        if (JSON.stringify(mine) !== JSON.stringify(oracle[i]![j])) bad.push(`${JSON.stringify(c.pattern)} on ${JSON.stringify(s)}: pcre2 ${JSON.stringify(oracle[i]![j])}, fsconf ${JSON.stringify(mine)}`);
+        if (JSON.stringify(mine) !== JSON.stringify(oracle[i]![j]))
+          bad.push(`${JSON.stringify(c.pattern)} on ${JSON.stringify(s)}: pcre2 ${JSON.stringify(oracle[i]![j])}, fsconf ${JSON.stringify(mine)}`);
       }),
     );
     expect(bad).toEqual([]);

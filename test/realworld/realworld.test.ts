@@ -39,7 +39,9 @@ describe('a 1.10.12 call-center tree', () => {
   it('the profile named "public" (auth-calls=false, context=public, no inbound ACL) is found; no mod_cti wording without mod_cti', () => {
     const pub = findings.filter((f) => f.file.endsWith('public.xml'));
     expect(pub.map((f) => f.rule)).toContain('sofia/external-inbound-acl');
-    expect(pub.find((f) => f.rule === 'sofia/external-inbound-acl')!.message).toContain('takes calls without a password (auth-calls is off) from any address; they land in context "public"');
+    expect(pub.find((f) => f.rule === 'sofia/external-inbound-acl')!.message).toContain(
+      'takes calls without a password (auth-calls is off) from any address; they land in context "public"',
+    );
     expect(findings.filter((f) => /refuse load|mod_cti/.test(f.message))).toEqual([]);
   });
 

@@ -12,10 +12,12 @@ const w = (rel, text) => {
   fs.writeFileSync(p, text);
 };
 let seed = 42;
-const rnd = (n) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+const rnd = (n) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
 const pw = () => Array.from({ length: 14 }, () => 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_.'[rnd(59)]).join('') + 'aA1.';
 
-w('freeswitch.xml', `<?xml version="1.0"?>
+w(
+  'freeswitch.xml',
+  `<?xml version="1.0"?>
 <document type="freeswitch/xml">
   <X-PRE-PROCESS cmd="include" data="vars.xml"/>
   <section name="configuration" description="Various Configuration">
@@ -28,15 +30,19 @@ w('freeswitch.xml', `<?xml version="1.0"?>
     <X-PRE-PROCESS cmd="include" data="directory/*.xml"/>
   </section>
 </document>
-`);
-w('vars.xml', `<include>
+`,
+);
+w(
+  'vars.xml',
+  `<include>
   <X-PRE-PROCESS cmd="set" data="domain=pbx.example.net"/>
   <X-PRE-PROCESS cmd="set" data="internal_auth_calls=true"/>
   <X-PRE-PROCESS cmd="set" data="hold_music=local_stream://moh"/>
   <X-PRE-PROCESS cmd="set" data="outbound_caller_name=Example PBX"/>
 ${Array.from({ length: 200 }, (_, i) => `  <X-PRE-PROCESS cmd="set" data="carrier${i}_proxy=sip${i}.carrier.example.com"/>`).join('\n')}
 </include>
-`);
+`,
+);
 // ACLs: 20 lists x 100 nodes
 let acl = '<configuration name="acl.conf" description="Network Lists">\n  <network-lists>\n';
 for (let l = 0; l < 20; l++) {
@@ -45,7 +51,9 @@ for (let l = 0; l < 20; l++) {
   acl += '    </list>\n';
 }
 w('autoload_configs/acl.conf.xml', acl + '  </network-lists>\n</configuration>\n');
-w('autoload_configs/sofia.conf.xml', `<configuration name="sofia.conf" description="sofia Endpoint">
+w(
+  'autoload_configs/sofia.conf.xml',
+  `<configuration name="sofia.conf" description="sofia Endpoint">
   <global_settings>
     <param name="log-level" value="0"/>
   </global_settings>
@@ -53,15 +61,19 @@ w('autoload_configs/sofia.conf.xml', `<configuration name="sofia.conf" descripti
     <X-PRE-PROCESS cmd="include" data="../sip_profiles/*.xml"/>
   </profiles>
 </configuration>
-`);
-w('autoload_configs/event_socket.conf.xml', `<configuration name="event_socket.conf" description="Socket Client">
+`,
+);
+w(
+  'autoload_configs/event_socket.conf.xml',
+  `<configuration name="event_socket.conf" description="Socket Client">
   <settings>
     <param name="listen-ip" value="127.0.0.1"/>
     <param name="listen-port" value="8021"/>
     <param name="password" value="${pw()}"/>
   </settings>
 </configuration>
-`);
+`,
+);
 const settings = (ctx, port, extra) => `  <settings>
     <param name="context" value="${ctx}"/>
     <param name="sip-port" value="${port}"/>
@@ -72,19 +84,27 @@ const settings = (ctx, port, extra) => `  <settings>
     <param name="log-auth-failures" value="true"/>
 ${extra}
   </settings>`;
-w('sip_profiles/internal.xml', `<profile name="internal">
+w(
+  'sip_profiles/internal.xml',
+  `<profile name="internal">
 ${settings('default', 5060, '    <param name="auth-calls" value="$${internal_auth_calls}"/>\n    <param name="apply-inbound-acl" value="acl0"/>')}
 </profile>
-`);
-w('sip_profiles/external.xml', `<profile name="external">
+`,
+);
+w(
+  'sip_profiles/external.xml',
+  `<profile name="external">
   <gateways>
     <X-PRE-PROCESS cmd="include" data="external/*.xml"/>
   </gateways>
 ${settings('public', 5080, '    <param name="apply-inbound-acl" value="acl1"/>')}
 </profile>
-`);
+`,
+);
 for (let g = 0; g < 200; g++) {
-  w(`sip_profiles/external/carrier${String(g).padStart(3, '0')}.xml`, `<include>
+  w(
+    `sip_profiles/external/carrier${String(g).padStart(3, '0')}.xml`,
+    `<include>
   <gateway name="carrier${g}">
     <param name="username" value="acct${g}"/>
     <param name="password" value="${pw()}"/>
@@ -95,10 +115,13 @@ for (let g = 0; g < 200; g++) {
     <param name="caller-id-in-from" value="true"/>
   </gateway>
 </include>
-`);
+`,
+  );
 }
 // directory: 5 000 users in 50 files of 100
-w('directory/default.xml', `<include>
+w(
+  'directory/default.xml',
+  `<include>
   <domain name="$\${domain}">
     <params>
       <param name="dial-string" value="{presence_id=\${dialed_user}@\${dialed_domain}}\${sofia_contact(\${dialed_user}@\${dialed_domain})}"/>
@@ -115,7 +138,8 @@ w('directory/default.xml', `<include>
     </groups>
   </domain>
 </include>
-`);
+`,
+);
 for (let f = 0; f < 50; f++) {
   let t = '<include>\n';
   for (let u = 0; u < 100; u++) {
@@ -172,9 +196,16 @@ w('dialplan/zz_big.xml', big + '  </context>\n</include>\n');
 // Real trees are mostly commentary (vanilla ships long explanatory comment blocks): pad every user file
 // with per-user notes until the tree reaches ~30 MB.
 let size = 0;
-const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else size += fs.statSync(p).size; } };
+const walk = (d) => {
+  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) walk(p);
+    else size += fs.statSync(p).size;
+  }
+};
 walk(out);
-const note = (id) => `  <!-- ${id}: desk phone in building ${id % 7}, floor ${id % 5}; provisioned by the asset system. Call forwarding,\n       voicemail-to-email and the busy-lamp field are configured on the handset; keep the password in the vault. -->\n`;
+const note = (id) =>
+  `  <!-- ${id}: desk phone in building ${id % 7}, floor ${id % 5}; provisioned by the asset system. Call forwarding,\n       voicemail-to-email and the busy-lamp field are configured on the handset; keep the password in the vault. -->\n`;
 let round = 0;
 while (size < 30 * 1024 * 1024 && round < 200) {
   for (let f = 0; f < 50 && size < 30 * 1024 * 1024; f++) {

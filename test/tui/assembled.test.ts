@@ -26,7 +26,14 @@ describe('TUI Assembled view', () => {
     const conf = path.join(dir, 'conf');
     cpSync(path.join(CORPUS, 'vanilla'), conf, { recursive: true });
     const t = (session = new Tmux('assembled', path.join(dir, 'exit-status')));
-    t.start([process.execPath, CLI, conf], { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color', NO_COLOR: '1', HOME: dir, PATH: process.env.PATH ?? '' });
+    t.start([process.execPath, CLI, conf], {
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C.UTF-8',
+      TERM: 'xterm-256color',
+      NO_COLOR: '1',
+      HOME: dir,
+      PATH: process.env.PATH ?? '',
+    });
     await t.waitFor((s) => /Problems \(\d+\)/.test(s) && !s.includes('analysing'), 'the tree to load', 30000);
     // Problems → Files → File → Dialplan → Profiles → Directory → Bans → Assembled
     t.keys('Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab');
@@ -35,7 +42,10 @@ describe('TUI Assembled view', () => {
     expect(screen).not.toContain('X-PRE-PROCESS');
     t.keys('s');
     // the section itself (not the whole configuration, which holds the same line further in)
-    screen = await t.waitFor((s) => /^ {2}configuration as FreeSWITCH loads it/m.test(s) && /^ <section name="configuration"/m.test(s), 'the configuration section');
+    screen = await t.waitFor(
+      (s) => /^ {2}configuration as FreeSWITCH loads it/m.test(s) && /^ <section name="configuration"/m.test(s),
+      'the configuration section',
+    );
     // line 3 is the first module configuration, written in autoload_configs/
     t.keys('j', 'j', 'Enter');
     screen = await t.waitFor((s) => s.includes('File: acl.conf.xml') && s.includes('<configuration name="acl.conf"'), 'the File view of acl.conf.xml');

@@ -40,7 +40,14 @@ function setup(args: string[] = []) {
   chmodSync(path.join(bin, 'fs_cli'), 0o755);
   const tmux = new Tmux('edit', path.join(dir, 'exit-status'));
   sessions.push(tmux);
-  tmux.start([process.execPath, CLI, conf, ...args], { PATH: `${bin}:${process.env.PATH ?? ''}`, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color', NO_COLOR: '1', HOME: dir });
+  tmux.start([process.execPath, CLI, conf, ...args], {
+    PATH: `${bin}:${process.env.PATH ?? ''}`,
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C.UTF-8',
+    TERM: 'xterm-256color',
+    NO_COLOR: '1',
+    HOME: dir,
+  });
   return { dir, conf, log, t: tmux };
 }
 
@@ -128,7 +135,10 @@ describe('editing the dialplan, directory and a profile from the terminal UI (tm
     t.keys('m');
     s = await t.waitFor((x) => /wrote[\s\S]*dialplan\/default\.xml/.test(x) && x.includes('message'), 'the whole status message');
     t.keys('Escape');
-    await t.waitFor((x) => /^\s+17\. route_11_digits\s+dialplan\/default\.xml:247/m.test(x) || /17\. route_11_digits/.test(x), 'route_11_digits 17th in hunt order');
+    await t.waitFor(
+      (x) => /^\s+17\. route_11_digits\s+dialplan\/default\.xml:247/m.test(x) || /17\. route_11_digits/.test(x),
+      'route_11_digits 17th in hunt order',
+    );
 
     // ── Directory: user 1020, password generated, shown once on request ──
     t.keys('Tab', 'Tab');

@@ -35,9 +35,19 @@ describe('TUI Problems by impact', () => {
     // a file FreeSWITCH cannot parse (an unclosed comment), and one with many bare '&' (xml/strict warnings)
     writeFileSync(path.join(conf, 'autoload_configs', 'zz_broken.conf.xml'), '<configuration name="zz.conf">\n  <!-- -- oops\n</configuration>\n');
     const amp = Array.from({ length: 8 }, (_, i) => `    <param name="p${i}" value="a & b"/>`).join('\n');
-    writeFileSync(path.join(conf, 'autoload_configs', 'amp.conf.xml'), `<configuration name="amp.conf">\n  <settings>\n${amp}\n  </settings>\n</configuration>\n`);
+    writeFileSync(
+      path.join(conf, 'autoload_configs', 'amp.conf.xml'),
+      `<configuration name="amp.conf">\n  <settings>\n${amp}\n  </settings>\n</configuration>\n`,
+    );
     tmux = new Tmux('impact', path.join(dir, 'exit-status'));
-    tmux.start([process.execPath, CLI, conf, '--readonly'], { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color', NO_COLOR: '1', HOME: dir, PATH: process.env.PATH ?? '' });
+    tmux.start([process.execPath, CLI, conf, '--readonly'], {
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C.UTF-8',
+      TERM: 'xterm-256color',
+      NO_COLOR: '1',
+      HOME: dir,
+      PATH: process.env.PATH ?? '',
+    });
     const first = await tmux.waitFor((s) => ready(s) && s.includes('share'), 'the Problems view', 60000);
     const rows = rowsOf(first);
     if (process.env.FSCONF_SHOW_SCREEN) console.log(first);

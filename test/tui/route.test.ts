@@ -37,7 +37,14 @@ describe('TUI Route dialog', () => {
     cpSync(path.join(CORPUS, 'vanilla'), conf, { recursive: true });
     const t = new Tmux('route', path.join(dir, 'exit-status'));
     sessions.push(t);
-    t.start([process.execPath, CLI, conf, '--readonly'], { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color', NO_COLOR: '1', HOME: dir, PATH: process.env.PATH ?? '' });
+    t.start([process.execPath, CLI, conf, '--readonly'], {
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C.UTF-8',
+      TERM: 'xterm-256color',
+      NO_COLOR: '1',
+      HOME: dir,
+      PATH: process.env.PATH ?? '',
+    });
     await t.waitFor(ready, 'the Problems view', 40000);
     t.keys('?');
     await t.waitFor((s) => /\bS\s+Route: simulate a call/.test(s), 'the Help entry for the Route dialog');
@@ -51,7 +58,11 @@ describe('TUI Route dialog', () => {
     t.keys('Tab');
     t.text('1000');
     t.keys('Enter');
-    let s = await t.waitFor((x) => /outcome: bridge user\/1000@\S+ — stays on the switch/.test(x) || /\d+ steps · j\/k select/.test(x), 'the simulated steps', 30000);
+    let s = await t.waitFor(
+      (x) => /outcome: bridge user\/1000@\S+ — stays on the switch/.test(x) || /\d+ steps · j\/k select/.test(x),
+      'the simulated steps',
+      30000,
+    );
     expect(s).toMatch(/admitted without authentication/);
     expect(s).toMatch(/\d+ steps · j\/k select/);
     // walk down to the transfer in public.xml

@@ -128,7 +128,10 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
 
     // resize redraws, and back
     t.resize(100, 30);
-    s = await t.waitFor((x) => x.split('\n')[0]!.length > 0 && x.replace(/\n$/, '').split('\n').length === 30 && /Problems \(\d+\)/.test(x), 'a redraw at 100×30');
+    s = await t.waitFor(
+      (x) => x.split('\n')[0]!.length > 0 && x.replace(/\n$/, '').split('\n').length === 30 && /Problems \(\d+\)/.test(x),
+      'a redraw at 100×30',
+    );
     t.resize(80, 24);
     s = await t.waitFor((x) => x.replace(/\n$/, '').split('\n').length <= 24 && /enter open/.test(x.split('\n').at(-2) ?? x), 'a redraw at 80×24');
     fitsTerminal(s);
@@ -184,7 +187,13 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     await t.waitFor((x) => x.includes('unbanned'), 'the unban output');
     // the Bans view reloads after the unban: wait for that run to be logged
     await t.waitFor(() => readFileSync(e.log, 'utf8').split('\n').filter(Boolean).length >= 5, 'the baninfo reload after the unban');
-    expect(readFileSync(e.log, 'utf8').split('\n').filter(Boolean)).toEqual([`${esl}[-x][reloadxml]`, `${esl}[-x][sofia profile internal rescan]`, `${esl}[-x][cti show baninfo]`, `${esl}[-x][cti unban 192.168.31.242 1001]`, `${esl}[-x][cti show baninfo]`]);
+    expect(readFileSync(e.log, 'utf8').split('\n').filter(Boolean)).toEqual([
+      `${esl}[-x][reloadxml]`,
+      `${esl}[-x][sofia profile internal rescan]`,
+      `${esl}[-x][cti show baninfo]`,
+      `${esl}[-x][cti unban 192.168.31.242 1001]`,
+      `${esl}[-x][cti show baninfo]`,
+    ]);
     t.keys('Escape');
     await t.waitFor((x) => !x.includes('unbanned') && x.includes('Current bans'), 'the output closed');
 
@@ -315,7 +324,10 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
       await t.waitFor((x) => x.includes('Apply this change?'), 'the diff');
       t.keys('y');
       // (the status line may be cut after the backup's name: m shows it whole)
-      await t.waitFor((x) => new RegExp(`wrote sip_profiles/external\\.xml \\(backup ${backup.replace(/\./g, '\\.')}(?![.\\d])`).test(x), `the write with backup ${backup}`);
+      await t.waitFor(
+        (x) => new RegExp(`wrote sip_profiles/external\\.xml \\(backup ${backup.replace(/\./g, '\\.')}(?![.\\d])`).test(x),
+        `the write with backup ${backup}`,
+      );
     };
     await pick('auth-failures-not-logged', '1. Insert log-auth-failures=true', 'external.xml.bak');
     const first = readFileSync(external, 'utf8');
@@ -435,7 +447,10 @@ describe('fsconf terminal UI in tmux (80×24)', () => {
     const e = setup('ascii', EXAMPLE);
     const lint = lintCounts(e.conf);
     launch(e, [], { LANG: 'C', LC_ALL: 'C', NO_COLOR: '1' });
-    const s = await e.tmux.waitFor((x) => /^fsconf\s/.test(x) && !x.split('\n')[0]!.includes('analysing') && /Problems \(\d+\)/.test(x), 'the first full Problems view');
+    const s = await e.tmux.waitFor(
+      (x) => /^fsconf\s/.test(x) && !x.split('\n')[0]!.includes('analysing') && /Problems \(\d+\)/.test(x),
+      'the first full Problems view',
+    );
     expect(s.split('\n')[0]).toContain(`E ${lint.errors} errors  W ${lint.warnings} warnings  I ${lint.infos} info`);
     // eslint-disable-next-line no-control-regex -- ASCII is every code unit from NUL to DEL
     expect(s).toMatch(/^[\x00-\x7f]*$/);

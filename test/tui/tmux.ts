@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 
 export function requireTmux(): string {
   const r = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) throw new Error('tmux is required for the terminal UI end-to-end tests (apt-get install tmux; .ci/run installs it) — not found on PATH');
+  if (r.error || r.status !== 0)
+    throw new Error('tmux is required for the terminal UI end-to-end tests (apt-get install tmux; .ci/run installs it) — not found on PATH');
   return r.stdout.trim();
 }
 

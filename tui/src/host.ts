@@ -41,4 +41,3 @@ export function renderModule(): string {
   }
   return './render.js';
 }
-

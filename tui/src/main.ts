@@ -49,7 +49,10 @@ export function findConfDir(candidates: string[] = DEFAULT_CONF_DIRS, example = 
   return {
     dir,
     example: true,
-    notice: { level: 'info', message: `showing the bundled example (${where}): no FreeSWITCH configuration in ${candidates.join(' or ')}; run fsconf <confdir> for yours` },
+    notice: {
+      level: 'info',
+      message: `showing the bundled example (${where}): no FreeSWITCH configuration in ${candidates.join(' or ')}; run fsconf <confdir> for yours`,
+    },
   };
 }
 
@@ -76,7 +79,11 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
   };
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { readonly: { type: 'boolean', default: false }, 'no-backup': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { readonly: { type: 'boolean', default: false }, 'no-backup': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     return fail(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
   }
@@ -93,7 +100,9 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
       st = statSync(dir);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return fail(code === 'EACCES' ? `${dir}: permission denied — run as a user who may read it (e.g. sudo -u freeswitch fsconf ${dir})` : `${dir}: no such folder`);
+      return fail(
+        code === 'EACCES' ? `${dir}: permission denied — run as a user who may read it (e.g. sudo -u freeswitch fsconf ${dir})` : `${dir}: no such folder`,
+      );
     }
     if (!st.isDirectory()) return fail(`${dir} is not a folder: give the conf folder (the one holding freeswitch.xml)`);
     choice = { dir, example: false };
@@ -101,7 +110,11 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
       readFileSync(path.join(dir, 'freeswitch.xml'));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EACCES') choice.notice = { level: 'error', message: `cannot read ${dir}/freeswitch.xml: permission denied — run as a user who may read the configuration (e.g. sudo -u freeswitch)` };
+      if (code === 'EACCES')
+        choice.notice = {
+          level: 'error',
+          message: `cannot read ${dir}/freeswitch.xml: permission denied — run as a user who may read the configuration (e.g. sudo -u freeswitch)`,
+        };
       else choice.notice = { level: 'info', message: `no freeswitch.xml in ${dir}: each file is checked on its own` };
     }
   }

@@ -91,7 +91,8 @@ function run(args: string[]): number {
     process.stdout.write(`${USAGE}\nExit codes: 0 allow, 1 deny, 2 usage error.\n`);
     return 0;
   }
-  if (positionals.length !== 2) usage(`expected an address and a list name, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'} (${USAGE})`);
+  if (positionals.length !== 2)
+    usage(`expected an address and a list name, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'} (${USAGE})`);
   const [ip, list] = positionals as [string, string];
   const format = values.format!;
   if (format !== 'text' && format !== 'json') usage(`--format must be text or json, not "${format}"`);
@@ -104,7 +105,8 @@ function run(args: string[]): number {
   }
   let localNet: string | undefined;
   if (values['local-net'] !== undefined) {
-    if (!parseLocalNet(values['local-net'])) usage(`--local-net must be an IPv4 address and mask, e.g. 192.168.1.10/255.255.255.0 or 192.168.1.10/24, not "${values['local-net']}"`);
+    if (!parseLocalNet(values['local-net']))
+      usage(`--local-net must be an IPv4 address and mask, e.g. 192.168.1.10/255.255.255.0 or 192.168.1.10/24, not "${values['local-net']}"`);
     localNet = values['local-net'];
   }
   const fs = new NodeFileSystem();

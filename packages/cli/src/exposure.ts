@@ -10,7 +10,6 @@ import { UsageError, confRootOf, rel } from './args.js';
 
 const USAGE = 'usage: fsconf exposure CONF [--format text|json]';
 
-
 function toJson(list: ProfileExposure[]): Record<string, unknown> {
   return {
     caller: STRANGER,
@@ -40,14 +39,28 @@ function toText(list: ProfileExposure[]): string {
   const out: string[] = [`What a caller from the internet (${STRANGER}) without a password reaches:`];
   for (const p of list) {
     const a = p.admission;
-    const how = a.verdict === 'admitted' ? (a.by === 'digest' ? 'only with a password' : a.authenticated ? `let in (authenticated by ${a.by})` : 'let in without a password') : a.verdict === 'challenged' ? 'challenged for a password' : a.verdict;
-    out.push('', `profile ${p.profile.name}${p.caller !== STRANGER ? ` (caller ${p.caller})` : ''}: ${how}${p.context && a.verdict === 'admitted' && a.by !== 'digest' ? `, lands in context ${p.context}` : ''}   ${rel(p.profile.node.doc.path)}:${p.profile.node.doc.lines.lineOf(p.profile.node.el.start) + 1}`);
+    const how =
+      a.verdict === 'admitted'
+        ? a.by === 'digest'
+          ? 'only with a password'
+          : a.authenticated
+            ? `let in (authenticated by ${a.by})`
+            : 'let in without a password'
+        : a.verdict === 'challenged'
+          ? 'challenged for a password'
+          : a.verdict;
+    out.push(
+      '',
+      `profile ${p.profile.name}${p.caller !== STRANGER ? ` (caller ${p.caller})` : ''}: ${how}${p.context && a.verdict === 'admitted' && a.by !== 'digest' ? `, lands in context ${p.context}` : ''}   ${rel(p.profile.node.doc.path)}:${p.profile.node.doc.lines.lineOf(p.profile.node.el.start) + 1}`,
+    );
     if (a.reason) out.push(`  why: ${a.reason}`);
     if (a.verdict !== 'admitted' || a.by === 'digest') continue;
     if (!p.reaches.length) out.push('  reaches nothing that rings a phone or leaves the switch');
     for (const r of p.reaches) {
       const label = r.kind === 'external' ? 'LEAVES THE SWITCH' : r.kind.replace('-', ' ');
-      out.push(`  ${r.number.padEnd(14)} ${label}: ${r.endpoint ?? ''}   via ${r.path.map((x) => `${x.context}/${x.extension}`).join(' → ')}${r.action ? `   ${rel(r.action.file)}:${r.action.line}` : ''}`);
+      out.push(
+        `  ${r.number.padEnd(14)} ${label}: ${r.endpoint ?? ''}   via ${r.path.map((x) => `${x.context}/${x.extension}`).join(' → ')}${r.action ? `   ${rel(r.action.file)}:${r.action.line}` : ''}`,
+      );
       if (r.assumptions.length) out.push(`                 only if ${r.assumptions.join('; ')}`);
     }
     for (const s of p.skipped) out.push(`  (extension ${s.extension} not tried: ${s.reason})`);
@@ -58,7 +71,12 @@ function toText(list: ProfileExposure[]): string {
 function run(args: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h', default: false } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h', default: false } },
+    });
   } catch (e) {
     throw new UsageError(`${(e instanceof Error ? e.message : String(e)).split('\n')[0]} (${USAGE})`);
   }

@@ -58,7 +58,12 @@ export function formatText(findings: Finding[], cwd: string, fileCount: number, 
   const lines: { file: string; line: number; col: number; text: string }[] = [];
   for (const f of findings) {
     if (!grouped.has(f)) {
-      lines.push({ file: f.file, line: f.range.start.line, col: f.range.start.character, text: `${rel(f.file, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev[f.severity]} ${c('2', f.rule)} ${f.message}` });
+      lines.push({
+        file: f.file,
+        line: f.range.start.line,
+        col: f.range.start.character,
+        text: `${rel(f.file, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev[f.severity]} ${c('2', f.rule)} ${f.message}`,
+      });
       continue;
     }
     const g = [...groups.values()].find((x) => x.includes(f))!;
@@ -186,7 +191,10 @@ export function toSarif(findings: Finding[], cwd: string, lineText: (file: strin
                   relatedLocations: [...(f.related ?? []), ...(f.cause ? [{ ...f.cause, message: `cause: ${f.cause.message}` }] : [])].map((r, i) => ({
                     id: i + 1,
                     message: { text: r.message },
-                    physicalLocation: { artifactLocation: { uri: rel(r.file, cwd) }, region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1 } },
+                    physicalLocation: {
+                      artifactLocation: { uri: rel(r.file, cwd) },
+                      region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1 },
+                    },
                   })),
                 }
               : {}),

@@ -137,7 +137,9 @@ function requireConfiguration(fs: FileSystem, paths: string[], targets: LintTarg
   if (targets.some((t) => t.root !== undefined)) return;
   if (targets.some((t) => t.files.some((f) => looksLikeFreeswitch(fs, f)))) return;
   const where = paths.length === 1 ? paths[0] : paths.join(', ');
-  throw new UsageError(`no FreeSWITCH configuration found in ${where}: no freeswitch.xml at, above or below it, and no file of FreeSWITCH XML (<include>, <configuration>, <context>…); give the conf folder, e.g. /etc/freeswitch`);
+  throw new UsageError(
+    `no FreeSWITCH configuration found in ${where}: no freeswitch.xml at, above or below it, and no file of FreeSWITCH XML (<include>, <configuration>, <context>…); give the conf folder, e.g. /etc/freeswitch`,
+  );
 }
 
 export { formatCredentialNotice } from '@fsconf/core';
@@ -171,7 +173,10 @@ class LintFileSystem implements FileSystem {
   }
 }
 
-export function runLint(paths: string[], options: { configFile?: string; cache?: ParseCache; onProgress?: (done: number, total: number) => void } = {}): LintResult {
+export function runLint(
+  paths: string[],
+  options: { configFile?: string; cache?: ParseCache; onProgress?: (done: number, total: number) => void } = {},
+): LintResult {
   const fs = new LintFileSystem();
   const plan = planTargets(fs, paths);
   requireConfiguration(fs, paths, plan.targets);
@@ -220,7 +225,10 @@ export interface FixReport {
  * nothing is left to fix (a fix can reveal the next; overlapping edits wait for the next pass). Choice
  * fixes are never applied here: a person picks them in the TUI or an editor.
  */
-export function runFix(paths: string[], options: { configFile?: string; backup?: boolean; credentials?: boolean } = {}): { reports: FixReport[]; result: LintResult } {
+export function runFix(
+  paths: string[],
+  options: { configFile?: string; backup?: boolean; credentials?: boolean } = {},
+): { reports: FixReport[]; result: LintResult } {
   const reports = new Map<string, FixReport>();
   const kinds: FixKind[] = options.credentials ? ['safe', 'credential'] : ['safe'];
   let result = runLint(paths, options);

@@ -180,7 +180,11 @@ function lint(args: string[], { runFix, runLint, UsageError, formatCredentialNot
   try {
     if (values.fix || values['fix-credentials']) {
       const credentials = values['fix-credentials'];
-      const { reports, result: after } = runFix(positionals, { ...(values.config ? { configFile: values.config } : {}), backup: !values['no-backup'], credentials });
+      const { reports, result: after } = runFix(positionals, {
+        ...(values.config ? { configFile: values.config } : {}),
+        backup: !values['no-backup'],
+        credentials,
+      });
       for (const r of reports) {
         for (const a of r.applied) {
           process.stderr.write(`fixed ${r.file}:${a.line} ${a.rule}: ${a.title}\n`);
@@ -193,7 +197,10 @@ function lint(args: string[], { runFix, runLint, UsageError, formatCredentialNot
       result = after;
       const waiting = after.findings.filter((f) => f.fixes.some((x) => x.kind === 'choice' || (x.kind === 'credential' && !credentials)));
       const secrets = after.findings.filter((f) => f.fixes.some((x) => x.kind === 'credential'));
-      if (waiting.length) process.stderr.write(`${waiting.length} finding${waiting.length === 1 ? '' : 's'} left with fixes a person must pick (run fsconf to choose)${!credentials && secrets.length ? `; ${secrets.length} weak secret${secrets.length === 1 ? '' : 's'}: --fix-credentials replaces them` : ''}\n`);
+      if (waiting.length)
+        process.stderr.write(
+          `${waiting.length} finding${waiting.length === 1 ? '' : 's'} left with fixes a person must pick (run fsconf to choose)${!credentials && secrets.length ? `; ${secrets.length} weak secret${secrets.length === 1 ? '' : 's'}: --fix-credentials replaces them` : ''}\n`,
+        );
     } else result = runLint(positionals, { ...(values.config ? { configFile: values.config } : {}), onProgress });
   } catch (e) {
     if (showProgress) process.stderr.write('\r\u001b[K');

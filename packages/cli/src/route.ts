@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { UsageError, confRootOf, rel } from './args.js';
 import { analyze, NodeFileSystem, RouteInputError, simulateCall, type RouteInput, type RouteResult } from '@fsconf/core';
 
-const USAGE = 'usage: fsconf route CONF --profile NAME --from IP --to NUMBER [--user ID[@DOMAIN]] [--var NAME=VALUE]… [--header NAME=VALUE]… [--port N] [--at ISO-TIME] [--format text|json]';
+const USAGE =
+  'usage: fsconf route CONF --profile NAME --from IP --to NUMBER [--user ID[@DOMAIN]] [--var NAME=VALUE]… [--header NAME=VALUE]… [--port N] [--at ISO-TIME] [--format text|json]';
 
 function usage(message: string): never {
   throw new UsageError(message);
@@ -61,14 +62,21 @@ export function routeText(r: RouteResult): string {
     out.push('actions, in execution order:');
     r.actions.forEach((x, i) => {
       const shown = x.expanded === x.data ? x.data : `${x.data}  →  ${x.expanded}`;
-      out.push(`  ${String(i + 1).padStart(2)}. ${x.application}(${shown})   ${x.context}/${x.extension}   ${rel(x.file)}:${x.line}${x.when ? `\n        only if ${x.when}` : ''}`);
+      out.push(
+        `  ${String(i + 1).padStart(2)}. ${x.application}(${shown})   ${x.context}/${x.extension}   ${rel(x.file)}:${x.line}${x.when ? `\n        only if ${x.when}` : ''}`,
+      );
     });
   }
   const o = r.outcome;
-  out.push(`outcome: ${o.kind}${o.endpoint ? ` ${o.endpoint}` : ''}${o.kind === 'bridge' ? (o.external ? '  (leaves the switch)' : '  (stays on the switch)') : ''}`);
-  if (o.targets) for (const t of o.targets) out.push(`  target: ${t.target} — ${t.kind.replace('-', ' ')}${t.location ? `   ${rel(t.location.file)}:${t.location.line}` : ''}`);
+  out.push(
+    `outcome: ${o.kind}${o.endpoint ? ` ${o.endpoint}` : ''}${o.kind === 'bridge' ? (o.external ? '  (leaves the switch)' : '  (stays on the switch)') : ''}`,
+  );
+  if (o.targets)
+    for (const t of o.targets)
+      out.push(`  target: ${t.target} — ${t.kind.replace('-', ' ')}${t.location ? `   ${rel(t.location.file)}:${t.location.line}` : ''}`);
   out.push(`  why: ${o.reason}`);
-  if (o.alternatives) for (const alt of o.alternatives) out.push(`  if ${alt.assumptions.join('; ') || 'nothing assumed'}: ${alt.kind}${alt.endpoint ? ` ${alt.endpoint}` : ''}`);
+  if (o.alternatives)
+    for (const alt of o.alternatives) out.push(`  if ${alt.assumptions.join('; ') || 'nothing assumed'}: ${alt.kind}${alt.endpoint ? ` ${alt.endpoint}` : ''}`);
   if (r.premises.length) {
     out.push('premises:');
     for (const p of r.premises) out.push(`  - ${p}`);

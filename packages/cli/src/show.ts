@@ -35,10 +35,12 @@ export function runShowCommand(args: string[]): number {
     usage(e instanceof Error ? e.message : String(e));
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) usage(positionals.length ? `one conf tree at a time, not ${positionals.length}` : 'which conf tree? (the folder holding freeswitch.xml)');
+  if (positionals.length !== 1)
+    usage(positionals.length ? `one conf tree at a time, not ${positionals.length}` : 'which conf tree? (the folder holding freeswitch.xml)');
   const format = values.format!;
   if (format !== 'xml' && format !== 'json') usage(`--format must be xml or json, not "${format}"`);
-  if (values.section !== undefined && !(SECTIONS as readonly string[]).includes(values.section)) usage(`--section must be one of ${SECTIONS.join(', ')}, not "${values.section}"`);
+  if (values.section !== undefined && !(SECTIONS as readonly string[]).includes(values.section))
+    usage(`--section must be one of ${SECTIONS.join(', ')}, not "${values.section}"`);
   const fs = new NodeFileSystem();
   let root: string;
   try {

@@ -17,7 +17,9 @@ export async function launchTui(argv: string[]): Promise<number> {
   try {
     tui = await loadTui();
   } catch (e) {
-    process.stderr.write(`fsconf: the terminal UI (@fsconf/tui) is not available: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n  run \`npm run build\`, or use \`fsconf lint <path>\`\n`);
+    process.stderr.write(
+      `fsconf: the terminal UI (@fsconf/tui) is not available: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n  run \`npm run build\`, or use \`fsconf lint <path>\`\n`,
+    );
     return 2;
   }
   return tui.run(argv);

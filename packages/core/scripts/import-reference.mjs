@@ -123,7 +123,9 @@ function typeFromTsv(raw) {
 
 function defaultFromTsv(raw) {
   if (raw === undefined) return {};
-  let d = stripRefs(raw).replace(/\s*\(:\d+[^)]*\)/g, '').trim();
+  let d = stripRefs(raw)
+    .replace(/\s*\(:\d+[^)]*\)/g, '')
+    .trim();
   if (!d || /^(unset|-|none|"")$/i.test(d)) return {};
   if (/^\S+$/.test(d)) return { default: d.replace(/^"(.*)"$/, '$1') };
   return { defaultNote: sentence(d) };
@@ -133,7 +135,6 @@ function defaultFromTsv(raw) {
 // sofia-params.txt
 
 function sofiaType(raw) {
-
   const t = raw.trim();
   let type = 'string';
   let values;
@@ -142,7 +143,14 @@ function sofiaType(raw) {
   if (dm) def = dm[1].trim().replace(/\)+$/, '');
   if (/^bool\|enum\(/.test(t)) {
     type = 'bool';
-    values = ['true', 'false', ...t.match(/enum\(([^)]*)\)/)[1].split('|').map((v) => v.replace(/\(default\)/, ''))];
+    values = [
+      'true',
+      'false',
+      ...t
+        .match(/enum\(([^)]*)\)/)[1]
+        .split('|')
+        .map((v) => v.replace(/\(default\)/, '')),
+    ];
   } else if (/^bool/.test(t)) type = 'bool';
   else if (/^enum\(/.test(t)) {
     type = 'enum';
@@ -169,7 +177,12 @@ function sofiaType(raw) {
   else if (/^(comma-list|rtp-bug-list)/.test(t)) {
     type = 'list';
     const m = t.match(/^comma-list\(([^)]*)\)/);
-    if (m) values = m[1].split(';')[0].split('|').map((v) => v.trim()).filter(Boolean);
+    if (m)
+      values = m[1]
+        .split(';')[0]
+        .split('|')
+        .map((v) => v.trim())
+        .filter(Boolean);
   } else if (/^string \(regex\)/.test(t)) type = 'regex';
   if (type === 'bool' && def === undefined && /default (false|true)/.test(t)) def = t.match(/default (false|true)/)[1];
   let note;
@@ -185,7 +198,10 @@ function sofiaType(raw) {
     const rest = t.slice(end + 1).replace(/^[\s;]+/, '');
     if (rest && !/^compared at/.test(rest)) note += ' ' + sentence(rest.replace(/^\((.*)\)$/, '$1'));
   } else {
-    const stripped = t.replace(/^[\w-]+(\|[\w-]+)*(\([^)]*\))?\s*/, '').replace(/^\((.*)\)$/, '$1').replace(/^[;\s]+/, '');
+    const stripped = t
+      .replace(/^[\w-]+(\|[\w-]+)*(\([^)]*\))?\s*/, '')
+      .replace(/^\((.*)\)$/, '$1')
+      .replace(/^[;\s]+/, '');
     note = stripped || undefined;
   }
   return { type, values, default: def, note };
@@ -248,43 +264,236 @@ const MODULE_OF = {
 const S = (id, path, element, matching, doc, extra = {}) => ({ id, path, element, matching, ...extra, doc });
 // (file|section path as in the TSV) -> section definition, or 'note' for structural rows
 const SECTIONS = {
-  'amqp.conf|producers/profile/params': S('producer', 'producers/profile/params/param', 'param', 'prefix', 'Parameters of a producer profile, which publishes FreeSWITCH events to an exchange.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'amqp.conf|commands/profile/params': S('command', 'commands/profile/params/param', 'param', 'prefix', 'Parameters of a command profile, which consumes a queue and runs every message body as an API command.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'amqp.conf|logging/profile/params': S('logging', 'logging/profile/params/param', 'param', 'prefix', 'Parameters of a logging profile, which publishes log lines to an exchange.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'amqp.conf|*/profile/connections/connection[@name]/param': S('connection', '*/profile/connections/connection/param', 'param', 'prefix', 'Broker connection of any profile; several connections form an ordered fail-over list.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'amr.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'AMR codec settings.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'amrwb.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'AMR-WB codec settings.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'callcenter.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'Global mod_callcenter settings.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'callcenter.conf|queues/queue[@name]/param': S('queue', 'queues/queue/param', 'param', 'case-insensitive', 'Queue parameters (read through switch_xml_config: the first duplicate wins, an empty value counts as absent, unknown names are warned about).', { duplicates: 'first-wins', unknownNames: 'warned' }),
+  'amqp.conf|producers/profile/params': S(
+    'producer',
+    'producers/profile/params/param',
+    'param',
+    'prefix',
+    'Parameters of a producer profile, which publishes FreeSWITCH events to an exchange.',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
+  'amqp.conf|commands/profile/params': S(
+    'command',
+    'commands/profile/params/param',
+    'param',
+    'prefix',
+    'Parameters of a command profile, which consumes a queue and runs every message body as an API command.',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
+  'amqp.conf|logging/profile/params': S(
+    'logging',
+    'logging/profile/params/param',
+    'param',
+    'prefix',
+    'Parameters of a logging profile, which publishes log lines to an exchange.',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
+  'amqp.conf|*/profile/connections/connection[@name]/param': S(
+    'connection',
+    '*/profile/connections/connection/param',
+    'param',
+    'prefix',
+    'Broker connection of any profile; several connections form an ordered fail-over list.',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
+  'amr.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'AMR codec settings.', {
+    duplicates: 'last-wins',
+    unknownNames: 'ignored',
+  }),
+  'amrwb.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'AMR-WB codec settings.', {
+    duplicates: 'last-wins',
+    unknownNames: 'ignored',
+  }),
+  'callcenter.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'Global mod_callcenter settings.', {
+    duplicates: 'last-wins',
+    unknownNames: 'ignored',
+  }),
+  'callcenter.conf|queues/queue[@name]/param': S(
+    'queue',
+    'queues/queue/param',
+    'param',
+    'case-insensitive',
+    'Queue parameters (read through switch_xml_config: the first duplicate wins, an empty value counts as absent, unknown names are warned about).',
+    { duplicates: 'first-wins', unknownNames: 'warned' },
+  ),
   'callcenter.conf|agents/agent[@name] attribute': S('agent', 'agents/agent', 'attribute', 'case-sensitive', 'Attributes of an `<agent>` element.'),
-  'callcenter.conf|tiers/tier attribute': S('tier', 'tiers/tier', 'attribute', 'case-sensitive', 'Attributes of a `<tier>` element (agent and queue names are matched case-insensitively).'),
-  'cdr_csv.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'mod_cdr_csv settings.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'conference.conf|profiles/profile[@name]/param': S('profile', 'profiles/profile/param', 'param', 'case-insensitive', 'Conference profile parameters. `_` in a name is turned into `-` before matching; empty values are ignored.', { underscoreAsDash: true, duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'console.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'mod_console settings.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'db.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'mod_db settings (switch_xml_config: first duplicate wins, unknown names warned).', { duplicates: 'first-wins', unknownNames: 'warned' }),
-  'directory|domain/user/params/param': S('params', 'domain/user/params/param', 'param', 'case-insensitive', 'User (or group/domain) `<params>`. Inherited from group then domain when the user does not set the same name.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
+  'callcenter.conf|tiers/tier attribute': S(
+    'tier',
+    'tiers/tier',
+    'attribute',
+    'case-sensitive',
+    'Attributes of a `<tier>` element (agent and queue names are matched case-insensitively).',
+  ),
+  'cdr_csv.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'mod_cdr_csv settings.', {
+    duplicates: 'last-wins',
+    unknownNames: 'ignored',
+  }),
+  'conference.conf|profiles/profile[@name]/param': S(
+    'profile',
+    'profiles/profile/param',
+    'param',
+    'case-insensitive',
+    'Conference profile parameters. `_` in a name is turned into `-` before matching; empty values are ignored.',
+    { underscoreAsDash: true, duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
+  'console.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'mod_console settings.', {
+    duplicates: 'last-wins',
+    unknownNames: 'ignored',
+  }),
+  'db.conf|settings': S(
+    'settings',
+    'settings/param',
+    'param',
+    'case-insensitive',
+    'mod_db settings (switch_xml_config: first duplicate wins, unknown names warned).',
+    { duplicates: 'first-wins', unknownNames: 'warned' },
+  ),
+  'directory|domain/user/params/param': S(
+    'params',
+    'domain/user/params/param',
+    'param',
+    'case-insensitive',
+    'User (or group/domain) `<params>`. Inherited from group then domain when the user does not set the same name.',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
   'directory|domain/user attribute': S('attributes', 'domain/user', 'attribute', 'case-sensitive', 'Attributes of the `<user>` element.'),
-  'event_socket.conf|settings': S('settings', 'settings/param', 'param', 'case-sensitive', 'mod_event_socket settings. Most names are compared case-sensitively; apply-inbound-acl and stop-on-bind-error are not.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'fifo.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'Global mod_fifo settings (most need a non-empty value).', { duplicates: 'last-wins', unknownNames: 'ignored' }),
+  'event_socket.conf|settings': S(
+    'settings',
+    'settings/param',
+    'param',
+    'case-sensitive',
+    'mod_event_socket settings. Most names are compared case-sensitively; apply-inbound-acl and stop-on-bind-error are not.',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
+  'fifo.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'Global mod_fifo settings (most need a non-empty value).', {
+    duplicates: 'last-wins',
+    unknownNames: 'ignored',
+  }),
   'fifo.conf|fifos/fifo attribute': S('fifo', 'fifos/fifo', 'attribute', 'case-sensitive', 'Attributes of a `<fifo>` element (note the underscores).'),
-  'fifo.conf|fifos/fifo/member attribute (text = originate string)': S('member', 'fifos/fifo/member', 'attribute', 'case-sensitive', 'Attributes of a `<member>` element; the element text is the originate string.'),
-  'hash.conf|remotes/remote attribute': S('remote', 'remotes/remote', 'attribute', 'case-sensitive', 'Attributes of a `<remote>` element (a remote FreeSWITCH whose limit data is polled).'),
-  'logfile.conf|settings': S('settings', 'settings/param', 'param', 'case-sensitive', 'Global mod_logfile settings.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'logfile.conf|profiles/profile[@name]/settings': S('profile', 'profiles/profile/settings/param', 'param', 'case-sensitive', 'Settings of one log file profile.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'modules.conf|modules/load (same in pre_load_modules.conf, post_load_modules.conf)': S('load', 'modules/load', 'attribute', 'case-sensitive', 'Attributes of `<load>` (also in pre_load_modules.conf and post_load_modules.conf).'),
-  'modules.conf|modules/load': S('load', 'modules/load', 'attribute', 'case-sensitive', 'Attributes of `<load>` (also in pre_load_modules.conf and post_load_modules.conf).'),
-  'sip_profiles gateway|gateway[@name]/params/param (only if no <params>: gateway/param)': S('gateway', 'gateways/gateway/param', 'param', 'case-sensitive', 'Gateway parameters, directly under `<gateway>` or under `<gateway><params>`. Names are compared case-sensitively; unknown names are silently ignored.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'sip_profiles gateway|gateway/subscriptions/subscription[@event]/param': S('subscription', 'gateways/gateway/subscriptions/subscription/param', 'param', 'case-sensitive', 'Parameters of a gateway `<subscription event=...>`.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'switch.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'Core settings (also read from post_load_switch.conf). Unknown names are silently ignored.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'verto.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'Global mod_verto settings.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'verto.conf|profiles/profile[@name]/param': S('profile', 'profiles/profile/param', 'param', 'case-insensitive', 'Verto profile parameters; unknown names are silently ignored.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'verto.conf|profiles/profile/vhosts/vhost[@domain]/param (experimental)': S('vhost', 'profiles/profile/vhosts/vhost/param', 'param', 'case-insensitive', 'Experimental per-domain web server settings of a verto profile.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'voicemail.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'Global mod_voicemail settings.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'voicemail.conf|profiles/profile[@name]/param': S('profile', 'profiles/profile/param', 'param', 'case-insensitive', 'Voicemail profile parameters (switch_xml_config: first duplicate wins, an empty value counts as absent, unknown names are warned about).', { duplicates: 'first-wins', unknownNames: 'warned' }),
-  'voicemail.conf|profiles/profile/email': S('email', 'profiles/profile/email/param', 'param', 'case-insensitive', 'E-mail settings of a voicemail profile (`<email>` block).', { duplicates: 'first-wins', unknownNames: 'warned' }),
-  'xml_cdr.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'mod_xml_cdr settings.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'xml_curl.conf|bindings/binding[@name]/param': S('binding', 'bindings/binding/param', 'param', 'case-insensitive', 'Parameters of one XML binding (an HTTP source for dialplan/directory/configuration XML).', { duplicates: 'last-wins', unknownNames: 'ignored' }),
-  'xml_rpc.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'mod_xml_rpc settings. A param with an empty name or an empty value is skipped.', { duplicates: 'last-wins', unknownNames: 'ignored' }),
+  'fifo.conf|fifos/fifo/member attribute (text = originate string)': S(
+    'member',
+    'fifos/fifo/member',
+    'attribute',
+    'case-sensitive',
+    'Attributes of a `<member>` element; the element text is the originate string.',
+  ),
+  'hash.conf|remotes/remote attribute': S(
+    'remote',
+    'remotes/remote',
+    'attribute',
+    'case-sensitive',
+    'Attributes of a `<remote>` element (a remote FreeSWITCH whose limit data is polled).',
+  ),
+  'logfile.conf|settings': S('settings', 'settings/param', 'param', 'case-sensitive', 'Global mod_logfile settings.', {
+    duplicates: 'last-wins',
+    unknownNames: 'ignored',
+  }),
+  'logfile.conf|profiles/profile[@name]/settings': S(
+    'profile',
+    'profiles/profile/settings/param',
+    'param',
+    'case-sensitive',
+    'Settings of one log file profile.',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
+  'modules.conf|modules/load (same in pre_load_modules.conf, post_load_modules.conf)': S(
+    'load',
+    'modules/load',
+    'attribute',
+    'case-sensitive',
+    'Attributes of `<load>` (also in pre_load_modules.conf and post_load_modules.conf).',
+  ),
+  'modules.conf|modules/load': S(
+    'load',
+    'modules/load',
+    'attribute',
+    'case-sensitive',
+    'Attributes of `<load>` (also in pre_load_modules.conf and post_load_modules.conf).',
+  ),
+  'sip_profiles gateway|gateway[@name]/params/param (only if no <params>: gateway/param)': S(
+    'gateway',
+    'gateways/gateway/param',
+    'param',
+    'case-sensitive',
+    'Gateway parameters, directly under `<gateway>` or under `<gateway><params>`. Names are compared case-sensitively; unknown names are silently ignored.',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
+  'sip_profiles gateway|gateway/subscriptions/subscription[@event]/param': S(
+    'subscription',
+    'gateways/gateway/subscriptions/subscription/param',
+    'param',
+    'case-sensitive',
+    'Parameters of a gateway `<subscription event=...>`.',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
+  'switch.conf|settings': S(
+    'settings',
+    'settings/param',
+    'param',
+    'case-insensitive',
+    'Core settings (also read from post_load_switch.conf). Unknown names are silently ignored.',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
+  'verto.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'Global mod_verto settings.', {
+    duplicates: 'last-wins',
+    unknownNames: 'ignored',
+  }),
+  'verto.conf|profiles/profile[@name]/param': S(
+    'profile',
+    'profiles/profile/param',
+    'param',
+    'case-insensitive',
+    'Verto profile parameters; unknown names are silently ignored.',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
+  'verto.conf|profiles/profile/vhosts/vhost[@domain]/param (experimental)': S(
+    'vhost',
+    'profiles/profile/vhosts/vhost/param',
+    'param',
+    'case-insensitive',
+    'Experimental per-domain web server settings of a verto profile.',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
+  'voicemail.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'Global mod_voicemail settings.', {
+    duplicates: 'last-wins',
+    unknownNames: 'ignored',
+  }),
+  'voicemail.conf|profiles/profile[@name]/param': S(
+    'profile',
+    'profiles/profile/param',
+    'param',
+    'case-insensitive',
+    'Voicemail profile parameters (switch_xml_config: first duplicate wins, an empty value counts as absent, unknown names are warned about).',
+    { duplicates: 'first-wins', unknownNames: 'warned' },
+  ),
+  'voicemail.conf|profiles/profile/email': S(
+    'email',
+    'profiles/profile/email/param',
+    'param',
+    'case-insensitive',
+    'E-mail settings of a voicemail profile (`<email>` block).',
+    { duplicates: 'first-wins', unknownNames: 'warned' },
+  ),
+  'xml_cdr.conf|settings': S('settings', 'settings/param', 'param', 'case-insensitive', 'mod_xml_cdr settings.', {
+    duplicates: 'last-wins',
+    unknownNames: 'ignored',
+  }),
+  'xml_curl.conf|bindings/binding[@name]/param': S(
+    'binding',
+    'bindings/binding/param',
+    'param',
+    'case-insensitive',
+    'Parameters of one XML binding (an HTTP source for dialplan/directory/configuration XML).',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
+  'xml_rpc.conf|settings': S(
+    'settings',
+    'settings/param',
+    'param',
+    'case-insensitive',
+    'mod_xml_rpc settings. A param with an empty name or an empty value is skipped.',
+    { duplicates: 'last-wins', unknownNames: 'ignored' },
+  ),
 };
 
 const FILE_TITLE = {
@@ -365,7 +574,9 @@ function moduleFiles() {
     const notes = [];
     for (const r of list) {
       const def = SECTIONS[`${file}|${r.section}`];
-      const p = def ? tsvParam(r, def.id, file === 'directory' ? 'a directory user' : file === 'sip_profiles gateway' ? 'a sofia gateway' : file, def.element) : undefined;
+      const p = def
+        ? tsvParam(r, def.id, file === 'directory' ? 'a directory user' : file === 'sip_profiles gateway' ? 'a sofia gateway' : file, def.element)
+        : undefined;
       if (!def || !p) {
         notes.push(sentence(stripRefs(`${r.section}: ${r.param} - ${r.type}${r.def && r.def !== '-' ? ` (default ${r.def})` : ''}`)));
         continue;
@@ -396,7 +607,12 @@ function targets() {
     module: 'mod_sofia',
     title: 'mod_sofia SIP profile settings',
     doc: 'Settings of a SIP profile (`<profile><settings><param>`). mod_sofia compares the names case-insensitively and silently ignores names it does not know.',
-    sections: [S('settings', 'profiles/profile/settings/param', 'param', 'case-insensitive', 'Profile `<settings>`.', { duplicates: 'last-wins', unknownNames: 'ignored' })],
+    sections: [
+      S('settings', 'profiles/profile/settings/param', 'param', 'case-insensitive', 'Profile `<settings>`.', {
+        duplicates: 'last-wins',
+        unknownNames: 'ignored',
+      }),
+    ],
     params: sofiaParams(sofia.profile, 'a SIP profile'),
   });
   t.set('sofia/global.yaml', {
@@ -406,7 +622,12 @@ function targets() {
     module: 'mod_sofia',
     title: 'mod_sofia global settings',
     doc: 'Module-wide mod_sofia settings in sofia.conf `<global_settings>` (names case-insensitive, unknown names ignored).',
-    sections: [S('global_settings', 'global_settings/param', 'param', 'case-insensitive', 'sofia.conf `<global_settings>`.', { duplicates: 'last-wins', unknownNames: 'ignored' })],
+    sections: [
+      S('global_settings', 'global_settings/param', 'param', 'case-insensitive', 'sofia.conf `<global_settings>`.', {
+        duplicates: 'last-wins',
+        unknownNames: 'ignored',
+      }),
+    ],
     params: sofiaParams(sofia.global, 'mod_sofia (global)'),
   });
   const mods = moduleFiles();
@@ -487,7 +708,10 @@ function targets() {
         const [name, desc, source] = l.split('\t');
         if (!/^[\w]+$/.test(name)) return undefined;
         const timing = [...desc.matchAll(/\[(pre|post|cond|update)\]/g)].map((m) => m[1]);
-        const text = desc.replace(/\[(pre|post|cond|update)\]/g, '').replace(/^\s*read:?\s*/, '').trim();
+        const text = desc
+          .replace(/\[(pre|post|cond|update)\]/g, '')
+          .replace(/^\s*read:?\s*/, '')
+          .trim();
         if (/^read/.test(desc)) timing.push('read');
         return clean({ name, timing, source: shortSource(source), generated: true, doc: sentence(text) });
       })
@@ -533,7 +757,9 @@ async function main() {
     const key = LIST_KEY[doc.kind];
     const ylist = ydoc.get(key);
     let edited = false;
-    const have = new Set((existing[key] ?? []).map((e) => idOf(doc.kind, { section: existing.sections?.length === 1 ? existing.sections[0].id : undefined, ...e })));
+    const have = new Set(
+      (existing[key] ?? []).map((e) => idOf(doc.kind, { section: existing.sections?.length === 1 ? existing.sections[0].id : undefined, ...e })),
+    );
     const refSingle = doc.sections?.length === 1 ? doc.sections[0].id : undefined;
     const ref = doc[key].map((e) => (doc.kind === 'params' && e.section === undefined ? { ...e, section: refSingle } : e));
     const missing = ref.filter((e) => !have.has(idOf(doc.kind, e)));
@@ -563,7 +789,9 @@ async function main() {
       }
     }
     if (missing.length) {
-      const out = missing.map((e) => (refSingle && e.section === refSingle && !doc[key].find((x) => x.name === e.name)?.section ? (({ section, ...rest }) => rest)(e) : e));
+      const out = missing.map((e) =>
+        refSingle && e.section === refSingle && !doc[key].find((x) => x.name === e.name)?.section ? (({ section, ...rest }) => rest)(e) : e,
+      );
       for (const e of out) ylist.items.push(kbNode(ydoc, e, true));
       edited = true;
       console.log(`${rel}: appended ${missing.length} new entr${missing.length === 1 ? 'y' : 'ies'}: ${missing.map((e) => e.name).join(', ')}`);
@@ -571,7 +799,8 @@ async function main() {
     if (stale.length) console.log(`${rel}: ${stale.length} entr${stale.length === 1 ? 'y is' : 'ies are'} not in the reference (kept): ${stale.join(', ')}`);
     if (edited && !DRY) writeFileSync(path, kbText(ydoc));
     if (existing.sections && doc.sections) {
-      for (const s of doc.sections) if (!existing.sections.some((x) => x.id === s.id)) console.log(`${rel}: reference has a new section ${s.id}; add it by hand`);
+      for (const s of doc.sections)
+        if (!existing.sections.some((x) => x.id === s.id)) console.log(`${rel}: reference has a new section ${s.id}; add it by hand`);
     }
   }
 }
@@ -616,10 +845,40 @@ async function applyOverlay(parse) {
       touched++;
     }
     // keep a stable key order
-    const order = ['name', 'section', 'module', 'category', 'syntax', 'flags', 'type', 'timing', 'valueKind', 'default', 'defaultNote', 'values', 'range', 'repeatable', 'matching', 'matchPrefix', 'aliasOf', 'deprecated', 'ignored', 'security', 'modes', 'configs', 'source', 'generated', 'doc'];
+    const order = [
+      'name',
+      'section',
+      'module',
+      'category',
+      'syntax',
+      'flags',
+      'type',
+      'timing',
+      'valueKind',
+      'default',
+      'defaultNote',
+      'values',
+      'range',
+      'repeatable',
+      'matching',
+      'matchPrefix',
+      'aliasOf',
+      'deprecated',
+      'ignored',
+      'security',
+      'modes',
+      'configs',
+      'source',
+      'generated',
+      'doc',
+    ];
     for (const e of ylist.items) orderKeys(e, order);
     const topOrder = ['kind', 'scope', 'config', 'module', 'title', 'file', 'doc', 'notes', 'modes', 'sections'];
-    orderKeys(ydoc.contents, topOrder.filter((k) => k !== key), [key]);
+    orderKeys(
+      ydoc.contents,
+      topOrder.filter((k) => k !== key),
+      [key],
+    );
     if (!DRY) writeFileSync(path, kbText(ydoc));
     console.log(`${rel}: ${touched} entr${touched === 1 ? 'y' : 'ies'} updated`);
   }

@@ -97,7 +97,8 @@ export function validateKbFile(file, doc) {
         if (p.section !== undefined && !section) err(`${path}.section`, `no section with id ${JSON.stringify(p.section)}`);
         if (p.type === 'enum' && !(Array.isArray(p.values) && p.values.length > 0)) err(`${path}.values`, 'an enum needs values');
         const matching = p.matching ?? section?.matching;
-        if (p.matchPrefix !== undefined && !(matching === 'prefix' || matching === 'prefix-ci')) err(`${path}.matchPrefix`, 'only meaningful with prefix matching');
+        if (p.matchPrefix !== undefined && !(matching === 'prefix' || matching === 'prefix-ci'))
+          err(`${path}.matchPrefix`, 'only meaningful with prefix matching');
         if (p.modes !== undefined && !Array.isArray(doc.modes)) err(`${path}.modes`, 'file has no modes table');
       });
       // duplicates per section, normalised the way FreeSWITCH compares the names
@@ -111,7 +112,8 @@ export function validateKbFile(file, doc) {
         if (section?.underscoreAsDash) key = key.replace(/_/g, '-');
         if (matching === 'case-insensitive' || matching === 'prefix-ci') key = key.toLowerCase();
         const k = `${sectionId}\u0000${key}`;
-        if (bySection.has(k)) err(`params[${i}].name`, `duplicate name ${JSON.stringify(p.name)} in section ${sectionId} (first at params[${bySection.get(k)}])`);
+        if (bySection.has(k))
+          err(`params[${i}].name`, `duplicate name ${JSON.stringify(p.name)} in section ${sectionId} (first at params[${bySection.get(k)}])`);
         else bySection.set(k, i);
       });
       params.forEach((p, i) => {

@@ -32,7 +32,14 @@ function styleNode(node, topLevelList = false) {
     },
     Map(_, map) {
       const keys = map.items.map((p) => String(isScalar(p.key) ? p.key.value : p.key));
-      if (keys.length > 0 && keys.length <= 4 && !keys.includes('doc') && !keys.includes('name') && map.items.every((p) => isScalar(p.value) && small(p.value.value))) map.flow = true;
+      if (
+        keys.length > 0 &&
+        keys.length <= 4 &&
+        !keys.includes('doc') &&
+        !keys.includes('name') &&
+        map.items.every((p) => isScalar(p.value) && small(p.value.value))
+      )
+        map.flow = true;
     },
   });
   if (topLevelList && isMap(node) && !node.flow) node.spaceBefore = true;
@@ -73,6 +80,8 @@ export function orderKeys(map, order, last = []) {
     const i = order.indexOf(k);
     return i >= 0 ? i : last.includes(k) ? order.length + 1 + last.indexOf(k) : order.length;
   };
-  map.items = map.items.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map((x) => x.p);
+  map.items = map.items
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map((x) => x.p);
 }
-

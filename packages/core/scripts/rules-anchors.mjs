@@ -9,5 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const file = fileURLToPath(new URL('../../../RULES.md', import.meta.url));
 const text = readFileSync(file, 'utf8');
-const out = text.replace(/^\| (?:<a id="[^"]*"><\/a>)?([a-z0-9_-]+\/[a-z0-9_./-]+) \|/gm, (_, id) => `| <a id="${id.replace(/\//g, '').toLowerCase()}"></a>${id} |`);
+const out = text.replace(
+  /^\| (?:<a id="[^"]*"><\/a>)?([a-z0-9_-]+\/[a-z0-9_./-]+) \|/gm,
+  (_, id) => `| <a id="${id.replace(/\//g, '').toLowerCase()}"></a>${id} |`,
+);
 if (out !== text) writeFileSync(file, out);

@@ -93,7 +93,11 @@ export function analyze(fs: FileSystem, options: AnalyzeOptions = {}): Analysis 
 }
 
 /** Configuration: defaults → editor settings → .fsconf.yaml → cti.json (password policy). */
-function loadConfig(fs: FileSystem, root: string | undefined, options: AnalyzeOptions): { config: ResolvedConfig; configProblems: ConfigProblem[]; cti: CtiFile | undefined } {
+function loadConfig(
+  fs: FileSystem,
+  root: string | undefined,
+  options: AnalyzeOptions,
+): { config: ResolvedConfig; configProblems: ConfigProblem[]; cti: CtiFile | undefined } {
   let config = defaultConfig();
   if (options.settings) config = mergeConfig(config, options.settings, 'settings');
   const configProblems: ConfigProblem[] = [];
@@ -108,7 +112,14 @@ function loadConfig(fs: FileSystem, root: string | undefined, options: AnalyzeOp
       config = mergeConfig(config, parsed.config, 'fsconf.yaml');
       config.file = cfgFile;
     } catch (e) {
-      configProblems.push({ file: cfgFile, message: `cannot read: ${e instanceof Error ? e.message : String(e)}`, line: 0, character: 0, endLine: 0, endCharacter: 0 });
+      configProblems.push({
+        file: cfgFile,
+        message: `cannot read: ${e instanceof Error ? e.message : String(e)}`,
+        line: 0,
+        character: 0,
+        endLine: 0,
+        endCharacter: 0,
+      });
     }
   }
   const cti = root ? readPolicy(fs, root) : undefined;
@@ -119,7 +130,14 @@ function loadConfig(fs: FileSystem, root: string | undefined, options: AnalyzeOp
 const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function compareFindings(a: Finding, b: Finding): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEV_ORDER[a.severity] - SEV_ORDER[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+  return a.file < b.file
+    ? -1
+    : a.file > b.file
+      ? 1
+      : a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character ||
+        SEV_ORDER[a.severity] - SEV_ORDER[b.severity] ||
+        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
 /** `<!-- fsconf-disable-next-line id[, id] -->` and `<!-- fsconf-disable id -->` (to end of file). */

@@ -11,7 +11,9 @@ const tree = (yaml: string) =>
 
 describe('.fsconf.yaml', () => {
   it('turns a rule off or changes its severity', () => {
-    expect(analyze(tree('rules: { "preprocess/unknown-cmd": off }\n'), { root: '/conf' }).findings.filter((f) => f.rule === 'preprocess/unknown-cmd')).toEqual([]);
+    expect(analyze(tree('rules: { "preprocess/unknown-cmd": off }\n'), { root: '/conf' }).findings.filter((f) => f.rule === 'preprocess/unknown-cmd')).toEqual(
+      [],
+    );
     const w = analyze(tree('rules:\n  preprocess/unknown-cmd: warning\n'), { root: '/conf' }).findings.find((f) => f.rule === 'preprocess/unknown-cmd');
     expect(w?.severity).toBe('warning');
   });
@@ -50,7 +52,9 @@ describe('suppression comments', () => {
 </document>
 `,
     });
-    const lines = analyze(fs, { root: '/conf' }).findings.filter((f) => f.rule === 'preprocess/unknown-cmd').map((f) => f.range.start.line + 1);
+    const lines = analyze(fs, { root: '/conf' })
+      .findings.filter((f) => f.rule === 'preprocess/unknown-cmd')
+      .map((f) => f.range.start.line + 1);
     expect(lines).toEqual([4]);
   });
 });
@@ -59,7 +63,9 @@ describe('localNet and inlayHints settings', () => {
   it('a malformed localNet is refused with what to write and what it means for the tester', () => {
     const bad = validateConfig({ localNet: '192.168.1.10/24x' });
     expect(bad.config.localNet).toBeUndefined();
-    expect(bad.problems).toEqual([{ path: ['localNet'], message: '"192.168.1.10/24x" is not ip/bits or ip/mask (e.g. 192.168.1.10/24): localnet.auto and nat.auto stay unknown' }]);
+    expect(bad.problems).toEqual([
+      { path: ['localNet'], message: '"192.168.1.10/24x" is not ip/bits or ip/mask (e.g. 192.168.1.10/24): localnet.auto and nat.auto stay unknown' },
+    ]);
     expect(validateConfig({ localNet: '192.168.1.10/255.255.255.0' }).config.localNet).toBe('192.168.1.10/255.255.255.0');
   });
 
@@ -86,7 +92,15 @@ describe('one schema (settings-schema.ts)', () => {
   });
 
   it('defaults come from the schema', () => {
-    expect(defaultConfig()).toEqual({ rules: {}, profiles: { internal: ['internal*'], external: ['external*'] }, passwords: { minimum: 6, strength: 3, source: 'default' }, known: { applications: [], modules: [] }, localNet: undefined, freeswitch: undefined, file: undefined });
+    expect(defaultConfig()).toEqual({
+      rules: {},
+      profiles: { internal: ['internal*'], external: ['external*'] },
+      passwords: { minimum: 6, strength: 3, source: 'default' },
+      known: { applications: [], modules: [] },
+      localNet: undefined,
+      freeswitch: undefined,
+      file: undefined,
+    });
     expect(SETTING_DEFAULTS.inlayHints).toEqual({ variables: true, bitrates: true, arguments: true });
   });
 });

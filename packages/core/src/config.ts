@@ -10,7 +10,16 @@ import type { FsVersion } from './kb/index.js';
 import { SETTINGS, SETTING_DEFAULTS, unknownKeyMessage, type FsconfConfig, type SettingDefaults } from './settings-schema.js';
 
 // the schema is the one source of the settings' shape, types, defaults and words (settings-schema.ts)
-export { SETTINGS, SETTINGS_KEYS, SEVERITY_SETTINGS, SETTING_DEFAULTS, normalizeVersion, settingsJsonSchema, type FsconfConfig, type JsonSchema } from './settings-schema.js';
+export {
+  SETTINGS,
+  SETTINGS_KEYS,
+  SEVERITY_SETTINGS,
+  SETTING_DEFAULTS,
+  normalizeVersion,
+  settingsJsonSchema,
+  type FsconfConfig,
+  type JsonSchema,
+} from './settings-schema.js';
 
 export interface ResolvedConfig {
   rules: SettingDefaults['rules'];
@@ -35,7 +44,15 @@ export interface ConfigProblem {
 
 export function defaultConfig(): ResolvedConfig {
   const d = structuredClone(SETTING_DEFAULTS);
-  return { rules: d.rules, profiles: d.profiles, passwords: { ...d.passwords, source: 'default' }, known: d.known, localNet: undefined, freeswitch: undefined, file: undefined };
+  return {
+    rules: d.rules,
+    profiles: d.profiles,
+    passwords: { ...d.passwords, source: 'default' },
+    known: d.known,
+    localNet: undefined,
+    freeswitch: undefined,
+    file: undefined,
+  };
 }
 
 type Path = (string | number)[];
@@ -60,8 +77,14 @@ export function validateConfig(obj: unknown): { config: FsconfConfig; problems: 
     for (const id of Object.keys(input.rules)) {
       if (isRuleId(id)) continue;
       // still applied (a rule list of one's own may know it), but a typo would otherwise silently do nothing
-      const near = didYouMean(id, ALL_RULES.map((r) => r.meta.id));
-      problems.push({ path: ['rules', id], message: `unknown rule id "${id}"${near.length ? `: did you mean ${near.join(', ')}?` : ' (RULES.md lists them)'}` });
+      const near = didYouMean(
+        id,
+        ALL_RULES.map((r) => r.meta.id),
+      );
+      problems.push({
+        path: ['rules', id],
+        message: `unknown rule id "${id}"${near.length ? `: did you mean ${near.join(', ')}?` : ' (RULES.md lists them)'}`,
+      });
     }
   }
   // each round drops what failed; every key is optional, so the second round passes
@@ -172,5 +195,15 @@ export function findConfigFile(fs: FileSystem, dir: string): string | undefined 
 
 /** Glob-style name pattern for profile roles (`internal*`). */
 export function matchesPattern(name: string, patterns: string[]): boolean {
-  return patterns.some((p) => new RegExp('^' + p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i').test(name));
+  return patterns.some((p) =>
+    new RegExp(
+      '^' +
+        p
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.') +
+        '$',
+      'i',
+    ).test(name),
+  );
 }

@@ -64,9 +64,13 @@ function tellFor(holders: Holder[], variable: string | undefined): string[] {
   else if (users.length) out.push(`${users.length} directory users${via} (${list(users)}): re-provision their phones with the new password`);
   const gws = [...new Set(holders.filter((h): h is Extract<Holder, { kind: 'gateway' }> => h.kind === 'gateway').map((h) => h.name))];
   for (const g of gws) out.push(`gateway ${g}: the provider must be given the same password, or registration and calls through it fail`);
-  if (holders.some((h) => h.kind === 'esl')) out.push('fs_cli and every event-socket client (CTI, dialers, monitoring): give them the new password (fs_cli -p, or fs_cli.conf); fsconf reads it from the tree');
+  if (holders.some((h) => h.kind === 'esl'))
+    out.push(
+      'fs_cli and every event-socket client (CTI, dialers, monitoring): give them the new password (fs_cli -p, or fs_cli.conf); fsconf reads it from the tree',
+    );
   if (holders.some((h) => h.kind === 'xmlrpc')) out.push('every HTTP client of mod_xml_rpc: give them the new password');
-  for (const h of holders) if (h.kind === 'other' && !out.some((o) => o.includes(h.what))) out.push(`whatever uses the secret of ${h.what}: give it the new value`);
+  for (const h of holders)
+    if (h.kind === 'other' && !out.some((o) => o.includes(h.what))) out.push(`whatever uses the secret of ${h.what}: give it the new value`);
   return out;
 }
 
@@ -113,7 +117,13 @@ export function credentialNotices(a: Analysis, finding: Finding, fix: Fix): Cred
       continue;
     }
     // an inserted <param>: the rule tells what it belongs to
-    const h: Holder = finding.rule.startsWith('esl/') ? { kind: 'esl' } : finding.rule.startsWith('xmlrpc/') ? { kind: 'xmlrpc' } : finding.rule.startsWith('directory/') ? { kind: 'user', id: /user (\S+)/.exec(finding.message)?.[1] ?? '?' } : { kind: 'other', what: e.file.split('/').pop() ?? '' };
+    const h: Holder = finding.rule.startsWith('esl/')
+      ? { kind: 'esl' }
+      : finding.rule.startsWith('xmlrpc/')
+        ? { kind: 'xmlrpc' }
+        : finding.rule.startsWith('directory/')
+          ? { kind: 'user', id: /user (\S+)/.exec(finding.message)?.[1] ?? '?' }
+          : { kind: 'other', what: e.file.split('/').pop() ?? '' };
     out.push({ file: e.file, line, tell: tellFor([h], undefined) });
   }
   return out;

@@ -15,7 +15,8 @@ describe('cti.json (mod_cti, JSON with comments)', () => {
   });
 
   it('cti/invalid with exact ranges: bad minimum, strength out of 0–4, register_failure values', () => {
-    const text = '{\n  "password_minimum": 0,\n  "password_strength": 5,\n  "register_failure": { "findtime": -1, "maxretry": "3", "banmode": 2, "bantime": 180 }\n}\n';
+    const text =
+      '{\n  "password_minimum": 0,\n  "password_strength": 5,\n  "register_failure": { "findtime": -1, "maxretry": "3", "banmode": 2, "bantime": 180 }\n}\n';
     const r = checkCtiJson('/c/cti.json', text);
     const got = r.findings.map((f) => `${f.rule} ${f.range.start.line}:${f.range.start.character}`);
     expect(got).toEqual([
@@ -38,7 +39,11 @@ describe('cti.json (mod_cti, JSON with comments)', () => {
     const text = '{ "password_minimun": 8, "register_failure": { "max_retry": 3 } }';
     const r = checkCtiJson('/c/cti.json', text);
     expect(r.findings.map((f) => [f.rule, f.range.start.character, f.message])).toEqual([
-      ['cti/unknown-key', text.indexOf('"password_minimun"'), '"password_minimun" is not a key mod_cti reads: it is ignored (did you mean "password_minimum"?)'],
+      [
+        'cti/unknown-key',
+        text.indexOf('"password_minimun"'),
+        '"password_minimun" is not a key mod_cti reads: it is ignored (did you mean "password_minimum"?)',
+      ],
       ['cti/unknown-key', text.indexOf('"max_retry"'), '"max_retry" is not a register_failure key mod_cti reads: it is ignored (did you mean "maxretry"?)'],
     ]);
     expect(r.findings[0]!.fixes[0]!.edits[0]!.newText).toBe('"password_minimum"');

@@ -28,7 +28,10 @@ function autoFix(f: Finding, kinds: readonly FixKind[] = ['safe']): Fix | undefi
 }
 
 /** The fixes applied without asking (see autoFix), grouped per file (overlaps dropped: a next pass takes them). */
-export function preferredFixes(findings: Finding[], kinds: readonly FixKind[] = ['safe']): { fixes: { finding: Finding; fix: Fix }[]; byFile: Map<string, FileEdit[]> } {
+export function preferredFixes(
+  findings: Finding[],
+  kinds: readonly FixKind[] = ['safe'],
+): { fixes: { finding: Finding; fix: Fix }[]; byFile: Map<string, FileEdit[]> } {
   const chosen: { finding: Finding; fix: Fix }[] = [];
   const byFile = new Map<string, FileEdit[]>();
   const taken = new Map<string, { s: number; e: number; sl: number; el: number }[]>();

@@ -229,7 +229,9 @@ function profileModule(node: Node): string {
   if (/verto/i.test(basename(path))) return 'verto';
   if (/sip_profiles|sofia/i.test(path)) return 'sofia';
   // a profile with <settings>/<gateways>/<domains> on its own is most likely a sip profile
-  return node.el.children.some((c) => c.name === 'gateways' || c.name === 'domains') || node.el.children.some((c) => c.name === 'settings') ? 'sofia' : 'unknown';
+  return node.el.children.some((c) => c.name === 'gateways' || c.name === 'domains') || node.el.children.some((c) => c.name === 'settings')
+    ? 'sofia'
+    : 'unknown';
 }
 
 function section(node: Node): string | undefined {
@@ -275,7 +277,9 @@ export function varsSignature(tree: Tree): string {
   const parts: string[] = [];
   // the offset as well as the line: cached findings that point at a `set` (a user's inherited
   // $${default_password}) hold offsets, which an edit of an earlier line of that file moves
-  for (const [name, defs] of tree.vars.defs) for (const d of defs) parts.push(`${name}\u0001${d.cmd}\u0001${d.value ?? '\u0002'}\u0001${d.seq}\u0001${d.doc.path}\u0001${d.directive.line}\u0001${d.directive.start}`);
+  for (const [name, defs] of tree.vars.defs)
+    for (const d of defs)
+      parts.push(`${name}\u0001${d.cmd}\u0001${d.value ?? '\u0002'}\u0001${d.seq}\u0001${d.doc.path}\u0001${d.directive.line}\u0001${d.directive.start}`);
   return parts.join('\u0003');
 }
 
@@ -344,7 +348,10 @@ function buildModelWith(tree: Tree, cache: ModelCache | undefined): Model {
       case 'domain':
         // only the directory holds SIP users: a <domain> with <users> in a configuration (mod_rayo's XMPP
         // users in rayo.conf) is not one
-        if (section(node) === 'directory' || (section(node) !== 'configuration' && node.el.children.some((c) => c.name === 'user' || c.name === 'users' || c.name === 'groups'))) {
+        if (
+          section(node) === 'directory' ||
+          (section(node) !== 'configuration' && node.el.children.some((c) => c.name === 'user' || c.name === 'users' || c.name === 'groups'))
+        ) {
           buildDomain(tree, cache, node, m);
           return;
         }
@@ -423,11 +430,12 @@ function buildProfile(tree: Tree, node: Node, m: Model): SofiaProfile {
   for (const c of logicalChildren(tree, node)) {
     if (c.el.name === 'settings') {
       profile.settingsNode ??= c;
-      for (const p of logicalChildren(tree, c)) if (p.el.name === 'param') {
-        const pr = param(tree, p);
-        profile.settings.push(pr);
-        m.params.push(pr);
-      }
+      for (const p of logicalChildren(tree, c))
+        if (p.el.name === 'param') {
+          const pr = param(tree, p);
+          profile.settings.push(pr);
+          m.params.push(pr);
+        }
     } else if (c.el.name === 'gateways') {
       profile.gatewaysNode ??= c;
       for (const g of logicalChildren(tree, c)) if (g.el.name === 'gateway') profile.gateways.push(buildGateway(tree, g, profile, m));
@@ -491,7 +499,9 @@ function buildDomain(tree: Tree, cache: ModelCache | undefined, node: Node, m: M
       if (c.el.name === 'user') buildUser(tree, cache, c, domain, inGroup, m, groupParams);
       else if (c.el.name === 'users' || c.el.name === 'groups') walkUsers(c, inGroup || c.el.name === 'groups', groupParams);
       else if (c.el.name === 'group') {
-        const own = logicalChildren(tree, c).filter((x) => x.el.name === 'params').flatMap((x) => paramsOf(tree, x, 'param', m));
+        const own = logicalChildren(tree, c)
+          .filter((x) => x.el.name === 'params')
+          .flatMap((x) => paramsOf(tree, x, 'param', m));
         walkUsers(c, true, own);
       }
     }
@@ -519,7 +529,15 @@ function paramsOf(tree: Tree, node: Node, child: string, m: Model): Param[] {
   return out;
 }
 
-function buildUser(tree: Tree, cache: ModelCache | undefined, node: Node, domain: Domain | undefined, inGroup: boolean, m: Model, groupParams: Param[] = []): void {
+function buildUser(
+  tree: Tree,
+  cache: ModelCache | undefined,
+  node: Node,
+  domain: Domain | undefined,
+  inGroup: boolean,
+  m: Model,
+  groupParams: Param[] = [],
+): void {
   const hit = cache?.users.get(node.el);
   // a moved user is rebuilt (user files are small; its params' offsets would all need moving)
   if (hit && hit.user.inGroup === inGroup && hit.start === node.el.start) {
@@ -590,7 +608,8 @@ function buildExtension(tree: Tree, cache: ModelCache | undefined, node: Node, c
   ctx.extensions.push(ext);
   m.extensions.push(ext);
   for (const c of logicalChildren(tree, node)) if (c.el.name === 'condition') ext.conditions.push(buildCondition(tree, c, ext, undefined, m));
-  if (cache && cacheable(node)) cache.extensions.set(node.el, { ext, conditions: m.conditions.slice(condsBefore), actions: m.actions.slice(actionsBefore), start: node.el.start });
+  if (cache && cacheable(node))
+    cache.extensions.set(node.el, { ext, conditions: m.conditions.slice(condsBefore), actions: m.actions.slice(actionsBefore), start: node.el.start });
 }
 
 function buildCondition(tree: Tree, node: Node, ext: Extension, parent: Condition | undefined, m: Model): Condition {

@@ -100,7 +100,8 @@ export function toFinding(raw: RawFinding): Finding {
     })),
   };
   if (input.related?.length) f.related = input.related.map((r) => ({ file: r.doc.path, range: r.doc.lines.range(r.start, r.end), message: r.message }));
-  if (input.cause) f.cause = { file: input.cause.doc.path, range: input.cause.doc.lines.range(input.cause.start, input.cause.end), message: input.cause.message };
+  if (input.cause)
+    f.cause = { file: input.cause.doc.path, range: input.cause.doc.lines.range(input.cause.start, input.cause.end), message: input.cause.message };
   if (raw.security) f.security = true;
   raw.converted = { finding: f, lines: (docs ?? docsOf(input)).map((d) => d.lines) };
   return f;

@@ -57,9 +57,13 @@ const opt = z.optional;
 
 const rules = doc(z.record(z.string(), severity, { error: 'rules must map a rule id to error, warning, info or off' }), {
   description: 'Rule severities by rule id (error, warning, info or off). .fsconf.yaml wins where both set a rule.',
-  markdownDescription: 'Rule severities by rule id, e.g. `{ "dialplan/unknown-app": "off", "sofia/legacy-tls": "error" }`. Same as `rules:` in `.fsconf.yaml`, which wins where both set a rule.',
+  markdownDescription:
+    'Rule severities by rule id, e.g. `{ "dialplan/unknown-app": "off", "sofia/legacy-tls": "error" }`. Same as `rules:` in `.fsconf.yaml`, which wins where both set a rule.',
   default: {},
-  keys: () => [...ALL_RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)).map((r) => ({ key: r.meta.id, description: `${r.meta.description} (default ${r.meta.severity})` })),
+  keys: () =>
+    [...ALL_RULES]
+      .sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1))
+      .map((r) => ({ key: r.meta.id, description: `${r.meta.description} (default ${r.meta.severity})` })),
 });
 
 const profiles = doc(
@@ -80,12 +84,22 @@ const profiles = doc(
 const passwords = doc(
   z.strictObject(
     {
-      minimum: opt(doc(z.int({ error: 'minimum must be an integer ≥ 1' }).check(z.gte(1, { error: 'minimum must be an integer ≥ 1' })), { description: 'Minimum password length.', default: 6 })),
-      strength: opt(
-        doc(z.int({ error: 'strength must be an integer 0–4' }).check(z.gte(0, { error: 'strength must be an integer 0–4' }), z.lte(4, { error: 'strength must be an integer 0–4' })), {
-          description: 'Minimum strength score, 0 (anything) to 4 (very strong).',
-          default: 3,
+      minimum: opt(
+        doc(z.int({ error: 'minimum must be an integer ≥ 1' }).check(z.gte(1, { error: 'minimum must be an integer ≥ 1' })), {
+          description: 'Minimum password length.',
+          default: 6,
         }),
+      ),
+      strength: opt(
+        doc(
+          z
+            .int({ error: 'strength must be an integer 0–4' })
+            .check(z.gte(0, { error: 'strength must be an integer 0–4' }), z.lte(4, { error: 'strength must be an integer 0–4' })),
+          {
+            description: 'Minimum strength score, 0 (anything) to 4 (very strong).',
+            default: 3,
+          },
+        ),
       ),
     },
     { error: 'passwords must have minimum and/or strength' },
@@ -115,7 +129,9 @@ const known = doc(
 const localNet = doc(
   z.string({ error: 'localNet must be "ip/mask"' }).check(
     // the same words wherever it is set (.fsconf.yaml, fsconf.localNet, --local-net); blank means unknown
-    z.refine((s: string) => !s.trim() || !!parseLocalNet(s), { error: (iss) => `"${String(iss.input)}" is not ip/bits or ip/mask (e.g. 192.168.1.10/24): localnet.auto and nat.auto stay unknown` }),
+    z.refine((s: string) => !s.trim() || !!parseLocalNet(s), {
+      error: (iss) => `"${String(iss.input)}" is not ip/bits or ip/mask (e.g. 192.168.1.10/24): localnet.auto and nat.auto stay unknown`,
+    }),
   ),
   {
     description: 'The switch\'s own address, "ip/bits" or "ip/mask": what localnet.auto and nat.auto are built from. Empty: unknown.',
@@ -159,7 +175,8 @@ const freeswitch = doc(
   },
 );
 
-const hint = (kind: string, markdownDescription: string) => opt(doc(z.boolean({ error: `inlayHints.${kind} must be true or false` }), { markdownDescription, default: true }));
+const hint = (kind: string, markdownDescription: string) =>
+  opt(doc(z.boolean({ error: `inlayHints.${kind} must be true or false` }), { markdownDescription, default: true }));
 const inlayHints = doc(
   z.strictObject(
     {
@@ -261,7 +278,11 @@ function toJson(n: Node): JsonSchema {
     out = { type: 'object', properties: Object.fromEntries(Object.entries(def.shape!).map(([k, v]) => [k, toJson(v)])), additionalProperties: false };
   } else if (def.type === 'record') {
     const value = toJson(def.valueType!);
-    out = { type: 'object', ...(d.keys ? { properties: Object.fromEntries(d.keys().map((k) => [k.key, { ...value, description: k.description }])) } : {}), additionalProperties: value };
+    out = {
+      type: 'object',
+      ...(d.keys ? { properties: Object.fromEntries(d.keys().map((k) => [k.key, { ...value, description: k.description }])) } : {}),
+      additionalProperties: value,
+    };
   } else if (def.type === 'enum') out = { type: 'string', enum: Object.values(def.entries!) };
   else if (def.type === 'array') out = { type: 'array', items: toJson(def.element!) };
   else if (def.type === 'number') {

@@ -149,7 +149,8 @@ export function readDoc(fs: FileSystem, path: string, limits: Limits, cache?: Pa
     const st = fs.stat(path);
     if (!st) readError = 'no such file';
     else if (st.isDirectory) readError = 'is a directory';
-    else if (st.size > limits.maxFileBytes) readError = `larger than the ${Math.round(limits.maxFileBytes / 1048576)} MiB limit (${st.size} bytes); not analysed`;
+    else if (st.size > limits.maxFileBytes)
+      readError = `larger than the ${Math.round(limits.maxFileBytes / 1048576)} MiB limit (${st.size} bytes); not analysed`;
     else {
       // an unchanged file on disk (same size and mtime) is not read again; editor overlays have no mtime
       stamp = st.mtimeMs ? `${st.size}:${st.mtimeMs}` : undefined;
@@ -382,7 +383,10 @@ function runDirective(
         continue;
       }
       if (stack.includes(realOf(m))) {
-        site.problem = { kind: 'cycle', message: `${m} includes itself (through ${stack.length} level${stack.length === 1 ? '' : 's'}): FreeSWITCH recurses until the depth limit of 100` };
+        site.problem = {
+          kind: 'cycle',
+          message: `${m} includes itself (through ${stack.length} level${stack.length === 1 ? '' : 's'}): FreeSWITCH recurses until the depth limit of 100`,
+        };
         continue;
       }
       const target = visit(m, depth + 1, site);

@@ -14,7 +14,14 @@ export const aclTest: Handler<'aclTest'> = (host, arg): AclTestResult => {
   return {
     verdict: r.verdict,
     list: r.list,
-    decidedBy: r.decidedBy ? { ...where(r.decidedBy.file, r.decidedBy.line), cidr: r.decidedBy.cidr, type: r.decidedBy.type, ...(r.decidedBy.token ? { token: r.decidedBy.token } : {}) } : null,
+    decidedBy: r.decidedBy
+      ? {
+          ...where(r.decidedBy.file, r.decidedBy.line),
+          cidr: r.decidedBy.cidr,
+          type: r.decidedBy.type,
+          ...(r.decidedBy.token ? { token: r.decidedBy.token } : {}),
+        }
+      : null,
     reason: advise(r.reason, host.client),
     competing: r.competing.map((c) => ({ ...where(c.file, c.line), cidr: c.cidr, bits: c.bits, type: c.type })),
     ...(r.inline ? { inline: true } : {}),

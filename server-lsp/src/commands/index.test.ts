@@ -17,7 +17,14 @@ describe('commands', () => {
   });
 
   // a host no handler may reach: a malformed argument is refused before any handler runs
-  const host = new Proxy({}, { get: () => { throw new Error('handler ran'); } }) as CommandHost;
+  const host = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('handler ran');
+      },
+    },
+  ) as CommandHost;
   const invalid = (command: string, arg: unknown) => {
     try {
       runCommand(host, command, [arg]);

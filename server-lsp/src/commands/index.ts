@@ -67,6 +67,7 @@ export function runCommand(host: CommandHost, command: string, args: unknown[] |
   const c = BY_NAME.get(command);
   if (!c) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
   const arg: unknown = args?.[0] ?? {};
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg) || !c.valid(arg as Record<string, unknown>)) throw new ResponseError(ErrorCodes.InvalidParams, c.usage);
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg) || !c.valid(arg as Record<string, unknown>))
+    throw new ResponseError(ErrorCodes.InvalidParams, c.usage);
   return c.run(host, arg as Record<string, unknown>);
 }

@@ -41,7 +41,9 @@ export const route: Handler<'route'> = (host, arg): RouteCallResult => {
       endpoint: r.outcome.endpoint,
       external: r.outcome.external,
       reason: r.outcome.reason,
-      ...(r.outcome.targets ? { targets: r.outcome.targets.map(({ location, ...t }) => ({ ...t, ...(location ? { location: at(location.file, location.line) } : {}) })) } : {}),
+      ...(r.outcome.targets
+        ? { targets: r.outcome.targets.map(({ location, ...t }) => ({ ...t, ...(location ? { location: at(location.file, location.line) } : {}) })) }
+        : {}),
     },
     trace: r.trace.map(({ file, line, ...rest }) => ({ ...rest, ...(file && line ? at(file, line) : {}) })),
     premises: r.premises,
@@ -51,5 +53,8 @@ export const route: Handler<'route'> = (host, arg): RouteCallResult => {
 export function routeLenses(t: { p: { ws: FsconfWorkspace }; path: string } | undefined, uri: string): CodeLens[] {
   if (!t) return [];
   // core names the lens's command (it cannot import the descriptors): the compiler holds it to COMMAND.route
-  return routeCodeLenses(t.p.ws, t.path).map((l) => ({ range: l.range, command: { title: l.title, command: l.command satisfies typeof COMMAND.route.name, arguments: [{ uri, ...l.arguments }] } }));
+  return routeCodeLenses(t.p.ws, t.path).map((l) => ({
+    range: l.range,
+    command: { title: l.title, command: l.command satisfies typeof COMMAND.route.name, arguments: [{ uri, ...l.arguments }] },
+  }));
 }

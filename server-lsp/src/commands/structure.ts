@@ -29,7 +29,13 @@ export const structuralEditCommand: Handler<'structuralEdit'> = (host, arg): Str
     if (e instanceof StructuralEditError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
     throw e;
   }
-  const out: StructuralEditResult = { edit: { changes: r.changes }, summary: r.summary, created: r.created, reload: r.reload, ...(r.generated ? { generated: r.generated } : {}) };
+  const out: StructuralEditResult = {
+    edit: { changes: r.changes },
+    summary: r.summary,
+    created: r.created,
+    reload: r.reload,
+    ...(r.generated ? { generated: r.generated } : {}),
+  };
   if (arg.apply === true) out.written = applyEdit(host, { edit: out.edit, backup: arg.backup !== false });
   return out;
 };

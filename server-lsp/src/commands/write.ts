@@ -64,7 +64,10 @@ function write(host: CommandHost, plans: PlannedWrite[], backup: boolean): Write
     if (o) o.baseline = plan.text;
     host.info(`wrote ${w.path}${w.backup ? ` (backup ${w.backup})` : ''}`);
   }
-  afterWrite(host, written.map((w) => w.path));
+  afterWrite(
+    host,
+    written.map((w) => w.path),
+  );
   return { applied: true, files: written.map((w) => ({ uri: w.uri, ...(w.backup ? { backup: pathToUri(w.backup) } : {}) })) };
 }
 

@@ -58,7 +58,11 @@ export type ParamOf<D> = D extends CommandDescriptor<string, infer P, unknown> ?
 export type ResultOf<D> = D extends CommandDescriptor<string, unknown, infer R> ? R : never;
 
 function command<P, R>() {
-  return <N extends string>(name: N, usage: string, valid: (arg: Record<string, unknown>) => boolean = () => true): CommandDescriptor<N, P, R> => ({ name, usage, valid });
+  return <N extends string>(name: N, usage: string, valid: (arg: Record<string, unknown>) => boolean = () => true): CommandDescriptor<N, P, R> => ({
+    name,
+    usage,
+    valid,
+  });
 }
 
 const str = (v: unknown): v is string => typeof v === 'string';
@@ -75,9 +79,21 @@ export const COMMAND = {
     (a) => str(a.ip) && str(a.list) && opt(a.port, (p) => typeof p === 'number'),
   ),
   aclLists: command<OnTree, AclListInfo[]>()('fsconf.aclLists', 'fsconf.aclLists expects [{ uri?: string }]'),
-  applyEdit: command<{ edit: TextWorkspaceEdit; backup?: boolean }, WriteResult>()('fsconf.applyEdit', 'fsconf.applyEdit expects [{ edit: WorkspaceEdit, backup?: boolean }]', (a) => obj(a.edit)),
-  saveDocument: command<{ uri: string; backup?: boolean }, WriteResult>()('fsconf.saveDocument', 'fsconf.saveDocument expects [{ uri: string, backup?: boolean }]', (a) => str(a.uri)),
-  secretRanges: command<{ uri: string; text?: string }, LspRange[]>()('fsconf.secretRanges', 'fsconf.secretRanges expects [{ uri: string, text?: string }]', (a) => str(a.uri) && opt(a.text, str)),
+  applyEdit: command<{ edit: TextWorkspaceEdit; backup?: boolean }, WriteResult>()(
+    'fsconf.applyEdit',
+    'fsconf.applyEdit expects [{ edit: WorkspaceEdit, backup?: boolean }]',
+    (a) => obj(a.edit),
+  ),
+  saveDocument: command<{ uri: string; backup?: boolean }, WriteResult>()(
+    'fsconf.saveDocument',
+    'fsconf.saveDocument expects [{ uri: string, backup?: boolean }]',
+    (a) => str(a.uri),
+  ),
+  secretRanges: command<{ uri: string; text?: string }, LspRange[]>()(
+    'fsconf.secretRanges',
+    'fsconf.secretRanges expects [{ uri: string, text?: string }]',
+    (a) => str(a.uri) && opt(a.text, str),
+  ),
   assembled: command<OnTree & { section?: string; name?: string; reveal?: boolean; origins?: boolean }, AssembledResult>()(
     'fsconf.assembled',
     'fsconf.assembled expects [{ uri?: string, section?: string, name?: string, reveal?: boolean, origins?: boolean }]',
@@ -85,7 +101,8 @@ export const COMMAND = {
   route: command<RouteArgs, RouteCallResult>()(
     'fsconf.route',
     'fsconf.route expects [{ uri?, profile: string, context?: string, from: string, to: string, user?: string, vars?: {}, headers?: {}, at?: string }]',
-    (a) => str(a.profile) && str(a.from) && str(a.to) && opt(a.context, str) && opt(a.user, str) && opt(a.at, str) && opt(a.vars, strMap) && opt(a.headers, strMap),
+    (a) =>
+      str(a.profile) && str(a.from) && str(a.to) && opt(a.context, str) && opt(a.user, str) && opt(a.at, str) && opt(a.vars, strMap) && opt(a.headers, strMap),
   ),
   structure: command<OnTree, Structure>()('fsconf.structure', 'fsconf.structure expects [{ uri?: string }]'),
   structuralEdit: command<OnTree & { edit: StructuralEdit; apply?: boolean; backup?: boolean }, StructuralEditResult>()(

@@ -149,7 +149,10 @@ describe('Problems', () => {
 describe('views', () => {
   it('tab cycles Problems → Files → File → Dialplan → Profiles → Directory → Bans → Assembled → Help, ? toggles help, esc goes back', async () => {
     const h = setup({ files: FILES });
-    h.client.commands['fsconf.assembled'] = () => ({ text: '<?xml version="1.0"?>\n<configuration name="sofia.conf">\n</configuration>\n', origins: [{ line: 1, uri: 'file:///conf/sofia.conf.xml', sourceLine: 0 }] });
+    h.client.commands['fsconf.assembled'] = () => ({
+      text: '<?xml version="1.0"?>\n<configuration name="sofia.conf">\n</configuration>\n',
+      origins: [{ line: 1, uri: 'file:///conf/sofia.conf.xml', sourceLine: 0 }],
+    });
     await loadedTree(h);
     await h.press(KEYS.tab);
     expect(h.frame()).toMatch(/sip_profiles\//);
@@ -164,7 +167,7 @@ describe('views', () => {
     await h.press(KEYS.tab);
     expect(h.frame()).toMatch(/domains → users|fsconf\.structure/);
     await h.press(KEYS.tab);
-    expect(h.frame()).toContain("fs_cli is not on PATH");
+    expect(h.frame()).toContain('fs_cli is not on PATH');
     await h.press(KEYS.tab);
     expect(h.frame()).toContain('<configuration name="sofia.conf">');
     await h.press('j');
@@ -252,7 +255,8 @@ describe('fixes', () => {
   it('f lists the code actions, shows the diff, and y applies it through fsconf.applyEdit', async () => {
     const h = setup({ files: FILES });
     await loadedTree(h);
-    h.client.actions = (_u, _r, _d, only) => (only?.includes('quickfix') ? [quickfix('Set auth-calls=true', 'true'), { ...quickfix('Set auth-calls=false?', 'false'), isPreferred: false }] : []);
+    h.client.actions = (_u, _r, _d, only) =>
+      only?.includes('quickfix') ? [quickfix('Set auth-calls=true', 'true'), { ...quickfix('Set auth-calls=false?', 'false'), isPreferred: false }] : [];
     let applied: unknown;
     h.client.commands['fsconf.applyEdit'] = (args) => {
       applied = args;
@@ -274,7 +278,12 @@ describe('fixes', () => {
     expect(applied).toEqual([{ edit: { changes: quickfix('', 'true').edit.changes }, backup: true }]);
     expect(f).toContain('backup internal.xml.bak');
     // the server is told about the new text
-    expect(h.client.methods().filter((m) => m.startsWith('textDocument/did')).slice(-3)).toEqual(['textDocument/didOpen', 'textDocument/didSave', 'textDocument/didClose']);
+    expect(
+      h.client
+        .methods()
+        .filter((m) => m.startsWith('textDocument/did'))
+        .slice(-3),
+    ).toEqual(['textDocument/didOpen', 'textDocument/didSave', 'textDocument/didClose']);
     expect((h.client.sent.filter((m) => m.method === 'textDocument/didOpen').at(-1)!.params as { text: string }).text).toContain('value="true"');
     h.unmount();
   });
@@ -329,7 +338,8 @@ describe('fixes', () => {
   it('F asks for source.fixAll.fsconf on the whole file', async () => {
     const h = setup({ files: FILES });
     await loadedTree(h);
-    h.client.actions = (_u, _r, _d, only) => (only?.[0] === 'source.fixAll.fsconf' ? [{ ...quickfix('Fix all auto-fixable problems (1)', 'true'), kind: 'source.fixAll.fsconf' }] : []);
+    h.client.actions = (_u, _r, _d, only) =>
+      only?.[0] === 'source.fixAll.fsconf' ? [{ ...quickfix('Fix all auto-fixable problems (1)', 'true'), kind: 'source.fixAll.fsconf' }] : [];
     await h.press('F');
     await h.waitFor((x) => x.includes('Apply this change?'));
     const req = h.client.sent.find((m) => m.method === 'textDocument/codeAction')!.params as { range: unknown; diagnostics: unknown[]; only: string[] };
@@ -366,8 +376,17 @@ describe('fixes', () => {
   it('a credential fix is labelled, and after the write the status says where the new secret is and who must be told; m shows it whole', async () => {
     const h = setup({ files: FILES });
     await loadedTree(h);
-    const notice = 'new secret at vars.xml:15 ($${default_password}); update: 21 directory users share $${default_password} (1000, 1001, 1002, 1003, 1004, …): re-provision their phones with the new password';
-    h.client.actions = (_u, _r, _d, only) => (only?.includes('quickfix') ? [{ ...quickfix('Generate a strong password for $${default_password} in vars.xml (line 15; every user of the variable gets it)', 'true'), data: { fixKind: 'credential', notice } }] : []);
+    const notice =
+      'new secret at vars.xml:15 ($${default_password}); update: 21 directory users share $${default_password} (1000, 1001, 1002, 1003, 1004, …): re-provision their phones with the new password';
+    h.client.actions = (_u, _r, _d, only) =>
+      only?.includes('quickfix')
+        ? [
+            {
+              ...quickfix('Generate a strong password for $${default_password} in vars.xml (line 15; every user of the variable gets it)', 'true'),
+              data: { fixKind: 'credential', notice },
+            },
+          ]
+        : [];
     h.client.commands['fsconf.applyEdit'] = () => ({ applied: true, files: [{ uri: uri('sip_profiles/internal.xml') }] });
     await h.press('j', 'f');
     let f = await h.waitFor((x) => x.includes('changes a secret'), 'the kind label');
@@ -435,13 +454,20 @@ describe('editing', () => {
     const changes = h.client.sent.filter((m) => m.method === 'textDocument/didChange');
     expect((changes.at(-1)!.params as { text: string }).text).toContain('<param name="auth-calls" value="true"/>');
     // the server re-publishes for the open document: the pane follows
-    h.client.publish(uri('sip_profiles/internal.xml'), [diag(2, 4, 10, 3, 'sofia/auth-failures-not-logged', 'profile internal does not log authentication failures')]);
+    h.client.publish(uri('sip_profiles/internal.xml'), [
+      diag(2, 4, 10, 3, 'sofia/auth-failures-not-logged', 'profile internal does not log authentication failures'),
+    ]);
     f = await h.waitFor((x) => x.includes('no finding on this line'), 'live diagnostics');
     expect(f).toContain('value="true"');
     await h.press(KEYS.enter);
     f = await h.waitFor((x) => x.includes('saved'), 'saved');
     expect(saved).toEqual([{ uri: uri('sip_profiles/internal.xml'), backup: true }]);
-    expect(h.client.methods().filter((m) => m.startsWith('textDocument/did')).slice(-2)).toEqual(['textDocument/didSave', 'textDocument/didClose']);
+    expect(
+      h.client
+        .methods()
+        .filter((m) => m.startsWith('textDocument/did'))
+        .slice(-2),
+    ).toEqual(['textDocument/didSave', 'textDocument/didClose']);
     h.unmount();
   });
 
@@ -455,7 +481,12 @@ describe('editing', () => {
     await h.waitFor((x) => x.includes('edit cancelled'));
     const change = h.client.sent.filter((m) => m.method === 'textDocument/didChange').at(-1)!.params as { text: string };
     expect(change.text).toBe(INTERNAL);
-    expect(h.client.methods().filter((m) => m.startsWith('textDocument/did')).at(-1)).toBe('textDocument/didClose');
+    expect(
+      h.client
+        .methods()
+        .filter((m) => m.startsWith('textDocument/did'))
+        .at(-1),
+    ).toBe('textDocument/didClose');
     h.unmount();
   });
 
@@ -478,7 +509,12 @@ describe('editing', () => {
     expect(f).not.toContain('falseq');
     const change = h.client.sent.filter((m) => m.method === 'textDocument/didChange').at(-1)!.params as { text: string };
     expect(change.text).toBe(INTERNAL);
-    expect(h.client.methods().filter((m) => m.startsWith('textDocument/did')).at(-1)).toBe('textDocument/didClose');
+    expect(
+      h.client
+        .methods()
+        .filter((m) => m.startsWith('textDocument/did'))
+        .at(-1),
+    ).toBe('textDocument/didClose');
     expect(saves).toEqual([]);
     expect(h.files.get('/conf/sip_profiles/internal.xml')).toBe(INTERNAL);
     h.unmount();
@@ -493,7 +529,12 @@ describe('editing', () => {
     await h.press('j', 'E');
     await h.waitFor((x) => x.includes('after $EDITOR'));
     expect(h.editorCalls).toEqual([{ file: '/conf/sip_profiles/internal.xml', line: 5 }]);
-    expect(h.client.methods().filter((m) => m.startsWith('textDocument/did'))).toEqual(['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didSave', 'textDocument/didClose']);
+    expect(h.client.methods().filter((m) => m.startsWith('textDocument/did'))).toEqual([
+      'textDocument/didOpen',
+      'textDocument/didChange',
+      'textDocument/didSave',
+      'textDocument/didClose',
+    ]);
     h.unmount();
   });
 });
@@ -508,7 +549,12 @@ describe('ACL tester', () => {
     ];
     h.client.commands['fsconf.aclTest'] = (args) => {
       expect(args).toEqual([{ ip: '192.168.10.7', list: 'lan', port: 5060 }]);
-      return { verdict: 'allow', list: 'lan', decidedBy: { uri: uri('autoload_configs/acl.conf.xml'), line: 3, cidr: '192.168.10.0/24', type: 'allow' }, reason: 'longest matching prefix /24 allows' };
+      return {
+        verdict: 'allow',
+        list: 'lan',
+        decidedBy: { uri: uri('autoload_configs/acl.conf.xml'), line: 3, cidr: '192.168.10.0/24', type: 'allow' },
+        reason: 'longest matching prefix /24 allows',
+      };
     };
     await h.press('a');
     await h.waitFor((x) => x.includes('ACL tester') && x.includes('loopback.auto'));
@@ -554,7 +600,13 @@ register_failure_bandata:
     const h = setup({ files: FILES, fsCli: true });
     await loadedTree(h);
     h.client.actions = () => [
-      { title: 'Set auth-calls=true', kind: 'quickfix', edit: { changes: { [uri('sip_profiles/internal.xml')]: [{ range: { start: { line: 4, character: 36 }, end: { line: 4, character: 41 } }, newText: 'true' }] } } },
+      {
+        title: 'Set auth-calls=true',
+        kind: 'quickfix',
+        edit: {
+          changes: { [uri('sip_profiles/internal.xml')]: [{ range: { start: { line: 4, character: 36 }, end: { line: 4, character: 41 } }, newText: 'true' }] },
+        },
+      },
     ];
     h.client.commands['fsconf.applyEdit'] = () => {
       h.files.set('/conf/sip_profiles/internal.xml', INTERNAL.replace('"false"', '"true"'));
@@ -569,7 +621,7 @@ register_failure_bandata:
     h.fsCliReplies.set('sofia profile internal rescan', { code: 0, stdout: 'Reload XML [Success]\n+OK scan complete\n', stderr: '' });
     await h.press('R');
     let f = await h.waitFor((x) => x.includes('Run these commands?'));
-    expect(f).toContain("fs_cli -x reloadxml");
+    expect(f).toContain('fs_cli -x reloadxml');
     expect(f).toContain("fs_cli -x 'sofia profile internal rescan'");
     expect(h.fsCliLog).toEqual([]);
     await h.press('y');

@@ -59,7 +59,20 @@ export function App(props: AppProps) {
   const writes = useWrites(client, system, root, backup);
   const editingUri = modal?.kind === 'edit' ? modal.uri : undefined;
   const file = useOpenFile({ client, system, root, readonly, editingUri, guard, setStatus, setView: views.setView, writes, mounted });
-  const edit = useEditPane({ client, system, readonly, backup, modal, modalNow, setModal, guard, setStatus, openFile: file.openFile, reread: file.reread, writes });
+  const edit = useEditPane({
+    client,
+    system,
+    readonly,
+    backup,
+    modal,
+    modalNow,
+    setModal,
+    guard,
+    setStatus,
+    openFile: file.openFile,
+    reread: file.reread,
+    writes,
+  });
   const { showFixes, fixAll } = useFixes({
     client,
     system,
@@ -120,7 +133,9 @@ export function App(props: AppProps) {
       const d = rows[Math.min(views.problemsIndex, Math.max(0, rows.length - 1))]?.diag;
       const w = Math.max(20, width - 2);
       const lines = [
-        ...(d ? wrapText(`${typeof d.message === 'string' ? d.message : d.message.value}${d.code ? `  [${String(d.code)}]` : ''}`, w).map((text) => ({ text })) : []),
+        ...(d
+          ? wrapText(`${typeof d.message === 'string' ? d.message : d.message.value}${d.code ? `  [${String(d.code)}]` : ''}`, w).map((text) => ({ text }))
+          : []),
         ...(d && status ? [{ text: '' }] : []),
         ...(status ? wrapText(status.message, w).map((text) => ({ text, role: 'muted' as const })) : []),
       ];
@@ -158,11 +173,32 @@ export function App(props: AppProps) {
 
   return (
     <Box flexDirection="column" width={width} height={size.rows}>
-      <Header width={width} root={root} counts={ws.counts} analysing={ws.analysing} spinner={spinner} files={ws.diagnostics.size} readonly={readonly} backup={backup} hidden={views.filter.hidden} />
+      <Header
+        width={width}
+        root={root}
+        counts={ws.counts}
+        analysing={ws.analysing}
+        spinner={spinner}
+        files={ws.diagnostics.size}
+        readonly={readonly}
+        backup={backup}
+        hidden={views.filter.hidden}
+      />
       <Tabs width={width} view={shownView} labels={labels} />
       <Box width={width} height={bodyHeight} flexDirection="column">
         {modal && modal.kind !== 'edit' ? (
-          <Dialog modal={modal} modalNow={modalNow} setModal={setModal} width={width} height={bodyHeight} client={client} root={root} readonly={readonly} lists={lists} openFile={file.openFile} />
+          <Dialog
+            modal={modal}
+            modalNow={modalNow}
+            setModal={setModal}
+            width={width}
+            height={bodyHeight}
+            client={client}
+            root={root}
+            readonly={readonly}
+            lists={lists}
+            openFile={file.openFile}
+          />
         ) : (
           <Body
             view={shownView}

@@ -46,7 +46,8 @@ export function Body(p: BodyProps) {
   const hover = useCallback((uri: string, position: Position) => client.hover(uri, position), [client]);
   /** The line of a file's worst finding (first by severity, then position). */
   const worstLine = (uri: string) =>
-    [...(ws.diagnostics.get(uri) ?? [])].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1) || a.range.start.line - b.range.start.line)[0]?.range.start.line ?? 0;
+    [...(ws.diagnostics.get(uri) ?? [])].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1) || a.range.start.line - b.range.start.line)[0]?.range.start
+      .line ?? 0;
 
   if (view === 'problems') {
     const open = (r: ProblemRow) => f.openFile(r.uri, r.diag ? r.diag.range.start.line : worstLine(r.uri));
@@ -174,7 +175,19 @@ export function Body(p: BodyProps) {
   if (view === 'assembled') return <AssembledView width={width} height={height} active={active} client={client} generation={ws.version} onOpen={f.openFile} />;
   if (view === 'bans') {
     const b = p.bans;
-    return <BansView width={width} height={height} bans={b.bans} index={v.bansIndex} active={active} readonly={p.readonly} onIndex={v.setBansIndex} onRefresh={() => void b.loadBans()} onUnban={b.unban} />;
+    return (
+      <BansView
+        width={width}
+        height={height}
+        bans={b.bans}
+        index={v.bansIndex}
+        active={active}
+        readonly={p.readonly}
+        onIndex={v.setBansIndex}
+        onRefresh={() => void b.loadBans()}
+        onUnban={b.unban}
+      />
+    );
   }
   // Help only scrolls: it takes keys while an action runs too
   return <HelpView width={width} height={height} active index={v.helpIndex} onIndex={v.setHelpIndex} />;

@@ -55,9 +55,21 @@ export function Dialog({ modal, modalNow, setModal, width, height, client, root,
     case 'pick':
       return <PickDialog width={width} height={height} title={modal.title} items={modal.items} onPick={whileOpen(modal.onPick)} onCancel={close} />;
     case 'diff':
-      return <DiffDialog width={width} height={height} title={modal.title} files={modal.files} readonly={readonly} onYes={whileOpen(modal.onYes)} onNo={close} />;
+      return (
+        <DiffDialog width={width} height={height} title={modal.title} files={modal.files} readonly={readonly} onYes={whileOpen(modal.onYes)} onNo={close} />
+      );
     case 'confirm':
-      return <ConfirmDialog width={width} height={height} title={modal.title} lines={modal.lines} question={modal.question} onYes={whileOpen(modal.onYes)} onNo={close} />;
+      return (
+        <ConfirmDialog
+          width={width}
+          height={height}
+          title={modal.title}
+          lines={modal.lines}
+          question={modal.question}
+          onYes={whileOpen(modal.onYes)}
+          onNo={close}
+        />
+      );
     case 'output':
       return <OutputDialog width={width} height={height} title={modal.title} lines={modal.lines} onClose={close} />;
     case 'acl':

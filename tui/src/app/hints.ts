@@ -14,9 +14,27 @@ export type Hint = [key: string, what: string];
 
 /** Each view's own keys; the app-wide ones (tab, esc, ?, q) follow from keymap.ts. */
 const VIEW_HINTS: Record<ViewName, Hint[]> = {
-  problems: [['enter', 'open'], ['f', 'fix'], ['F', 'fix file'], ['/', 'filter'], ['1-3', 'severity']],
-  files: [['enter', 'open'], ['/', 'find'], ['F', 'fix file'], ['E', '$EDITOR']],
-  file: [['f', 'fix'], ['F', 'fix file'], ['e', 'edit'], ['E', '$EDITOR'], ['v', 'reveal'], ['n', 'next']],
+  problems: [
+    ['enter', 'open'],
+    ['f', 'fix'],
+    ['F', 'fix file'],
+    ['/', 'filter'],
+    ['1-3', 'severity'],
+  ],
+  files: [
+    ['enter', 'open'],
+    ['/', 'find'],
+    ['F', 'fix file'],
+    ['E', '$EDITOR'],
+  ],
+  file: [
+    ['f', 'fix'],
+    ['F', 'fix file'],
+    ['e', 'edit'],
+    ['E', '$EDITOR'],
+    ['v', 'reveal'],
+    ['n', 'next'],
+  ],
   bans: hintsOf(BANS_KEYS),
   assembled: [['j/k', 'scroll'], ...hintsOf(ASSEMBLED_KEYS)],
   help: [['j/k', 'scroll']],
@@ -26,12 +44,30 @@ const HINTS = Object.fromEntries(Object.entries(VIEW_HINTS).map(([v, h]) => [v, 
 
 /** What a modal answers (the pick, diff, confirm and output dialogs: esc closes). */
 const MODAL_HINTS: Partial<Record<Modal['kind'], Hint[]>> = {
-  edit: [['enter', 'save'], ['esc', 'cancel'], ['ctrl-c', 'quit']],
+  edit: [
+    ['enter', 'save'],
+    ['esc', 'cancel'],
+    ['ctrl-c', 'quit'],
+  ],
   acl: [['enter', 'test'], ['tab', 'next field / complete'], ...hintsOf(ACL_KEYS), ['esc', 'close']],
-  route: [['enter', 'simulate / open step'], ['tab', 'fields'], ['j/k', 'steps'], ['esc', 'close']],
+  route: [
+    ['enter', 'simulate / open step'],
+    ['tab', 'fields'],
+    ['j/k', 'steps'],
+    ['esc', 'close'],
+  ],
 };
-const TYPING_HINTS: Hint[] = [['enter', 'confirm / review'], ['tab', 'complete / next field'], ['esc', 'cancel'], ['ctrl-c', 'quit']];
-const FILTER_HINTS: Hint[] = [['enter', 'keep filter'], ['esc', 'clear'], ['ctrl-c', 'quit']];
+const TYPING_HINTS: Hint[] = [
+  ['enter', 'confirm / review'],
+  ['tab', 'complete / next field'],
+  ['esc', 'cancel'],
+  ['ctrl-c', 'quit'],
+];
+const FILTER_HINTS: Hint[] = [
+  ['enter', 'keep filter'],
+  ['esc', 'clear'],
+  ['ctrl-c', 'quit'],
+];
 
 export function hintsFor(s: { view: ViewName; modal: Modal | undefined; structureCapture: boolean; filterEditing: boolean; reveal: boolean }): Hint[] {
   if (s.modal) return MODAL_HINTS[s.modal.kind] ?? [['esc', 'close']];

@@ -98,11 +98,12 @@ describe('the key tables of views and dialogs', () => {
 
 describe('the hint bars', () => {
   // the views whose keys are not yet in a table keep their hints by hand: at least each is explained in Help
-  it('every key in a view\'s hint bar is on the Help screen', () => {
+  it("every key in a view's hint bar is on the Help screen", () => {
     const tokens = new Set(KEYS.flatMap(([, rows]) => rows.flatMap(([k]) => k.split(/[\s/]+/))));
     const explained = (hint: string) => tokens.has(hint) || hint.split(/[/-]/).every((part) => tokens.has(part));
     const bar = (view: (typeof VIEWS)[number], modal?: Modal) => hintsFor({ view, modal, structureCapture: false, filterEditing: false, reveal: false });
     for (const v of VIEWS) for (const [k] of bar(v)) expect(explained(k), `${v}: ${k}`).toBe(true);
-    for (const kind of ['edit', 'acl', 'route', 'output'] as const) for (const [k] of bar('problems', { kind } as Modal)) expect(explained(k), `${kind}: ${k}`).toBe(true);
+    for (const kind of ['edit', 'acl', 'route', 'output'] as const)
+      for (const [k] of bar('problems', { kind } as Modal)) expect(explained(k), `${kind}: ${k}`).toBe(true);
   });
 });

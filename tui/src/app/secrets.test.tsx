@@ -153,7 +153,9 @@ describe('secrets in fixes and edits', () => {
     title: 'Replace with a generated strong password',
     kind: 'quickfix',
     isPreferred: true,
-    edit: { changes: { [uri('directory/default.xml')]: [{ range: { start: { line: 3, character: 36 }, end: { line: 3, character: 44 } }, newText: GENERATED }] } },
+    edit: {
+      changes: { [uri('directory/default.xml')]: [{ range: { start: { line: 3, character: 36 }, end: { line: 3, character: 44 } }, newText: GENERATED }] },
+    },
   };
 
   it('the diff preview masks the old and the new (generated) password', async () => {
@@ -172,7 +174,9 @@ describe('secrets in fixes and edits', () => {
     expect(f).toContain('value="v*********"');
     fits(f);
     // both texts were asked about
-    const texts = h.client.sent.filter((m) => (m.params as { command?: string }).command === 'fsconf.secretRanges').map((m) => ((m.params as { arguments: { text: string }[] }).arguments[0]!.text));
+    const texts = h.client.sent
+      .filter((m) => (m.params as { command?: string }).command === 'fsconf.secretRanges')
+      .map((m) => (m.params as { arguments: { text: string }[] }).arguments[0]!.text);
     expect(texts.some((t) => t.includes(GENERATED))).toBe(true);
     await h.press('n');
     h.unmount();

@@ -20,10 +20,16 @@ export function useStructure(client: FsconfClient, analysis: unknown, active: bo
     if (!active) return;
     const n = ++seq.current;
     // the first time, templates and vocabulary come with the structure: the view is complete at once
-    const more = extras.current ? Promise.resolve(extras.current) : Promise.all([getTemplates(client), getVocabulary(client)]).then(([templates, vocabulary]) => (extras.current = { templates, vocabulary })).catch(() => ({ templates: [], vocabulary: undefined }));
+    const more = extras.current
+      ? Promise.resolve(extras.current)
+      : Promise.all([getTemplates(client), getVocabulary(client)])
+          .then(([templates, vocabulary]) => (extras.current = { templates, vocabulary }))
+          .catch(() => ({ templates: [], vocabulary: undefined }));
     Promise.all([getStructure(client), more])
       .then(([structure, x]) => n === seq.current && setState({ structure, templates: x.templates, ...(x.vocabulary ? { vocabulary: x.vocabulary } : {}) }))
-      .catch((e: unknown) => n === seq.current && setState((s) => ({ ...s, error: `the server did not give the structure (fsconf.structure): ${errorText(e)}` })));
+      .catch(
+        (e: unknown) => n === seq.current && setState((s) => ({ ...s, error: `the server did not give the structure (fsconf.structure): ${errorText(e)}` })),
+      );
   }, [client, analysis, active]);
   return state;
 }

@@ -63,7 +63,20 @@ export function useEditPane({ client, system, readonly, backup, modal, modalNow,
         if (client.isOpen(uri)) client.didChange(uri, text);
         else client.didOpen(uri, text);
         openFile(uri, line);
-        setModal({ kind: 'edit', uri, line, name: attr.name ?? 'value', original: text, start: attr.start, end: attr.end, value: decodeAttr(attr.value), quote: attr.quote, saving: false, secrets, secret });
+        setModal({
+          kind: 'edit',
+          uri,
+          line,
+          name: attr.name ?? 'value',
+          original: text,
+          start: attr.start,
+          end: attr.end,
+          value: decodeAttr(attr.value),
+          quote: attr.quote,
+          saving: false,
+          secrets,
+          secret,
+        });
       }),
     [client, guard, readonly, setModal, setStatus, openFile, system],
   );

@@ -70,7 +70,10 @@ export function useFixes({ client, system, root, readonly, backup, diagnostics, 
           // said before the diff: the server does not rewrite a file that is not UTF-8
           if (before.includes('\ufffd')) {
             setModal(undefined);
-            setStatus('error', `${relPath(root, uri)} is not UTF-8: fsconf does not rewrite it (convert it first, e.g. iconv -f latin1 -t utf-8); nothing done`);
+            setStatus(
+              'error',
+              `${relPath(root, uri)} is not UTF-8: fsconf does not rewrite it (convert it first, e.g. iconv -f latin1 -t utf-8); nothing done`,
+            );
             return;
           }
           befores.set(canonicalUri(uri), before);
@@ -116,7 +119,10 @@ export function useFixes({ client, system, root, readonly, backup, diagnostics, 
   const fixAllAction = useCallback(
     async (uri: string) => {
       const diags = diagnostics.get(uri) ?? [];
-      const lines = await system.readFile(uriToPath(uri)).then((t) => t.split('\n')).catch(() => ['']);
+      const lines = await system
+        .readFile(uriToPath(uri))
+        .then((t) => t.split('\n'))
+        .catch(() => ['']);
       const range = { start: { line: 0, character: 0 }, end: { line: Math.max(0, lines.length - 1), character: lines[lines.length - 1]?.length ?? 0 } };
       const actions = await client.codeActions(uri, range, diags, ['source.fixAll.fsconf']);
       return actions.find((a) => a.kind?.startsWith('source.fixAll')) ?? actions[0];
@@ -132,7 +138,10 @@ export function useFixes({ client, system, root, readonly, backup, diagnostics, 
           return;
         }
         const diags = diagnostics.get(uri) ?? [];
-        const lines = await system.readFile(uriToPath(uri)).then((t) => t.split('\n')).catch(() => ['']);
+        const lines = await system
+          .readFile(uriToPath(uri))
+          .then((t) => t.split('\n'))
+          .catch(() => ['']);
         const range = { start: { line: 0, character: 0 }, end: { line: Math.max(0, lines.length - 1), character: lines[lines.length - 1]?.length ?? 0 } };
         const actions = await client.codeActions(uri, range, diags, ['source.fixAll.fsconf']);
         const all = actions.find((a) => a.kind?.startsWith('source.fixAll')) ?? actions[0];
@@ -171,7 +180,6 @@ function changesOf(edit: WorkspaceEdit | undefined): Record<string, TextEdit[]> 
   return Object.keys(out).length ? out : undefined;
 }
 
-
 /** How automatic a fix is, as the server labels it (code action data.fixKind). */
 function fixKindLabel(a: CodeAction): string {
   const k = (a.data as { fixKind?: string } | undefined)?.fixKind;
@@ -187,7 +195,8 @@ function noticeOf(a: CodeAction): string | undefined {
 /** What to do about a refused write, when the reason says it. */
 export function writeHint(message: string | undefined): string {
   if (!message) return '';
-  if (/EACCES|EPERM|permission denied|read-only file system|EROFS/i.test(message)) return ' — run fsconf as a user who may write the configuration (e.g. sudo -u freeswitch fsconf …)';
+  if (/EACCES|EPERM|permission denied|read-only file system|EROFS/i.test(message))
+    return ' — run fsconf as a user who may write the configuration (e.g. sudo -u freeswitch fsconf …)';
   if (/changed on disk|modified|changed since/i.test(message)) return ' — the file changed since it was read: look at it again (esc, enter) and retry';
   return '';
 }

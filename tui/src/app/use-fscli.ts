@@ -61,21 +61,24 @@ export function useFsCli({ client, system, root, readonly, view, guard, setModal
     const cmds = reloadCommands(root, files);
     if (!cmds.length) return setStatus('info', 'nothing to reload');
     void guard(undefined, async () => {
-     const target = (await eslTarget(client)) ?? null;
-     setModal({
-      kind: 'confirm',
-      title: 'reload FreeSWITCH',
-      lines: [' This runs, in order:', ...cmds.flatMap((c) => [`   ${showCommand(c.command, target ?? undefined)}`, `       ${c.why}`])],
-      question: 'Run these commands?',
-      onYes: () =>
-        void guard('running fs_cli…', async () => {
-          setModal(undefined);
-          const { lines, ok } = await runFsCli(cmds.map((c) => c.command), target);
-          if (ok) changed.current.clear();
-          setModal({ kind: 'output', title: ok ? 'reload done' : 'reload: fs_cli reported a problem', lines });
-          setStatus(ok ? 'ok' : 'error', ok ? `ran ${cmds.map((c) => c.command).join('; ')}` : 'fs_cli reported a problem: see the output');
-        }),
-     });
+      const target = (await eslTarget(client)) ?? null;
+      setModal({
+        kind: 'confirm',
+        title: 'reload FreeSWITCH',
+        lines: [' This runs, in order:', ...cmds.flatMap((c) => [`   ${showCommand(c.command, target ?? undefined)}`, `       ${c.why}`])],
+        question: 'Run these commands?',
+        onYes: () =>
+          void guard('running fs_cli…', async () => {
+            setModal(undefined);
+            const { lines, ok } = await runFsCli(
+              cmds.map((c) => c.command),
+              target,
+            );
+            if (ok) changed.current.clear();
+            setModal({ kind: 'output', title: ok ? 'reload done' : 'reload: fs_cli reported a problem', lines });
+            setStatus(ok ? 'ok' : 'error', ok ? `ran ${cmds.map((c) => c.command).join('; ')}` : 'fs_cli reported a problem: see the output');
+          }),
+      });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- setModal (useLatestState's setter) is stable and changed is a ref; lint cannot see it through props
   }, [client, guard, readonly, root, runFsCli, setStatus, system.fsCli, selectedUri]);
@@ -84,7 +87,10 @@ export function useFsCli({ client, system, root, readonly, view, guard, setModal
     () =>
       guard(undefined, async () => {
         if (!system.fsCli.find()) {
-          setBans({ state: 'unavailable', reason: "fs_cli is not on PATH: the Bans view asks FreeSWITCH's fs_cli (with mod_cti loaded) for `cti show baninfo`" });
+          setBans({
+            state: 'unavailable',
+            reason: "fs_cli is not on PATH: the Bans view asks FreeSWITCH's fs_cli (with mod_cti loaded) for `cti show baninfo`",
+          });
           return;
         }
         setBans({ state: 'loading' });
@@ -95,7 +101,11 @@ export function useFsCli({ client, system, root, readonly, view, guard, setModal
         }
         const parsed = parseBanInfo(r.stdout + (r.stdout ? '' : r.stderr));
         if (!parsed.ok) {
-          const hint = /command not found|unknown command|invalid command/i.test(parsed.reason) ? ' (is mod_cti loaded?)' : /no reply|connection|refused|socket/i.test(parsed.reason) ? ' (is FreeSWITCH running?)' : '';
+          const hint = /command not found|unknown command|invalid command/i.test(parsed.reason)
+            ? ' (is mod_cti loaded?)'
+            : /no reply|connection|refused|socket/i.test(parsed.reason)
+              ? ' (is FreeSWITCH running?)'
+              : '';
           setBans({ state: 'unavailable', reason: `no ban data from "cti show baninfo": ${parsed.reason}${hint}` });
           return;
         }
@@ -113,21 +123,26 @@ export function useFsCli({ client, system, root, readonly, view, guard, setModal
       if (readonly) return setStatus('warning', 'read-only (--readonly): unban is disabled');
       const cmd = unbanCommand(t.ip, t.account);
       void guard(undefined, async () => {
-       const target = (await eslTarget(client)) ?? null;
-       setModal({
-        kind: 'confirm',
-        title: 'unban',
-        lines: [` ${t.account ? `Lifts the ban of account ${t.account} from ${t.ip}.` : `Lifts every ban of ${t.ip} (all accounts).`}`, '', ' This runs:', `   ${showCommand(cmd, target ?? undefined)}`],
-        question: 'Unban?',
-        onYes: () =>
-          void guard('running fs_cli…', async () => {
-            setModal(undefined);
-            const { lines, ok } = await runFsCli([cmd], target);
-            setModal({ kind: 'output', title: ok ? 'unbanned' : 'unban: fs_cli reported a problem', lines });
-            setStatus(ok ? 'ok' : 'error', ok ? `ran ${cmd}` : `${cmd} failed: see the output`);
-            await loadBans();
-          }),
-       });
+        const target = (await eslTarget(client)) ?? null;
+        setModal({
+          kind: 'confirm',
+          title: 'unban',
+          lines: [
+            ` ${t.account ? `Lifts the ban of account ${t.account} from ${t.ip}.` : `Lifts every ban of ${t.ip} (all accounts).`}`,
+            '',
+            ' This runs:',
+            `   ${showCommand(cmd, target ?? undefined)}`,
+          ],
+          question: 'Unban?',
+          onYes: () =>
+            void guard('running fs_cli…', async () => {
+              setModal(undefined);
+              const { lines, ok } = await runFsCli([cmd], target);
+              setModal({ kind: 'output', title: ok ? 'unbanned' : 'unban: fs_cli reported a problem', lines });
+              setStatus(ok ? 'ok' : 'error', ok ? `ran ${cmd}` : `${cmd} failed: see the output`);
+              await loadBans();
+            }),
+        });
       });
     },
     [client, guard, loadBans, readonly, runFsCli, setModal, setStatus],

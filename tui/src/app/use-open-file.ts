@@ -121,7 +121,11 @@ export function useOpenFile({ client, system, root, readonly, editingUri, guard,
         openFile(uri, line);
         reread();
         if (!r.ok) setStatus('error', r.message ?? 'the editor failed');
-        else setStatus(after !== before ? 'ok' : 'info', after !== before ? `re-read ${relPath(root, uri)} after $EDITOR${fsCliHint()}` : `${relPath(root, uri)} unchanged`);
+        else
+          setStatus(
+            after !== before ? 'ok' : 'info',
+            after !== before ? `re-read ${relPath(root, uri)} after $EDITOR${fsCliHint()}` : `${relPath(root, uri)} unchanged`,
+          );
       }),
     [client, guard, readonly, root, setStatus, openFile, reread, system, noteChanged, fsCliHint],
   );

@@ -94,11 +94,28 @@ export function AclDialog(p: AclDialogProps) {
       <Rule width={p.width} title="ACL tester (fsconf.aclTest)" />
       <Row width={p.width}>
         <C bold={field === 0}>{' address: '}</C>
-        <TextInput value={address} onChange={setAddress} isActive={field === 0 && !busy} placeholder="192.0.2.7 or 192.0.2.7:5060" onSubmit={() => (list ? void submit() : setField(1))} onTab={() => setField(1)} onCancel={p.onClose} />
+        <TextInput
+          value={address}
+          onChange={setAddress}
+          isActive={field === 0 && !busy}
+          placeholder="192.0.2.7 or 192.0.2.7:5060"
+          onSubmit={() => (list ? void submit() : setField(1))}
+          onTab={() => setField(1)}
+          onCancel={p.onClose}
+        />
       </Row>
       <Row width={p.width}>
         <C bold={field === 1}>{' list:    '}</C>
-        <TextInput value={list} onChange={setList} suggestions={names} isActive={field === 1 && !busy} placeholder="list name (tab completes)" onSubmit={() => void submit()} onTab={() => setField(0)} onCancel={p.onClose} />
+        <TextInput
+          value={list}
+          onChange={setList}
+          suggestions={names}
+          isActive={field === 1 && !busy}
+          placeholder="list name (tab completes)"
+          onSubmit={() => void submit()}
+          onTab={() => setField(0)}
+          onCancel={p.onClose}
+        />
       </Row>
       <Row width={p.width}> </Row>
       {busy ? (

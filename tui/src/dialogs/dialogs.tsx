@@ -20,7 +20,23 @@ export const ANSWER_KEYS: readonly KeyBinding<{ onYes(): void; onNo(): void }>[]
 ];
 
 /** A list to choose from: j/k, enter picks, esc cancels. */
-export function PickDialog({ width, height, title, items, onPick, onCancel, footer }: { width: number; height: number; title: string; items: PickItem[]; onPick(i: number): void; onCancel(): void; footer?: string }) {
+export function PickDialog({
+  width,
+  height,
+  title,
+  items,
+  onPick,
+  onCancel,
+  footer,
+}: {
+  width: number;
+  height: number;
+  title: string;
+  items: PickItem[];
+  onPick(i: number): void;
+  onCancel(): void;
+  footer?: string;
+}) {
   const theme = useTheme();
   const [index, setIndex] = useState(0);
   // the chosen item's whole text when its row cuts it (fix titles name what they change)
@@ -49,7 +65,9 @@ export function PickDialog({ width, height, title, items, onPick, onCancel, foot
         const selected = top + i === index;
         return (
           <Row key={top + i} width={width}>
-            <C role="accent" inverse={selected}>{selected ? theme.sym.pointer : ' '}</C>
+            <C role="accent" inverse={selected}>
+              {selected ? theme.sym.pointer : ' '}
+            </C>
             <Text inverse={selected} bold={selected}>{` ${top + i + 1}. ${clean(it.label)}`}</Text>
             {it.detail ? <C role="muted">{'  ' + clean(it.detail)}</C> : null}
           </Row>
@@ -75,7 +93,23 @@ export interface DiffFile {
 }
 
 /** The edit as a diff; y/enter applies, n/esc cancels. */
-export function DiffDialog({ width, height, title, files, readonly, onYes, onNo }: { width: number; height: number; title: string; files: DiffFile[]; readonly: boolean; onYes(): void; onNo(): void }) {
+export function DiffDialog({
+  width,
+  height,
+  title,
+  files,
+  readonly,
+  onYes,
+  onNo,
+}: {
+  width: number;
+  height: number;
+  title: string;
+  files: DiffFile[];
+  readonly: boolean;
+  onYes(): void;
+  onNo(): void;
+}) {
   const theme = useTheme();
   const [index, setIndex] = useState(0);
   const [shift, setShift] = useState(0);
@@ -93,7 +127,10 @@ export function DiffDialog({ width, height, title, files, readonly, onYes, onNo 
           l.kind === '@' ? (
             <C role="accent">{`  @@ ${l.text}`}</C>
           ) : (
-            <C {...(role ? { role } : {})} bold={l.kind !== ' ' && !theme.color}>{`${num} ${l.kind} ${sliceAround(clean(l.text), at[i] ?? 0, shift, textWidth)}`}</C>
+            <C
+              {...(role ? { role } : {})}
+              bold={l.kind !== ' ' && !theme.color}
+            >{`${num} ${l.kind} ${sliceAround(clean(l.text), at[i] ?? 0, shift, textWidth)}`}</C>
           ),
       });
     });
@@ -144,7 +181,23 @@ export function DiffDialog({ width, height, title, files, readonly, onYes, onNo 
 }
 
 /** A question with the exact consequences; y/enter yes, n/esc no. */
-export function ConfirmDialog({ width, height, title, lines, question, onYes, onNo }: { width: number; height: number; title: string; lines: string[]; question: string; onYes(): void; onNo(): void }) {
+export function ConfirmDialog({
+  width,
+  height,
+  title,
+  lines,
+  question,
+  onYes,
+  onNo,
+}: {
+  width: number;
+  height: number;
+  title: string;
+  lines: string[];
+  question: string;
+  onYes(): void;
+  onNo(): void;
+}) {
   useKeys((input, key) => {
     runKey(ANSWER_KEYS, { onYes, onNo }, input, key);
   });
@@ -173,7 +226,19 @@ export function ConfirmDialog({ width, height, title, lines, question, onYes, on
 }
 
 /** Command output, scrollable; esc/enter/q closes. */
-export function OutputDialog({ width, height, title, lines, onClose }: { width: number; height: number; title: string; lines: { text: string; role?: 'error' | 'ok' | 'muted' | 'accent' }[]; onClose(): void }) {
+export function OutputDialog({
+  width,
+  height,
+  title,
+  lines,
+  onClose,
+}: {
+  width: number;
+  height: number;
+  title: string;
+  lines: { text: string; role?: 'error' | 'ok' | 'muted' | 'accent' }[];
+  onClose(): void;
+}) {
   const [index, setIndex] = useState(0);
   const listHeight = Math.max(1, height - 3);
   const maxTop = Math.max(0, lines.length - listHeight);
@@ -213,7 +278,7 @@ function wrapLines(text: string, width: number): string[] {
     }
   }
   if (line) out.push(line);
-  return out.flatMap((l) => (l.length <= width ? [l] : l.match(new RegExp(`.{1,${width}}`, 'g')) ?? [l]));
+  return out.flatMap((l) => (l.length <= width ? [l] : (l.match(new RegExp(`.{1,${width}}`, 'g')) ?? [l])));
 }
 
 /**
@@ -222,7 +287,7 @@ function wrapLines(text: string, width: number): string[] {
  */
 export function changeColumns(lines: DiffLine[]): number[] {
   const out = lines.map(() => 0);
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (lines[i]!.kind !== '-' && lines[i]!.kind !== '+') {
       i++;
       continue;

@@ -31,7 +31,9 @@ describe('the diff dialog shows a change past the terminal width', () => {
 
   it('renders both sides of the change at 80 columns', () => {
     const lines = diffLines(before, after);
-    const { lastFrame, unmount } = render(<DiffDialog width={80} height={12} title="t" files={[{ rel: 'x.xml', lines }]} readonly={false} onYes={() => undefined} onNo={() => undefined} />);
+    const { lastFrame, unmount } = render(
+      <DiffDialog width={80} height={12} title="t" files={[{ rel: 'x.xml', lines }]} readonly={false} onYes={() => undefined} onNo={() => undefined} />,
+    );
     const f = lastFrame() ?? '';
     expect(f).toContain('auth-hash x');
     expect(f).toContain('auth-hash y');

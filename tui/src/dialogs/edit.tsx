@@ -32,7 +32,15 @@ export function EditPane(p: {
       <Rule width={p.width} title={`edit ${p.name} (line ${p.line + 1})${p.secret ? ' · secret, masked' : ''} · findings update as you type`} />
       <Row width={p.width}>
         <C role="accent" bold>{` ${p.name} = `}</C>
-        <TextInput value={p.value} onChange={p.onChange} onSubmit={p.onSave} onCancel={p.onCancel} isActive={!p.saving} width={p.width - p.name.length - 5} mask={!!p.secret} />
+        <TextInput
+          value={p.value}
+          onChange={p.onChange}
+          onSubmit={p.onSave}
+          onCancel={p.onCancel}
+          isActive={!p.saving}
+          width={p.width - p.name.length - 5}
+          mask={!!p.secret}
+        />
       </Row>
       {onLine.slice(0, room).map((d, i) => (
         <Row key={i} width={p.width}>

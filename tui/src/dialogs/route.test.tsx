@@ -20,7 +20,18 @@ async function loaded(h: Harness) {
 
 const FILES = {
   'freeswitch.xml': '<document type="freeswitch/xml"/>\n',
-  'dialplan/public.xml': ['<include>', '  <context name="public">', '    <extension name="x">', '      <condition field="destination_number" expression="^(1000)$">', '        <action application="transfer" data="$1 XML default"/>', '      </condition>', '    </extension>', '  </context>', '</include>', ''].join('\n'),
+  'dialplan/public.xml': [
+    '<include>',
+    '  <context name="public">',
+    '    <extension name="x">',
+    '      <condition field="destination_number" expression="^(1000)$">',
+    '        <action application="transfer" data="$1 XML default"/>',
+    '      </condition>',
+    '    </extension>',
+    '  </context>',
+    '</include>',
+    '',
+  ].join('\n'),
 };
 
 const RESULT = {
@@ -28,7 +39,13 @@ const RESULT = {
   context: 'public',
   contexts: ['public', 'default'],
   actions: [],
-  outcome: { kind: 'bridge', endpoint: 'user/1000@example.org', external: false, reason: 'bridge to a local user', targets: [{ target: 'user/1000@example.org', kind: 'local-user' }] },
+  outcome: {
+    kind: 'bridge',
+    endpoint: 'user/1000@example.org',
+    external: false,
+    reason: 'bridge to a local user',
+    targets: [{ target: 'user/1000@example.org', kind: 'local-user' }],
+  },
   trace: [
     { kind: 'context', text: 'hunting in context public for 1000', uri: uri('dialplan/public.xml'), line: 1, depth: 0 },
     { kind: 'action', text: 'transfer(1000 XML default)', uri: uri('dialplan/public.xml'), line: 4, depth: 0 },

@@ -37,15 +37,25 @@ function routeLines(r: RouteCallResult, rel: (uri: string) => string): Line[] {
   const a = r.admission;
   const out: Line[] = [];
   const how = a.verdict === 'admitted' ? (a.authenticated ? `admitted, authenticated by ${a.by}` : 'admitted without authentication') : a.verdict;
-  out.push({ text: `${how}${a.user ? ` as ${a.user}` : ''}${a.response ? ` (${a.response})` : ''}: ${a.reason}`, role: a.verdict === 'admitted' ? 'ok' : a.verdict === 'undecided' ? 'warning' : 'error' });
+  out.push({
+    text: `${how}${a.user ? ` as ${a.user}` : ''}${a.response ? ` (${a.response})` : ''}: ${a.reason}`,
+    role: a.verdict === 'admitted' ? 'ok' : a.verdict === 'undecided' ? 'warning' : 'error',
+  });
   for (const s of r.trace) {
     if (s.kind === 'outcome') continue;
     // the place first, so a long step cut at the screen's edge still says where it is
     const where = s.uri !== undefined && s.line !== undefined ? `${rel(s.uri).split('/').pop()}:${s.line + 1}` : '';
-    out.push({ text: `${where.padEnd(19)} ${'  '.repeat(s.depth ?? 0)}${s.text}`, role: s.kind === 'action' ? 'accent' : s.kind === 'transfer' || s.kind === 'context' ? 'title' : 'muted', ...(s.uri !== undefined && s.line !== undefined ? { uri: s.uri, line: s.line } : {}) });
+    out.push({
+      text: `${where.padEnd(19)} ${'  '.repeat(s.depth ?? 0)}${s.text}`,
+      role: s.kind === 'action' ? 'accent' : s.kind === 'transfer' || s.kind === 'context' ? 'title' : 'muted',
+      ...(s.uri !== undefined && s.line !== undefined ? { uri: s.uri, line: s.line } : {}),
+    });
   }
   const o = r.outcome;
-  out.push({ text: `outcome: ${o.kind}${o.endpoint ? ` ${o.endpoint}` : ''}${o.kind === 'bridge' ? (o.external ? ' — leaves the switch' : ' — stays on the switch') : ''}`, role: o.kind === 'bridge' && !o.external ? 'ok' : o.kind === 'undecided' ? 'warning' : o.external ? 'error' : 'title' });
+  out.push({
+    text: `outcome: ${o.kind}${o.endpoint ? ` ${o.endpoint}` : ''}${o.kind === 'bridge' ? (o.external ? ' — leaves the switch' : ' — stays on the switch') : ''}`,
+    role: o.kind === 'bridge' && !o.external ? 'ok' : o.kind === 'undecided' ? 'warning' : o.external ? 'error' : 'title',
+  });
   out.push({ text: `  ${o.reason}`, role: 'muted' });
   for (const p of r.premises) out.push({ text: `  premise: ${p}`, role: 'muted' });
   return out;
@@ -84,7 +94,12 @@ export function RouteDialog(p: RouteDialogProps) {
     setError(undefined);
     setBusy(true);
     try {
-      const r = await p.run({ profile: values.profile.trim(), from: values.from.trim(), to: values.to.trim(), ...(values.user.trim() ? { user: values.user.trim() } : {}) });
+      const r = await p.run({
+        profile: values.profile.trim(),
+        from: values.from.trim(),
+        to: values.to.trim(),
+        ...(values.user.trim() ? { user: values.user.trim() } : {}),
+      });
       setResult(r);
       setSel(0);
       setField(FIELDS.length);
@@ -153,7 +168,9 @@ export function RouteDialog(p: RouteDialogProps) {
         const selected = inSteps && top + i === sel;
         return (
           <Row key={top + i} width={p.width}>
-            <C {...(l.role ? { role: l.role } : {})} inverse={selected}>{`${selected ? '>' : ' '}${l.text}`.slice(0, p.width)}</C>
+            <C {...(l.role ? { role: l.role } : {})} inverse={selected}>
+              {`${selected ? '>' : ' '}${l.text}`.slice(0, p.width)}
+            </C>
           </Row>
         );
       })}

@@ -164,7 +164,10 @@ export class ProcessClient implements FsconfClient {
       return null;
     });
     // The TUI applies edits only through fsconf.applyEdit, after showing them: refuse server-initiated edits.
-    conn.onRequest(ApplyWorkspaceEditRequest.type, () => ({ applied: false, failureReason: 'the terminal UI applies edits only after the user confirms them' }));
+    conn.onRequest(ApplyWorkspaceEditRequest.type, () => ({
+      applied: false,
+      failureReason: 'the terminal UI applies edits only after the user confirms them',
+    }));
     conn.onClose(() => undefined);
     conn.onError(() => undefined);
     conn.listen();
@@ -194,7 +197,9 @@ export class ProcessClient implements FsconfClient {
     await Promise.race([init, spawnFailed]);
     conn.sendNotification(InitializedNotification.type, {});
     for (const [uri, d] of this.open) {
-      conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: this.serverUri(uri), languageId: 'xml', version: d.version, text: d.text } });
+      conn.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: this.serverUri(uri), languageId: 'xml', version: d.version, text: d.text },
+      });
     }
   }
 
@@ -212,10 +217,18 @@ export class ProcessClient implements FsconfClient {
       this.emit({ type: 'status', level: 'warning', message: `the language server stopped (${why})${detail}; restarted it` });
       this.emit({ type: 'reset' });
       this.restart().catch((e: unknown) => {
-        this.emit({ type: 'status', level: 'error', message: `the language server could not be restarted: ${errorText(e)} — quit with q and run fsconf again` });
+        this.emit({
+          type: 'status',
+          level: 'error',
+          message: `the language server could not be restarted: ${errorText(e)} — quit with q and run fsconf again`,
+        });
       });
     } else {
-      this.emit({ type: 'status', level: 'error', message: `the language server stopped again (${why})${detail} — quit with q and run fsconf again; \`fsconf lint\` still works` });
+      this.emit({
+        type: 'status',
+        level: 'error',
+        message: `the language server stopped again (${why})${detail} — quit with q and run fsconf again; \`fsconf lint\` still works`,
+      });
     }
   }
 

@@ -3,7 +3,19 @@ import type { FsconfClient } from './types.js';
 import { COMMAND, type StructuralEdit } from '@fsconf/server-lsp/protocol';
 import { run } from './commands.js';
 
-export type { SAction, SCondition, SContext, SExtension, SParam, SUser, Structure, StructuralEdit, StructuralEditResult, TemplateInfo, Vocabulary } from '@fsconf/server-lsp/protocol';
+export type {
+  SAction,
+  SCondition,
+  SContext,
+  SExtension,
+  SParam,
+  SUser,
+  Structure,
+  StructuralEdit,
+  StructuralEditResult,
+  TemplateInfo,
+  Vocabulary,
+} from '@fsconf/server-lsp/protocol';
 
 export const getStructure = (c: FsconfClient) => run(c, COMMAND.structure, {});
 /** The edit as a WorkspaceEdit; nothing is written (the caller shows the diff, then fsconf.applyEdit). */

@@ -66,7 +66,15 @@ export function parseBanInfo(output: string): BanInfoResult {
     const first = lines.map((l) => l.trim()).find(Boolean);
     return { ok: false, reason: first ? first : 'no output' };
   }
-  const info: BanInfo = { policy: { raw: {} }, history: [], bans: [], preamble: lines.slice(0, start).map((l) => l.trim()).filter(Boolean) };
+  const info: BanInfo = {
+    policy: { raw: {} },
+    history: [],
+    bans: [],
+    preamble: lines
+      .slice(0, start)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  };
   let section = '';
   for (const line of lines.slice(start)) {
     if (!line.trim()) continue;

@@ -35,7 +35,9 @@ describe('cti show baninfo', () => {
     expect(r.ok && r.info.bans).toHaveLength(1);
   });
   it('reads banmode 0 (IP bans with their own expiry) and empty sections', () => {
-    const r = parseBanInfo('register_failure_config:\n\tfindtime:30 maxretry:5 banmode:0 bantime:600\nregister_failure_history:\nregister_failure_bandata:\n\t10.0.0.9 expires:2024-12-03 16:00:00\n\t10.0.0.10 expires:2024-12-03 16:01:00\n');
+    const r = parseBanInfo(
+      'register_failure_config:\n\tfindtime:30 maxretry:5 banmode:0 bantime:600\nregister_failure_history:\nregister_failure_bandata:\n\t10.0.0.9 expires:2024-12-03 16:00:00\n\t10.0.0.10 expires:2024-12-03 16:01:00\n',
+    );
     expect(r.ok && r.info.bans).toEqual([
       { ip: '10.0.0.9', expires: '2024-12-03 16:00:00', accounts: [] },
       { ip: '10.0.0.10', expires: '2024-12-03 16:01:00', accounts: [] },
@@ -54,22 +56,35 @@ describe('cti show baninfo', () => {
 
 describe('reload commands', () => {
   const root = '/etc/freeswitch';
-  const profile = (port: string) => `<profile name="internal">\n  <settings>\n    <param name="sip-port" value="${port}"/>\n    <param name="auth-calls" value="true"/>\n  </settings>\n</profile>\n`;
+  const profile = (port: string) =>
+    `<profile name="internal">\n  <settings>\n    <param name="sip-port" value="${port}"/>\n    <param name="auth-calls" value="true"/>\n  </settings>\n</profile>\n`;
   it('acl.conf.xml → reloadacl', () => {
     expect(reloadCommands(root, [{ path: `${root}/autoload_configs/acl.conf.xml` }]).map((c) => c.command)).toEqual(['reloadacl']);
   });
   it('a profile → reloadxml, then rescan; a bind change → restart', () => {
-    expect(reloadCommands(root, [{ path: `${root}/sip_profiles/internal.xml`, before: profile('5060').replace('true', 'false'), after: profile('5060') }]).map((c) => c.command)).toEqual(['reloadxml', 'sofia profile internal rescan']);
+    expect(
+      reloadCommands(root, [{ path: `${root}/sip_profiles/internal.xml`, before: profile('5060').replace('true', 'false'), after: profile('5060') }]).map(
+        (c) => c.command,
+      ),
+    ).toEqual(['reloadxml', 'sofia profile internal rescan']);
     const r = reloadCommands(root, [{ path: `${root}/sip_profiles/internal.xml`, before: profile('5060'), after: profile('5070') }]);
     expect(r.map((c) => c.command)).toEqual(['reloadxml', 'sofia profile internal restart']);
     expect(r[1]!.why).toContain('sip-port changed');
   });
   it('a gateway file under sip_profiles/<name>/ belongs to that profile', () => {
-    expect(reloadCommands(root, [{ path: `${root}/sip_profiles/external/carrier.xml`, after: '<include><gateway name="carrier"/></include>' }]).map((c) => c.command)).toEqual(['reloadxml', 'sofia profile external rescan']);
+    expect(
+      reloadCommands(root, [{ path: `${root}/sip_profiles/external/carrier.xml`, after: '<include><gateway name="carrier"/></include>' }]).map(
+        (c) => c.command,
+      ),
+    ).toEqual(['reloadxml', 'sofia profile external rescan']);
   });
   it('dialplan and directory → reloadxml once; with acl → reloadacl covers it', () => {
-    expect(reloadCommands(root, [{ path: `${root}/dialplan/default.xml` }, { path: `${root}/directory/default/1000.xml` }]).map((c) => c.command)).toEqual(['reloadxml']);
-    expect(reloadCommands(root, [{ path: `${root}/dialplan/default.xml` }, { path: `${root}/autoload_configs/acl.conf.xml` }]).map((c) => c.command)).toEqual(['reloadacl']);
+    expect(reloadCommands(root, [{ path: `${root}/dialplan/default.xml` }, { path: `${root}/directory/default/1000.xml` }]).map((c) => c.command)).toEqual([
+      'reloadxml',
+    ]);
+    expect(reloadCommands(root, [{ path: `${root}/dialplan/default.xml` }, { path: `${root}/autoload_configs/acl.conf.xml` }]).map((c) => c.command)).toEqual([
+      'reloadacl',
+    ]);
   });
 });
 
@@ -82,7 +97,7 @@ describe('fs_cli', () => {
     mkdirSync(path.join(dir, 'empty'));
     const env = { ...process.env, PATH: `${path.join(dir, 'empty')}:${dir}` };
     expect(findOnPath('fs_cli', env)).toBe(path.join(dir, 'fs_cli'));
-    const r = await realFsCli(env).run("sofia profile internal rescan; rm -rf /");
+    const r = await realFsCli(env).run('sofia profile internal rescan; rm -rf /');
     expect(r).toMatchObject({ code: 0, stdout: '+OK\n' });
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(log, 'utf8')).toBe('-x\nsofia profile internal rescan; rm -rf /\n');

@@ -46,7 +46,18 @@ export interface Harness {
   rerender(size: { columns: number; rows: number }): void;
 }
 
-export function setup(opts: { files?: Record<string, string>; readonly?: boolean; backup?: boolean; fsCli?: boolean; theme?: Theme; size?: { columns: number; rows: number }; notice?: Status; editor?: (file: string, line: number, files: Map<string, string>) => void } = {}): Harness {
+export function setup(
+  opts: {
+    files?: Record<string, string>;
+    readonly?: boolean;
+    backup?: boolean;
+    fsCli?: boolean;
+    theme?: Theme;
+    size?: { columns: number; rows: number };
+    notice?: Status;
+    editor?: (file: string, line: number, files: Map<string, string>) => void;
+  } = {},
+): Harness {
   const client = new FakeClient();
   const files = new Map(Object.entries(opts.files ?? {}).map(([k, v]) => [`${ROOT}/${k}`, v]));
   const fsCliLog: string[] = [];
@@ -81,10 +92,19 @@ export function setup(opts: { files?: Record<string, string>; readonly?: boolean
   const tree = () => (
     <ThemeContext.Provider value={theme}>
       <KeyRouter onReady={(r) => (router = r)}>
-        <App client={client} root={ROOT} readonly={!!opts.readonly} backup={opts.backup ?? true} system={system} size={size} notice={opts.notice} onExit={(c) => {
+        <App
+          client={client}
+          root={ROOT}
+          readonly={!!opts.readonly}
+          backup={opts.backup ?? true}
+          system={system}
+          size={size}
+          notice={opts.notice}
+          onExit={(c) => {
             exits.push(c);
             exitFrame ??= inst.lastFrame();
-          }} />
+          }}
+        />
       </KeyRouter>
     </ThemeContext.Provider>
   );
@@ -169,7 +189,10 @@ export function diag(line: number, character: number, endCharacter: number, seve
 /** The small tree most tests use: 2 errors, 1 warning, 1 info over three files plus one clean file. */
 export async function loadedTree(h: Harness) {
   await tick(10);
-  h.client.publish(uri('sip_profiles/internal.xml'), [diag(4, 36, 41, 1, 'sofia/internal-auth-calls', 'sofia_profile:internal auth-calls not true refuse load'), diag(2, 4, 10, 3, 'sofia/auth-failures-not-logged', 'profile internal does not log authentication failures')]);
+  h.client.publish(uri('sip_profiles/internal.xml'), [
+    diag(4, 36, 41, 1, 'sofia/internal-auth-calls', 'sofia_profile:internal auth-calls not true refuse load'),
+    diag(2, 4, 10, 3, 'sofia/auth-failures-not-logged', 'profile internal does not log authentication failures'),
+  ]);
   h.client.publish(uri('vars.xml'), [diag(1, 21, 25, 1, 'preprocess/unknown-cmd', '"sett" is not a pre-processor command (did you mean "set"?)')]);
   h.client.publish(uri('autoload_configs/acl.conf.xml'), [diag(3, 6, 40, 2, 'acl/host-bits', 'the address has host bits set')]);
   h.client.publish(uri('freeswitch.xml'), []);

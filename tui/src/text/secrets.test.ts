@@ -55,6 +55,8 @@ describe('masking', () => {
 
   it('keeps only well-formed ranges from the server', () => {
     expect(validRanges(null)).toEqual([]);
-    expect(validRanges([r(0, 1, 2), { start: { line: 'x' } }, null, { start: { line: 0, character: -1 }, end: { line: 0, character: 1 } }])).toEqual([r(0, 1, 2)]);
+    expect(validRanges([r(0, 1, 2), { start: { line: 'x' } }, null, { start: { line: 0, character: -1 }, end: { line: 0, character: 1 } }])).toEqual([
+      r(0, 1, 2),
+    ]);
   });
 });

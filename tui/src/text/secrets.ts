@@ -116,6 +116,11 @@ export function rangesAfterEdit(ranges: readonly Range[], line: number, start: n
 export function validRanges(x: unknown): Range[] {
   if (!Array.isArray(x)) return [];
   const pos = (p: unknown): p is Range['start'] =>
-    !!p && typeof p === 'object' && Number.isInteger((p as Range['start']).line) && Number.isInteger((p as Range['start']).character) && (p as Range['start']).line >= 0 && (p as Range['start']).character >= 0;
+    !!p &&
+    typeof p === 'object' &&
+    Number.isInteger((p as Range['start']).line) &&
+    Number.isInteger((p as Range['start']).character) &&
+    (p as Range['start']).line >= 0 &&
+    (p as Range['start']).character >= 0;
   return x.filter((r): r is Range => !!r && typeof r === 'object' && pos((r as Range).start) && pos((r as Range).end));
 }

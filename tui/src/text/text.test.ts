@@ -13,23 +13,39 @@ describe('edits and diff', () => {
         { range: { start: { line: 1, character: 1 }, end: { line: 1, character: 2 } }, newText: '' },
       ]),
     ).toBe('>a\nb\nC\n');
-    expect(() => applyEdits(text, [
-      { range: { start: { line: 0, character: 0 }, end: { line: 1, character: 1 } }, newText: '' },
-      { range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, newText: 'x' },
-    ])).toThrow('overlapping');
+    expect(() =>
+      applyEdits(text, [
+        { range: { start: { line: 0, character: 0 }, end: { line: 1, character: 1 } }, newText: '' },
+        { range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, newText: 'x' },
+      ]),
+    ).toThrow('overlapping');
   });
   it('diffs with context and hunk markers', () => {
     const a = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`).join('\n');
     const b = a.replace('line 3', 'LINE 3').replace('line 15', 'line 15\ninserted');
     const d = diffLines(a, b, 1);
-    expect(d.map((l) => `${l.kind}${l.text}`)).toEqual(['@line 2', ' line 2', '-line 3', '+LINE 3', ' line 4', '@line 15', ' line 15', '+inserted', ' line 16']);
+    expect(d.map((l) => `${l.kind}${l.text}`)).toEqual([
+      '@line 2',
+      ' line 2',
+      '-line 3',
+      '+LINE 3',
+      ' line 4',
+      '@line 15',
+      ' line 15',
+      '+inserted',
+      ' line 16',
+    ]);
     expect(d.find((l) => l.kind === '+' && l.text === 'inserted')!.newLine).toBe(15);
   });
 });
 
 describe('line rendering', () => {
   it('expands tabs, marks ranges and scrolls sideways', () => {
-    expect(lineSegments('\t<a b="x"/>', [{ start: 4, end: 7, severity: 1 }], 0, 80)).toEqual([{ text: '    <a ' }, { text: 'b="', severity: 1 }, { text: 'x"/>' }]);
+    expect(lineSegments('\t<a b="x"/>', [{ start: 4, end: 7, severity: 1 }], 0, 80)).toEqual([
+      { text: '    <a ' },
+      { text: 'b="', severity: 1 },
+      { text: 'x"/>' },
+    ]);
     expect(lineSegments('abcdef', [], 2, 3)).toEqual([{ text: 'cde' }]);
     // an empty range still shows one marked column
     expect(lineSegments('ab', [{ start: 2, end: 2, severity: 2 }], 0, 80)).toEqual([{ text: 'ab' }, { text: ' ', severity: 2 }]);
@@ -47,6 +63,13 @@ describe('line rendering', () => {
     expect(valueAttribute('<profile name="x">')).toBeUndefined();
   });
   it('turns hover markdown into plain lines', () => {
-    expect(markdownToText('**auth-calls** — `bool`\n\nChallenge *every* INVITE.\n\n```xml\n<param/>\n```\n- one')).toEqual(['auth-calls — bool', '', 'Challenge every INVITE.', '', '  <param/>', '• one']);
+    expect(markdownToText('**auth-calls** — `bool`\n\nChallenge *every* INVITE.\n\n```xml\n<param/>\n```\n- one')).toEqual([
+      'auth-calls — bool',
+      '',
+      'Challenge every INVITE.',
+      '',
+      '  <param/>',
+      '• one',
+    ]);
   });
 });

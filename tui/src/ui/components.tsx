@@ -16,11 +16,31 @@ export function Row({ children, width }: { children: React.ReactNode; width: num
   );
 }
 
-export function C({ role, children, bold, inverse, dim, underline }: { role?: ColorName; children: React.ReactNode; bold?: boolean; inverse?: boolean; dim?: boolean; underline?: boolean }) {
+export function C({
+  role,
+  children,
+  bold,
+  inverse,
+  dim,
+  underline,
+}: {
+  role?: ColorName;
+  children: React.ReactNode;
+  bold?: boolean;
+  inverse?: boolean;
+  dim?: boolean;
+  underline?: boolean;
+}) {
   const theme = useTheme();
   const color = role ? theme.c(role) : undefined;
   return (
-    <Text {...(color ? { color } : {})} {...(bold ? { bold } : {})} {...(inverse ? { inverse } : {})} {...(dim && theme.color ? { dimColor: true } : {})} {...(underline ? { underline } : {})}>
+    <Text
+      {...(color ? { color } : {})}
+      {...(bold ? { bold } : {})}
+      {...(inverse ? { inverse } : {})}
+      {...(dim && theme.color ? { dimColor: true } : {})}
+      {...(underline ? { underline } : {})}
+    >
       {children}
     </Text>
   );
@@ -47,7 +67,17 @@ function CountsView({ counts, hidden }: { counts: Counts; hidden?: ReadonlySet<n
   );
 }
 
-export function Header(props: { width: number; root: string; counts: Counts; analysing: boolean; spinner: string; files: number; readonly: boolean; backup: boolean; hidden?: ReadonlySet<number> }) {
+export function Header(props: {
+  width: number;
+  root: string;
+  counts: Counts;
+  analysing: boolean;
+  spinner: string;
+  files: number;
+  readonly: boolean;
+  backup: boolean;
+  hidden?: ReadonlySet<number>;
+}) {
   const t = useTheme();
   const flags = [props.readonly ? '[read-only]' : '', !props.backup ? '[no backup]' : ''].filter(Boolean).join(' ');
   return (
@@ -58,7 +88,11 @@ export function Header(props: { width: number; root: string; counts: Counts; ana
       {'  '}
       {props.analysing ? <C role="accent">{`${props.spinner} analysing${props.files ? ` (${props.files} files)` : ''}${t.sym.ellipsis}  `}</C> : null}
       <CountsView counts={props.counts} {...(props.hidden ? { hidden: props.hidden } : {})} />
-      {flags ? <C role="warning" bold>{'  ' + flags}</C> : null}
+      {flags ? (
+        <C role="warning" bold>
+          {'  ' + flags}
+        </C>
+      ) : null}
       {'  '}
       <C role="muted">{props.root}</C>
     </Row>
@@ -152,7 +186,9 @@ export function StatusLine({ width, status, busy, spinner }: { width: number; st
   const role: ColorName = status.level === 'error' ? 'error' : status.level === 'warning' ? 'warning' : status.level === 'ok' ? 'ok' : 'info';
   return (
     <Row width={width}>
-      <C role={role} bold={status.level === 'error'}>{statusText(`${icon} ${status.message.replace(/\s*\n\s*/g, ' ')}`, width)}</C>
+      <C role={role} bold={status.level === 'error'}>
+        {statusText(`${icon} ${status.message.replace(/\s*\n\s*/g, ' ')}`, width)}
+      </C>
     </Row>
   );
 }

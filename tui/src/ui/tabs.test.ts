@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { fitLabels, VIEWS, type ViewName } from './components.js';
 
 const LABELS: Record<ViewName, string> = {
-  problems: 'Problems (67)', files: 'Files (162)', file: 'File', dialplan: 'Dialplan', profiles: 'Profiles',
-  directory: 'Directory', bans: 'Bans', assembled: 'Assembled', help: 'Help',
+  problems: 'Problems (67)',
+  files: 'Files (162)',
+  file: 'File',
+  dialplan: 'Dialplan',
+  profiles: 'Profiles',
+  directory: 'Directory',
+  bans: 'Bans',
+  assembled: 'Assembled',
+  help: 'Help',
 };
 
 describe('tab labels on a narrow terminal', () => {

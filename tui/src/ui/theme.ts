@@ -119,7 +119,7 @@ const ASCII_MAP: Record<string, string> = {
   '↓': 'v',
   '✖': 'E',
   '⚠': 'W',
-  'ℹ': 'I',
+  ℹ: 'I',
   '❯': '>',
   '─': '-',
   '│': '|',

@@ -26,7 +26,13 @@ export const ASSEMBLED_KEYS: readonly KeyBinding<{ nextSection(): void; openSour
     match: (i) => i === 's',
     run: (c) => c.nextSection(),
   },
-  { keys: 'enter', help: 'open the file and line the element is written on', hint: { label: 'source', rank: 1 }, match: (_i, k) => k.return, run: (c) => c.openSource() },
+  {
+    keys: 'enter',
+    help: 'open the file and line the element is written on',
+    hint: { label: 'source', rank: 1 },
+    match: (_i, k) => k.return,
+    run: (c) => c.openSource(),
+  },
 ];
 
 /** The last result stays on screen while a new one is asked for (keys keep working on it). */
@@ -116,7 +122,9 @@ export function AssembledView(p: AssembledViewProps) {
         const selected = top + i === cur.current;
         return (
           <Row key={top + i} width={p.width}>
-            <C role="accent" inverse={selected}>{selected ? theme.sym.pointer : ' '}</C>
+            <C role="accent" inverse={selected}>
+              {selected ? theme.sym.pointer : ' '}
+            </C>
             <Text inverse={selected}>{l.slice(0, Math.max(0, p.width - 2))}</Text>
           </Row>
         );

@@ -10,11 +10,7 @@ import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
 import { wrap } from './problems.js';
 
-export type BansState =
-  | { state: 'idle' }
-  | { state: 'loading' }
-  | { state: 'unavailable'; reason: string }
-  | { state: 'loaded'; info: BanInfo; at: Date };
+export type BansState = { state: 'idle' } | { state: 'loading' } | { state: 'unavailable'; reason: string } | { state: 'loaded'; info: BanInfo; at: Date };
 
 export interface BanTarget {
   ip: string;
@@ -54,13 +50,22 @@ export function BansView(p: BansViewProps) {
       text: `  findtime ${pol.findtime ?? '?'} s  maxretry ${pol.maxretry ?? '?'}  bantime ${pol.bantime ?? '?'} s  banmode ${pol.banmode ?? '?'} (${describeBanmode(pol.banmode).replace(/^bans the /, '')})`,
     });
     out.push({ key: 'bh', text: <C bold>{`Current bans (${info.bans.length})`}</C> });
-    if (!info.bans.length) out.push({ key: 'bn', text: <C role="muted">  none</C> });
+    if (!info.bans.length) out.push({ key: 'bn', text: <C role="muted"> none</C> });
     for (const b of info.bans) {
-      out.push({ key: `b:${b.ip}`, target: { ip: b.ip }, text: `  ${b.ip}${b.expires ? `   expires ${b.expires}` : ''}${b.accounts.length ? `   (${b.accounts.length} account${b.accounts.length > 1 ? 's' : ''})` : ''}` });
-      for (const a of b.accounts) out.push({ key: `b:${b.ip}:${a.account}`, target: { ip: b.ip, account: a.account }, text: `      ${a.account.padEnd(14)} expires ${a.expires ?? '?'}` });
+      out.push({
+        key: `b:${b.ip}`,
+        target: { ip: b.ip },
+        text: `  ${b.ip}${b.expires ? `   expires ${b.expires}` : ''}${b.accounts.length ? `   (${b.accounts.length} account${b.accounts.length > 1 ? 's' : ''})` : ''}`,
+      });
+      for (const a of b.accounts)
+        out.push({
+          key: `b:${b.ip}:${a.account}`,
+          target: { ip: b.ip, account: a.account },
+          text: `      ${a.account.padEnd(14)} expires ${a.expires ?? '?'}`,
+        });
     }
     out.push({ key: 'hh', text: <C bold>{`Failure history (${info.history.length})`}</C> });
-    if (!info.history.length) out.push({ key: 'hn', text: <C role="muted">  none</C> });
+    if (!info.history.length) out.push({ key: 'hn', text: <C role="muted"> none</C> });
     for (const [i, h] of info.history.entries()) out.push({ key: `h${i}`, text: `  ${h.time}  ${h.ip.padEnd(16)} ${h.account}` });
     return out;
   }, [p.bans]);
@@ -96,8 +101,8 @@ export function BansView(p: BansViewProps) {
         <Filler rows={p.height - lines.length} width={p.width} />
       </Box>
     );
-  }
-  else head = <C role="muted">{`  from fs_cli -x "cti show baninfo" at ${p.bans.at.toLocaleTimeString()} · r refreshes${p.readonly ? '' : ' · u unbans'}`}</C>;
+  } else
+    head = <C role="muted">{`  from fs_cli -x "cti show baninfo" at ${p.bans.at.toLocaleTimeString()} · r refreshes${p.readonly ? '' : ' · u unbans'}`}</C>;
   const visible = lines.slice(top, top + p.height - 1);
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
@@ -106,7 +111,9 @@ export function BansView(p: BansViewProps) {
         const selected = top + i === sel;
         return (
           <Row key={l.key} width={p.width}>
-            <C role="accent" inverse={selected}>{selected ? theme.sym.pointer : ' '}</C>
+            <C role="accent" inverse={selected}>
+              {selected ? theme.sym.pointer : ' '}
+            </C>
             <Text inverse={selected}>{l.text}</Text>
           </Row>
         );

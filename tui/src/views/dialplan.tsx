@@ -44,7 +44,9 @@ function dialplanRows(s: Structure | undefined, open: ReadonlySet<string>, filte
         conds.forEach((cond, j) => {
           rows.push({ key: `${key}:k${depth}.${j}`, kind: 'condition', depth, ctx, ext, cond, n: j });
           cond.actions.forEach((a, k) => rows.push({ key: `${key}:k${depth}.${j}:a${k}`, kind: 'action', depth: depth + 1, ctx, ext, cond, action: a, n: k }));
-          cond.antiActions.forEach((a, k) => rows.push({ key: `${key}:k${depth}.${j}:x${k}`, kind: 'anti-action', depth: depth + 1, ctx, ext, cond, action: a, n: k }));
+          cond.antiActions.forEach((a, k) =>
+            rows.push({ key: `${key}:k${depth}.${j}:x${k}`, kind: 'anti-action', depth: depth + 1, ctx, ext, cond, action: a, n: k }),
+          );
           walk(cond.conditions, depth + 1);
         });
       walk(ext.conditions, 2);
@@ -74,7 +76,8 @@ function findParentCondition(list: SCondition[], c: SCondition): SCondition | un
   return undefined;
 }
 
-const sameAt = (a: { uri: string; line: number; character: number }, b: { uri: string; line: number; character: number }) => a.uri === b.uri && a.line === b.line && a.character === b.character;
+const sameAt = (a: { uri: string; line: number; character: number }, b: { uri: string; line: number; character: number }) =>
+  a.uri === b.uri && a.line === b.line && a.character === b.character;
 
 export interface DialplanViewProps {
   width: number;
@@ -119,9 +122,19 @@ export function DialplanView(p: DialplanViewProps) {
   const apps = (p.vocabulary?.applications ?? []).map((a) => a.name);
   const appHelp = (v: string) => {
     const a = p.vocabulary?.applications.find((x) => x.name === v.trim());
-    return a ? `${a.name} ${a.syntax}${a.doc ? ` — ${a.doc}` : ''}` : v ? 'not an application FreeSWITCH registers (tab completes)' : 'the application to run (tab completes)';
+    return a
+      ? `${a.name} ${a.syntax}${a.doc ? ` — ${a.doc}` : ''}`
+      : v
+        ? 'not an application FreeSWITCH registers (tab completes)'
+        : 'the application to run (tab completes)';
   };
-  const dataSuggestions = [...gateways.map((g) => `sofia/gateway/${g}/$1`), 'sofia/gateway/${default_gateway}/$1', ...users.map((u) => `user/${u}@\${domain_name}`), ...contexts.map((c) => `XML ${c}`), ...(p.structure?.variables ?? []).map((v) => `$\${${v.name}}`)];
+  const dataSuggestions = [
+    ...gateways.map((g) => `sofia/gateway/${g}/$1`),
+    'sofia/gateway/${default_gateway}/$1',
+    ...users.map((u) => `user/${u}@\${domain_name}`),
+    ...contexts.map((c) => `XML ${c}`),
+    ...(p.structure?.variables ?? []).map((v) => `$\${${v.name}}`),
+  ];
   const suggestionsFor = (attr: string): readonly string[] | undefined => {
     if (attr === 'application') return apps;
     if (attr === 'field') return [...(p.vocabulary?.fields ?? []), 'destination_number', 'caller_id_number', '${toll_allow}'];
@@ -134,43 +147,88 @@ export function DialplanView(p: DialplanViewProps) {
 
   const addFromTemplate = (ctx: SContext) => {
     const ts = p.templates.filter((t) => t.kind === 'extension');
-    p.flow.pick(`add an extension to context ${ctx.name}: pick a template`, ts.map((t) => ({ label: t.title, detail: t.description })), (k) => {
-      const t = ts[k]!;
-      const fields: FormField[] = t.fields.map((f) => ({
-        name: f.name,
-        label: f.label,
-        value: f.default,
-        ...(f.complete === 'gateways' ? { suggestions: [...gateways, '${default_gateway}'] } : f.complete === 'contexts' ? { suggestions: contexts } : f.complete === 'users' ? { suggestions: users } : {}),
-      }));
-      p.flow.form(`${t.title} → context ${ctx.name}`, fields, (values) =>
-        void p.flow.propose({ op: 'addExtension', context: ctx.name, template: t.id, values }, [`A new file where ${ctx.name} includes its folder: hunted there. J/K moves it (hunt order matters).`]),
-      );
-    });
+    p.flow.pick(
+      `add an extension to context ${ctx.name}: pick a template`,
+      ts.map((t) => ({ label: t.title, detail: t.description })),
+      (k) => {
+        const t = ts[k]!;
+        const fields: FormField[] = t.fields.map((f) => ({
+          name: f.name,
+          label: f.label,
+          value: f.default,
+          ...(f.complete === 'gateways'
+            ? { suggestions: [...gateways, '${default_gateway}'] }
+            : f.complete === 'contexts'
+              ? { suggestions: contexts }
+              : f.complete === 'users'
+                ? { suggestions: users }
+                : {}),
+        }));
+        p.flow.form(
+          `${t.title} → context ${ctx.name}`,
+          fields,
+          (values) =>
+            void p.flow.propose({ op: 'addExtension', context: ctx.name, template: t.id, values }, [
+              `A new file where ${ctx.name} includes its folder: hunted there. J/K moves it (hunt order matters).`,
+            ]),
+        );
+      },
+    );
   };
 
   const addAction = (r: DialplanRow, kind: 'action' | 'anti-action', after?: SAction) => {
     const cond = r.cond!;
-    p.flow.form(`add an ${kind} to the condition ${cond.meaning}`, [
-      { name: 'application', label: 'application', value: '', suggestions: apps, help: appHelp },
-      { name: 'data', label: 'data', value: '', suggestions: dataSuggestions },
-    ], (v) => {
-      const attrs: [string, string][] = [['application', v.application ?? '']];
-      if (v.data) attrs.push(['data', v.data]);
-      const req: StructuralEdit = after ? { op: 'insert', parent: cond.at, element: { name: kind, attrs }, after: after.at } : { op: 'insert', parent: cond.at, element: { name: kind, attrs } };
-      void p.flow.propose(req);
-    });
+    p.flow.form(
+      `add an ${kind} to the condition ${cond.meaning}`,
+      [
+        { name: 'application', label: 'application', value: '', suggestions: apps, help: appHelp },
+        { name: 'data', label: 'data', value: '', suggestions: dataSuggestions },
+      ],
+      (v) => {
+        const attrs: [string, string][] = [['application', v.application ?? '']];
+        if (v.data) attrs.push(['data', v.data]);
+        const req: StructuralEdit = after
+          ? { op: 'insert', parent: cond.at, element: { name: kind, attrs }, after: after.at }
+          : { op: 'insert', parent: cond.at, element: { name: kind, attrs } };
+        void p.flow.propose(req);
+      },
+    );
   };
 
   const add = (r: DialplanRow) => {
     if (r.kind === 'context' || r.kind === 'extension') return addFromTemplate(r.ctx);
     if (r.kind === 'condition')
-      return p.flow.pick('add to this condition', [{ label: 'an action (runs when the condition matches)' }, { label: 'an anti-action (runs when it does not)' }, { label: 'a condition after this one' }], (k) => {
-        if (k < 2) return addAction(r, k === 0 ? 'action' : 'anti-action');
-        p.flow.form('add a condition', [
-          { name: 'field', label: 'field', value: 'destination_number', suggestions: suggestionsFor('field')! },
-          { name: 'expression', label: 'expression (PCRE)', value: '' },
-        ], (v) => void p.flow.propose({ op: 'insert', parent: r.ext!.at, element: { name: 'condition', attrs: [['field', v.field ?? ''], ['expression', v.expression ?? '']] }, after: r.cond!.at }));
-      });
+      return p.flow.pick(
+        'add to this condition',
+        [
+          { label: 'an action (runs when the condition matches)' },
+          { label: 'an anti-action (runs when it does not)' },
+          { label: 'a condition after this one' },
+        ],
+        (k) => {
+          if (k < 2) return addAction(r, k === 0 ? 'action' : 'anti-action');
+          p.flow.form(
+            'add a condition',
+            [
+              { name: 'field', label: 'field', value: 'destination_number', suggestions: suggestionsFor('field')! },
+              { name: 'expression', label: 'expression (PCRE)', value: '' },
+            ],
+            (v) =>
+              void p.flow.propose({
+                op: 'insert',
+                parent: r.ext!.at,
+                element: {
+                  name: 'condition',
+                  attrs: [
+                    ['field', v.field ?? ''],
+                    ['expression', v.expression ?? ''],
+                  ],
+                },
+                after: r.cond!.at,
+              }),
+          );
+        },
+      );
     return addAction(r, r.kind as 'action' | 'anti-action', r.action);
   };
 
@@ -179,19 +237,44 @@ export function DialplanView(p: DialplanViewProps) {
     if (!el || r.kind === 'context') return;
     const attrs: [string, string][] =
       r.kind === 'extension'
-        ? [['name', r.ext!.name], ['continue', r.ext!.continue ?? '']]
+        ? [
+            ['name', r.ext!.name],
+            ['continue', r.ext!.continue ?? ''],
+          ]
         : r.cond && !r.action
-          ? ([['field', r.cond.field ?? ''], ['expression', r.cond.expression ?? ''], ...Object.entries(r.cond.attrs).filter(([k]) => k !== 'field' && k !== 'expression'), ...(r.cond.attrs.break === undefined ? [['break', '']] : [])] as [string, string][])
-          : [['application', r.action!.application], ['data', r.action!.secret ? '' : r.action!.data]];
-    p.flow.pick(`edit which field of this ${r.kind}?`, attrs.map(([k, v]) => ({ label: k, detail: v || (k === 'data' && r.action?.secret ? '(a secret: type the new value)' : '(not set)') })), (k) => {
-      const [name, value] = attrs[k]!;
-      p.flow.live(
-        `${r.kind} ${name}`,
-        { name, label: name, value, ...(name === 'data' && r.action?.secret ? { secret: true } : {}), ...(suggestionsFor(name) ? { suggestions: suggestionsFor(name)! } : {}), ...(name === 'application' ? { help: appHelp } : name === 'data' && r.action ? { help: () => appHelp(r.action!.application) } : {}) },
-        { uri: el.uri, lines: [el.range.start.line, el.range.start.line] },
-        (v) => (v === '' && name !== 'expression' && name !== 'data' ? { op: 'removeAttribute', target: el.at, name } : { op: 'setAttribute', target: el.at, name, value: v }),
-      );
-    });
+          ? ([
+              ['field', r.cond.field ?? ''],
+              ['expression', r.cond.expression ?? ''],
+              ...Object.entries(r.cond.attrs).filter(([k]) => k !== 'field' && k !== 'expression'),
+              ...(r.cond.attrs.break === undefined ? [['break', '']] : []),
+            ] as [string, string][])
+          : [
+              ['application', r.action!.application],
+              ['data', r.action!.secret ? '' : r.action!.data],
+            ];
+    p.flow.pick(
+      `edit which field of this ${r.kind}?`,
+      attrs.map(([k, v]) => ({ label: k, detail: v || (k === 'data' && r.action?.secret ? '(a secret: type the new value)' : '(not set)') })),
+      (k) => {
+        const [name, value] = attrs[k]!;
+        p.flow.live(
+          `${r.kind} ${name}`,
+          {
+            name,
+            label: name,
+            value,
+            ...(name === 'data' && r.action?.secret ? { secret: true } : {}),
+            ...(suggestionsFor(name) ? { suggestions: suggestionsFor(name)! } : {}),
+            ...(name === 'application' ? { help: appHelp } : name === 'data' && r.action ? { help: () => appHelp(r.action!.application) } : {}),
+          },
+          { uri: el.uri, lines: [el.range.start.line, el.range.start.line] },
+          (v) =>
+            v === '' && name !== 'expression' && name !== 'data'
+              ? { op: 'removeAttribute', target: el.at, name }
+              : { op: 'setAttribute', target: el.at, name, value: v },
+        );
+      },
+    );
   };
 
   const startMove = (r: DialplanRow, dir: 1 | -1) => {
@@ -215,7 +298,11 @@ export function DialplanView(p: DialplanViewProps) {
     setMoving(undefined);
     if (moving.to === moving.from) return;
     const req: StructuralEdit = moving.to < moving.from ? { op: 'move', target: el.at, before: target.at } : { op: 'move', target: el.at, after: target.at };
-    void p.flow.propose(req, [moving.row.kind === 'extension' ? 'Hunt order matters: FreeSWITCH tries extensions top to bottom; the first that matches (without continue) wins.' : 'Order matters: FreeSWITCH runs actions in order and tests conditions in order.']);
+    void p.flow.propose(req, [
+      moving.row.kind === 'extension'
+        ? 'Hunt order matters: FreeSWITCH tries extensions top to bottom; the first that matches (without continue) wins.'
+        : 'Order matters: FreeSWITCH runs actions in order and tests conditions in order.',
+    ]);
   };
 
   const capturing = filterEditing || !!moving;
@@ -265,7 +352,9 @@ export function DialplanView(p: DialplanViewProps) {
       if (input === 'e') return edit(r);
       if (input === 'd' && r.kind !== 'context') {
         const el = r.action ?? r.cond ?? r.ext!;
-        return void p.flow.propose({ op: 'delete', target: el.at }, [r.kind === 'extension' ? `Calls that matched ${r.ext!.name} go on to the next extension in hunt order.` : 'The rest of the extension stays.']);
+        return void p.flow.propose({ op: 'delete', target: el.at }, [
+          r.kind === 'extension' ? `Calls that matched ${r.ext!.name} go on to the next extension in hunt order.` : 'The rest of the extension stays.',
+        ]);
       }
       if (input === 'y' && r.kind !== 'context') return void p.flow.propose({ op: 'duplicate', target: (r.action ?? r.cond ?? r.ext!).at });
       if (input === 'K') return startMove(r, -1);
@@ -280,7 +369,11 @@ export function DialplanView(p: DialplanViewProps) {
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
       <Row width={p.width}>
-        <C role="muted">{p.error ? ` ${p.error}` : ` contexts → extensions in hunt order (tried top to bottom) · enter opens · a add · e edit · d delete · y duplicate · J/K move`}</C>
+        <C role="muted">
+          {p.error
+            ? ` ${p.error}`
+            : ` contexts → extensions in hunt order (tried top to bottom) · enter opens · a add · e edit · d delete · y duplicate · J/K move`}
+        </C>
       </Row>
       {!p.structure ? (
         <Row width={p.width}>
@@ -298,13 +391,17 @@ export function DialplanView(p: DialplanViewProps) {
         const target = moving && r.kind === moving.row.kind && movingSibs[moving.to] && sameAt(movingSibs[moving.to]!.at, el.at);
         const pad = '  '.repeat(r.depth);
         let text: string;
-        if (r.kind === 'context') text = `${open.has(`c:${r.ctx.name}`) ? (theme.unicode ? '▸' : '+') : theme.sym.dirOpen} context ${r.ctx.name} (${r.ctx.extensions.length} extensions)`;
-        else if (r.kind === 'extension') text = `${String(r.n + 1).padStart(3)}. ${r.ext!.name}${r.ext!.continue === 'true' ? ' (continue)' : ''}  ${rel(r.ext!.uri)}:${r.ext!.range.start.line + 1}`;
+        if (r.kind === 'context')
+          text = `${open.has(`c:${r.ctx.name}`) ? (theme.unicode ? '▸' : '+') : theme.sym.dirOpen} context ${r.ctx.name} (${r.ctx.extensions.length} extensions)`;
+        else if (r.kind === 'extension')
+          text = `${String(r.n + 1).padStart(3)}. ${r.ext!.name}${r.ext!.continue === 'true' ? ' (continue)' : ''}  ${rel(r.ext!.uri)}:${r.ext!.range.start.line + 1}`;
         else if (r.kind === 'condition') text = `if ${r.cond!.meaning}`;
         else text = `${r.kind === 'action' ? '→' : '✗'} ${r.action!.meaning}`;
         return (
           <Row key={r.key} width={p.width}>
-            <C role="accent" inverse={selected}>{selected ? theme.sym.pointer : target ? '»' : ' '}</C>
+            <C role="accent" inverse={selected}>
+              {selected ? theme.sym.pointer : target ? '»' : ' '}
+            </C>
             <Text inverse={selected || !!target} bold={r.kind === 'context' || r.kind === 'extension'}>{` ${pad}${clean(text)}`}</Text>
             {diags.length ? <C role={diags.some((d) => d.severity === 1) ? 'error' : 'warning'}>{`  ${theme.sym.warning} ${diags.length}`}</C> : null}
           </Row>
@@ -314,7 +411,10 @@ export function DialplanView(p: DialplanViewProps) {
       {moving ? (
         <>
           <Row width={p.width}>
-            <C role="warning" bold>{` moving ${moving.row.kind === 'extension' ? moving.row.ext!.name : moving.row.kind} to ${moving.to + 1} of ${movingSibs.length}: ${moving.to < moving.from ? 'above' : moving.to > moving.from ? 'below' : 'at'} ${clean(movingSibs[moving.to]?.label ?? '')}`}</C>
+            <C
+              role="warning"
+              bold
+            >{` moving ${moving.row.kind === 'extension' ? moving.row.ext!.name : moving.row.kind} to ${moving.to + 1} of ${movingSibs.length}: ${moving.to < moving.from ? 'above' : moving.to > moving.from ? 'below' : 'at'} ${clean(movingSibs[moving.to]?.label ?? '')}`}</C>
           </Row>
           <Row width={p.width}>
             <C role="muted">{' hunt order matters: the first match wins · J/K choose · enter: review the diff · esc cancels'}</C>
@@ -322,7 +422,18 @@ export function DialplanView(p: DialplanViewProps) {
         </>
       ) : null}
       {filterEditing || filter ? (
-        <FilterRow width={p.width} text={filter} editing={filterEditing} placeholder="part of an extension name" summary={`${rows.filter((r) => r.kind === 'extension').length} extensions`} onChange={(t) => { setFilter(t); setIndex(0); }} onEditing={setFilterEditing} />
+        <FilterRow
+          width={p.width}
+          text={filter}
+          editing={filterEditing}
+          placeholder="part of an extension name"
+          summary={`${rows.filter((r) => r.kind === 'extension').length} extensions`}
+          onChange={(t) => {
+            setFilter(t);
+            setIndex(0);
+          }}
+          onEditing={setFilterEditing}
+        />
       ) : null}
     </Box>
   );

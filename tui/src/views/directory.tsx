@@ -19,7 +19,12 @@ type DirRow = { key: string; kind: 'domain' | 'group' | 'user' | 'setting'; doma
 function directoryRows(s: Structure | undefined, open: ReadonlySet<string>): DirRow[] {
   const rows: DirRow[] = [];
   for (const d of s?.domains ?? []) {
-    rows.push({ key: `d:${d.name}`, kind: 'domain', domain: d, text: `domain ${d.name} · ${d.users.length} users · groups: ${d.groups.join(', ') || '(none)'}` });
+    rows.push({
+      key: `d:${d.name}`,
+      kind: 'domain',
+      domain: d,
+      text: `domain ${d.name} · ${d.users.length} users · groups: ${d.groups.join(', ') || '(none)'}`,
+    });
     const groups = new Map<string, SUser[]>();
     for (const u of d.users) {
       const g = u.group ?? '';
@@ -31,17 +36,37 @@ function directoryRows(s: Structure | undefined, open: ReadonlySet<string>): Dir
       for (const u of users) {
         const v = (n: string) => u.effective.variables.find((x) => x.name === n)?.value;
         const key = `u:${d.name}:${g}:${u.id}`;
-        rows.push({ key, kind: 'user', domain: d, user: u, text: `${u.id.padEnd(8)} context ${v('user_context') ?? '?'} · ${v('effective_caller_id_name') ?? ''}` });
+        rows.push({
+          key,
+          kind: 'user',
+          domain: d,
+          user: u,
+          text: `${u.id.padEnd(8)} context ${v('user_context') ?? '?'} · ${v('effective_caller_id_name') ?? ''}`,
+        });
         if (!open.has(key)) continue;
         for (const p of [...u.effective.params.map((x) => ({ ...x, k: 'param' })), ...u.effective.variables.map((x) => ({ ...x, k: 'variable' }))])
-          rows.push({ key: `${key}:${p.k}:${p.name}`, kind: 'setting', domain: d, user: u, text: `${p.k} ${p.name} = ${p.value}${p.from && p.from !== 'user' ? `   (from the ${p.from})` : ''}` });
+          rows.push({
+            key: `${key}:${p.k}:${p.name}`,
+            kind: 'setting',
+            domain: d,
+            user: u,
+            text: `${p.k} ${p.name} = ${p.value}${p.from && p.from !== 'user' ? `   (from the ${p.from})` : ''}`,
+          });
       }
     }
   }
   return rows;
 }
 
-export function DirectoryView(p: { width: number; height: number; active: boolean; root: string; structure: Structure | undefined; error?: string | undefined; flow: EditFlow }) {
+export function DirectoryView(p: {
+  width: number;
+  height: number;
+  active: boolean;
+  root: string;
+  structure: Structure | undefined;
+  error?: string | undefined;
+  flow: EditFlow;
+}) {
   const theme = useTheme();
   const [open, setOpen] = useState<Set<string>>(() => new Set());
   const [index, setIndex] = useState(0);
@@ -55,15 +80,25 @@ export function DirectoryView(p: { width: number; height: number; active: boolea
   const addUser = (d: DirRow['domain']) => {
     const ids = d.users.map((u) => Number(u.id)).filter((n) => Number.isInteger(n));
     const next = ids.length ? String(Math.max(...ids) + 1) : '1000';
-    p.flow.form(`add a user to domain ${d.name} (password and voicemail PIN are generated)`, [
-      { name: 'id', label: 'user id', value: next },
-      { name: 'context', label: 'dialplan context', value: 'default', suggestions: contexts },
-      { name: 'caller-id-name', label: 'caller id name', value: '' },
-      { name: 'caller-id-number', label: 'caller id number', value: '' },
-    ], (values) =>
-      void p.flow.propose({ op: 'addUser', domain: d.name, values }, ['The password and voicemail PIN are generated (crypto-random, policy met; PIN ≠ id) and masked here.'], (r) =>
-        p.flow.notice(`user ${values.id} added`, [` ${r.summary}`, ' Give the phone its password; the voicemail PIN goes to the person.', ' R reloads FreeSWITCH (reloadxml) so it can register.'], { label: 'password and PIN', secrets: r.generated ?? {} }),
-      ),
+    p.flow.form(
+      `add a user to domain ${d.name} (password and voicemail PIN are generated)`,
+      [
+        { name: 'id', label: 'user id', value: next },
+        { name: 'context', label: 'dialplan context', value: 'default', suggestions: contexts },
+        { name: 'caller-id-name', label: 'caller id name', value: '' },
+        { name: 'caller-id-number', label: 'caller id number', value: '' },
+      ],
+      (values) =>
+        void p.flow.propose(
+          { op: 'addUser', domain: d.name, values },
+          ['The password and voicemail PIN are generated (crypto-random, policy met; PIN ≠ id) and masked here.'],
+          (r) =>
+            p.flow.notice(
+              `user ${values.id} added`,
+              [` ${r.summary}`, ' Give the phone its password; the voicemail PIN goes to the person.', ' R reloads FreeSWITCH (reloadxml) so it can register.'],
+              { label: 'password and PIN', secrets: r.generated ?? {} },
+            ),
+        ),
     );
   };
 
@@ -71,7 +106,11 @@ export function DirectoryView(p: { width: number; height: number; active: boolea
     void p.flow.propose(
       { op: 'setParam', target: u.at, name: 'password', value: '', generate: 'password' },
       [`A credential change: the phone or softphone registered as ${u.id} stops registering until it is given the new password. Tell its user.`],
-      (r) => p.flow.notice(`password of ${u.id} reset`, [` ${r.summary}`, ` Tell the person who uses ${u.id}: their phone needs the new password.`], { label: 'new password', secrets: r.generated ?? {} }),
+      (r) =>
+        p.flow.notice(`password of ${u.id} reset`, [` ${r.summary}`, ` Tell the person who uses ${u.id}: their phone needs the new password.`], {
+          label: 'new password',
+          secrets: r.generated ?? {},
+        }),
     );
 
   useKeys(
@@ -101,15 +140,22 @@ export function DirectoryView(p: { width: number; height: number; active: boolea
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
       <Row width={p.width}>
-        <C role="muted">{p.error ? ` ${p.error}` : ' domains → users (group, context, caller id) · enter: settings with inheritance · a add user · p reset password'}</C>
+        <C role="muted">
+          {p.error ? ` ${p.error}` : ' domains → users (group, context, caller id) · enter: settings with inheritance · a add user · p reset password'}
+        </C>
       </Row>
       {visible.map((r, k) => {
         const selected = top + k === i;
         const where = r.user && r.kind === 'user' ? `  ${path.relative(p.root, decodeURIComponent(r.user.uri.replace(/^file:\/\//, '')))}` : '';
         return (
           <Row key={r.key} width={p.width}>
-            <C role="accent" inverse={selected}>{selected ? theme.sym.pointer : ' '}</C>
-            <Text inverse={selected} bold={r.kind === 'domain' || r.kind === 'group'}>{` ${r.kind === 'setting' ? '        ' : r.kind === 'user' ? '    ' : r.kind === 'group' ? '  ' : ''}${clean(r.text)}`}</Text>
+            <C role="accent" inverse={selected}>
+              {selected ? theme.sym.pointer : ' '}
+            </C>
+            <Text
+              inverse={selected}
+              bold={r.kind === 'domain' || r.kind === 'group'}
+            >{` ${r.kind === 'setting' ? '        ' : r.kind === 'user' ? '    ' : r.kind === 'group' ? '  ' : ''}${clean(r.text)}`}</Text>
             <C role="muted">{where}</C>
           </Row>
         );

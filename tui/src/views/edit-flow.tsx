@@ -126,7 +126,10 @@ export function useEditFlow(d: EditDeps): EditFlow {
             if (!r.applied) return deps.setStatus('error', `not written: ${r.message ?? 'the server refused the edit'}`);
             for (const f of r.files ?? []) await deps.onWritten(canonicalUri(f.uri), befores.get(f.uri));
             const backups = (r.files ?? []).filter((f) => f.backup).length;
-            deps.setStatus('ok', `wrote ${(r.files ?? []).map((f) => relPath(root, f.uri)).join(', ')}${backups ? ' (.bak kept)' : ''} · ${plan.summary} · R reloads (${plan.reload.join(', ')})`);
+            deps.setStatus(
+              'ok',
+              `wrote ${(r.files ?? []).map((f) => relPath(root, f.uri)).join(', ')}${backups ? ' (.bak kept)' : ''} · ${plan.summary} · R reloads (${plan.reload.join(', ')})`,
+            );
             after?.(plan);
           } catch (e) {
             deps.setStatus('error', errorText(e));
@@ -169,7 +172,11 @@ export function useEditFlow(d: EditDeps): EditFlow {
   const pick = useCallback((title: string, items: PickItem[], onPick: (i: number) => void) => {
     if (!refused()) setMode({ kind: 'pick', title, items, onPick });
   }, []);
-  const notice = useCallback((title: string, lines: string[], reveal?: { label: string; secrets: Record<string, string> }) => setMode({ kind: 'notice', title, lines, ...(reveal ? { reveal: { ...reveal, shown: false } } : {}) }), []);
+  const notice = useCallback(
+    (title: string, lines: string[], reveal?: { label: string; secrets: Record<string, string> }) =>
+      setMode({ kind: 'notice', title, lines, ...(reveal ? { reveal: { ...reveal, shown: false } } : {}) }),
+    [],
+  );
 
   /** A typed value of a live field: plan it against the unsaved text and send that text to the server. */
   const liveChanged = (value: string) => {
@@ -220,7 +227,19 @@ export function useEditFlow(d: EditDeps): EditFlow {
 }
 
 /** The flow's current pane, drawn in place of the view's body. */
-export function EditFlowPane({ flow, width, height, readonly, diagnostics }: { flow: EditFlow; width: number; height: number; readonly: boolean; diagnostics: ReadonlyMap<string, Diagnostic[]> }) {
+export function EditFlowPane({
+  flow,
+  width,
+  height,
+  readonly,
+  diagnostics,
+}: {
+  flow: EditFlow;
+  width: number;
+  height: number;
+  readonly: boolean;
+  diagnostics: ReadonlyMap<string, Diagnostic[]>;
+}) {
   const m = flow.mode;
   if (!m) return null;
   if (m.kind === 'pick') return <PickDialog width={width} height={height} title={m.title} items={m.items} onPick={m.onPick} onCancel={flow.close} />;
@@ -232,14 +251,34 @@ export function EditFlowPane({ flow, width, height, readonly, diagnostics }: { f
             <C role="warning">{` ${n}`}</C>
           </Row>
         ))}
-        <DiffDialog width={width} height={height - m.note.length} title={m.title} files={m.files} readonly={readonly} onYes={readonly ? flow.close : m.onYes} onNo={flow.close} />
+        <DiffDialog
+          width={width}
+          height={height - m.note.length}
+          title={m.title}
+          files={m.files}
+          readonly={readonly}
+          onYes={readonly ? flow.close : m.onYes}
+          onNo={flow.close}
+        />
       </Box>
     );
   if (m.kind === 'notice') return <NoticePane width={width} height={height} mode={m} onReveal={flow.reveal} onClose={flow.close} />;
   return <FormPane width={width} height={height} mode={m} diagnostics={diagnostics} readonly={readonly} flow={flow} />;
 }
 
-function NoticePane({ width, height, mode, onReveal, onClose }: { width: number; height: number; mode: Extract<Mode, { kind: 'notice' }>; onReveal(): void; onClose(): void }) {
+function NoticePane({
+  width,
+  height,
+  mode,
+  onReveal,
+  onClose,
+}: {
+  width: number;
+  height: number;
+  mode: Extract<Mode, { kind: 'notice' }>;
+  onReveal(): void;
+  onClose(): void;
+}) {
   const [done, setDone] = useState(false);
   useKeys((input, key) => {
     if (input === 'v' && mode.reveal && !mode.reveal.shown && !done) {
@@ -269,7 +308,21 @@ function NoticePane({ width, height, mode, onReveal, onClose }: { width: number;
   );
 }
 
-function FormPane({ width, height, mode, diagnostics, readonly, flow }: { width: number; height: number; mode: Extract<Mode, { kind: 'form' }>; diagnostics: ReadonlyMap<string, Diagnostic[]>; readonly: boolean; flow: EditFlow }) {
+function FormPane({
+  width,
+  height,
+  mode,
+  diagnostics,
+  readonly,
+  flow,
+}: {
+  width: number;
+  height: number;
+  mode: Extract<Mode, { kind: 'form' }>;
+  diagnostics: ReadonlyMap<string, Diagnostic[]>;
+  readonly: boolean;
+  flow: EditFlow;
+}) {
   const theme = useTheme();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(mode.fields.map((x) => [x.name, x.value])));
   const [index, setIndex] = useState(0);

@@ -21,7 +21,11 @@ const DP = `<include>
 </include>
 `;
 const at = (line: number, character: number) => ({ uri: uri('dialplan/default.xml'), line, character });
-const loc = (line: number, character: number, endLine: number) => ({ uri: uri('dialplan/default.xml'), range: { start: { line, character }, end: { line: endLine, character: 0 } }, at: at(line, character) });
+const loc = (line: number, character: number, endLine: number) => ({
+  uri: uri('dialplan/default.xml'),
+  range: { start: { line, character }, end: { line: endLine, character: 0 } },
+  at: at(line, character),
+});
 const STRUCTURE: Structure = {
   root: '/conf',
   profiles: [],
@@ -44,8 +48,20 @@ const STRUCTURE: Structure = {
               attrs: { field: 'destination_number', expression: '^(\\d{4})$' },
               meaning: 'destination_number ~ ^(\\d{4})$',
               actions: [
-                { ...loc(4, 8, 4), kind: 'action', application: 'read', data: '1 4 ivr/pin.wav pin 5000 #', meaning: 'read min=1 max=4 file=ivr/pin.wav var=pin timeout=5000 terminators=#' },
-                { ...loc(5, 8, 5), kind: 'action', application: 'transfer', data: '$1 XML default', meaning: 'transfer to $1 in context default  [$1 = (\\d{4})]' },
+                {
+                  ...loc(4, 8, 4),
+                  kind: 'action',
+                  application: 'read',
+                  data: '1 4 ivr/pin.wav pin 5000 #',
+                  meaning: 'read min=1 max=4 file=ivr/pin.wav var=pin timeout=5000 terminators=#',
+                },
+                {
+                  ...loc(5, 8, 5),
+                  kind: 'action',
+                  application: 'transfer',
+                  data: '$1 XML default',
+                  meaning: 'transfer to $1 in context default  [$1 = (\\d{4})]',
+                },
               ],
               antiActions: [],
               conditions: [],
@@ -64,13 +80,27 @@ function start(readonly = false) {
   const applied: unknown[] = [];
   h.client.commands['fsconf.structure'] = () => STRUCTURE;
   h.client.commands['fsconf.templates'] = () => [];
-  h.client.commands['fsconf.vocabulary'] = () => ({ applications: [{ name: 'transfer', syntax: '<exten> [<dialplan> <context>]', doc: 'go to another extension' }], fields: ['destination_number'], codecs: ['PCMU'] });
+  h.client.commands['fsconf.vocabulary'] = () => ({
+    applications: [{ name: 'transfer', syntax: '<exten> [<dialplan> <context>]', doc: 'go to another extension' }],
+    fields: ['destination_number'],
+    codecs: ['PCMU'],
+  });
   h.client.commands['fsconf.structuralEdit'] = (args) => {
     const edit = (args as [{ edit: StructuralEdit }])[0].edit;
     planned.push(edit);
     // the server's answer: move "second" above "first"
     const r: StructuralEditResult = {
-      edit: { changes: { [uri('dialplan/default.xml')]: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '    <extension name="second">\n      <condition field="destination_number" expression="^2$"/>\n    </extension>\n' }, { range: { start: { line: 8, character: 0 }, end: { line: 11, character: 0 } }, newText: '' }] } },
+      edit: {
+        changes: {
+          [uri('dialplan/default.xml')]: [
+            {
+              range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+              newText: '    <extension name="second">\n      <condition field="destination_number" expression="^2$"/>\n    </extension>\n',
+            },
+            { range: { start: { line: 8, character: 0 }, end: { line: 11, character: 0 } }, newText: '' },
+          ],
+        },
+      },
       summary: 'move <extension name="second"> above <extension name="first">',
       created: [],
       reload: ['reloadxml'],

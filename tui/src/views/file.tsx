@@ -95,7 +95,11 @@ export function FileView(p: FileViewProps) {
         const prev = [...diagLines].reverse().find((l) => l < line);
         return p.onLine(prev ?? diagLines[diagLines.length - 1] ?? line);
       }
-      if (input === 'f') return p.onFix(line, p.diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line).sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1))[0]);
+      if (input === 'f')
+        return p.onFix(
+          line,
+          p.diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line).sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1))[0],
+        );
       if (input === 'F') return p.onFixAll();
       if (input === 'e') return p.onEdit(line);
       if (input === 'E') return p.onEditor(line);
@@ -108,7 +112,7 @@ export function FileView(p: FileViewProps) {
     return (
       <Box flexDirection="column" width={p.width} height={p.height}>
         <Row width={p.width}>
-          <C role="muted">  no file open: press enter on a finding (Problems) or a file (Files)</C>
+          <C role="muted"> no file open: press enter on a finding (Problems) or a file (Files)</C>
         </Row>
         <Filler rows={p.height - 1} width={p.width} />
       </Box>
@@ -118,7 +122,9 @@ export function FileView(p: FileViewProps) {
   const codeWidth = Math.max(10, p.width - gutter - 4);
   const visible = shownLines.slice(top, top + codeHeight);
   const loading = p.text === undefined && !p.error;
-  const title = loading ? `${p.rel}  loading…` : `${p.rel}  ${line + 1}/${lines.length}${hscroll ? `  col ${hscroll + 1}+` : ''}${p.reveal ? '  secrets shown (v masks)' : ''}`;
+  const title = loading
+    ? `${p.rel}  loading…`
+    : `${p.rel}  ${line + 1}/${lines.length}${hscroll ? `  col ${hscroll + 1}+` : ''}${p.reveal ? '  secrets shown (v masks)' : ''}`;
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
       <Rule width={p.width} title={title} />
@@ -189,7 +195,11 @@ function InfoPane({ width, height, diags, hover }: { width: number; height: numb
         </Row>,
       );
   }
-  const title = diags.length ? `${diags.length} finding${diags.length > 1 ? 's' : ''} on this line${hover ? ' · hover' : ''}` : hover ? 'hover' : 'nothing to report on this line';
+  const title = diags.length
+    ? `${diags.length} finding${diags.length > 1 ? 's' : ''} on this line${hover ? ' · hover' : ''}`
+    : hover
+      ? 'hover'
+      : 'nothing to report on this line';
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Rule width={width} title={title} />
@@ -200,7 +210,13 @@ function InfoPane({ width, height, diags, hover }: { width: number; height: numb
 }
 
 /** Asks the server for hover text at the cursor line, after the cursor rests for a moment. */
-function useHover(uri: string | undefined, text: string | undefined, lines: string[], line: number, request: (uri: string, position: Position) => Promise<string | null>): string | null {
+function useHover(
+  uri: string | undefined,
+  text: string | undefined,
+  lines: string[],
+  line: number,
+  request: (uri: string, position: Position) => Promise<string | null>,
+): string | null {
   const cache = useRef(new Map<string, string | null>());
   const [, setTick] = useState(0);
   useEffect(() => {

@@ -96,7 +96,10 @@ export interface FilesViewProps {
 
 export function FilesView(p: FilesViewProps) {
   const theme = useTheme();
-  const rows = useMemo(() => (p.filter ? filteredFileRows(p.files, p.diagnostics, p.root, p.filter) : fileRows(p.files, p.diagnostics, p.root)), [p.files, p.diagnostics, p.root, p.filter]);
+  const rows = useMemo(
+    () => (p.filter ? filteredFileRows(p.files, p.diagnostics, p.root, p.filter) : fileRows(p.files, p.diagnostics, p.root)),
+    [p.files, p.diagnostics, p.root, p.filter],
+  );
   const index = Math.min(p.index, Math.max(0, rows.length - 1));
   const filterRow = p.filterEditing || p.filter ? 1 : 0;
   const listHeight = Math.max(1, p.height - filterRow);
@@ -138,8 +141,12 @@ export function FilesView(p: FilesViewProps) {
         const label = `${'  '.repeat(r.depth)}${r.kind === 'dir' ? `${theme.sym.dirOpen} ${r.name}/` : `  ${r.name}`}`;
         return (
           <Row key={r.rel + r.kind} width={p.width}>
-            <C role="accent" inverse={selected}>{selected ? theme.sym.pointer : ' '}</C>
-            <Text inverse={selected} bold={r.kind === 'dir'}>{' ' + label}</Text>
+            <C role="accent" inverse={selected}>
+              {selected ? theme.sym.pointer : ' '}
+            </C>
+            <Text inverse={selected} bold={r.kind === 'dir'}>
+              {' ' + label}
+            </Text>
             {counts}
             {r.kind === 'file' && !c.errors && !c.warnings && !c.infos ? <C role="muted">{` ${theme.sym.check}`}</C> : null}
           </Row>

@@ -85,7 +85,19 @@ export const KEYS: [string, [string, string][]][] = [
   ],
 ];
 
-export function HelpView({ width, height, active, index, onIndex }: { width: number; height: number; active: boolean; index: number; onIndex(i: number): void }) {
+export function HelpView({
+  width,
+  height,
+  active,
+  index,
+  onIndex,
+}: {
+  width: number;
+  height: number;
+  active: boolean;
+  index: number;
+  onIndex(i: number): void;
+}) {
   const theme = useTheme();
   const k8 = (s: string) => (theme.unicode ? s : s.replace(/[\u2193\u2191\u2190\u2192]/g, (c) => ASCII_KEYS[c]!));
   const rows: React.ReactNode[] = [];

@@ -41,7 +41,12 @@ describe('Problems rows by impact', () => {
   });
 
   it('an expanded group lists its members', () => {
-    const rows = problemRows(diagnostics, ROOT, noFilter, new Set(['fold file:///conf/timezones.conf.xml xml/strict', 'directory/password-too-short file:///conf/vars.xml:14']));
+    const rows = problemRows(
+      diagnostics,
+      ROOT,
+      noFilter,
+      new Set(['fold file:///conf/timezones.conf.xml xml/strict', 'directory/password-too-short file:///conf/vars.xml:14']),
+    );
     expect(rows.filter((r) => r.member).length).toBe(81 + 2);
   });
 });

@@ -8,7 +8,14 @@ import type { Diagnostic } from '../lsp/types.js';
 /** The configuration (or a file of it) is not loaded at all. */
 const WONT_LOAD = new Set(['xml/not-well-formed', 'xml/unreadable', 'preprocess/include-cycle']);
 /** A profile admits strangers without a password (a warning too: that is what the profile does). */
-const ADMITS = new Set(['sofia/external-inbound-acl', 'sofia/external-context', 'sofia/internal-auth-calls', 'sofia/blind-auth', 'sofia/blind-reg', 'acl/allows-internet']);
+const ADMITS = new Set([
+  'sofia/external-inbound-acl',
+  'sofia/external-context',
+  'sofia/internal-auth-calls',
+  'sofia/blind-auth',
+  'sofia/blind-reg',
+  'acl/allows-internet',
+]);
 /** As errors: a profile or service open to strangers, or one that will not start. */
 const EXPOSES = new Set([
   'sofia/bind-conflict',
@@ -31,7 +38,8 @@ export function impactOf(d: Diagnostic): number {
   const rule = ruleCode(d);
   if (sev <= 2 && WONT_LOAD.has(rule)) return 0;
   if (sev <= 2 && ADMITS.has(rule)) return 1;
-  if (sev === 1 && (EXPOSES.has(rule) || rule.startsWith('security/') || /refuses to load/.test(typeof d.message === 'string' ? d.message : d.message.value))) return 1;
+  if (sev === 1 && (EXPOSES.has(rule) || rule.startsWith('security/') || /refuses to load/.test(typeof d.message === 'string' ? d.message : d.message.value)))
+    return 1;
   return sev === 1 ? 2 : sev === 2 ? 3 : 4;
 }
 

@@ -50,8 +50,14 @@ function matchesFilter(d: Diagnostic, rel: string, f: ProblemFilter): boolean {
   return words.every((w) => hay.includes(w));
 }
 
-export function problemRows(diagnostics: ReadonlyMap<string, Diagnostic[]>, root: string, f: ProblemFilter, expanded: ReadonlySet<string> = new Set()): ProblemRow[] {
-  const byImpact = (a: Diagnostic, b: Diagnostic) => impactOf(a) - impactOf(b) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+export function problemRows(
+  diagnostics: ReadonlyMap<string, Diagnostic[]>,
+  root: string,
+  f: ProblemFilter,
+  expanded: ReadonlySet<string> = new Set(),
+): ProblemRow[] {
+  const byImpact = (a: Diagnostic, b: Diagnostic) =>
+    impactOf(a) - impactOf(b) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
   // findings that share a rule and a cause (2 or more) are one group, shown at their cause
   const causes = new Map<string, { cause: { uri: string; line: number; message: string }; items: { uri: string; rel: string; d: Diagnostic }[] }>();
   const files: { uri: string; rel: string; diags: Diagnostic[] }[] = [];
@@ -79,7 +85,15 @@ export function problemRows(diagnostics: ReadonlyMap<string, Diagnostic[]>, root
     const crel = relPath(root, g.cause.uri);
     const what = ruleCode(first.d).startsWith('directory/') ? 'users' : 'findings';
     const open = expanded.has(key);
-    const rows: ProblemRow[] = [{ kind: 'group', uri: g.cause.uri, rel: crel, diag: first.d, group: { key, label: `${g.items.length} ${what} share ${g.cause.message}`, count: g.items.length, expanded: open } }];
+    const rows: ProblemRow[] = [
+      {
+        kind: 'group',
+        uri: g.cause.uri,
+        rel: crel,
+        diag: first.d,
+        group: { key, label: `${g.items.length} ${what} share ${g.cause.message}`, count: g.items.length, expanded: open },
+      },
+    ];
     if (open) for (const i of g.items) rows.push({ kind: 'diag', uri: i.uri, rel: i.rel, diag: i.d, member: true });
     blocks.push({ impact: impactOf(first.d), rel: crel, rows });
   }
@@ -99,7 +113,13 @@ export function problemRows(diagnostics: ReadonlyMap<string, Diagnostic[]>, root
         folded.add(rule);
         const key = `fold ${file.uri} ${rule}`;
         const open = expanded.has(key);
-        rows.push({ kind: 'group', uri: file.uri, rel: file.rel, diag: d, group: { key, label: `${same.length} × ${rule} in this file`, count: same.length, expanded: open } });
+        rows.push({
+          kind: 'group',
+          uri: file.uri,
+          rel: file.rel,
+          diag: d,
+          group: { key, label: `${same.length} × ${rule} in this file`, count: same.length, expanded: open },
+        });
         if (open) for (const m of same) rows.push({ kind: 'diag', uri: file.uri, rel: file.rel, diag: m, member: true });
         continue;
       }
@@ -168,10 +188,11 @@ export function ProblemsView(p: ProblemsViewProps) {
         let group = index;
         while (group > 0 && rows[group]!.kind !== 'file') group--;
         const dir = input === 'n' ? 1 : -1;
-        for (let i = (dir > 0 ? index : group) + dir; i >= 0 && i < rows.length; i += dir) if (rows[i]!.kind === 'file') {
-          cur.current = Math.min(rows.length - 1, i + 1);
-          return p.onIndex(cur.current);
-        }
+        for (let i = (dir > 0 ? index : group) + dir; i >= 0 && i < rows.length; i += dir)
+          if (rows[i]!.kind === 'file') {
+            cur.current = Math.min(rows.length - 1, i + 1);
+            return p.onIndex(cur.current);
+          }
         return;
       }
       if (!current) return;
@@ -214,10 +235,18 @@ export function ProblemsView(p: ProblemsViewProps) {
         const pointer = selected ? theme.sym.pointer : ' ';
         if (r.kind === 'file') {
           const c = r.counts!;
-          const parts = [c.errors ? `${theme.sym.error} ${c.errors}` : '', c.warnings ? `${theme.sym.warning} ${c.warnings}` : '', c.infos ? `${theme.sym.info} ${c.infos}` : ''].filter(Boolean).join(' ');
+          const parts = [
+            c.errors ? `${theme.sym.error} ${c.errors}` : '',
+            c.warnings ? `${theme.sym.warning} ${c.warnings}` : '',
+            c.infos ? `${theme.sym.info} ${c.infos}` : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
           return (
             <Row key={`f:${r.uri}`} width={p.width}>
-              <C role="accent" inverse={selected}>{pointer}</C>
+              <C role="accent" inverse={selected}>
+                {pointer}
+              </C>
               <C bold inverse={selected} underline={!selected && theme.color === false}>{` ${r.rel}`}</C>
               <C role="muted">{`  ${parts}`}</C>
             </Row>
@@ -229,7 +258,9 @@ export function ProblemsView(p: ProblemsViewProps) {
           const g = r.group!;
           return (
             <Row key={`g:${g.key}`} width={p.width}>
-              <C role="accent" inverse={selected}>{pointer}</C>
+              <C role="accent" inverse={selected}>
+                {pointer}
+              </C>
               <Text inverse={selected}>
                 {` ${g.expanded ? '▾' : '▸'} `}
                 <C role={role === 'hint' ? 'hint' : role}>{severityIcon(theme, d.severity)}</C>
@@ -242,7 +273,9 @@ export function ProblemsView(p: ProblemsViewProps) {
         const pos = r.member ? `${r.rel.split('/').pop()}:${d.range.start.line + 1}` : `${d.range.start.line + 1}:${d.range.start.character + 1}`;
         return (
           <Row key={`d:${r.uri}:${top + i}`} width={p.width}>
-            <C role="accent" inverse={selected}>{pointer}</C>
+            <C role="accent" inverse={selected}>
+              {pointer}
+            </C>
             <Text inverse={selected}>
               {'   '}
               <C role={role === 'hint' ? 'hint' : role}>{severityIcon(theme, d.severity)}</C>
@@ -271,8 +304,20 @@ export function ProblemsView(p: ProblemsViewProps) {
 function Detail({ width, row }: { width: number; row: ProblemRow | undefined }) {
   const d = row?.diag;
   // a group's row names its cause's file; its first member's line is in another file, so no line here
-  const title = row ? (d && !row.group ? `${ruleOf(d) || 'finding'} ${'·'} ${row.rel}:${d.range.start.line + 1}:${d.range.start.character + 1}` : d ? `${ruleOf(d) || 'finding'} ${'·'} ${row.group!.count} findings` : row.rel) : '';
-  const text = row?.group ? `${row.group.label} — enter ${row.group.expanded ? 'closes' : 'lists them'} · f offers the first one's fixes: ${clean(messageOf(d!))}` : d ? clean(messageOf(d)) : row ? 'enter opens the file · F fixes everything auto-fixable in it' : '';
+  const title = row
+    ? d && !row.group
+      ? `${ruleOf(d) || 'finding'} ${'·'} ${row.rel}:${d.range.start.line + 1}:${d.range.start.character + 1}`
+      : d
+        ? `${ruleOf(d) || 'finding'} ${'·'} ${row.group!.count} findings`
+        : row.rel
+    : '';
+  const text = row?.group
+    ? `${row.group.label} — enter ${row.group.expanded ? 'closes' : 'lists them'} · f offers the first one's fixes: ${clean(messageOf(d!))}`
+    : d
+      ? clean(messageOf(d))
+      : row
+        ? 'enter opens the file · F fixes everything auto-fixable in it'
+        : '';
   const lines = wrap(text, width - 1, DETAIL - 1);
   return (
     <Box flexDirection="column" width={width} height={DETAIL}>

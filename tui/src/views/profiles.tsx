@@ -21,7 +21,18 @@ type PRow = { key: string; kind: 'profile' | 'param' | 'gateway'; profile: Profi
 
 const HELP_ROWS = 4;
 
-export function ProfilesView(p: { width: number; height: number; active: boolean; client: FsconfClient; structure: Structure | undefined; error?: string | undefined; templates: TemplateInfo[]; vocabulary: Vocabulary | undefined; diagnostics: ReadonlyMap<string, Diagnostic[]>; flow: EditFlow }) {
+export function ProfilesView(p: {
+  width: number;
+  height: number;
+  active: boolean;
+  client: FsconfClient;
+  structure: Structure | undefined;
+  error?: string | undefined;
+  templates: TemplateInfo[];
+  vocabulary: Vocabulary | undefined;
+  diagnostics: ReadonlyMap<string, Diagnostic[]>;
+  flow: EditFlow;
+}) {
   const theme = useTheme();
   const [index, setIndex] = useState(0);
   const rows = useMemo(() => {
@@ -72,7 +83,13 @@ export function ProfilesView(p: { width: number; height: number; active: boolean
     const x = r.param!;
     p.flow.live(
       `profile ${r.profile.name}: ${x.name}`,
-      { name: 'value', label: x.name, value: x.secret ? '' : x.value, suggest: (v: string) => suggestionsFor(x.name, v), ...(x.secret ? { secret: true } : {}) },
+      {
+        name: 'value',
+        label: x.name,
+        value: x.secret ? '' : x.value,
+        suggest: (v: string) => suggestionsFor(x.name, v),
+        ...(x.secret ? { secret: true } : {}),
+      },
       { uri: x.uri, lines: [x.range.start.line, x.range.end.line] },
       (v) => ({ op: 'setParam', target: r.profile.at, name: x.name, value: v }),
     );
@@ -88,17 +105,40 @@ export function ProfilesView(p: { width: number; height: number; active: boolean
       const r = rows[cur.current];
       if (!r) return;
       if ((input === 'e' || key.return) && r.param) return editParam(r);
-      if (input === 'd' && r.param) return void p.flow.propose({ op: 'removeParam', target: r.profile.at, name: r.param.name }, ['The profile falls back to the default for this param after a rescan.']);
+      if (input === 'd' && r.param)
+        return void p.flow.propose({ op: 'removeParam', target: r.profile.at, name: r.param.name }, [
+          'The profile falls back to the default for this param after a rescan.',
+        ]);
       if (input === 'a')
         return p.flow.pick(`add to profile ${r.profile.name}`, [{ label: 'a param' }, { label: 'a gateway (from the template)' }], (k) => {
           if (k === 0)
-            return p.flow.form(`add a param to profile ${r.profile.name}`, [{ name: 'name', label: 'param', value: '', suggestions: (p.vocabulary?.profileParams ?? []).map((x) => x.name), help: (n) => { const k = kb(n); return k ? `${k.type}${k.default !== undefined ? ` · default ${k.default}` : ''}${k.values ? ` · ${k.values.join(' | ')}` : ''}` : n ? 'not a param the knowledge base knows for a sofia profile' : 'tab completes a param name'; } }, { name: 'value', label: 'value', value: '' }], (v) =>
-              void p.flow.propose({ op: 'setParam', target: r.profile.at, name: v.name ?? '', value: v.value ?? '' }),
+            return p.flow.form(
+              `add a param to profile ${r.profile.name}`,
+              [
+                {
+                  name: 'name',
+                  label: 'param',
+                  value: '',
+                  suggestions: (p.vocabulary?.profileParams ?? []).map((x) => x.name),
+                  help: (n) => {
+                    const k = kb(n);
+                    return k
+                      ? `${k.type}${k.default !== undefined ? ` · default ${k.default}` : ''}${k.values ? ` · ${k.values.join(' | ')}` : ''}`
+                      : n
+                        ? 'not a param the knowledge base knows for a sofia profile'
+                        : 'tab completes a param name';
+                  },
+                },
+                { name: 'value', label: 'value', value: '' },
+              ],
+              (v) => void p.flow.propose({ op: 'setParam', target: r.profile.at, name: v.name ?? '', value: v.value ?? '' }),
             );
           const t = p.templates.find((x) => x.id === 'gateway');
           if (!t) return;
-          p.flow.form(`add a gateway to profile ${r.profile.name}`, t.fields.map((f) => ({ name: f.name, label: f.label, value: f.default, ...(f.secret ? { secret: true } : {}) })), (v) =>
-            void p.flow.propose({ op: 'addGateway', profile: r.profile.name, template: 'gateway', values: v }),
+          p.flow.form(
+            `add a gateway to profile ${r.profile.name}`,
+            t.fields.map((f) => ({ name: f.name, label: f.label, value: f.default, ...(f.secret ? { secret: true } : {}) })),
+            (v) => void p.flow.propose({ op: 'addGateway', profile: r.profile.name, template: 'gateway', values: v }),
           );
         });
     },
@@ -125,14 +165,23 @@ export function ProfilesView(p: { width: number; height: number; active: boolean
         const f = r.param ? findings(r.param) : [];
         return (
           <Row key={r.key} width={p.width}>
-            <C role="accent" inverse={selected}>{selected ? theme.sym.pointer : ' '}</C>
+            <C role="accent" inverse={selected}>
+              {selected ? theme.sym.pointer : ' '}
+            </C>
             <Text inverse={selected} bold={r.kind === 'profile'}>{` ${clean(text)}`}</Text>
             {f.length ? <C role={f.some((d) => d.severity === 1) ? 'error' : 'warning'}>{`  ${theme.sym.warning} ${clean(messageOf(f[0]!))}`}</C> : null}
           </Row>
         );
       })}
       <Filler rows={listHeight - visible.length} width={p.width} />
-      <Rule width={p.width} title={sel?.param ? `${sel.param.name}${kb(sel.param.name) ? ` · ${kb(sel.param.name)!.type} · default ${kb(sel.param.name)!.default ?? '(none)'}` : ' · not in the knowledge base'}` : 'explanation'} />
+      <Rule
+        width={p.width}
+        title={
+          sel?.param
+            ? `${sel.param.name}${kb(sel.param.name) ? ` · ${kb(sel.param.name)!.type} · default ${kb(sel.param.name)!.default ?? '(none)'}` : ' · not in the knowledge base'}`
+            : 'explanation'
+        }
+      />
       {Array.from({ length: HELP_ROWS }, (_, k) => (
         <Row key={k} width={p.width}>
           <C role="muted">{` ${clean((help.key === sel?.key ? help.lines : [])[k] ?? '')}`}</C>

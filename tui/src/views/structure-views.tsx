@@ -13,9 +13,28 @@ export const STRUCTURE_VIEWS: readonly string[] = ['dialplan', 'profiles', 'dire
 
 /** The views' own keys; App appends the app-wide ones (keymap.ts). */
 export const STRUCTURE_HINTS: Record<StructureViewName, [string, string][]> = {
-  dialplan: [['enter', 'open'], ['a', 'add'], ['e', 'edit'], ['d', 'delete'], ['y', 'dup'], ['J/K', 'move'], ['/', 'filter'], ['R', 'reload']],
-  profiles: [['e', 'edit value'], ['a', 'add'], ['d', 'remove'], ['R', 'rescan']],
-  directory: [['enter', 'settings'], ['a', 'add user'], ['p', 'reset password'], ['R', 'reload']],
+  dialplan: [
+    ['enter', 'open'],
+    ['a', 'add'],
+    ['e', 'edit'],
+    ['d', 'delete'],
+    ['y', 'dup'],
+    ['J/K', 'move'],
+    ['/', 'filter'],
+    ['R', 'reload'],
+  ],
+  profiles: [
+    ['e', 'edit value'],
+    ['a', 'add'],
+    ['d', 'remove'],
+    ['R', 'rescan'],
+  ],
+  directory: [
+    ['enter', 'settings'],
+    ['a', 'add user'],
+    ['p', 'reset password'],
+    ['R', 'reload'],
+  ],
 };
 
 export interface StructureViewsProps extends Omit<EditDeps, 'diagnostics'> {
@@ -45,7 +64,16 @@ export function StructureViews(p: StructureViewsProps) {
       {flow.mode ? <EditFlowPane flow={flow} width={p.width} height={p.height} readonly={p.readonly} diagnostics={p.diagnostics} /> : null}
       <Box display={flow.mode ? 'none' : 'flex'} flexDirection="column" width={p.width} height={p.height}>
         {p.view === 'dialplan' ? (
-          <DialplanView {...common} active={active} root={p.root} templates={s.templates} vocabulary={s.vocabulary} diagnostics={p.diagnostics} readonly={p.readonly} onCapture={setViewCapture} />
+          <DialplanView
+            {...common}
+            active={active}
+            root={p.root}
+            templates={s.templates}
+            vocabulary={s.vocabulary}
+            diagnostics={p.diagnostics}
+            readonly={p.readonly}
+            onCapture={setViewCapture}
+          />
         ) : p.view === 'profiles' ? (
           <ProfilesView {...common} active={active} client={p.client} templates={s.templates} vocabulary={s.vocabulary} diagnostics={p.diagnostics} />
         ) : (

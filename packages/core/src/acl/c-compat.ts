@@ -135,13 +135,7 @@ function cleanupSeparatedString(str: string, delim: string): string {
     if (str[ptr] === ESCAPE_META) {
       const next = ptr + 1 < n ? str[ptr + 1]! : '\0';
       let e = next;
-      if (
-        e === "'" ||
-        e === '"' ||
-        (delim !== '\0' && e === delim) ||
-        e === ESCAPE_META ||
-        (e = unescapeChar(next)) !== next
-      ) {
+      if (e === "'" || e === '"' || (delim !== '\0' && e === delim) || e === ESCAPE_META || (e = unescapeChar(next)) !== next) {
         ptr++;
         out += e;
         end = out.length;

@@ -133,7 +133,18 @@ export function rawParseCidr(string: string): RawCidr {
   const net = ok ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
   // 0xFFFFFFFF & ~(0xFFFFFFFF >> bits): x86/arm mask the shift count to 5 bits, so /32 shifts by 0.
   const mask = ~(0xffffffff >>> (bits & 31)) >>> 0;
-  return { rc: 0, family, bits, bitsText, bitsClean: scan.clean, ptonOk: ok, addrBytes: ok ? bytes : empty, v4Net: net, v4Mask: mask, v6MaskBytes: new Uint8Array(16) };
+  return {
+    rc: 0,
+    family,
+    bits,
+    bitsText,
+    bitsClean: scan.clean,
+    ptonOk: ok,
+    addrBytes: ok ? bytes : empty,
+    v4Net: net,
+    v4Mask: mask,
+    v6MaskBytes: new Uint8Array(16),
+  };
 }
 
 function bytesToBigInt(b: Uint8Array): bigint {
@@ -254,7 +265,12 @@ export function parseIp(input: string): IpResult {
   if (family === 4) {
     const b = new Uint8Array(4);
     if (!inetPton4(text, b)) {
-      return { ok: false, family, mapped, reason: `"${input}" is not a valid IPv4 address${mapped ? ' (after stripping "::ffff:")' : ''}; FreeSWITCH would compare uninitialised memory` };
+      return {
+        ok: false,
+        family,
+        mapped,
+        reason: `"${input}" is not a valid IPv4 address${mapped ? ' (after stripping "::ffff:")' : ''}; FreeSWITCH would compare uninitialised memory`,
+      };
     }
     const v4 = ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
     return { ok: true, family, value: BigInt(v4), v4, v6: new Uint32Array(4), mapped, text };
@@ -294,7 +310,7 @@ export function formatIPv6(v: bigint): string {
   for (let i = 7; i >= 0; i--) groups.push(Number((v >> BigInt(i * 16)) & 0xffffn));
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

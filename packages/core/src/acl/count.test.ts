@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  PUBLIC_IPV4_TOTAL,
-  buildNetworkLists,
-  checkAddressCode,
-  countAllowedPublicIPv4,
-  describeCidr,
-  summarizeList,
-  verdictBlocks,
-} from './index.js';
+import { PUBLIC_IPV4_TOTAL, buildNetworkLists, checkAddressCode, countAllowedPublicIPv4, describeCidr, summarizeList, verdictBlocks } from './index.js';
 import type { AclNodeDef } from './index.js';
 
 const TWO_24 = 1n << 24n;
@@ -174,7 +166,14 @@ describe('summarizeList', () => {
         { type: 'deny', cidr: '100.64.0.0/10' },
       ],
     },
-    { name: 'lan', default: 'allow', nodes: [{ type: 'deny', cidr: '192.168.42.0/24' }, { type: 'allow', cidr: '192.168.42.42/32' }] },
+    {
+      name: 'lan',
+      default: 'allow',
+      nodes: [
+        { type: 'deny', cidr: '192.168.42.0/24' },
+        { type: 'allow', cidr: '192.168.42.42/32' },
+      ],
+    },
   ]);
   it('formats allow-lists and deny-lists', () => {
     expect(summarizeList(lists, 'small')).toBe('allows 3 addresses and 1 /28; denies everything else (IPv6: denies everything)');

@@ -134,7 +134,8 @@ function inlineModel(il: InlineList, fam: IpFamily): FamilyModel {
       net = [nv];
       mask = [mv !== 0 ? mv : nv !== 0 ? 0xffffffff : 0];
     } else {
-      const words = (b: Uint8Array): number[] => [0, 1, 2, 3].map((k) => ((b[k * 4]! << 24) | (b[k * 4 + 1]! << 16) | (b[k * 4 + 2]! << 8) | b[k * 4 + 3]!) >>> 0);
+      const words = (b: Uint8Array): number[] =>
+        [0, 1, 2, 3].map((k) => ((b[k * 4]! << 24) | (b[k * 4 + 1]! << 16) | (b[k * 4 + 2]! << 8) | b[k * 4 + 3]!) >>> 0);
       net = words(it.net);
       const m = words(it.mask);
       const mz = m.every((x) => x === 0);
@@ -255,7 +256,7 @@ const EXCL_NODES: SegNode[] = NON_PUBLIC_IPV4.map((c, i) => {
   const [a, b] = c.split('/') as [string, string];
   const bits = Number(b);
   const net = a.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
-  const mask = bits === 0 ? 0 : bits === 32 ? 0xffffffff : (~(0xffffffff >>> bits)) >>> 0;
+  const mask = bits === 0 ? 0 : bits === 32 ? 0xffffffff : ~(0xffffffff >>> bits) >>> 0;
   return segFromWords(32, [net], [mask], false, i);
 });
 
@@ -306,7 +307,8 @@ function contentKey(lists: NetworkLists, name: string, extra: string): string {
   const l = lists.lists.get(name);
   if (!l) return `inline\u0001${name}\u0001${extra}`;
   let k = `${l.name}\u0001${l.defaultAllow}\u0001${l.hostDependent}\u0001${extra}`;
-  for (const n of l.nodes) k += `\u0002${n.kind}|${n.cidr}|${n.allow}|${n.family}|${n.bits}|${n.malformed}|${n.hostDependent}|${n.port}|${n.ports.join(',')}|${n.label}`;
+  for (const n of l.nodes)
+    k += `\u0002${n.kind}|${n.cidr}|${n.allow}|${n.family}|${n.bits}|${n.malformed}|${n.hostDependent}|${n.port}|${n.ports.join(',')}|${n.label}`;
   return k;
 }
 
@@ -395,8 +397,14 @@ function modelBlocks(model: FamilyModel, fam: IpFamily, cap: number): VerdictBlo
   const allowedCount = res.aborted ? start(model, [], null).allowed : res.allowed;
   return {
     family: fam,
-    allowed: toCidrs(runs.filter((r) => r.allow).map((r) => [r.a, r.b]), W),
-    denied: toCidrs(runs.filter((r) => !r.allow).map((r) => [r.a, r.b]), W),
+    allowed: toCidrs(
+      runs.filter((r) => r.allow).map((r) => [r.a, r.b]),
+      W,
+    ),
+    denied: toCidrs(
+      runs.filter((r) => !r.allow).map((r) => [r.a, r.b]),
+      W,
+    ),
     allowedCount,
     truncated: res.aborted,
     hostDependent: model.hostDependent,
@@ -475,14 +483,18 @@ export function summarizeList(lists: NetworkLists, name: string): string {
     if (v4.unpredictable > 0) s4 += ` (plus whatever ${plural(v4.unpredictable, 'invalid item', 'invalid items')} match: unpredictable)`;
     let s6 = summarizeFamily(v6);
     if (v6.unpredictable > 0 && v6.allowedCount !== 1n << 128n) {
-      s6 = v6.allowedCount === 0n ? 'unpredictable: IPv6 addresses are compared with uninitialised bytes of the IPv4 CIDRs' : `${s6}, plus unpredictable matches against the IPv4 CIDRs`;
+      s6 =
+        v6.allowedCount === 0n
+          ? 'unpredictable: IPv6 addresses are compared with uninitialised bytes of the IPv4 CIDRs'
+          : `${s6}, plus unpredictable matches against the IPv4 CIDRs`;
     }
     return `inline CIDR list: ${s4} (IPv6: ${s6})`;
   }
   let s = `${summarizeFamily(v4)} (IPv6: ${summarizeFamily(v6)})`;
   if (v4.hostDependent || v6.hostDependent) s = `depends on the host's local network (pass --local-net); apart from it: ${s}`;
   const malformed = r.list!.nodes.filter((n) => n.malformed).length;
-  if (malformed > 0) s += `; ${plural(malformed, 'node with a malformed address is', 'nodes with malformed addresses are')} ignored (unpredictable in FreeSWITCH)`;
+  if (malformed > 0)
+    s += `; ${plural(malformed, 'node with a malformed address is', 'nodes with malformed addresses are')} ignored (unpredictable in FreeSWITCH)`;
   return s;
 }
 

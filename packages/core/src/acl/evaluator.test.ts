@@ -82,7 +82,15 @@ describe('built-in lists', () => {
   it('creates all ten in FreeSWITCH order', () => {
     const lists = buildNetworkLists([]);
     expect([...lists.lists.keys()]).toEqual([...BUILTIN_LIST_NAMES]);
-    expect(lists.lists.get('wan.auto')!.nodes.map((n) => n.cidr)).toEqual(['0.0.0.0/8', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16', '100.64.0.0/10', 'fe80::/10']);
+    expect(lists.lists.get('wan.auto')!.nodes.map((n) => n.cidr)).toEqual([
+      '0.0.0.0/8',
+      '10.0.0.0/8',
+      '172.16.0.0/12',
+      '192.168.0.0/16',
+      '169.254.0.0/16',
+      '100.64.0.0/10',
+      'fe80::/10',
+    ]);
     expect(lists.lists.get('rfc1918.auto')!.defaultAllow).toBe(false);
     expect(lists.lists.get('any_v4.auto')!.nodes.map((n) => n.cidr)).toEqual(['::/0']);
   });
@@ -174,7 +182,16 @@ describe('lookup semantics', () => {
   });
 
   it('malformed nodes match nothing and are reported', () => {
-    const lists = buildNetworkLists([{ name: 'm', default: 'deny', nodes: [{ type: 'allow', cidr: '300.1.1.1/24', source: src(5) }, { type: 'allow', host: '10.0.0.1', mask: 'bogus' }] }]);
+    const lists = buildNetworkLists([
+      {
+        name: 'm',
+        default: 'deny',
+        nodes: [
+          { type: 'allow', cidr: '300.1.1.1/24', source: src(5) },
+          { type: 'allow', host: '10.0.0.1', mask: 'bogus' },
+        ],
+      },
+    ]);
     expect(checkAddress(lists, 'm', '44.1.1.1').verdict).toBe('deny');
     expect(checkAddress(lists, 'm', '44.1.1.1').reason).toMatch(/malformed address/);
     expect(lists.diagnostics.map((d) => d.code)).toEqual(['cidr-malformed-address', 'hostmask-malformed']);
@@ -264,13 +281,20 @@ const portsArb = fc.record(
 
 const v4Cidr = fc.tuple(fc.constantFrom(...POOL4), fc.integer({ min: -1, max: 33 })).map(([a, b]) => `${a}/${b}`);
 const v6Cidr = fc.tuple(fc.constantFrom(...POOL6), fc.constantFrom(0, 1, 10, 32, 48, 64, 127, 128, 129)).map(([a, b]) => `${a}/${b}`);
-const cidrNode = fc.tuple(typeArb, fc.oneof(v4Cidr, v4Cidr, v6Cidr, fc.constant('300.1.1.1/24'), fc.constant('::ffff:10.1.2.0/24')), portsArb).map(([type, cidr, ports]) => {
-  const n: AclNodeDef = { cidr, ...ports };
-  if (type !== undefined) n.type = type;
-  return n;
-});
+const cidrNode = fc
+  .tuple(typeArb, fc.oneof(v4Cidr, v4Cidr, v6Cidr, fc.constant('300.1.1.1/24'), fc.constant('::ffff:10.1.2.0/24')), portsArb)
+  .map(([type, cidr, ports]) => {
+    const n: AclNodeDef = { cidr, ...ports };
+    if (type !== undefined) n.type = type;
+    return n;
+  });
 const hostMaskNode = fc
-  .tuple(typeArb, fc.constantFrom(...POOL4, '1.168.192.0'), fc.constantFrom('255.255.255.0', '255.0.255.0', '0.0.0.0', '255.255.255.255', '255.255.0.0'), portsArb)
+  .tuple(
+    typeArb,
+    fc.constantFrom(...POOL4, '1.168.192.0'),
+    fc.constantFrom('255.255.255.0', '255.0.255.0', '0.0.0.0', '255.255.255.255', '255.255.0.0'),
+    portsArb,
+  )
   .map(([type, host, mask, ports]) => {
     const n: AclNodeDef = { host, mask, ...ports };
     if (type !== undefined) n.type = type;
@@ -281,7 +305,18 @@ const listArb = fc.record({
   nodes: fc.array(fc.oneof(cidrNode, cidrNode, hostMaskNode), { maxLength: 12 }),
 });
 const ip4Arb = fc.oneof(
-  fc.constantFrom('10.1.2.3', '10.1.2.4', '10.1.9.9', '10.2.0.0', '192.168.1.77', '192.168.1.1', '0.0.0.0', '203.0.113.9', '255.255.255.255', '::ffff:10.1.2.3'),
+  fc.constantFrom(
+    '10.1.2.3',
+    '10.1.2.4',
+    '10.1.9.9',
+    '10.2.0.0',
+    '192.168.1.77',
+    '192.168.1.1',
+    '0.0.0.0',
+    '203.0.113.9',
+    '255.255.255.255',
+    '::ffff:10.1.2.3',
+  ),
   fc.integer({ min: 0, max: 0xffffffff }).map((n) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`),
 );
 const ip6Arb = fc.constantFrom('::1', '::', '2001:db8::1', '2001:db8:1::5', 'fe80::1', 'febf::1', '1:a8c0::1', '0:a8c0:100::', '2001:db8::', 'ff02::1');
@@ -308,7 +343,16 @@ describe('property: fast index == explaining walk == C walk', () => {
 
 describe('property: address parsing agrees between the fast and explaining paths', () => {
   it('arbitrary address-like strings', () => {
-    const lists = buildNetworkLists([{ name: 'L', default: 'deny', nodes: [{ type: 'allow', cidr: '1.0.0.0/8' }, { type: 'allow', cidr: '::/1' }] }]);
+    const lists = buildNetworkLists([
+      {
+        name: 'L',
+        default: 'deny',
+        nodes: [
+          { type: 'allow', cidr: '1.0.0.0/8' },
+          { type: 'allow', cidr: '::/1' },
+        ],
+      },
+    ]);
     const strArb = fc.oneof(
       fc.string({ unit: fc.constantFrom(...'0123456789.'.split('')), maxLength: 17 }),
       fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF:.'.split('')), maxLength: 41 }),

@@ -332,7 +332,14 @@ class ListBuilder {
   }
 
   /** switch_network_list_add_cidr_port_token */
-  addCidrPortToken(cidr: string, ok: boolean, token: string | undefined, ports: PortRange, source: SourceRef | undefined, nodeSource: SourceRef | undefined): void {
+  addCidrPortToken(
+    cidr: string,
+    ok: boolean,
+    token: string | undefined,
+    ports: PortRange,
+    source: SourceRef | undefined,
+    nodeSource: SourceRef | undefined,
+  ): void {
     if (cidr.includes(',')) {
       const items = separateString(cidr, ',', MAX_CIDR_ITEMS);
       if (items.length === MAX_CIDR_ITEMS && items[MAX_CIDR_ITEMS - 1]!.includes(',')) {
@@ -350,18 +357,35 @@ class ListBuilder {
   }
 
   /** switch_network_list_perform_add_cidr_token */
-  performAddCidrToken(cidrIn: string, ok: boolean, token: string | undefined, ports: PortRange, source: SourceRef | undefined, nodeSource: SourceRef | undefined): void {
+  performAddCidrToken(
+    cidrIn: string,
+    ok: boolean,
+    token: string | undefined,
+    ports: PortRange,
+    source: SourceRef | undefined,
+    nodeSource: SourceRef | undefined,
+  ): void {
     const mapped = hasMappedPrefix(cidrIn);
     const cidr = mapped ? cidrIn.slice(7) : cidrIn;
     const raw = rawParseCidr(cidr);
     const what = `"${cidrIn}"`;
     if (raw.rc === -1) {
-      this.diag('cidr-no-bits', 'error', `${what} has no "/bits" prefix length; FreeSWITCH logs "Error Adding" and skips it${cidr.trim() === '' ? ' (empty item)' : ''}`, source);
+      this.diag(
+        'cidr-no-bits',
+        'error',
+        `${what} has no "/bits" prefix length; FreeSWITCH logs "Error Adding" and skips it${cidr.trim() === '' ? ' (empty item)' : ''}`,
+        source,
+      );
       return;
     }
     if (raw.rc === -2) {
       const max = raw.family === 4 ? 32 : 128;
-      this.diag('cidr-bits-out-of-range', 'error', `${what}: prefix length ${raw.bits} is outside 0-${max}${mapped ? ' (the "::ffff:" prefix is stripped, so this is an IPv4 CIDR)' : ''}; FreeSWITCH skips it`, source);
+      this.diag(
+        'cidr-bits-out-of-range',
+        'error',
+        `${what}: prefix length ${raw.bits} is outside 0-${max}${mapped ? ' (the "::ffff:" prefix is stripped, so this is an IPv4 CIDR)' : ''}; FreeSWITCH skips it`,
+        source,
+      );
       return;
     }
     if (mapped) this.diag('cidr-mapped', 'info', `${what} is treated as the IPv4 CIDR "${cidr}"`, source);
@@ -385,12 +409,22 @@ class ListBuilder {
       if (v4Mask === 0) {
         if (v4Net === 0 && raw.bits !== 0) {
           quirk = `0.0.0.0/${raw.bits} matches every IPv4 address in FreeSWITCH (zero mask and zero net), at priority /${raw.bits}`;
-          this.diag('cidr-quirk', 'warning', `${what} matches EVERY IPv4 address in FreeSWITCH (the /${raw.bits} mask is computed as 0), with priority /${raw.bits}`, source);
+          this.diag(
+            'cidr-quirk',
+            'warning',
+            `${what} matches EVERY IPv4 address in FreeSWITCH (the /${raw.bits} mask is computed as 0), with priority /${raw.bits}`,
+            source,
+          );
         } else if (v4Net !== 0 && raw.bits === 0) {
           quirk = `/0 with a non-zero address matches only ${formatIPv4(v4Net)} in FreeSWITCH`;
-          this.diag('cidr-quirk', 'warning', `${what} matches only the single address ${formatIPv4(v4Net)} in FreeSWITCH (a zero mask with a non-zero net is an exact match), not everything`, source);
+          this.diag(
+            'cidr-quirk',
+            'warning',
+            `${what} matches only the single address ${formatIPv4(v4Net)} in FreeSWITCH (a zero mask with a non-zero net is an exact match), not everything`,
+            source,
+          );
         }
-      } else if (((v4Net & ~v4Mask) >>> 0) !== 0) {
+      } else if ((v4Net & ~v4Mask) >>> 0 !== 0) {
         this.diag('cidr-host-bits-set', 'info', `${what} has host bits set; FreeSWITCH treats it as ${formatIPv4((v4Net & v4Mask) >>> 0)}/${raw.bits}`, source);
       }
     } else {
@@ -402,7 +436,12 @@ class ListBuilder {
       const netZero = (w[0]! | w[1]! | w[2]! | w[3]!) === 0;
       if (maskZero && !netZero) {
         quirk = `/0 with a non-zero address matches only that address in FreeSWITCH`;
-        this.diag('cidr-quirk', 'warning', `${what} matches only that single address in FreeSWITCH (a zero mask with a non-zero net is an exact match), not everything`, source);
+        this.diag(
+          'cidr-quirk',
+          'warning',
+          `${what} matches only that single address in FreeSWITCH (a zero mask with a non-zero net is an exact match), not everything`,
+          source,
+        );
       } else if (!maskZero && ((w[0]! & ~m[0]!) | (w[1]! & ~m[1]!) | (w[2]! & ~m[2]!) | (w[3]! & ~m[3]!)) !== 0) {
         this.diag('cidr-host-bits-set', 'info', `${what} has host bits set; FreeSWITCH ignores them`, source);
       }
@@ -451,7 +490,12 @@ class ListBuilder {
     const mask = maskOk ? ((mb[0]! << 24) | (mb[1]! << 16) | (mb[2]! << 8) | mb[3]!) >>> 0 : 0;
     const bits = popcount(mask);
     if (!malformed && mask !== 0 && ((~mask >>> 0) & ((~mask >>> 0) + 1)) !== 0) {
-      this.diag('hostmask-noncontiguous', 'info', `mask "${maskStr}" is not contiguous; FreeSWITCH uses it bit by bit with priority ${bits} (the number of one bits)`, source);
+      this.diag(
+        'hostmask-noncontiguous',
+        'info',
+        `mask "${maskStr}" is not contiguous; FreeSWITCH uses it bit by bit with priority ${bits} (the number of one bits)`,
+        source,
+      );
     }
     // In memory the node's ip_t holds the host-order uint32 in its first 4 bytes (little-endian), the
     // other 12 bytes are zero (pool allocation). That is what the IPv6 path compares against.
@@ -558,7 +602,7 @@ function popcount(x: number): number {
 }
 
 function dottedFromPrefix(bits: number): string {
-  const m = bits <= 0 ? 0 : bits >= 32 ? 0xffffffff : (~(0xffffffff >>> bits)) >>> 0;
+  const m = bits <= 0 ? 0 : bits >= 32 ? 0xffffffff : ~(0xffffffff >>> bits) >>> 0;
   return formatIPv4(m);
 }
 
@@ -585,7 +629,9 @@ function parsePorts(list: ListBuilder, def: AclNodeDef): PortRange {
       list.diag(
         'port-zero',
         'warning',
-        z === 0 ? `ports="${def.ports}" starts with 0 (or an empty item), so FreeSWITCH applies no ports constraint at all` : `ports="${def.ports}": item ${z + 1} is 0 (or empty), and FreeSWITCH stops reading the list there`,
+        z === 0
+          ? `ports="${def.ports}" starts with 0 (or an empty item), so FreeSWITCH applies no ports constraint at all`
+          : `ports="${def.ports}": item ${z + 1} is 0 (or empty), and FreeSWITCH stops reading the list there`,
         src,
       );
     }
@@ -666,7 +712,12 @@ export function buildNetworkLists(defs: AclListDef[], opts: BuildOptions = {}): 
     const defaultAllow = def.default === undefined ? true : switchTrue(def.default);
     const b = new ListBuilder(def.name, defaultAllow, false);
     if (def.default !== undefined && !isRecognisedBooleanWord(def.default)) {
-      b.diag('default-not-boolean', 'warning', `default="${def.default}" is not a word FreeSWITCH recognises; it means deny (only yes/on/true/t/enabled/active/allow or a non-zero number allow)`, def.source);
+      b.diag(
+        'default-not-boolean',
+        'warning',
+        `default="${def.default}" is not a word FreeSWITCH recognises; it means deny (only yes/on/true/t/enabled/active/allow or a non-zero number allow)`,
+        def.source,
+      );
     }
     for (const nd of def.nodes) buildNode(b, nd, defaultAllow, opts);
     const prev = lists.get(def.name);
@@ -676,7 +727,12 @@ export function buildNetworkLists(defs: AclListDef[], opts: BuildOptions = {}): 
       if (prev.builtin) {
         b.diag('overrides-builtin', 'warning', `list "${def.name}" replaces FreeSWITCH's built-in list of the same name`, def.source);
       } else {
-        b.diag('duplicate-list', 'warning', `list "${def.name}" is defined again${prev.source ? ` (first at ${prev.source.file}:${prev.source.line})` : ''}; the last definition wins`, def.source);
+        b.diag(
+          'duplicate-list',
+          'warning',
+          `list "${def.name}" is defined again${prev.source ? ` (first at ${prev.source.file}:${prev.source.line})` : ''}; the last definition wins`,
+          def.source,
+        );
       }
       lists.delete(def.name);
     }
@@ -698,15 +754,26 @@ function buildNode(b: ListBuilder, nd: AclNodeDef, defaultAllow: boolean, opts: 
   if (nd.type !== undefined) {
     ok = switchTrue(nd.type);
     if (!isRecognisedBooleanWord(nd.type)) {
-      b.diag('type-not-boolean', 'warning', `type="${nd.type}" is not a word FreeSWITCH recognises; this node DENIES (only yes/on/true/t/enabled/active/allow or a non-zero number allow)`, src);
+      b.diag(
+        'type-not-boolean',
+        'warning',
+        `type="${nd.type}" is not a word FreeSWITCH recognises; this node DENIES (only yes/on/true/t/enabled/active/allow or a non-zero number allow)`,
+        src,
+      );
     }
   }
   const ports = parsePorts(b, nd);
   if (nd.domain !== undefined) {
-    if (nd.cidr !== undefined) b.diag('domain-overrides-cidr', 'warning', `domain= and cidr= on the same node: FreeSWITCH uses domain= and ignores cidr="${nd.cidr}"`, src);
+    if (nd.cidr !== undefined)
+      b.diag('domain-overrides-cidr', 'warning', `domain= and cidr= on the same node: FreeSWITCH uses domain= and ignores cidr="${nd.cidr}"`, src);
     const du = opts.resolveDomain ? opts.resolveDomain(nd.domain) : undefined;
     if (!du) {
-      b.diag('domain-not-found', 'warning', `domain "${nd.domain}" cannot be located in the directory; FreeSWITCH logs "Cannot locate domain" and skips the node`, src);
+      b.diag(
+        'domain-not-found',
+        'warning',
+        `domain "${nd.domain}" cannot be located in the directory; FreeSWITCH logs "Cannot locate domain" and skips the node`,
+        src,
+      );
       return;
     }
     for (const u of du.users) {
@@ -727,7 +794,8 @@ function buildNode(b: ListBuilder, nd: AclNodeDef, defaultAllow: boolean, opts: 
       for (const u of groupUsers) b.addCidrPortToken(u.cidr, ok, `${u.id}@${nd.domain}`, ports, u.source ?? src, src);
     }
   } else if (nd.cidr !== undefined) {
-    if (nd.host !== undefined || nd.mask !== undefined) b.diag('cidr-overrides-host', 'info', `cidr= and host=/mask= on the same node: FreeSWITCH uses cidr= only`, src);
+    if (nd.host !== undefined || nd.mask !== undefined)
+      b.diag('cidr-overrides-host', 'info', `cidr= and host=/mask= on the same node: FreeSWITCH uses cidr= only`, src);
     b.addCidrPortToken(nd.cidr, ok, undefined, ports, src, src);
   } else if (nd.host !== undefined && nd.mask !== undefined) {
     b.addHostPortMask(nd.host, nd.mask, ok, ports, src);
@@ -1006,7 +1074,7 @@ function inlineItemTest4(it: InlineItem, ip: number): 1 | 0 | -1 {
   // ip_t.v4 on a little-endian host = bytes 0-3 read little-endian
   const net = (it.net[0]! | (it.net[1]! << 8) | (it.net[2]! << 16) | (it.net[3]! << 24)) >>> 0;
   const mask = (it.mask[0]! | (it.mask[1]! << 8) | (it.mask[2]! << 16) | (it.mask[3]! << 24)) >>> 0;
-  if (mask !== 0) return ((net & mask) >>> 0) === ((ip & mask) >>> 0) ? 1 : 0;
+  if (mask !== 0) return (net & mask) >>> 0 === (ip & mask) >>> 0 ? 1 : 0;
   if (net !== 0) return net === ip >>> 0 ? 1 : 0;
   return 1;
 }
@@ -1081,10 +1149,10 @@ function evalListCode(list: NetworkList, family: IpFamily, v4: number, port: num
   const b = scratch16;
   const n = lookup6(
     list._idx6,
-    ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) | 0,
-    ((b[4]! << 24) | (b[5]! << 16) | (b[6]! << 8) | b[7]!) | 0,
-    ((b[8]! << 24) | (b[9]! << 16) | (b[10]! << 8) | b[11]!) | 0,
-    ((b[12]! << 24) | (b[13]! << 16) | (b[14]! << 8) | b[15]!) | 0,
+    (b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]! | 0,
+    (b[4]! << 24) | (b[5]! << 16) | (b[6]! << 8) | b[7]! | 0,
+    (b[8]! << 24) | (b[9]! << 16) | (b[10]! << 8) | b[11]! | 0,
+    (b[12]! << 24) | (b[13]! << 16) | (b[14]! << 8) | b[15]! | 0,
   );
   return (n ? n.allow : list.defaultAllow) ? 1 : 0;
 }
@@ -1187,7 +1255,13 @@ function decidedOf(n: AclNode): NonNullable<AclVerdict['decidedBy']> {
 }
 
 /** The list walk exactly as FreeSWITCH does it, but collecting every match. */
-function explainList(list: NetworkList, family: IpFamily, v4: number, v6: Uint32Array, port: number): { winner: AclNode | null; matches: AclNode[]; portMisses: AclNode[] } {
+function explainList(
+  list: NetworkList,
+  family: IpFamily,
+  v4: number,
+  v6: Uint32Array,
+  port: number,
+): { winner: AclNode | null; matches: AclNode[]; portMisses: AclNode[] } {
   const matches: AclNode[] = [];
   const portMisses: AclNode[] = [];
   for (const n of list.nodes) {
@@ -1263,7 +1337,8 @@ export function checkAddress(lists: NetworkLists, name: string, ip: string, port
     if (famNodes === 0 && otherFam > 0) {
       why = ` (the list only has ${parsed.family === 4 ? 'IPv6' : 'IPv4'} nodes, which never apply to ${parsed.family === 4 ? 'IPv4' : 'IPv6'} addresses)`;
     }
-    const dflt = list.defaultAttr === undefined && !list.builtin ? `${vword(list.defaultAllow)}, because the list has no default= attribute` : vword(list.defaultAllow);
+    const dflt =
+      list.defaultAttr === undefined && !list.builtin ? `${vword(list.defaultAllow)}, because the list has no default= attribute` : vword(list.defaultAllow);
     parts.push(`${portMisses.length === 0 ? 'no node matches' : `no node matches on port ${p}`}${why}; the list default (${dflt}) applies`);
   } else if (matches.length === 1) {
     parts.push(`${shown} matches ${describeNode(matches[0]!, list)}`);
@@ -1279,7 +1354,8 @@ export function checkAddress(lists: NetworkLists, name: string, ip: string, port
     parts.push(`${shown} matches ${joinList(matches.map((n) => describeNode(n, list)))}; ${tail}`);
   }
   if (winner?.quirk) parts.push(`note: ${winner.quirk}`);
-  if (winner && winner.family === 0 && parsed.family === 6) parts.push('note: host/mask nodes have no address family, so FreeSWITCH also tests them against IPv6 addresses (comparing the first 4 bytes)');
+  if (winner && winner.family === 0 && parsed.family === 6)
+    parts.push('note: host/mask nodes have no address family, so FreeSWITCH also tests them against IPv6 addresses (comparing the first 4 bytes)');
   for (const n of portMisses) parts.push(`${describeNode(n, list)} covers the address but not port ${p}`);
   const malformed = list.nodes.filter((n) => n.malformed && (parsed.family === 4 ? n.family !== 6 : n.family !== 4));
   if (malformed.length > 0) {
@@ -1321,7 +1397,10 @@ function explainInline(lists: NetworkLists, name: string, family: IpFamily, v4: 
     const t = family === 4 ? inlineItemTest4(it, v4) : inlineItemTest6(it, ipBytes!);
     if (t === 1) {
       const note = it.valid ? '' : ' (this item is invalid; FreeSWITCH tests it with values left over from the previous item)';
-      const cross = it.valid && it.family !== family ? ` (note: an ${family === 4 ? 'IPv4' : 'IPv6'} address is compared with the raw bytes of this ${it.family === 4 ? 'IPv4' : 'IPv6'} CIDR — a FreeSWITCH quirk)` : '';
+      const cross =
+        it.valid && it.family !== family
+          ? ` (note: an ${family === 4 ? 'IPv4' : 'IPv6'} address is compared with the raw bytes of this ${it.family === 4 ? 'IPv4' : 'IPv6'} CIDR — a FreeSWITCH quirk)`
+          : '';
       return {
         verdict: 'allow',
         list: name,
@@ -1388,14 +1467,18 @@ export function checkLists(lists: NetworkLists, names: readonly string[], ip: st
   let reason: string;
   if (hit) {
     verdict = target;
-    reason = mode === 'any' ? `list "${hit.list}" allows ${ip} (the first allowing list wins): ${hit.reason}` : `list "${hit.list}" denies ${ip} (every list must allow): ${hit.reason}`;
+    reason =
+      mode === 'any'
+        ? `list "${hit.list}" allows ${ip} (the first allowing list wins): ${hit.reason}`
+        : `list "${hit.list}" denies ${ip} (every list must allow): ${hit.reason}`;
   } else if (results.some((r) => r.verdict === 'unknown')) {
     verdict = 'unknown';
     const u = results.find((r) => r.verdict === 'unknown')!;
     reason = `the result depends on list "${u.list}": ${u.reason}`;
   } else {
     verdict = mode === 'any' ? 'deny' : 'allow';
-    reason = names.length === 0 ? 'no lists given' : mode === 'any' ? `none of ${names.length} list(s) allows ${ip}` : `all ${names.length} list(s) allow ${ip}`;
+    reason =
+      names.length === 0 ? 'no lists given' : mode === 'any' ? `none of ${names.length} list(s) allows ${ip}` : `all ${names.length} list(s) allow ${ip}`;
   }
   return { verdict, mode, decidingList: hit ? hit.list : null, results, reason };
 }

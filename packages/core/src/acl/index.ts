@@ -6,12 +6,7 @@
  *  - checkAddressFast()  boolean hot path (≈ millions of lookups per second); checkAddressCode() gives 1/0/-1
  *  - countAllowedPublicIPv4(), summarizeList(), verdictBlocks(), describeCidr() for rules and hovers
  */
-export {
-  parseCidr,
-  parseIp,
-  isIpAddress,
-  formatAddress,
-} from './cidr.js';
+export { parseCidr, parseIp, isIpAddress, formatAddress } from './cidr.js';
 
 export {
   buildNetworkLists,
@@ -26,22 +21,9 @@ export {
   BUILTIN_LIST_NAMES,
   MAX_CIDR_ITEMS,
 } from './evaluator.js';
-export type {
-  AclNodeDef,
-  AclListDef,
-  DomainUsers,
-  NetworkList,
-  NetworkLists,
-} from './evaluator.js';
+export type { AclNodeDef, AclListDef, DomainUsers, NetworkList, NetworkLists } from './evaluator.js';
 
-export {
-  countAllowedPublicIPv4,
-  summarizeList,
-  verdictBlocks,
-  describeCidr,
-  formatCount,
-  PUBLIC_IPV4_TOTAL,
-} from './count.js';
+export { countAllowedPublicIPv4, summarizeList, verdictBlocks, describeCidr, formatCount, PUBLIC_IPV4_TOTAL } from './count.js';
 export type { CidrBlock } from './count.js';
 
 export { switchTrue, separateString, inetPton4 } from './c-compat.js';

@@ -8,7 +8,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_DIR } from '../testing/paths.js';
-import { buildNetworkLists, checkAddress, checkAddressCode, checkAddressFast, checkLists, isIpAddress, nodeMatchesV4, nodeMatchesV6, parseCidr, parseIp, portMatches } from './index.js';
+import {
+  buildNetworkLists,
+  checkAddress,
+  checkAddressCode,
+  checkAddressFast,
+  checkLists,
+  isIpAddress,
+  nodeMatchesV4,
+  nodeMatchesV6,
+  parseCidr,
+  parseIp,
+  portMatches,
+} from './index.js';
 import type { AclListDef, AclNodeDef, NetworkLists } from './index.js';
 
 const VECTORS_URL = `${REFERENCE_DIR}/acl-vectors.tsv`;

@@ -56,7 +56,10 @@ describe('read', () => {
     expect(fs[0]!.message).toMatch(/Buffer too small!/);
     expect(applyFix(d, fs[0]!)).toBe('1 128 x.wav v 5000 #');
     expect(analyzeRead('1 128 x.wav v 5000 #')).toEqual([]);
-    expect(summary(analyzeRead('200 5 x.wav v 5000 #'))).toEqual([['error', 1], ['error', 0]]);
+    expect(summary(analyzeRead('200 5 x.wav v 5000 #'))).toEqual([
+      ['error', 1],
+      ['error', 0],
+    ]);
   });
 
   it('timeout below 1000 ms is raised to 1000', () => {
@@ -82,9 +85,7 @@ describe('read', () => {
 
   it('reports missing arguments', () => {
     expect(summary(analyzeRead(''))).toEqual([['error', -1]]);
-    expect(analyzeRead('1 4 x.wav').map((f) => f.message)).toEqual([
-      'no variable name (4th argument): the digits are not stored (only read_result is set)',
-    ]);
+    expect(analyzeRead('1 4 x.wav').map((f) => f.message)).toEqual(['no variable name (4th argument): the digits are not stored (only read_result is set)']);
   });
 });
 

@@ -112,9 +112,7 @@ class Analysis {
       this.add(
         'warning',
         i,
-        v.trim() === ''
-          ? `${label} is empty: FreeSWITCH reads it as 0`
-          : `${label} "${v}" is not a plain number: FreeSWITCH reads it as ${n.value}`,
+        v.trim() === '' ? `${label} is empty: FreeSWITCH reads it as 0` : `${label} "${v}" is not a plain number: FreeSWITCH reads it as ${n.value}`,
         /^[\t\n\v\f\r ]*[+-]?[0-9]+/.test(v) ? [{ title: `Replace with ${n.value}`, argIndex: i, newText: String(n.value) }] : [],
       );
     }
@@ -206,7 +204,12 @@ class Analysis {
               fixes.push({
                 title: `Swap min and max (${max.value} ${min.value})`,
                 argIndex: -1,
-                newText: this.replaced(new Map([[0, String(max.value)], [1, String(min.value)]])),
+                newText: this.replaced(
+                  new Map([
+                    [0, String(max.value)],
+                    [1, String(min.value)],
+                  ]),
+                ),
               });
             }
             fixes.push({ title: `Set max to ${minEff}`, argIndex: 1, newText: String(minEff) });
@@ -266,7 +269,7 @@ export function analyzePlayAndGetDigits(data: string): DigitsFinding[] {
     a.add(
       'error',
       -1,
-      'play_and_get_digits needs arguments: <min> <max> <tries> <timeout> <terminators> <file> <invalid_file> <var_name> <regexp> [<digit_timeout>] [\'<ext> [<dp> [<ctx>]]\']',
+      "play_and_get_digits needs arguments: <min> <max> <tries> <timeout> <terminators> <file> <invalid_file> <var_name> <regexp> [<digit_timeout>] ['<ext> [<dp> [<ctx>]]']",
     );
     return a.findings;
   }
@@ -280,9 +283,7 @@ export function analyzePlayAndGetDigits(data: string): DigitsFinding[] {
   } else {
     const tries = a.num(2, 'tries');
     if (tries && tries.value === 0) {
-      a.add('error', 2, `tries 0: play_and_get_digits never prompts and fails at once${consequence}`, [
-        { title: 'Set tries to 3', argIndex: 2, newText: '3' },
-      ]);
+      a.add('error', 2, `tries 0: play_and_get_digits never prompts and fails at once${consequence}`, [{ title: 'Set tries to 3', argIndex: 2, newText: '3' }]);
     } else if (tries && tries.value < 0) {
       a.add('warning', 2, `tries ${tries.value} is used as ${2 ** 32 + tries.value}: it retries until valid input or hangup`, [
         { title: 'Set tries to 3', argIndex: 2, newText: '3' },
@@ -324,12 +325,9 @@ export function analyzePlayAndGetDigits(data: string): DigitsFinding[] {
   if (a.known(10)) {
     const target = a.args[10]!.value;
     if (target.includes('"')) {
-      a.add(
-        'warning',
-        10,
-        'double quotes do not group words in FreeSWITCH arguments: they become part of the extension/dialplan/context; use single quotes',
-        [{ title: 'Use single quotes', argIndex: 10, newText: a.raw(10).replaceAll('"', "'") }],
-      );
+      a.add('warning', 10, 'double quotes do not group words in FreeSWITCH arguments: they become part of the extension/dialplan/context; use single quotes', [
+        { title: 'Use single quotes', argIndex: 10, newText: a.raw(10).replaceAll('"', "'") },
+      ]);
     }
     // switch_play_and_get_digits splits it again: separate_string(target, ' ', argv[4]); only 3 are used.
     const parts = separateArgs(target, 4);

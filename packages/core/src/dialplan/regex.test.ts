@@ -44,7 +44,7 @@ describe('checkRegex: valid patterns (no false alarms)', () => {
     ok('[[:<:]]w[[:>:]]', 0),
     ok('\\p{Greek}\\p{sc:Latin}\\p{bc:AL}\\P{L&}', 0),
     ok('', 0),
-    ok('(' .repeat(250) + 'a' + ')'.repeat(250), 250),
+    ok('('.repeat(250) + 'a' + ')'.repeat(250), 250),
   ];
   for (const [p, caps] of valid) {
     it(JSON.stringify(p.length > 60 ? p.slice(0, 60) + '…' : p), () => {
@@ -100,7 +100,7 @@ describe('checkRegex: invalid patterns', () => {
     ['(?#x', 118],
     ['\\N{U+41}', 193],
     ['(?<abcdefghijklmnopqrstuvwxyzabcdefg>x)', 148],
-    ['(' .repeat(251) + 'a' + ')'.repeat(251), 119],
+    ['('.repeat(251) + 'a' + ')'.repeat(251), 119],
   ];
   for (const [p, code] of invalid) {
     it(`${JSON.stringify(p.length > 60 ? p.slice(0, 60) + '…' : p)} -> error ${code}`, () => {

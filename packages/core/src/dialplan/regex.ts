@@ -277,11 +277,44 @@ const NOT_FIXED = -1;
 
 // Character codes
 const C = {
-  TAB: 9, LF: 10, VT: 11, FF: 12, CR: 13, SPACE: 32, BANG: 33, DQUOTE: 34, HASH: 35, DOLLAR: 36,
-  PERCENT: 37, AMP: 38, APOS: 39, LPAR: 40, RPAR: 41, STAR: 42, PLUS: 43, COMMA: 44, MINUS: 45,
-  DOT: 46, ZERO: 48, SEVEN: 55, EIGHT: 56, NINE: 57, COLON: 58, LT: 60, EQ: 61, GT: 62, QUERY: 63,
-  LBRACK: 91, BSLASH: 92, RBRACK: 93, CARET: 94, UNDERSCORE: 95, BACKTICK: 96, LBRACE: 123,
-  BAR: 124, RBRACE: 125,
+  TAB: 9,
+  LF: 10,
+  VT: 11,
+  FF: 12,
+  CR: 13,
+  SPACE: 32,
+  BANG: 33,
+  DQUOTE: 34,
+  HASH: 35,
+  DOLLAR: 36,
+  PERCENT: 37,
+  AMP: 38,
+  APOS: 39,
+  LPAR: 40,
+  RPAR: 41,
+  STAR: 42,
+  PLUS: 43,
+  COMMA: 44,
+  MINUS: 45,
+  DOT: 46,
+  ZERO: 48,
+  SEVEN: 55,
+  EIGHT: 56,
+  NINE: 57,
+  COLON: 58,
+  LT: 60,
+  EQ: 61,
+  GT: 62,
+  QUERY: 63,
+  LBRACK: 91,
+  BSLASH: 92,
+  RBRACK: 93,
+  CARET: 94,
+  UNDERSCORE: 95,
+  BACKTICK: 96,
+  LBRACE: 123,
+  BAR: 124,
+  RBRACE: 125,
 } as const;
 
 const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 48 && c <= 57;
@@ -301,7 +334,7 @@ function xdigit(c: number | undefined): number {
 }
 
 function utf8Encode(s: string, out: number[], src: number[]): void {
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const cp = s.codePointAt(i)!;
     const w = cp > 0xffff ? 2 : 1;
     let c = cp;
@@ -444,12 +477,60 @@ const CALLOUT_END = '`\'"^%#$}';
 
 // Escape classification (check_escape's table for '0'..'z').
 type Esc =
-  | 'A' | 'B' | 'C' | 'D' | 'E' | 'G' | 'H' | 'K' | 'N' | 'P' | 'Q' | 'R' | 'S' | 'V' | 'W' | 'X' | 'Z'
-  | 'b' | 'd' | 'h' | 'k' | 'p' | 's' | 'v' | 'w' | 'z' | 'g';
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D'
+  | 'E'
+  | 'G'
+  | 'H'
+  | 'K'
+  | 'N'
+  | 'P'
+  | 'Q'
+  | 'R'
+  | 'S'
+  | 'V'
+  | 'W'
+  | 'X'
+  | 'Z'
+  | 'b'
+  | 'd'
+  | 'h'
+  | 'k'
+  | 'p'
+  | 's'
+  | 'v'
+  | 'w'
+  | 'z'
+  | 'g';
 const ESCAPE_CODES: Readonly<Record<string, Esc>> = {
-  A: 'A', B: 'B', C: 'C', D: 'D', E: 'E', G: 'G', H: 'H', K: 'K', N: 'N', P: 'P', Q: 'Q', R: 'R',
-  S: 'S', V: 'V', W: 'W', X: 'X', Z: 'Z', b: 'b', d: 'd', h: 'h', k: 'k', p: 'p', s: 's', v: 'v',
-  w: 'w', z: 'z',
+  A: 'A',
+  B: 'B',
+  C: 'C',
+  D: 'D',
+  E: 'E',
+  G: 'G',
+  H: 'H',
+  K: 'K',
+  N: 'N',
+  P: 'P',
+  Q: 'Q',
+  R: 'R',
+  S: 'S',
+  V: 'V',
+  W: 'W',
+  X: 'X',
+  Z: 'Z',
+  b: 'b',
+  d: 'd',
+  h: 'h',
+  k: 'k',
+  p: 'p',
+  s: 's',
+  v: 'v',
+  w: 'w',
+  z: 'z',
 };
 const ESCAPE_LITERALS: Readonly<Record<string, number>> = { a: 7, e: 27, f: 12, n: 10, r: 13, t: 9 };
 
@@ -579,7 +660,7 @@ class Parser {
     // pos is just after '{'
     let hadComma = false;
     let q = pos;
-    for (;; q++) {
+    for (; ; q++) {
       const c = this.at(q);
       if (c === undefined) return undefined;
       if (isDigit(c)) continue;
@@ -945,7 +1026,7 @@ class Parser {
       }
 
       // \Q and \E do not change the quantification state.
-      if (c === C.BSLASH && this.p < this.end && (this.u[this.p] === 0x51 /* Q */ || this.u[this.p] === 0x45 /* E */)) {
+      if (c === C.BSLASH && this.p < this.end && (this.u[this.p] === 0x51 /* Q */ || this.u[this.p] === 0x45) /* E */) {
         inescq = this.u[this.p] === 0x51;
         this.p++;
         continue;
@@ -1241,11 +1322,7 @@ class Parser {
         handled = true;
       } else if (this.opts.extendedMore && (c === C.SPACE || c === C.TAB)) {
         handled = true;
-      } else if (
-        c === C.LBRACK &&
-        this.end - this.p >= 3 &&
-        (u[this.p] === C.COLON || u[this.p] === C.DOT || u[this.p] === C.EQ)
-      ) {
+      } else if (c === C.LBRACK && this.end - this.p >= 3 && (u[this.p] === C.COLON || u[this.p] === C.DOT || u[this.p] === C.EQ)) {
         const term = this.checkPosixSyntax(this.p);
         if (term !== undefined) {
           if (st.range === 'started') this.fail(150, this.p);
@@ -1405,7 +1482,16 @@ class Parser {
         if (this.end - this.p < 2 || !isDigit(u[this.p + 1])) this.fail(129, this.p);
         return this.recursionByNumber(thisPos);
 
-      case 48: case 49: case 50: case 51: case 52: case 53: case 54: case 55: case 56: case 57:
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
         return this.recursionByNumber(thisPos);
 
       case C.AMP: {
@@ -1604,11 +1690,7 @@ class Parser {
       if (num.n <= 0) this.fail(115, num.p);
       g.cond = { type: 'number', num: num.n, pos: this.p };
       this.p = num.p;
-    } else if (
-      this.end - this.p >= 10 &&
-      String.fromCharCode(...u.slice(this.p, this.p + 7)) === 'VERSION' &&
-      u[this.p + 7] !== C.RPAR
-    ) {
+    } else if (this.end - this.p >= 10 && String.fromCharCode(...u.slice(this.p, this.p + 7)) === 'VERSION' && u[this.p + 7] !== C.RPAR) {
       this.p += 7;
       if (u[this.p] === C.GT) this.p++;
       if (u[this.p] !== C.EQ) this.fail(179, this.p);
@@ -1837,11 +1919,21 @@ class Parser {
         switch (it.t) {
           case 'bref':
           case 'recurse':
-            refs.push({ pos: it.pos, check: () => { if (it.num > this.bracount) this.fail(115, it.pos); } });
+            refs.push({
+              pos: it.pos,
+              check: () => {
+                if (it.num > this.bracount) this.fail(115, it.pos);
+              },
+            });
             break;
           case 'nbref':
           case 'nrecurse':
-            refs.push({ pos: it.pos, check: () => { if (this.nameEntries(it.name).length === 0) this.fail(115, it.pos); } });
+            refs.push({
+              pos: it.pos,
+              check: () => {
+                if (this.nameEntries(it.name).length === 0) this.fail(115, it.pos);
+              },
+            });
             break;
           case 'group':
             walkGroup(it.g);
@@ -1941,7 +2033,7 @@ export function checkPcre2Pattern(pattern: string): Pcre2Check {
   const units: number[] = [];
   const src: number[] = [];
   if (utf) {
-    for (let i = 0; i < pattern.length; ) {
+    for (let i = 0; i < pattern.length;) {
       const cp = pattern.codePointAt(i)!;
       units.push(cp);
       src.push(i);

@@ -80,18 +80,23 @@ export function writeFileAtomic(given: string, text: string, options: WriteOptio
     try {
       fs.accessSync(file, fs.constants.W_OK);
     } catch {
-      throw new WriteRefused(`${given}${file !== given ? ` (→ ${file})` : ''}: you may not write this file (owner uid ${st.uid}, mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}); not written`);
+      throw new WriteRefused(
+        `${given}${file !== given ? ` (→ ${file})` : ''}: you may not write this file (owner uid ${st.uid}, mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}); not written`,
+      );
     }
   }
   // the file keeps its encoding: a Latin-1 file stays Latin-1, a UTF-8 BOM stays
   const current = st ? readFile(file) : undefined;
   if (options.expected !== undefined) {
     if (!st || !current) throw new WriteRefused(`${file} was deleted since it was read; not written`);
-    if (current.text !== options.expected.replace(/^\ufeff/, '')) throw new WriteRefused(`${file} changed on disk since it was read; not written (re-run to recompute the fix)`);
+    if (current.text !== options.expected.replace(/^\ufeff/, ''))
+      throw new WriteRefused(`${file} changed on disk since it was read; not written (re-run to recompute the fix)`);
   }
   const body = text.startsWith('\ufeff') ? text.slice(1) : text;
   const bom = !!current?.bom || text.startsWith('\ufeff');
-  const bytes = current?.latin1 ? Buffer.from(body, 'latin1') : Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(body, 'utf8')]);
+  const bytes = current?.latin1
+    ? Buffer.from(body, 'latin1')
+    : Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(body, 'utf8')]);
   const dir = path.dirname(file);
   // Web Crypto, started on first use: a module-level node:crypto import cost every cold `fsconf lint` ~2 ms
   const tmp = path.join(dir, `.${path.basename(file)}.fsconf-${Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(4))).toString('hex')}.tmp`);

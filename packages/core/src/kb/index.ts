@@ -410,7 +410,10 @@ function valueNotes(entry: ParamEntry, value: string, modes: readonly AmrMode[] 
     case 'bool': {
       const extra = entry.values?.find((x) => x.value.toLowerCase() === v.toLowerCase() && !['true', 'false'].includes(x.value));
       if (extra) notes.push(`${mdCode(v)}: ${extra.doc ?? 'a special value of this setting'}.`);
-      else notes.push(`${mdCode(v)} → **${switchTrue(v) ? 'true' : 'false'}**${switchTrue(v) || /^(false|no|off|f|disabled|0)$/i.test(v) ? '' : ' (not a word FreeSWITCH reads as true)'}.`);
+      else
+        notes.push(
+          `${mdCode(v)} → **${switchTrue(v) ? 'true' : 'false'}**${switchTrue(v) || /^(false|no|off|f|disabled|0)$/i.test(v) ? '' : ' (not a word FreeSWITCH reads as true)'}.`,
+        );
       break;
     }
     case 'flag':
@@ -541,10 +544,7 @@ export function renderAppHover(app: AppEntry): string {
 
 /** Hover for an event name. */
 export function renderEventHover(e: EventEntry): string {
-  return [
-    `**${e.name}** — ${e.doc}`,
-    e.name === 'ALL' ? '' : `Also written ${mdCode('SWITCH_EVENT_' + e.name)}; the name ignores case.`,
-  ]
+  return [`**${e.name}** — ${e.doc}`, e.name === 'ALL' ? '' : `Also written ${mdCode('SWITCH_EVENT_' + e.name)}; the name ignores case.`]
     .filter(Boolean)
     .join('\n\n');
 }
@@ -610,9 +610,7 @@ const TIMING_LABEL: Record<CoreGlobalEntry['timing'][number], string> = {
 
 /** Hover for a core global variable. */
 export function renderCoreGlobalHover(g: CoreGlobalEntry): string {
-  return [`**${g.name}** — ${g.doc}`, g.timing.map((t) => TIMING_LABEL[t]).join(' · '), g.source ? `_${g.source}_` : '']
-    .filter(Boolean)
-    .join('\n\n');
+  return [`**${g.name}** — ${g.doc}`, g.timing.map((t) => TIMING_LABEL[t]).join(' · '), g.source ? `_${g.source}_` : ''].filter(Boolean).join('\n\n');
 }
 
 /** Hover for a caller-profile field. */

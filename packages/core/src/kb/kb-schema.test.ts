@@ -39,9 +39,7 @@ describe('kb schema validator', () => {
   it('catches duplicate names the way FreeSWITCH compares them', () => {
     const doc = goodParams();
     doc.params.push({ name: 'ALPHA', type: 'bool', doc: 'Same name, other case.' });
-    expect(validateKbFile('f', doc)).toEqual([
-      'f: params[1].name: duplicate name "ALPHA" in section settings (first at params[0])',
-    ]);
+    expect(validateKbFile('f', doc)).toEqual(['f: params[1].name: duplicate name "ALPHA" in section settings (first at params[0])']);
     doc.sections[0]!.matching = 'case-sensitive';
     expect(validateKbFile('f', doc)).toEqual([]);
   });

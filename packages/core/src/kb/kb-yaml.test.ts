@@ -7,7 +7,9 @@ import { kbNode, kbText, newKbFile, orderKeys, parseKbDocument } from '../../scr
 
 const KB = fileURLToPath(new URL('../../kb/', import.meta.url));
 const yamlFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
+  );
 
 describe('KB YAML is written by the yaml package', () => {
   it('every KB file round-trips unchanged, so an edit by import-reference touches only what it edits', () => {
@@ -24,7 +26,10 @@ describe('KB YAML is written by the yaml package', () => {
       {
         kind: 'params',
         title: 'demo',
-        modes: [{ mode: 0, kbps: 4.75 }, { mode: 1, kbps: 5.15 }],
+        modes: [
+          { mode: 0, kbps: 4.75 },
+          { mode: 1, kbps: 5.15 },
+        ],
         params: [
           { name: 'alpha', type: 'enum', values: ['on', 'off'], range: { min: 1 }, doc: 'Turns alpha on.\n\nSecond paragraph.' },
           { name: 'beta', type: 'bool', doc: 'Beta.' },

@@ -18,16 +18,64 @@ const VANILLA_PROFILES = `${CORPUS_DIR}/vanilla/sip_profiles`;
 
 /** Params named in RULES.md that live in a KB param section (kept here so the test also runs without the shared folder). */
 const RULE_PARAMS = [
-  'a1-hash', 'accept-blind-auth', 'accept-blind-reg', 'adjust-bitrate', 'allow-empty-password', 'apply-inbound-acl',
-  'apply-nat-acl', 'apply-proxy-acl', 'apply-register-acl', 'auth-acl', 'auth-calls', 'auth-pass', 'auth-realm',
-  'auth-user', 'banmode', 'bantime', 'context', 'default-bitrate', 'enforce-blind-auth-result', 'event_filter',
-  'findtime', 'force-oa', 'format_fields', 'local-network-acl', 'log-auth-failures', 'log-levels', 'maxretry',
-  'mode-set-overwrite', 'password', 'password_minimum', 'password_strength', 'register_failure', 'root-password',
-  'sip-ip', 'sip-port', 'tls', 'tls-version', 'userauth', 'vm-password', 'volte',
+  'a1-hash',
+  'accept-blind-auth',
+  'accept-blind-reg',
+  'adjust-bitrate',
+  'allow-empty-password',
+  'apply-inbound-acl',
+  'apply-nat-acl',
+  'apply-proxy-acl',
+  'apply-register-acl',
+  'auth-acl',
+  'auth-calls',
+  'auth-pass',
+  'auth-realm',
+  'auth-user',
+  'banmode',
+  'bantime',
+  'context',
+  'default-bitrate',
+  'enforce-blind-auth-result',
+  'event_filter',
+  'findtime',
+  'force-oa',
+  'format_fields',
+  'local-network-acl',
+  'log-auth-failures',
+  'log-levels',
+  'maxretry',
+  'mode-set-overwrite',
+  'password',
+  'password_minimum',
+  'password_strength',
+  'register_failure',
+  'root-password',
+  'sip-ip',
+  'sip-port',
+  'tls',
+  'tls-version',
+  'userauth',
+  'vm-password',
+  'volte',
   // named in the brief as rule-related
-  'blind-auth-reply-403', 'ext-sip-ip', 'ext-rtp-ip', 'rtp-ip', 'auth-all-packets', 'inbound-reg-force-matching-username',
-  'challenge-realm', 'force-register-domain', 'use-port-for-acl-check', 'auth-calls-acl-only', 'dialplan', 'nonce-ttl',
-  'listen-ip', 'listen-port', 'user_context', 'cidr', 'dial-string',
+  'blind-auth-reply-403',
+  'ext-sip-ip',
+  'ext-rtp-ip',
+  'rtp-ip',
+  'auth-all-packets',
+  'inbound-reg-force-matching-username',
+  'challenge-realm',
+  'force-register-domain',
+  'use-port-for-acl-check',
+  'auth-calls-acl-only',
+  'dialplan',
+  'nonce-ttl',
+  'listen-ip',
+  'listen-port',
+  'user_context',
+  'cidr',
+  'dial-string',
 ];
 const RULE_CONFIGS = ['sofia.conf', 'directory', 'event_socket.conf', 'xml_rpc.conf', 'verto.conf', 'amr.conf', 'amrwb.conf', 'amqp.conf'];
 
@@ -71,7 +119,28 @@ describe('hand-written docs', () => {
   });
 
   it('the dptools apps people use most have hand-written docs', () => {
-    for (const name of ['answer', 'bridge', 'transfer', 'set', 'export', 'playback', 'read', 'play_and_get_digits', 'hangup', 'sleep', 'check_acl', 'execute_extension', 'att_xfer', 'log', 'voicemail', 'conference', 'park', 'ring_ready', 'pre_answer', 'record']) {
+    for (const name of [
+      'answer',
+      'bridge',
+      'transfer',
+      'set',
+      'export',
+      'playback',
+      'read',
+      'play_and_get_digits',
+      'hangup',
+      'sleep',
+      'check_acl',
+      'execute_extension',
+      'att_xfer',
+      'log',
+      'voicemail',
+      'conference',
+      'park',
+      'ring_ready',
+      'pre_answer',
+      'record',
+    ]) {
       const app = kb.application(name);
       expect(app, name).toBeDefined();
       expect(app!.generated, name).toBeFalsy();
@@ -92,7 +161,14 @@ describe('sofia lookups', () => {
   });
 
   it('params mod_sofia never reads are unknown', () => {
-    for (const n of ['use-rtp-timer', 'stun-enabled', 'stun-auto-disable', 'delete-subs-on-register', 'renegotiate-codec-on-hold', 'rtp-autoflush-during-bridge']) {
+    for (const n of [
+      'use-rtp-timer',
+      'stun-enabled',
+      'stun-auto-disable',
+      'delete-subs-on-register',
+      'renegotiate-codec-on-hold',
+      'rtp-autoflush-during-bridge',
+    ]) {
       expect(kb.sofiaProfileParam(n), n).toBeUndefined();
     }
     expect(kb.sofiaGatewayParam('cid-type')).toBeUndefined();
@@ -177,7 +253,27 @@ describe('module configs honour their name matching', () => {
   });
 
   it('knows a param file for every config in module-params', () => {
-    for (const c of ['event_socket.conf', 'xml_rpc.conf', 'verto.conf', 'switch.conf', 'amr.conf', 'amrwb.conf', 'amqp.conf', 'callcenter.conf', 'cdr_csv.conf', 'conference.conf', 'console.conf', 'db.conf', 'fifo.conf', 'hash.conf', 'logfile.conf', 'modules.conf', 'voicemail.conf', 'xml_cdr.conf', 'xml_curl.conf']) {
+    for (const c of [
+      'event_socket.conf',
+      'xml_rpc.conf',
+      'verto.conf',
+      'switch.conf',
+      'amr.conf',
+      'amrwb.conf',
+      'amqp.conf',
+      'callcenter.conf',
+      'cdr_csv.conf',
+      'conference.conf',
+      'console.conf',
+      'db.conf',
+      'fifo.conf',
+      'hash.conf',
+      'logfile.conf',
+      'modules.conf',
+      'voicemail.conf',
+      'xml_cdr.conf',
+      'xml_curl.conf',
+    ]) {
       expect(kb.configParams(c).length, c).toBeGreaterThan(0);
     }
   });

@@ -75,14 +75,37 @@ describe('params used by rules', () => {
   it('finds the params the rules read', () => {
     const uses = paramUses();
     const names = new Set(uses.map((u) => u.name));
-    for (const n of ['auth-calls', 'apply-inbound-acl', 'default-bitrate', 'volte', 'mode-set-overwrite', 'force-oa', 'hostname', 'password', 'auth-realm', 'userauth', 'event_filter', 'log-levels', 'format_fields']) expect(names, n).toContain(n);
-    expect(uses.every((u) => u.configs.length > 0), JSON.stringify(uses.filter((u) => !u.configs.length))).toBe(true);
+    for (const n of [
+      'auth-calls',
+      'apply-inbound-acl',
+      'default-bitrate',
+      'volte',
+      'mode-set-overwrite',
+      'force-oa',
+      'hostname',
+      'password',
+      'auth-realm',
+      'userauth',
+      'event_filter',
+      'log-levels',
+      'format_fields',
+    ])
+      expect(names, n).toContain(n);
+    expect(
+      uses.every((u) => u.configs.length > 0),
+      JSON.stringify(uses.filter((u) => !u.configs.length)),
+    ).toBe(true);
   });
 
   it('every one of them has a hand-written explanation in the KB', () => {
     const problems: string[] = [];
     for (const u of paramUses()) {
-      const entries = u.configs.flatMap((c) => kb.configParams(c).filter((p) => p.name.toLowerCase() === u.name.toLowerCase()).map((p) => ({ c, p })));
+      const entries = u.configs.flatMap((c) =>
+        kb
+          .configParams(c)
+          .filter((p) => p.name.toLowerCase() === u.name.toLowerCase())
+          .map((p) => ({ c, p })),
+      );
       if (!entries.length) problems.push(`${u.file}: "${u.name}" is in no KB entry of ${u.configs.join(', ')}`);
       for (const { c, p } of entries) {
         if (p.generated) problems.push(`${u.file}: ${c}/${p.section}/${p.name} has only a generated doc`);

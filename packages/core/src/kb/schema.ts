@@ -71,9 +71,16 @@ const nonEmpty = () => z.string({ error: say('must be a non-empty string') }).ch
 const str = () => z.string({ error: say((v) => `expected a string, got ${typeof v}`) });
 const bool = () => z.boolean({ error: say('expected true or false') });
 const int = () => z.int({ error: say('expected an integer') });
-const oneOf = <const T extends readonly [string, ...string[]]>(list: T) => z.enum(list, { error: say((v) => `must be one of: ${list.join(', ')} (got ${JSON.stringify(v)})`) });
+const oneOf = <const T extends readonly [string, ...string[]]>(list: T) =>
+  z.enum(list, { error: say((v) => `must be one of: ${list.join(', ')} (got ${JSON.stringify(v)})`) });
 /** Absent in the compiled data unless true (or non-empty). */
-const onlyIfSet = <T extends z.ZodMiniType<boolean | string>>(s: T) => z.optional(z.pipe(s, z.transform((v: z.output<T>): z.output<T> | undefined => v || undefined)));
+const onlyIfSet = <T extends z.ZodMiniType<boolean | string>>(s: T) =>
+  z.optional(
+    z.pipe(
+      s,
+      z.transform((v: z.output<T>): z.output<T> | undefined => v || undefined),
+    ),
+  );
 const opt = z.optional;
 
 const doc = () =>
@@ -88,7 +95,9 @@ const doc = () =>
 /** A literal default, compiled to its text. */
 const scalarDefault = () =>
   z.pipe(
-    checked<string | number | boolean>((v) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? undefined : 'expected a scalar (string/number/bool)')),
+    checked<string | number | boolean>((v) =>
+      typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? undefined : 'expected a scalar (string/number/bool)',
+    ),
     z.transform((v: string | number | boolean) => String(v)),
   );
 const strList = () => checked<string[]>((v) => (Array.isArray(v) && v.every(isNonEmptyStr) ? undefined : 'expected a list of non-empty strings'));
@@ -118,10 +127,15 @@ const values = () =>
       }
       return undefined;
     }),
-    z.transform((list) => list.map((v): { value: string; doc?: string } => (isObj(v) ? { value: String(v.value), ...(v.doc ? { doc: trimDoc(v.doc) } : {}) } : { value: String(v) }))),
+    z.transform((list) =>
+      list.map((v): { value: string; doc?: string } =>
+        isObj(v) ? { value: String(v.value), ...(v.doc ? { doc: trimDoc(v.doc) } : {}) } : { value: String(v) },
+      ),
+    ),
   );
 /** An entry or file: unknown fields are errors, so typos in YAML keys are caught. */
-const entry = <S extends Record<string, z.ZodMiniType>>(shape: S) => z.strictObject(shape, { error: say((v) => `expected a mapping, got ${Array.isArray(v) ? 'a list' : typeof v}`) });
+const entry = <S extends Record<string, z.ZodMiniType>>(shape: S) =>
+  z.strictObject(shape, { error: say((v) => `expected a mapping, got ${Array.isArray(v) ? 'a list' : typeof v}`) });
 const list = <T extends z.ZodMiniType>(item: T, error: string | ((iss: { input?: unknown }) => string) = 'expected a list') => z.array(item, { error });
 
 // ---- entries ----
@@ -152,7 +166,11 @@ const PARAM = entry({
   values: opt(values()),
   range: opt(range()),
   /** true = may repeat; a number = may repeat up to that many times. */
-  repeatable: opt(checked<boolean | number>((v) => (typeof v === 'boolean' || (Number.isInteger(v) && (v as number) > 0) ? undefined : 'expected true/false or a positive integer'))),
+  repeatable: opt(
+    checked<boolean | number>((v) =>
+      typeof v === 'boolean' || (Number.isInteger(v) && (v as number) > 0) ? undefined : 'expected true/false or a positive integer',
+    ),
+  ),
   /** Overrides the section's matching for this name. */
   matching: opt(oneOf(MATCHING)),
   /** For prefix matching: the literal compared (defaults to the name). */
@@ -180,7 +198,9 @@ const APP = entry({
   module: nonEmpty(),
   /** Syntax string as registered ('' when the module registers none). */
   syntax: str(),
-  flags: checked<(typeof APP_FLAGS)[number][]>((v) => (Array.isArray(v) && v.every((f) => (APP_FLAGS as readonly unknown[]).includes(f)) ? undefined : `expected a list of: ${APP_FLAGS.join(', ')}`)),
+  flags: checked<(typeof APP_FLAGS)[number][]>((v) =>
+    Array.isArray(v) && v.every((f) => (APP_FLAGS as readonly unknown[]).includes(f)) ? undefined : `expected a list of: ${APP_FLAGS.join(', ')}`,
+  ),
   source: onlyIfSet(str()),
   generated: onlyIfSet(bool()),
   /** The first FreeSWITCH version without it (absent: every version the KB covers has it). */
@@ -242,7 +262,9 @@ const GLOBAL = entry({
   name: nonEmpty(),
   /** pre = usable as $${name} on the first load; post = only after a reload; cond = may not exist; update = re-set later; read = the core reads it (you set it). */
   timing: checked<(typeof GLOBAL_TIMINGS)[number][]>((v) =>
-    Array.isArray(v) && v.length > 0 && v.every((t) => (GLOBAL_TIMINGS as readonly unknown[]).includes(t)) ? undefined : `expected a non-empty list of: ${GLOBAL_TIMINGS.join(', ')}`,
+    Array.isArray(v) && v.length > 0 && v.every((t) => (GLOBAL_TIMINGS as readonly unknown[]).includes(t))
+      ? undefined
+      : `expected a non-empty list of: ${GLOBAL_TIMINGS.join(', ')}`,
   ),
   source: onlyIfSet(str()),
   generated: onlyIfSet(bool()),

@@ -1,6 +1,17 @@
 // Shapes of the compiled knowledge base (packages/core/kb/**/*.yaml -> data.generated.ts): the outputs of
 // the KB schema (schema.ts), which scripts/kb-schema.mjs validates and compiles the YAML with.
-import type { AppEntry, CallerProfileFieldEntry, CoreGlobalEntry, CtiKeyEntry, EventEntry, LogLevelEntry, ModuleEntry, NonModuleEntry, ParamSet, PreprocessEntry } from './schema.js';
+import type {
+  AppEntry,
+  CallerProfileFieldEntry,
+  CoreGlobalEntry,
+  CtiKeyEntry,
+  EventEntry,
+  LogLevelEntry,
+  ModuleEntry,
+  NonModuleEntry,
+  ParamSet,
+  PreprocessEntry,
+} from './schema.js';
 
 export type {
   FsVersion,

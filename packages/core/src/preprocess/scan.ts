@@ -333,7 +333,13 @@ const MARKER_RE = /<include>|<\/include>|<\?|x-pre-process|<!--#/i;
  * `firstLine` is the 0-based line of the edit's start in the old text. The old scan stays valid until
  * `commit()` moves the `$${}` uses it shares with the new one (call it once the new scan is adopted).
  */
-export function rescanFile(old: ScannedFile, oldText: string, text: string, change: { start: number; oldEnd: number; newEnd: number }, firstLine: number): { scan: ScannedFile; commit(): void } | undefined {
+export function rescanFile(
+  old: ScannedFile,
+  oldText: string,
+  text: string,
+  change: { start: number; oldEnd: number; newEnd: number },
+  firstLine: number,
+): { scan: ScannedFile; commit(): void } | undefined {
   // (lastIndexOf treats a negative position as 0, which would find a newline at offset 0)
   const ls = change.start === 0 ? 0 : oldText.lastIndexOf('\n', change.start - 1) + 1;
   let le = oldText.indexOf('\n', change.oldEnd);
@@ -375,7 +381,16 @@ export function rescanFile(old: ScannedFile, oldText: string, text: string, chan
   const scan: ScannedFile = {
     blanked: unblanked ? text : old.blanked.slice(0, ls) + newSeg + old.blanked.slice(le),
     directives: moved(old.directives, [], (d) => {
-      const m: Directive = { ...d, line: d.line + lineDelta, start: d.start + delta, end: d.end + delta, cmdStart: d.cmdStart + delta, cmdEnd: d.cmdEnd + delta, dataStart: d.dataStart + delta, dataEnd: d.dataEnd + delta };
+      const m: Directive = {
+        ...d,
+        line: d.line + lineDelta,
+        start: d.start + delta,
+        end: d.end + delta,
+        cmdStart: d.cmdStart + delta,
+        cmdEnd: d.cmdEnd + delta,
+        dataStart: d.dataStart + delta,
+        dataEnd: d.dataEnd + delta,
+      };
       if (d.trailing) m.trailing = span(d.trailing)!;
       if (d.leading) m.leading = span(d.leading)!;
       return m;

@@ -37,10 +37,21 @@ describe('the rule list is the one source of rule ids', () => {
   it('RULES.md has one row per rule id, no row for an id fsconf does not have, and the row starts with meta.severity', () => {
     const rows = catalogRows();
     const rowIds = rows.map((r) => r.id);
-    expect(ids.filter((id) => !rowIds.includes(id)), 'rule ids without a RULES.md row').toEqual([]);
-    expect(rowIds.filter((id) => !isRuleId(id)), 'RULES.md rows for ids no rule has').toEqual([]);
-    expect(rowIds.filter((id, i) => rowIds.indexOf(id) !== i), 'ids with two RULES.md rows').toEqual([]);
-    const wrong = rows.filter((r) => !r.severity.startsWith(ruleById(r.id)?.meta.severity ?? '?')).map((r) => `${r.id}: RULES.md says "${r.severity}", meta says ${ruleById(r.id)?.meta.severity}`);
+    expect(
+      ids.filter((id) => !rowIds.includes(id)),
+      'rule ids without a RULES.md row',
+    ).toEqual([]);
+    expect(
+      rowIds.filter((id) => !isRuleId(id)),
+      'RULES.md rows for ids no rule has',
+    ).toEqual([]);
+    expect(
+      rowIds.filter((id, i) => rowIds.indexOf(id) !== i),
+      'ids with two RULES.md rows',
+    ).toEqual([]);
+    const wrong = rows
+      .filter((r) => !r.severity.startsWith(ruleById(r.id)?.meta.severity ?? '?'))
+      .map((r) => `${r.id}: RULES.md says "${r.severity}", meta says ${ruleById(r.id)?.meta.severity}`);
     expect(wrong).toEqual([]);
   });
 });
@@ -65,7 +76,8 @@ describe('a rule written but not listed is reported, not silently never run', ()
       const mod = (await import(file)) as Record<string, unknown>;
       for (const [name, value] of Object.entries(mod)) {
         const meta = (value as { meta?: { id?: unknown } } | null)?.meta;
-        if (typeof meta?.id === 'string' && !listed.has(value)) unlisted.push(`${path.relative(root, file)}: ${name} (${meta.id}) — add it to ALL_RULES in rules/index.ts`);
+        if (typeof meta?.id === 'string' && !listed.has(value))
+          unlisted.push(`${path.relative(root, file)}: ${name} (${meta.id}) — add it to ALL_RULES in rules/index.ts`);
       }
     }
     expect(unlisted).toEqual([]);

@@ -8,7 +8,15 @@ import { eol, indentAt } from './util.js';
 import { lazyEdit } from '../passwords.js';
 
 /** Insert `<param name value/>` as the last param of a settings-like element. */
-export function insertParamFix(container: Node, params: Param[], name: string, value: string | (() => string), title: string, kind: FixKind, preferred = false): FixInput | undefined {
+export function insertParamFix(
+  container: Node,
+  params: Param[],
+  name: string,
+  value: string | (() => string),
+  title: string,
+  kind: FixKind,
+  preferred = false,
+): FixInput | undefined {
   const doc = container.doc;
   // a lazy value (a generated password) stays lazy: see lazyPassword
   const insert = (at: number, ind: string) => {
@@ -37,7 +45,12 @@ export function setValueFixes(p: Param, value: string, what: string, kind: FixKi
   if (!p.valueAttr) {
     if (p.nameAttr) {
       const doc = p.node.doc;
-      out.push({ title: `Set ${what}`, kind, edits: [{ doc, start: p.nameAttr.valueEnd + 1, end: p.nameAttr.valueEnd + 1, newText: ` value="${value}"` }], preferred: true });
+      out.push({
+        title: `Set ${what}`,
+        kind,
+        edits: [{ doc, start: p.nameAttr.valueEnd + 1, end: p.nameAttr.valueEnd + 1, newText: ` value="${value}"` }],
+        preferred: true,
+      });
     }
     return out;
   }
@@ -51,7 +64,12 @@ export function setValueFixes(p: Param, value: string, what: string, kind: FixKi
       ...(preferHere ? {} : { preferred: true }),
     });
   }
-  out.push({ title: `Set ${what} here`, kind, edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: value }], ...(preferHere || !def ? { preferred: true } : {}) });
+  out.push({
+    title: `Set ${what} here`,
+    kind,
+    edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: value }],
+    ...(preferHere || !def ? { preferred: true } : {}),
+  });
   return out;
 }
 

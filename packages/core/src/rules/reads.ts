@@ -4,10 +4,38 @@
  */
 export const ACL_ELEMENTS = ['network-lists', 'list', 'node'] as const;
 export const DIRECTORY_ELEMENTS = ['domains', 'domain', 'params', 'param', 'variables', 'variable', 'users', 'user', 'groups', 'group'] as const;
-export const SOFIA_ELEMENTS = ['profiles', 'profile', 'settings', 'param', 'gateways', 'gateway', 'params', 'variables', 'variable', 'domains', 'domain', 'aliases', 'alias'] as const;
+export const SOFIA_ELEMENTS = [
+  'profiles',
+  'profile',
+  'settings',
+  'param',
+  'gateways',
+  'gateway',
+  'params',
+  'variables',
+  'variable',
+  'domains',
+  'domain',
+  'aliases',
+  'alias',
+] as const;
 
 /** Where ACL references live: sofia/verto/event_socket params and directory auth-acl params (not variables). */
-export const ACL_REFERENCE_ELEMENTS = ['profiles', 'profile', 'settings', 'params', 'param', 'gateways', 'gateway', 'domains', 'domain', 'users', 'user', 'groups', 'group'] as const;
+export const ACL_REFERENCE_ELEMENTS = [
+  'profiles',
+  'profile',
+  'settings',
+  'params',
+  'param',
+  'gateways',
+  'gateway',
+  'domains',
+  'domain',
+  'users',
+  'user',
+  'groups',
+  'group',
+] as const;
 /** Users and their ids, without their params and variables. */
 export const DIRECTORY_STRUCTURE = ['domains', 'domain', 'users', 'user', 'groups', 'group'] as const;
 

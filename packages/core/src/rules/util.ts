@@ -6,7 +6,12 @@ import { didYouMean } from '../kb/did-you-mean.js';
 export function suggestionFixes(doc: Doc, start: number, end: number, name: string, candidates: Iterable<string>): { fixes: FixInput[]; hint: string } {
   const s = didYouMean(name, candidates);
   return {
-    fixes: s.map((x, i) => ({ title: `Change to "${x}"`, kind: 'choice', edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
+    fixes: s.map((x, i) => ({
+      title: `Change to "${x}"`,
+      kind: 'choice',
+      edits: [{ doc, start, end, newText: x }],
+      ...(s.length === 1 && i === 0 ? { preferred: true } : {}),
+    })),
     hint: s.length ? ` (did you mean "${s[0]}"?)` : '',
   };
 }

@@ -66,7 +66,10 @@ export function changesSince(rc: RuleCache, tree: Tree, config: ResolvedConfig, 
   // what a file's findings may depend on besides the file: variables, configuration, which files the
   // tree reaches (and from where), and what the modules.conf files load
   const files = tree.order.map((d) => `${d.reachable ? 'r' : 'u'}${d.includedBy?.doc.path ?? ''}>${d.path}`).join('\u0001');
-  const modules = tree.order.filter((d) => d.path.endsWith('modules.conf.xml')).map((d) => d.text).join('\u0001');
+  const modules = tree.order
+    .filter((d) => d.path.endsWith('modules.conf.xml'))
+    .map((d) => d.text)
+    .join('\u0001');
   const sig = `${varsSignature}\u0004${JSON.stringify(config)}\u0004${files}\u0004${modules}`;
   if (sig !== rc.signature) {
     rc.signature = sig;

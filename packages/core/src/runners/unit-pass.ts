@@ -12,11 +12,16 @@ import { namesChanged, type RawFinding, type RuleCache, type UnitEntry, type Uni
 /** The same finding with its places inside [from, to) of `doc` moved by d (an edit above moved its unit). */
 function moveRaw(raw: RawFinding, doc: Doc, from: number, to: number, d: number): RawFinding {
   const i = raw.input;
-  const by = <T extends { doc: Doc; start: number; end: number }>(x: T): T => (x.doc === doc && x.start >= from && x.end <= to ? { ...x, start: x.start + d, end: x.end + d } : x);
+  const by = <T extends { doc: Doc; start: number; end: number }>(x: T): T =>
+    x.doc === doc && x.start >= from && x.end <= to ? { ...x, start: x.start + d, end: x.end + d } : x;
   const input: ReportInput = by(i);
   const moves = (x: { doc: Doc; start: number; end: number }): boolean => x.doc === doc && x.start >= from && x.end <= to;
   // an edit keeps a lazy text lazy (a generated password: passwords.ts lazyEdit)
-  if (i.fixes) input.fixes = i.fixes.map((fx) => ({ ...fx, edits: fx.edits.map((e) => (moves(e) ? withNewText({ doc: e.doc, start: e.start + d, end: e.end + d }, e) : e)) }));
+  if (i.fixes)
+    input.fixes = i.fixes.map((fx) => ({
+      ...fx,
+      edits: fx.edits.map((e) => (moves(e) ? withNewText({ doc: e.doc, start: e.start + d, end: e.end + d }, e) : e)),
+    }));
   if (i.related) input.related = i.related.map(by);
   if (i.cause) input.cause = by(i.cause);
   return { rule: raw.rule, severity: raw.severity, security: raw.security, input };
@@ -184,7 +189,18 @@ export class UnitPass {
       let u = this.rc.units.get(el);
       if (!u) {
         const context = contextOf(scope, unit);
-        this.rc.units.set(el, (u = { start: el.start, end: el.end, context, contextStarts: context.length ? context.map((c) => c.start) : NO_STARTS, byRule: new Map(), stamp: 0, count: 0 }));
+        this.rc.units.set(
+          el,
+          (u = {
+            start: el.start,
+            end: el.end,
+            context,
+            contextStarts: context.length ? context.map((c) => c.start) : NO_STARTS,
+            byRule: new Map(),
+            stamp: 0,
+            count: 0,
+          }),
+        );
       }
       const mine = found.get(unit) ?? NO_RAWS;
       u.count += mine.length - (u.byRule.get(rule.meta.id)?.raws.length ?? 0);

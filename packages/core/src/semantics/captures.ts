@@ -58,7 +58,10 @@ export function isRegexBlock(cond: Condition): boolean {
 
 /** The expressions FreeSWITCH compiles for a condition: its own, or those of its `<regex>` children. */
 export function compiledExpressions(tree: Tree, cond: Condition): ExpressionSite[] {
-  if (isRegexBlock(cond)) return regexChildren(tree, cond).map((r) => expressionOf(tree, r)).filter((s) => s.field !== undefined);
+  if (isRegexBlock(cond))
+    return regexChildren(tree, cond)
+      .map((r) => expressionOf(tree, r))
+      .filter((s) => s.field !== undefined);
   const own = expressionOf(tree, cond.node);
   return own.field !== undefined ? [own] : [];
 }

@@ -63,7 +63,6 @@ export function canonicalApp(action: Action): string | undefined {
   return application(n)?.name;
 }
 
-
 export interface ContextTarget {
   action: Action;
   /** The whole data. */

@@ -125,14 +125,26 @@ export function findGateway(defs: GatewayDef[], name: string): GatewayDef | unde
  * Did-you-mean fixes replacing [start, end) with each suggestion. The closest one is preferred (so
  * `fsconf lint --fix` applies it) when no other suggestion is as close.
  */
-export function closestFixes(doc: Doc, start: number, end: number, name: string, candidates: Iterable<string>, editable = true): { fixes: FixInput[]; hint: string; suggestions: string[] } {
+export function closestFixes(
+  doc: Doc,
+  start: number,
+  end: number,
+  name: string,
+  candidates: Iterable<string>,
+  editable = true,
+): { fixes: FixInput[]; hint: string; suggestions: string[] } {
   const list = [...candidates];
   const s = didYouMean(name, list);
   if (!s.length) return { fixes: [], hint: '', suggestions: [] };
   const d = s.map((x) => damerauLevenshtein(name.toLowerCase(), x.toLowerCase()));
   const unique = s.length === 1 || d[0]! < Math.min(...d.slice(1));
   const fixes: FixInput[] = editable
-    ? s.map((x, i) => ({ title: `Change to "${x}"`, kind: 'choice' as const, edits: [{ doc, start, end, newText: x }], ...(unique && i === 0 ? { preferred: true } : {}) }))
+    ? s.map((x, i) => ({
+        title: `Change to "${x}"`,
+        kind: 'choice' as const,
+        edits: [{ doc, start, end, newText: x }],
+        ...(unique && i === 0 ? { preferred: true } : {}),
+      }))
     : [];
   return { fixes, hint: ` (did you mean "${s[0]}"?)`, suggestions: s };
 }

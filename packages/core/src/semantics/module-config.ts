@@ -18,7 +18,13 @@ export function paramsIn(tree: Tree, node: Node, child = 'param'): Param[] {
     if (c.el.name !== child) continue;
     const nameAttr = attr(c.el, 'name');
     const valueAttr = attr(c.el, 'value');
-    out.push({ node: c, name: nameAttr?.value ?? '', nameAttr, valueAttr, value: valueAttr ? expandAttr(tree, c.doc, valueAttr) : { raw: '', value: '', refs: [] } });
+    out.push({
+      node: c,
+      name: nameAttr?.value ?? '',
+      nameAttr,
+      valueAttr,
+      value: valueAttr ? expandAttr(tree, c.doc, valueAttr) : { raw: '', value: '', refs: [] },
+    });
   }
   return out;
 }

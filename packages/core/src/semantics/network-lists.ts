@@ -8,16 +8,7 @@
  * (`testAddress`, `aclListNames`). Pure, no I/O.
  */
 import type { Analysis } from '../analysis.js';
-import {
-  buildNetworkLists,
-  checkAddress,
-  parseIp,
-  switchTrue,
-  type AclListDef,
-  type AclNodeDef,
-  type DomainUsers,
-  type NetworkLists,
-} from '../acl/index.js';
+import { buildNetworkLists, checkAddress, parseIp, switchTrue, type AclListDef, type AclNodeDef, type DomainUsers, type NetworkLists } from '../acl/index.js';
 import { findParams, nodeConfigName, type AclList, type AclNode, type Domain, type Model, type Node } from '../model.js';
 import type { Doc, Expanded } from '../tree.js';
 import { relativePath } from '../fs.js';
@@ -319,7 +310,9 @@ export function testAddressIn(am: AclModel, ip: string, list: string, port?: num
     if (win !== undefined && others.length) {
       const beaten = others.map((b) => `/${b}`).join(', ');
       const plain = `the longest prefix /${win} wins`;
-      res.reason = res.reason.includes(plain) ? res.reason.replace(plain, `the longest prefix wins: /${win} beats ${beaten}`) : `${res.reason}; /${win} beats ${beaten}`;
+      res.reason = res.reason.includes(plain)
+        ? res.reason.replace(plain, `the longest prefix wins: /${win} beats ${beaten}`)
+        : `${res.reason}; /${win} beats ${beaten}`;
     }
   }
   // parts fsconf cannot know
@@ -336,7 +329,9 @@ export function testAddressIn(am: AclModel, ip: string, list: string, port?: num
       res.verdict = 'unknown';
       res.decidedBy = null;
     } else if (info.unknownDefault) {
-      const decidedNode = res.decidedBy ? info.list.nodes.find((n) => lineOf(n.node.doc, n.node.el.start) === res.decidedBy!.line && n.node.doc.path === res.decidedBy!.file) : undefined;
+      const decidedNode = res.decidedBy
+        ? info.list.nodes.find((n) => lineOf(n.node.doc, n.node.el.start) === res.decidedBy!.line && n.node.doc.path === res.decidedBy!.file)
+        : undefined;
       const explicit = decidedNode?.attrs.get('type')?.expanded.value !== undefined;
       if (!explicit) {
         const dv = info.list.defaultAttr!;
@@ -442,7 +437,17 @@ const SOFIA_REFS: [string, AclRefRole][] = [
 ];
 
 /** Params (lower-case) whose value names a list, for completion. */
-export const ACL_PARAM_NAMES = new Set(['apply-inbound-acl', 'apply-register-acl', 'apply-proxy-acl', 'apply-nat-acl', 'local-network-acl', 'apply-candidate-acl', 'apply-connection-acl', 'auth-acl', 'gw-auth-acl']);
+export const ACL_PARAM_NAMES = new Set([
+  'apply-inbound-acl',
+  'apply-register-acl',
+  'apply-proxy-acl',
+  'apply-nat-acl',
+  'local-network-acl',
+  'apply-candidate-acl',
+  'apply-connection-acl',
+  'auth-acl',
+  'gw-auth-acl',
+]);
 
 const whole = (v: string) => (v === '' || v.toLowerCase() === 'none' ? undefined : { index: 0, text: v });
 
@@ -469,13 +474,31 @@ export function aclReferences(model: Model): AclReference[] {
                 return name === '' || v.toLowerCase() === 'none' ? undefined : { index: 0, text: name };
               }
             : whole;
-        push(makeRef({ owner: `sofia profile "${profile.name}"`, param: pname, role, node: p.node }, p.node.doc, p.valueAttr.valueStart, p.valueAttr.valueEnd, p.value, pick));
+        push(
+          makeRef(
+            { owner: `sofia profile "${profile.name}"`, param: pname, role, node: p.node },
+            p.node.doc,
+            p.valueAttr.valueStart,
+            p.valueAttr.valueEnd,
+            p.value,
+            pick,
+          ),
+        );
       }
     }
     for (const gw of profile.gateways) {
       for (const p of gw.params) {
         if (p.name !== 'gw-auth-acl' || !p.valueAttr) continue;
-        push(makeRef({ owner: `gateway "${gw.name}"`, param: 'gw-auth-acl', role: 'auth', node: p.node }, p.node.doc, p.valueAttr.valueStart, p.valueAttr.valueEnd, p.value, whole));
+        push(
+          makeRef(
+            { owner: `gateway "${gw.name}"`, param: 'gw-auth-acl', role: 'auth', node: p.node },
+            p.node.doc,
+            p.valueAttr.valueStart,
+            p.valueAttr.valueEnd,
+            p.value,
+            whole,
+          ),
+        );
       }
     }
   }
@@ -485,7 +508,16 @@ export function aclReferences(model: Model): AclReference[] {
     const lname = p.name.toLowerCase();
     const cfg = nodeConfigName(p.node);
     if (cfg === 'event_socket.conf' && lname === 'apply-inbound-acl' && p.node.parent?.el.name === 'settings') {
-      push(makeRef({ owner: 'event_socket', param: 'apply-inbound-acl', role: 'esl', node: p.node }, p.node.doc, p.valueAttr.valueStart, p.valueAttr.valueEnd, p.value, whole));
+      push(
+        makeRef(
+          { owner: 'event_socket', param: 'apply-inbound-acl', role: 'esl', node: p.node },
+          p.node.doc,
+          p.valueAttr.valueStart,
+          p.valueAttr.valueEnd,
+          p.value,
+          whole,
+        ),
+      );
     } else if (cfg === 'verto.conf' && (lname === 'apply-connection-acl' || lname === 'apply-candidate-acl')) {
       let prof: Node | undefined;
       for (let q = p.node.parent; q; q = q.parent) if (q.el.name === 'profile') prof = q;

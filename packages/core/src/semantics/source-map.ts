@@ -50,15 +50,16 @@ export function elementTextAt(doc: Doc, el: XmlElement, trim: boolean): SourceTe
     const raw = doc.text.slice(p.start, p.end);
     if (!p.cdata && raw.includes('&')) literal = false;
     if (p.cdata) value += raw;
-    else value += raw.replace(/&(lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g, (m, n: string) => {
-      if (n === 'lt') return '<';
-      if (n === 'gt') return '>';
-      if (n === 'amp') return '&';
-      if (n === 'quot') return '"';
-      if (n === 'apos') return "'";
-      const cp = n.startsWith('#x') ? parseInt(n.slice(2), 16) : parseInt(n.slice(1), 10);
-      return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-    });
+    else
+      value += raw.replace(/&(lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g, (m, n: string) => {
+        if (n === 'lt') return '<';
+        if (n === 'gt') return '>';
+        if (n === 'amp') return '&';
+        if (n === 'quot') return '"';
+        if (n === 'apos') return "'";
+        const cp = n.startsWith('#x') ? parseInt(n.slice(2), 16) : parseInt(n.slice(1), 10);
+        return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+      });
     segs.push({ from: value.length - raw.length, src: p.start, len: raw.length });
   }
   const first = parts[0];

@@ -131,7 +131,11 @@ describe('acl definition, references, completion', () => {
 
   it('lists the references of a list (definition and uses)', () => {
     const refs = references(ws(), ACL, pos(ACL, '"lan"', 2));
-    expect(refs.map((r) => `${r.uri.replace('file:///conf/', '')}:${r.range.start.line + 1}`)).toEqual(['autoload_configs/acl.conf.xml:3', 'sip_profiles/internal.xml:5', 'dialplan/default.xml:5']);
+    expect(refs.map((r) => `${r.uri.replace('file:///conf/', '')}:${r.range.start.line + 1}`)).toEqual([
+      'autoload_configs/acl.conf.xml:3',
+      'sip_profiles/internal.xml:5',
+      'dialplan/default.xml:5',
+    ]);
   });
 
   it('completes list names (defined and built-in) inside reference values only', () => {

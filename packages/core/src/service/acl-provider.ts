@@ -47,7 +47,8 @@ function targetAt(ctx: ProviderContext): Target | undefined {
   const { model } = aclModel(ctx);
   // a reference
   for (const r of aclReferences(model)) {
-    if (r.doc === doc && offset >= r.start && offset <= r.end && r.name !== undefined) return { kind: 'list', name: r.name, doc, start: r.start, end: r.end, ref: r };
+    if (r.doc === doc && offset >= r.start && offset <= r.end && r.name !== undefined)
+      return { kind: 'list', name: r.name, doc, start: r.start, end: r.end, ref: r };
   }
   // a <list> definition
   const list = listOfElement(model, ctx);
@@ -95,7 +96,8 @@ function cidrItemAt(doc: Doc, attr: XmlAttr, value: string, offset: number, allo
   for (const piece of raw.split(',')) {
     const s = attr.valueStart + pos + (piece.length - piece.trimStart().length);
     const e = s + piece.trim().length;
-    if (offset >= attr.valueStart + pos && offset <= attr.valueStart + pos + piece.length) return { kind: 'cidr', text: piece.trim(), doc, start: s, end: e, allow };
+    if (offset >= attr.valueStart + pos && offset <= attr.valueStart + pos + piece.length)
+      return { kind: 'cidr', text: piece.trim(), doc, start: s, end: e, allow };
     pos += piece.length + 1;
   }
   return { kind: 'cidr', text: value, doc, start: attr.valueStart, end: attr.valueEnd, allow };
@@ -107,7 +109,13 @@ function where(root: string | undefined, file: string, line: number): string {
 
 function nodeLine(n: NetworkList['nodes'][number], root: string | undefined, builtin: boolean): string {
   const loc = n.source ? ` — ${where(root, n.source.file, n.source.line)}` : builtin ? '' : '';
-  const quirk = n.quirk ? ` (${n.quirk})` : n.malformed ? ' (malformed: matches unpredictably in FreeSWITCH)' : n.hostDependent ? ' (set localNet in .fsconf.yaml to evaluate it)' : '';
+  const quirk = n.quirk
+    ? ` (${n.quirk})`
+    : n.malformed
+      ? ' (malformed: matches unpredictably in FreeSWITCH)'
+      : n.hostDependent
+        ? ' (set localNet in .fsconf.yaml to evaluate it)'
+        : '';
   const bits = n.kind === 'hostmask' || n.kind === 'localnet' ? `${n.bits} mask bits` : `/${n.bits}`;
   return `\`${n.label}\` **${n.allow ? 'allow' : 'deny'}** (${bits})${loc}${quirk}`;
 }
@@ -129,7 +137,9 @@ function whyExamples(am: AclModel, list: NetworkList): string[] {
     if (v.verdict === 'unknown' || !v.decidedBy || bits.length < 2) continue;
     if (!v.competing.some((c) => c.type !== v.decidedBy!.type)) continue;
     const lower = bits.filter((b) => b !== n.bits).sort((a, b) => b - a);
-    out.push(`\`${sample}\` → **${v.verdict}**: it matches ${v.competing.map((c) => `${c.cidr} (${c.type})`).join(' and ')}; the longest prefix wins, /${n.bits} beats ${lower.map((b) => `/${b}`).join(', ')}`);
+    out.push(
+      `\`${sample}\` → **${v.verdict}**: it matches ${v.competing.map((c) => `${c.cidr} (${c.type})`).join(' and ')}; the longest prefix wins, /${n.bits} beats ${lower.map((b) => `/${b}`).join(', ')}`,
+    );
   }
   return out;
 }
@@ -150,15 +160,24 @@ function listHover(am: AclModel, model: Model, root: string | undefined, name: s
   const parts: string[] = [];
   const dflt = list.defaultAllow ? 'allow' : 'deny';
   if (list.builtin) {
-    parts.push(`**built-in network list \`${name}\`** — default **${dflt}**\n\nCreated by FreeSWITCH at start-up (switch_load_network_lists); an acl.conf list with the same name would replace it.`);
+    parts.push(
+      `**built-in network list \`${name}\`** — default **${dflt}**\n\nCreated by FreeSWITCH at start-up (switch_load_network_lists); an acl.conf list with the same name would replace it.`,
+    );
   } else {
     const info = am.byName.get(name);
     const src = list.source ? ` · ${where(root, list.source.file, list.source.line)}` : '';
     const dnote = list.defaultAttr === undefined ? ' (no default= attribute: FreeSWITCH allows)' : '';
     parts.push(`**network list \`${name}\`** — default **${dflt}**${dnote}${src}`);
-    if (list.replaced) parts.push(list.replaced.builtin ? `Replaces FreeSWITCH's built-in list \`${name}\`.` : `Replaces an earlier definition${list.replaced.source ? ` at ${where(root, list.replaced.source.file, list.replaced.source.line)}` : ''}: the last definition wins.`);
+    if (list.replaced)
+      parts.push(
+        list.replaced.builtin
+          ? `Replaces FreeSWITCH's built-in list \`${name}\`.`
+          : `Replaces an earlier definition${list.replaced.source ? ` at ${where(root, list.replaced.source.file, list.replaced.source.line)}` : ''}: the last definition wins.`,
+      );
     if (info && (info.unknownDefault || info.unknownNodes.length)) {
-      parts.push(`Depends on values fsconf cannot know (${info.unknownDefault ? 'default=' : ''}${info.unknownDefault && info.unknownNodes.length ? ', ' : ''}${info.unknownNodes.length ? `${info.unknownNodes.length} node(s)` : ''}); they are left out below.`);
+      parts.push(
+        `Depends on values fsconf cannot know (${info.unknownDefault ? 'default=' : ''}${info.unknownDefault && info.unknownNodes.length ? ', ' : ''}${info.unknownNodes.length ? `${info.unknownNodes.length} node(s)` : ''}); they are left out below.`,
+      );
     }
   }
   parts.push(`**Summary:** ${summary(am, name)}`);
@@ -166,7 +185,9 @@ function listHover(am: AclModel, model: Model, root: string | undefined, name: s
     const ordered = [...list.nodes].sort((a, b) => b.bits - a.bits || a.index - b.index);
     const shown = ordered.slice(0, MAX_NODES_SHOWN).map((n, i) => `${i + 1}. ${nodeLine(n, root, list.builtin)}`);
     if (ordered.length > MAX_NODES_SHOWN) shown.push(`… and ${ordered.length - MAX_NODES_SHOWN} more`);
-    parts.push(`**Nodes in evaluation order** (longest prefix wins; on equal prefixes the node first in the file wins; IPv4 nodes never decide IPv6 addresses and vice versa):\n${shown.join('\n')}`);
+    parts.push(
+      `**Nodes in evaluation order** (longest prefix wins; on equal prefixes the node first in the file wins; IPv4 nodes never decide IPv6 addresses and vice versa):\n${shown.join('\n')}`,
+    );
     const why = whyExamples(am, list);
     if (why.length) parts.push(`**Why:**\n${why.map((w) => `- ${w}`).join('\n')}`);
   } else {
@@ -189,7 +210,9 @@ export function aclHover(ctx: ProviderContext): Hover | undefined {
   if (t.kind === 'cidr') {
     const d = describeCidr(t.text);
     const verdict = t.allow === undefined ? '' : ` — this node **${t.allow ? 'allows' : 'denies'}** them`;
-    const body = d.ok ? `first address \`${d.first}\`, last address \`${d.last}\`, ${d.count.toLocaleString('en-US')} address${d.count === 1n ? '' : 'es'} (priority /${d.bits})${verdict}\n\n${d.summary}` : d.summary;
+    const body = d.ok
+      ? `first address \`${d.first}\`, last address \`${d.last}\`, ${d.count.toLocaleString('en-US')} address${d.count === 1n ? '' : 'es'} (priority /${d.bits})${verdict}\n\n${d.summary}`
+      : d.summary;
     return { contents: md(`**CIDR** \`${t.text}\`\n\n${body}`), range };
   }
   const hb = t.host.split('.').map(Number);
@@ -202,8 +225,15 @@ export function aclHover(ctx: ProviderContext): Hover | undefined {
     const first = (h & m) >>> 0;
     const last = (first | (~m >>> 0)) >>> 0;
     const contiguous = ((~m >>> 0) & ((~m >>> 0) + 1)) === 0;
-    const span = contiguous ? `first address \`${formatAddress(4, BigInt(first))}\`, last address \`${formatAddress(4, BigInt(last))}\`, ` : 'non-contiguous mask: ';
-    return { contents: md(`**host/mask** \`${t.host}\` / \`${t.mask}\`\n\n${span}${(2 ** zeros).toLocaleString('en-US')} addresses (priority ${32 - zeros}). FreeSWITCH also tests host/mask nodes against IPv6 addresses.`), range };
+    const span = contiguous
+      ? `first address \`${formatAddress(4, BigInt(first))}\`, last address \`${formatAddress(4, BigInt(last))}\`, `
+      : 'non-contiguous mask: ';
+    return {
+      contents: md(
+        `**host/mask** \`${t.host}\` / \`${t.mask}\`\n\n${span}${(2 ** zeros).toLocaleString('en-US')} addresses (priority ${32 - zeros}). FreeSWITCH also tests host/mask nodes against IPv6 addresses.`,
+      ),
+      range,
+    };
   }
   return undefined;
 }
@@ -279,7 +309,9 @@ export function aclCompletion(ctx: ProviderContext): CompletionItem[] | undefine
     items.push({
       label: l.name,
       kind: 12, // Value
-      detail: l.builtin ? `built-in (default ${l.defaultAllow ? 'allow' : 'deny'})` : `acl.conf${l.source ? ` ${where(root, l.source.file, l.source.line)}` : ''} (default ${l.defaultAllow ? 'allow' : 'deny'})`,
+      detail: l.builtin
+        ? `built-in (default ${l.defaultAllow ? 'allow' : 'deny'})`
+        : `acl.conf${l.source ? ` ${where(root, l.source.file, l.source.line)}` : ''} (default ${l.defaultAllow ? 'allow' : 'deny'})`,
       documentation: text,
       sortText: `${l.builtin ? '1' : '0'}${l.name}`,
       textEdit: { range, newText: l.name },

@@ -38,13 +38,19 @@ function toAction(f: Finding, fix: Fix, single: boolean, analysis?: Analysis): F
     l.push({ range: e.range, newText: e.newText });
   }
   const root = analysis?.tree.root;
-  const notice = fix.kind === 'credential' && analysis ? credentialNotices(analysis, f, fix).map((n) => formatCredentialNotice(n, (p) => (root && p.startsWith(root + '/') ? p.slice(root.length + 1) : p))).join('; ') : '';
+  const notice =
+    fix.kind === 'credential' && analysis
+      ? credentialNotices(analysis, f, fix)
+          .map((n) => formatCredentialNotice(n, (p) => (root && p.startsWith(root + '/') ? p.slice(root.length + 1) : p)))
+          .join('; ')
+      : '';
   return { title: fix.title, kind: 'quickfix', preferred: !!fix.preferred || single, fixKind: fix.kind, ...(notice ? { notice } : {}), edits, findings: [f] };
 }
 
 /** Is this finding one of the diagnostics the client asked about (same rule, same range)? */
 function isAsked(f: Finding, asked: { range: Range; code?: string | number | undefined }[]): boolean {
-  const same = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  const same = (a: Range, b: Range) =>
+    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
   return asked.some((d) => same(d.range, f.range) && (d.code === undefined || d.code === f.rule));
 }
 
@@ -53,7 +59,13 @@ function isAsked(f: Finding, asked: { range: Range; code?: string | number | und
  * on (`asked`, LSP's context.diagnostics), their fixes come first and only they may be preferred: the
  * fix of a neighbouring finding must never be the pre-selected answer.
  */
-export function codeActions(ws: FsconfWorkspace, path: string, range: Range, only?: string[], asked?: { range: Range; code?: string | number | undefined }[]): FileAction[] {
+export function codeActions(
+  ws: FsconfWorkspace,
+  path: string,
+  range: Range,
+  only?: string[],
+  asked?: { range: Range; code?: string | number | undefined }[],
+): FileAction[] {
   const p = normalize(path);
   const findings = ws.diagnostics().get(p) ?? [];
   const out: FileAction[] = [];
@@ -71,7 +83,13 @@ export function codeActions(ws: FsconfWorkspace, path: string, range: Range, onl
     }
     // after the fixes: "Disable this rule here" (suppress.ts)
     const doc = ws.doc(p);
-    if (doc) out.push(...suppressActions(doc, findings.filter((f) => overlaps(f.range, range))));
+    if (doc)
+      out.push(
+        ...suppressActions(
+          doc,
+          findings.filter((f) => overlaps(f.range, range)),
+        ),
+      );
   }
   if (wantAll) {
     const all = fixAll(ws, p);
@@ -86,6 +104,17 @@ export function fixAll(ws: FsconfWorkspace, path: string): FileAction | undefine
   const { fixes, byFile } = preferredFixes(findings, ['safe']);
   if (!fixes.length) return undefined;
   const edits = new Map<string, { range: Range; newText: string }[]>();
-  for (const [file, list] of byFile) edits.set(file, list.map((e) => ({ range: e.range, newText: e.newText })));
-  return { title: `Fix all auto-fixable problems (${fixes.length})`, kind: 'source.fixAll.fsconf', preferred: false, fixKind: 'safe', edits, findings: fixes.map((x) => x.finding) };
+  for (const [file, list] of byFile)
+    edits.set(
+      file,
+      list.map((e) => ({ range: e.range, newText: e.newText })),
+    );
+  return {
+    title: `Fix all auto-fixable problems (${fixes.length})`,
+    kind: 'source.fixAll.fsconf',
+    preferred: false,
+    fixKind: 'safe',
+    edits,
+    findings: fixes.map((x) => x.finding),
+  };
 }

@@ -107,7 +107,10 @@ export function assemble(a: Analysis, options: AssembleOptions = {}): Assembled 
     const el = node.el;
     // the parsed text: directives and dropped lines are blanked there, as the pre-processor drops them
     const src = node.doc.xml.text;
-    const text = el.textParts.map((p) => (p.cdata ? src.slice(p.start, p.end) : decode(src.slice(p.start, p.end)))).join('').trim();
+    const text = el.textParts
+      .map((p) => (p.cdata ? src.slice(p.start, p.end) : decode(src.slice(p.start, p.end))))
+      .join('')
+      .trim();
     return {
       name: el.name,
       attrs: el.attrs.map((x, i) => [x.name, attrValue(node, i)] as [string, string]),
@@ -157,7 +160,15 @@ export function toOrderedObject(elements: AssembledElement[], root: string | und
   return elements.map(conv);
 }
 
-const BUILDER_OPTIONS = { preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true, commentPropName: '#comment' } as const;
+const BUILDER_OPTIONS = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: true,
+  commentPropName: '#comment',
+} as const;
 
 export interface AssembledText {
   text: string;

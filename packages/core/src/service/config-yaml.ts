@@ -30,7 +30,13 @@ export function configYamlCompletion(text: string, pos: Position): CompletionIte
   if (sev) {
     const start = pos.character - sev[2]!.length;
     const def = ruleById(sev[1]!)?.meta.severity;
-    return SEVERITIES.map((s, i) => ({ label: s, kind: 20, sortText: String(i), ...(s === def ? { detail: 'the default' } : {}), textEdit: { range: { start: { line: pos.line, character: start }, end: pos }, newText: s } }));
+    return SEVERITIES.map((s, i) => ({
+      label: s,
+      kind: 20,
+      sortText: String(i),
+      ...(s === def ? { detail: 'the default' } : {}),
+      textEdit: { range: { start: { line: pos.line, character: start }, end: pos }, newText: s },
+    }));
   }
   // a key being typed: bare, or quoted, in block or flow style
   const key = /(^\s*|[{,]\s*)(["']?)([a-z0-9./-]*)$/.exec(before);
@@ -45,7 +51,10 @@ export function configYamlCompletion(text: string, pos: Position): CompletionIte
     detail: `${r.meta.severity}${r.meta.fixable ? ' · fixable' : ''}`,
     documentation: { kind: 'markdown' as const, value: `${r.meta.description}\n\n[${r.meta.id} in RULES.md](${ruleAnchor(r.meta.id)})` },
     filterText: `${key[2]}${r.meta.id}`,
-    textEdit: { range: { start: { line: pos.line, character: start }, end: { line: pos.line, character: pos.character + closing } }, newText: `"${r.meta.id}"${/\S/.test(after.slice(closing)) ? '' : ': '}` },
+    textEdit: {
+      range: { start: { line: pos.line, character: start }, end: { line: pos.line, character: pos.character + closing } },
+      newText: `"${r.meta.id}"${/\S/.test(after.slice(closing)) ? '' : ': '}`,
+    },
   }));
 }
 
@@ -55,7 +64,11 @@ export function configYamlHover(text: string, pos: Position): Hover | null {
     const s = m.index!;
     if (pos.character < s || pos.character > s + m[0].length) continue;
     const r = ruleById(m[0]);
-    if (!r) return { contents: { kind: 'markdown', value: `\`${m[0]}\` is no fsconf rule id (see RULES.md)` }, range: { start: { line: pos.line, character: s }, end: { line: pos.line, character: s + m[0].length } } };
+    if (!r)
+      return {
+        contents: { kind: 'markdown', value: `\`${m[0]}\` is no fsconf rule id (see RULES.md)` },
+        range: { start: { line: pos.line, character: s }, end: { line: pos.line, character: s + m[0].length } },
+      };
     const value = `**${r.meta.id}** — ${r.meta.severity} by default${r.meta.fixable ? ', fixable' : ''}${r.meta.security ? ', security' : ''}\n\n${r.meta.description}\n\n[RULES.md](${ruleAnchor(r.meta.id)})`;
     return { contents: { kind: 'markdown', value }, range: { start: { line: pos.line, character: s }, end: { line: pos.line, character: s + m[0].length } } };
   }

@@ -43,8 +43,13 @@ export function ctiHover(ws: FsconfWorkspace, path: string, pos: Position): Hove
     const hit = entry.values?.find((v) => v.value === raw);
     const bad =
       entry.type === 'int' &&
-      (valNode.type !== 'number' || !Number.isInteger(valNode.value) || (entry.range?.min !== undefined && (valNode.value as number) < entry.range.min) || (entry.range?.max !== undefined && (valNode.value as number) > entry.range.max));
-    parts.push(hit?.doc ? `Value ${mdCode(raw)}: ${hit.doc}.` : bad ? `Value ${mdCode(raw)} is not accepted: mod_cti refuses the file.` : `Value ${mdCode(raw)}.`);
+      (valNode.type !== 'number' ||
+        !Number.isInteger(valNode.value) ||
+        (entry.range?.min !== undefined && (valNode.value as number) < entry.range.min) ||
+        (entry.range?.max !== undefined && (valNode.value as number) > entry.range.max));
+    parts.push(
+      hit?.doc ? `Value ${mdCode(raw)}: ${hit.doc}.` : bad ? `Value ${mdCode(raw)} is not accepted: mod_cti refuses the file.` : `Value ${mdCode(raw)}.`,
+    );
   } else if (!valNode && entry.default !== undefined) {
     parts.push(`Not set: mod_cti uses ${mdCode(entry.default)}.`);
   }

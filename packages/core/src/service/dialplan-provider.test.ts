@@ -116,7 +116,9 @@ describe('dialplan provider', () => {
     const w = ws();
     expect(hoverText(w, DP, at(DP, '$1${2}', 1))).toContain('capture group 1 of `^(1)(\\d{3})$` (field `destination_number`): `(1)`');
     expect(hoverText(w, DP, at(DP, '${2}@', 2))).toContain('`(\\d{3})`');
-    expect(hoverText(w, DP, at(DP, 'INFO $1"/>\n      </condition>\n    </extension>\n    <extension name="cdata">', 6))).toContain('anti-actions get no regex captures');
+    expect(hoverText(w, DP, at(DP, 'INFO $1"/>\n      </condition>\n    </extension>\n    <extension name="cdata">', 6))).toContain(
+      'anti-actions get no regex captures',
+    );
     expect(hoverText(w, DP, at(DP, 'INFO $2 $3', 6))).toContain('capture group 2 of `^(\\+?)(\\d+)$`');
     expect(hoverText(w, DP, at(DP, 'INFO $2 $3', 9))).toContain('becomes an empty string');
     expect(hoverText(w, DP, at(DP, 'INFO $1"/>\n      </condition>\n    </extension>\n  </context>', 6))).toContain("has no '('");

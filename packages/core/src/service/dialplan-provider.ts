@@ -157,11 +157,17 @@ export function dialplanHover(ctx: ProviderContext): Hover | undefined {
   const r = subRange(data, ref.start, ref.end);
   const range = data.doc.lines.range(r.start, r.end);
   if (action.kind === 'anti-action') {
-    return { contents: md(`**${written}** — not substituted: anti-actions get no regex captures, so the application receives ${code(written)} as written.`), range };
+    return {
+      contents: md(`**${written}** — not substituted: anti-actions get no regex captures, so the application receives ${code(written)} as written.`),
+      range,
+    };
   }
   const src = captureSource(tree, action.condition);
   if (src.kind === 'unknown') {
-    return { contents: md(`**${written}** — capture group ${ref.n} of the condition's expression (it depends on a variable, so fsconf cannot show it).`), range };
+    return {
+      contents: md(`**${written}** — capture group ${ref.n} of the condition's expression (it depends on a variable, so fsconf cannot show it).`),
+      range,
+    };
   }
   if (src.kind === 'literal') {
     return { contents: md(`**${written}** — not substituted: ${src.why}, so the application receives ${code(written)} as written.`), range };
@@ -176,9 +182,11 @@ export function dialplanHover(ctx: ProviderContext): Hover | undefined {
     const g = ref.n >= 1 && ref.n <= s.check.captureCount ? groupText(expr, ref.n) : undefined;
     const field = s.site.field ? attr(s.site.node.el, 'field')?.value : undefined;
     const of = `${code(expr)}${field ? ` (field ${code(field)})` : ''}`;
-    if (ref.n < 1 || ref.n > s.check.captureCount) lines.push(`${of} has ${s.check.captureCount} capture group${s.check.captureCount === 1 ? '' : 's'}: ${written} becomes an empty string.`);
+    if (ref.n < 1 || ref.n > s.check.captureCount)
+      lines.push(`${of} has ${s.check.captureCount} capture group${s.check.captureCount === 1 ? '' : 's'}: ${written} becomes an empty string.`);
     else lines.push(`capture group ${ref.n} of ${of}${g ? `: ${code(g)}` : ''}`);
   }
-  const head = src.sites.length > 1 ? `**${written}** — from the \`<regex>\` that matches:\n\n${lines.map((l) => `- ${l}`).join('\n')}` : `**${written}** — ${lines[0]}`;
+  const head =
+    src.sites.length > 1 ? `**${written}** — from the \`<regex>\` that matches:\n\n${lines.map((l) => `- ${l}`).join('\n')}` : `**${written}** — ${lines[0]}`;
   return { contents: md(head), range };
 }

@@ -36,11 +36,14 @@ function open(files: Record<string, string>): { ws: FsconfWorkspace; path: strin
   return { ws, path: target.path, pos: target.pos };
 }
 const items = (o: ReturnType<typeof open>): CompletionItem[] => completion(o.ws, o.path, o.pos);
-const hoverText = (o: ReturnType<typeof open>): string => ((hover(o.ws, o.path, o.pos) as Hover | null)?.contents as { value: string } | undefined)?.value ?? '';
+const hoverText = (o: ReturnType<typeof open>): string =>
+  ((hover(o.ws, o.path, o.pos) as Hover | null)?.contents as { value: string } | undefined)?.value ?? '';
 
 describe('$${ completion', () => {
   it('replaces the typed prefix (textEdit + filterText), so a client keeps filtering after `$${loc`', () => {
-    const o = open({ 'dialplan/a.xml': `<include>\n  <context name="x"><extension name="e"><condition><action application="set" data="a=$\${loc‸}"/></condition></extension></context>\n</include>\n` });
+    const o = open({
+      'dialplan/a.xml': `<include>\n  <context name="x"><extension name="e"><condition><action application="set" data="a=$\${loc‸}"/></condition></extension></context>\n</include>\n`,
+    });
     const list = items(o);
     const ip = list.find((i) => i.label === 'local_ip_v4');
     expect(ip, 'FreeSWITCH sets local_ip_v4 itself').toBeDefined();
@@ -60,7 +63,11 @@ describe('$${ completion', () => {
 
 describe('hover on a chained variable', () => {
   it('$${domain} set to $${local_ip_v4}: shows the chain and where it is set, not "fsconf never runs it"', () => {
-    const md = hoverText(open({ 'dialplan/a.xml': `<include>\n  <context name="x"><extension name="e"><condition><action application="set" data="a=$\${dom‸ain}"/></condition></extension></context>\n</include>\n` }));
+    const md = hoverText(
+      open({
+        'dialplan/a.xml': `<include>\n  <context name="x"><extension name="e"><condition><action application="set" data="a=$\${dom‸ain}"/></condition></extension></context>\n</include>\n`,
+      }),
+    );
     expect(md).toContain('= `$${local_ip_v4}`');
     expect(md).toContain("this host's IPv4 address");
     expect(md).toContain('vars.xml line 2');
@@ -76,14 +83,18 @@ describe('hover on a chained variable', () => {
 
 describe('param name completion', () => {
   it('adds value="…" as a snippet (default value selected) when the param has none', () => {
-    const o = open({ 'autoload_configs/sofia.conf.xml': `<configuration name="sofia.conf">\n  <profiles>\n    <profile name="internal">\n      <settings>\n        <param name="sip-po‸"/>\n      </settings>\n    </profile>\n  </profiles>\n</configuration>\n` });
+    const o = open({
+      'autoload_configs/sofia.conf.xml': `<configuration name="sofia.conf">\n  <profiles>\n    <profile name="internal">\n      <settings>\n        <param name="sip-po‸"/>\n      </settings>\n    </profile>\n  </profiles>\n</configuration>\n`,
+    });
     const port = items(o).find((i) => i.label === 'sip-port')!;
     expect(port.insertTextFormat).toBe(2);
     expect((port.textEdit as TextEdit).newText).toMatch(/^sip-port" value="\$\{1:[^}]*\}$/);
   });
 
   it('leaves an existing value alone', () => {
-    const o = open({ 'autoload_configs/sofia.conf.xml': `<configuration name="sofia.conf">\n  <profiles>\n    <profile name="internal">\n      <settings>\n        <param name="sip-po‸" value="5060"/>\n      </settings>\n    </profile>\n  </profiles>\n</configuration>\n` });
+    const o = open({
+      'autoload_configs/sofia.conf.xml': `<configuration name="sofia.conf">\n  <profiles>\n    <profile name="internal">\n      <settings>\n        <param name="sip-po‸" value="5060"/>\n      </settings>\n    </profile>\n  </profiles>\n</configuration>\n`,
+    });
     const port = items(o).find((i) => i.label === 'sip-port')!;
     expect((port.textEdit as TextEdit).newText).toBe('sip-port');
   });
@@ -92,7 +103,10 @@ describe('param name completion', () => {
 describe('application completion', () => {
   it('ranks applications of loaded modules first and says which module is not loaded', () => {
     const modules = `<configuration name="modules.conf">\n  <modules>\n    <load module="mod_dptools"/>\n  </modules>\n</configuration>\n`;
-    const o = open({ 'autoload_configs/modules.conf.xml': modules, 'dialplan/a.xml': `<include>\n  <context name="x"><extension name="e"><condition><action application="‸"/></condition></extension></context>\n</include>\n` });
+    const o = open({
+      'autoload_configs/modules.conf.xml': modules,
+      'dialplan/a.xml': `<include>\n  <context name="x"><extension name="e"><condition><action application="‸"/></condition></extension></context>\n</include>\n`,
+    });
     const list = items(o);
     const bridge = list.find((i) => i.label === 'bridge')!;
     const fax = list.find((i) => i.label === 'rxfax')!;
@@ -104,7 +118,11 @@ describe('application completion', () => {
 
 describe('include glob', () => {
   it('go to definition offers every file the glob brings in, as links from the whole path', () => {
-    const o = open({ 'freeswitch.xml': FREESWITCH_XML.replace('data="dialplan/*.xml"', 'data="dialplan/*‸.xml"'), 'dialplan/a.xml': '<include/>\n', 'dialplan/b.xml': '<include/>\n' });
+    const o = open({
+      'freeswitch.xml': FREESWITCH_XML.replace('data="dialplan/*.xml"', 'data="dialplan/*‸.xml"'),
+      'dialplan/a.xml': '<include/>\n',
+      'dialplan/b.xml': '<include/>\n',
+    });
     const d = definitionLinks(o.ws, o.path, o.pos) as { targetUri: string; originSelectionRange: unknown }[];
     expect(d.map((l) => l.targetUri)).toEqual(['file:///conf/dialplan/a.xml', 'file:///conf/dialplan/b.xml']);
     expect(d[0]!.originSelectionRange).toBeDefined();

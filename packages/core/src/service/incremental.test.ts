@@ -9,7 +9,8 @@ import { newModelCache } from '../model.js';
 import type { Finding, Rule } from '../rules/types.js';
 
 const VANILLA = `${CORPUS_DIR}/vanilla`;
-const key = (f: Finding) => `${f.file}:${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.severity} ${f.rule} ${f.message}`;
+const key = (f: Finding) =>
+  `${f.file}:${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.severity} ${f.rule} ${f.message}`;
 const flat = (m: Map<string, Finding[]>) => [...m.values()].flat().map(key).sort();
 
 describe('incremental re-analysis (parse, model and rule caches) equals a fresh analysis', () => {
@@ -23,7 +24,13 @@ describe('incremental re-analysis (parse, model and rule caches) equals a fresh 
     const varsText = fs.readFileSync(vars, 'utf8');
     const userText = fs.readFileSync(user, 'utf8');
     const steps: [string, string][] = [
-      [dp, dpText.replace('<extension name="unloop">', '<extension name="unloop"><condition field="destination_numbr" expression="^(1"><action application="playbak" data="$2"/></condition>')],
+      [
+        dp,
+        dpText.replace(
+          '<extension name="unloop">',
+          '<extension name="unloop"><condition field="destination_numbr" expression="^(1"><action application="playbak" data="$2"/></condition>',
+        ),
+      ],
       [vars, varsText.replace('default_password=1234', 'default_password=Str0ng.Pass-word')],
       [user, userText.replace('$${default_password}', 'abc')],
       [dp, dpText],
@@ -44,7 +51,16 @@ describe('incremental re-analysis (parse, model and rule caches) equals a fresh 
 
 describe('incremental re-analysis on random edit sequences equals a fresh analysis', () => {
   // edits of users, group and domain params (inherited passwords), dialplans, profiles, ACLs and vars
-  const FILES = ['dialplan/default.xml', 'dialplan/public.xml', 'directory/default.xml', 'directory/default/1000.xml', 'directory/default/1001.xml', 'sip_profiles/internal.xml', 'autoload_configs/acl.conf.xml', 'vars.xml'].map((f) => `${VANILLA}/${f}`);
+  const FILES = [
+    'dialplan/default.xml',
+    'dialplan/public.xml',
+    'directory/default.xml',
+    'directory/default/1000.xml',
+    'directory/default/1001.xml',
+    'sip_profiles/internal.xml',
+    'autoload_configs/acl.conf.xml',
+    'vars.xml',
+  ].map((f) => `${VANILLA}/${f}`);
   const SNIPPETS = [
     '\n',
     '\n\n\n',
@@ -104,7 +120,8 @@ describe('what an edit makes the rules do again', () => {
     meta: { id: 'test/users', severity: 'info', description: 'counts users', fixable: false, reads: ['user', 'param', 'params'] },
     check(ctx) {
       seen.users++;
-      for (const u of ctx.model.users) if (u.id === '1000') ctx.report({ doc: u.node.doc, start: u.node.el.start, end: u.node.el.start + 5, message: 'user 1000' });
+      for (const u of ctx.model.users)
+        if (u.id === '1000') ctx.report({ doc: u.node.doc, start: u.node.el.start, end: u.node.el.start + 5, message: 'user 1000' });
     },
   };
   const extensionsRule: Rule = {

@@ -36,7 +36,12 @@ function short(s: string): string {
   return s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s;
 }
 
-export function inlayHints(ws: FsconfWorkspace, path: string, range: { start: { line: number; character: number }; end: { line: number; character: number } } | undefined, kinds: InlayKinds = INLAY_DEFAULTS): InlayHint[] {
+export function inlayHints(
+  ws: FsconfWorkspace,
+  path: string,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } } | undefined,
+  kinds: InlayKinds = INLAY_DEFAULTS,
+): InlayHint[] {
   const a = ws.analysis();
   const doc = a.tree.docs.get(path);
   if (!doc) return [];
@@ -53,7 +58,11 @@ export function inlayHints(ws: FsconfWorkspace, path: string, range: { start: { 
       if (!cfg) continue;
       let m = withModes.get(cfg);
       if (!m) {
-        m = new Map(configParams(cfg).filter((e) => e.modes).map((e) => [e.name, e.modes!] as const));
+        m = new Map(
+          configParams(cfg)
+            .filter((e) => e.modes)
+            .map((e) => [e.name, e.modes!] as const),
+        );
         withModes.set(cfg, m);
       }
       const codec = m.get(p.name);
@@ -99,7 +108,8 @@ function variableHints(ws: FsconfWorkspace, doc: Doc, inside: (o: number) => boo
       const el = elementAt(doc.xml.roots, u.start);
       const n = el?.attrs.find((x) => x.name === 'name')?.value;
       if (n && isSecretName(n)) secret = true;
-      for (const defs of tree.vars.defs.values()) for (const d of defs) if (d.doc === doc && u.start >= d.valueStart && u.end <= d.valueEnd && isSecretName(d.name)) secret = true;
+      for (const defs of tree.vars.defs.values())
+        for (const d of defs) if (d.doc === doc && u.start >= d.valueStart && u.end <= d.valueEnd && isSecretName(d.name)) secret = true;
     }
     if (def && def.value !== undefined) label = `= ${secret ? maskSecret(def.value) : short(def.value)}`;
     else if (def && def.cmd === 'set') label = `= ${secret ? maskSecret(rawValue(def)) : short(rawValue(def))}`;

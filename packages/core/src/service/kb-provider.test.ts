@@ -32,7 +32,10 @@ interface Opened {
 }
 
 /** A tree (MAIN, VARS, SOFIA plus `files`); the file holding `‸` is opened with the caret removed. */
-function open(files: Record<string, string>, base: Record<string, string> = { 'freeswitch.xml': MAIN, 'vars.xml': VARS, 'autoload_configs/sofia.conf.xml': SOFIA }): Opened {
+function open(
+  files: Record<string, string>,
+  base: Record<string, string> = { 'freeswitch.xml': MAIN, 'vars.xml': VARS, 'autoload_configs/sofia.conf.xml': SOFIA },
+): Opened {
   const all = { ...base, ...files };
   let target: { path: string; pos: Position; text: string } | undefined;
   const clean: Record<string, string> = {};
@@ -66,7 +69,11 @@ function labels(o: Opened): string[] {
 
 describe('hover on params', () => {
   it('amrwb default-bitrate 8 names 23.85 kbit/s and shows the whole (correct) mode table', () => {
-    const md = hoverText(open({ 'autoload_configs/amrwb.conf.xml': `<configuration name="amrwb.conf">\n  <settings>\n    <param name="default-bitrate" value="‸8"/>\n  </settings>\n</configuration>\n` }));
+    const md = hoverText(
+      open({
+        'autoload_configs/amrwb.conf.xml': `<configuration name="amrwb.conf">\n  <settings>\n    <param name="default-bitrate" value="‸8"/>\n  </settings>\n</configuration>\n`,
+      }),
+    );
     expect(md.split('\n')[0]).toMatch(/^\*\*default-bitrate\*\* — /);
     expect(md).toContain('23.85 kbit/s');
     for (const rate of ['6.60', '8.85', '12.65', '14.25', '15.85', '18.25', '19.85', '23.05', '23.85']) expect(md).toContain(rate);
@@ -75,20 +82,32 @@ describe('hover on params', () => {
   });
 
   it('shows the value after $${} expansion and where it came from', () => {
-    const md = hoverText(open({ 'autoload_configs/amrwb.conf.xml': `<configuration name="amrwb.conf">\n  <settings>\n    <param name="default-bi‸trate" value="$\${wb_mode}"/>\n  </settings>\n</configuration>\n` }));
+    const md = hoverText(
+      open({
+        'autoload_configs/amrwb.conf.xml': `<configuration name="amrwb.conf">\n  <settings>\n    <param name="default-bi‸trate" value="$\${wb_mode}"/>\n  </settings>\n</configuration>\n`,
+      }),
+    );
     expect(md).toContain('`$${wb_mode}` → `8`');
     expect(md).toContain('vars.xml:2');
     expect(md).toContain('| **8** | **23.85** |');
   });
 
   it('says when a value is unknown (exec-set) instead of guessing', () => {
-    const md = hoverText(open({ 'autoload_configs/amr.conf.xml': `<configuration name="amr.conf">\n  <settings>\n    <param name="default-bitrate‸" value="$\${rate}"/>\n  </settings>\n</configuration>\n` }));
+    const md = hoverText(
+      open({
+        'autoload_configs/amr.conf.xml': `<configuration name="amr.conf">\n  <settings>\n    <param name="default-bitrate‸" value="$\${rate}"/>\n  </settings>\n</configuration>\n`,
+      }),
+    );
     expect(md).toContain('unknown to fsconf');
     expect(md).toContain('`exec-set` at vars.xml:3');
   });
 
   it('amr volte says words are read as 0', () => {
-    const md = hoverText(open({ 'autoload_configs/amr.conf.xml': `<configuration name="amr.conf">\n  <settings>\n    <param name="volte" value="tr‸ue"/>\n  </settings>\n</configuration>\n` }));
+    const md = hoverText(
+      open({
+        'autoload_configs/amr.conf.xml': `<configuration name="amr.conf">\n  <settings>\n    <param name="volte" value="tr‸ue"/>\n  </settings>\n</configuration>\n`,
+      }),
+    );
     expect(md).toMatch(/words are read as 0/);
     expect(md).toContain('`true` is read with atoi() as 0 → **off**');
   });
@@ -103,7 +122,14 @@ describe('hover on params', () => {
   });
 
   it('a sip profile file on its own (no freeswitch.xml) is still a sofia profile', () => {
-    const md = hoverText(open({ 'sip_profiles/internal.xml': `<profile name="internal">\n  <settings>\n    <param name="apply-inbound-a‸cl" value="domains"/>\n  </settings>\n</profile>\n` }, {}));
+    const md = hoverText(
+      open(
+        {
+          'sip_profiles/internal.xml': `<profile name="internal">\n  <settings>\n    <param name="apply-inbound-a‸cl" value="domains"/>\n  </settings>\n</profile>\n`,
+        },
+        {},
+      ),
+    );
     expect(md).toMatch(/^\*\*apply-inbound-acl\*\* — /);
   });
 
@@ -113,23 +139,39 @@ describe('hover on params', () => {
     expect(md).toMatch(/^\*\*password\*\* — /);
     expect(md).not.toContain('s3cret-Pass');
     const cfg = (config: string, body: string) => ({ [`autoload_configs/${config}.xml`]: `<configuration name="${config}">\n${body}\n</configuration>\n` });
-    expect(hoverText(open(cfg('event_socket.conf', `  <settings>\n    <param name="listen-i‸p" value="::"/>\n  </settings>`)))).toMatch(/^\*\*listen-ip\*\* — /);
+    expect(hoverText(open(cfg('event_socket.conf', `  <settings>\n    <param name="listen-i‸p" value="::"/>\n  </settings>`)))).toMatch(
+      /^\*\*listen-ip\*\* — /,
+    );
     expect(hoverText(open(cfg('xml_rpc.conf', `  <settings>\n    <param name="auth-re‸alm" value="x"/>\n  </settings>`)))).toMatch(/^\*\*auth-realm\*\* — /);
-    expect(hoverText(open(cfg('verto.conf', `  <profiles>\n    <profile name="v">\n      <param name="bind-lo‸cal" value="0.0.0.0:8081"/>\n    </profile>\n  </profiles>`)))).toMatch(/^\*\*bind-local\*\* — /);
-    expect(hoverText(open(cfg('switch.conf', `  <settings>\n    <param name="max-ses‸sions" value="1000"/>\n  </settings>`)))).toMatch(/^\*\*max-sessions\*\* — /);
+    expect(
+      hoverText(
+        open(cfg('verto.conf', `  <profiles>\n    <profile name="v">\n      <param name="bind-lo‸cal" value="0.0.0.0:8081"/>\n    </profile>\n  </profiles>`)),
+      ),
+    ).toMatch(/^\*\*bind-local\*\* — /);
+    expect(hoverText(open(cfg('switch.conf', `  <settings>\n    <param name="max-ses‸sions" value="1000"/>\n  </settings>`)))).toMatch(
+      /^\*\*max-sessions\*\* — /,
+    );
     const amqp = `  <producers>\n    <profile name="default">\n      <connections>\n        <connection name="primary">\n          <param name="host‸name" value="localhost"/>\n        </connection>\n      </connections>\n      <params>\n        <param name="event_filter" value="SWITCH_EVENT_CHANNEL_CREATE,HEART‸BEAT"/>\n      </params>\n    </profile>\n  </producers>`;
     expect(hoverText(open(cfg('amqp.conf', amqp.replace('HEART‸BEAT', 'HEARTBEAT'))))).toMatch(/^\*\*hostname\*\* — /);
     expect(hoverText(open(cfg('amqp.conf', amqp.replace('host‸name', 'hostname'))))).toMatch(/^\*\*HEARTBEAT\*\* — /);
   });
 
   it('an unknown name says FreeSWITCH ignores it, with did-you-mean', () => {
-    const md = hoverText(open({ 'autoload_configs/amr.conf.xml': `<configuration name="amr.conf">\n  <settings>\n    <param name="volt‸" value="1"/>\n  </settings>\n</configuration>\n` }));
+    const md = hoverText(
+      open({
+        'autoload_configs/amr.conf.xml': `<configuration name="amr.conf">\n  <settings>\n    <param name="volt‸" value="1"/>\n  </settings>\n</configuration>\n`,
+      }),
+    );
     expect(md).toContain('ignores it');
     expect(md).toContain('`volte`');
   });
 
   it('a later duplicate wins', () => {
-    const md = hoverText(open({ 'autoload_configs/amr.conf.xml': `<configuration name="amr.conf">\n  <settings>\n    <param name="volte" value="‸1"/>\n    <param name="VOLTE" value="0"/>\n  </settings>\n</configuration>\n` }));
+    const md = hoverText(
+      open({
+        'autoload_configs/amr.conf.xml': `<configuration name="amr.conf">\n  <settings>\n    <param name="volte" value="‸1"/>\n    <param name="VOLTE" value="0"/>\n  </settings>\n</configuration>\n`,
+      }),
+    );
     expect(md).toContain('Not used: a later `<param name="VOLTE">` at line 4 wins');
   });
 });
@@ -196,7 +238,9 @@ describe('completion', () => {
   });
 
   it('works in an unclosed <param name="auth- at the end of the file', () => {
-    const o = open({ 'sip_profiles/internal.xml': `<profile name="internal">\n  <settings>\n    <param name="auth-calls" value="true"/>\n    <param name="auth-‸` });
+    const o = open({
+      'sip_profiles/internal.xml': `<profile name="internal">\n  <settings>\n    <param name="auth-calls" value="true"/>\n    <param name="auth-‸`,
+    });
     const items = completion(o.ws, o.path, o.pos);
     const l = items.map((i) => i.label);
     expect(l).toContain('auth-calls-acl-only');
@@ -214,15 +258,23 @@ describe('completion', () => {
   it('offers true/false for a boolean param, 0/1 for an atoi flag, modes for default-bitrate', () => {
     const bool = labels(open({ 'sip_profiles/internal.xml': PROFILE(`    <param name="auth-calls" value="‸"/>`) }));
     expect(bool).toEqual(expect.arrayContaining(['true', 'false']));
-    const flag = labels(open({ 'autoload_configs/amr.conf.xml': `<configuration name="amr.conf">\n  <settings>\n    <param name="volte" value="‸`}));
+    const flag = labels(open({ 'autoload_configs/amr.conf.xml': `<configuration name="amr.conf">\n  <settings>\n    <param name="volte" value="‸` }));
     expect(flag).toEqual(['0', '1']);
-    const modes = completion(...(({ ws, path, pos }) => [ws, path, pos] as const)(open({ 'autoload_configs/amrwb.conf.xml': `<configuration name="amrwb.conf">\n  <settings>\n    <param name="default-bitrate" value="‸"/>\n  </settings>\n</configuration>\n` })));
+    const modes = completion(
+      ...(({ ws, path, pos }) => [ws, path, pos] as const)(
+        open({
+          'autoload_configs/amrwb.conf.xml': `<configuration name="amrwb.conf">\n  <settings>\n    <param name="default-bitrate" value="‸"/>\n  </settings>\n</configuration>\n`,
+        }),
+      ),
+    );
     expect(modes.map((m) => m.label)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8']);
     expect(modes.find((m) => m.label === '8')!.detail).toBe('23.85 kbit/s');
   });
 
   it('offers application names with their syntax inside application="', () => {
-    const o = open({ 'dialplan/default.xml': `<include>\n  <context name="default">\n    <extension name="x">\n      <condition field="destination_number" expression="^1$">\n        <action application="brid‸` });
+    const o = open({
+      'dialplan/default.xml': `<include>\n  <context name="default">\n    <extension name="x">\n      <condition field="destination_number" expression="^1$">\n        <action application="brid‸`,
+    });
     const items = completion(o.ws, o.path, o.pos);
     const bridge = items.find((i) => i.label === 'bridge');
     expect(bridge?.detail).toMatch(/^bridge </);
@@ -230,15 +282,23 @@ describe('completion', () => {
   });
 
   it('event names in amqp event_filter, log levels in log-levels, module names in modules.conf', () => {
-    const amqp = (params: string, kind = 'producers') => ({ 'autoload_configs/amqp.conf.xml': `<configuration name="amqp.conf">\n  <${kind}>\n    <profile name="default">\n      <params>\n${params}\n      </params>\n    </profile>\n  </${kind}>\n</configuration>\n` });
-    const ev = completion(...(({ ws, path, pos }) => [ws, path, pos] as const)(open(amqp(`        <param name="event_filter" value="CHANNEL_CREATE,CHANNEL_H‸"/>`))));
+    const amqp = (params: string, kind = 'producers') => ({
+      'autoload_configs/amqp.conf.xml': `<configuration name="amqp.conf">\n  <${kind}>\n    <profile name="default">\n      <params>\n${params}\n      </params>\n    </profile>\n  </${kind}>\n</configuration>\n`,
+    });
+    const ev = completion(
+      ...(({ ws, path, pos }) => [ws, path, pos] as const)(open(amqp(`        <param name="event_filter" value="CHANNEL_CREATE,CHANNEL_H‸"/>`))),
+    );
     expect(ev.map((i) => i.label)).toContain('CHANNEL_HANGUP');
     expect((ev[0]!.textEdit as { range: { start: Position } }).range.start.character).toBe('        <param name="event_filter" value="CHANNEL_CREATE,'.length);
     const lv = labels(open(amqp(`        <param name="log-levels" value="debug,‸"/>`, 'logging')));
     expect(lv).toEqual(expect.arrayContaining(['err', 'warning', 'all']));
     expect(lv).not.toContain('error');
     expect(labels(open(amqp(`        <param name="event_filter" value="‸"/>`, 'logging')))).toEqual([]);
-    const mods = labels(open({ 'autoload_configs/modules.conf.xml': `<configuration name="modules.conf">\n  <modules>\n    <load module="mod_so‸"/>\n  </modules>\n</configuration>\n` }));
+    const mods = labels(
+      open({
+        'autoload_configs/modules.conf.xml': `<configuration name="modules.conf">\n  <modules>\n    <load module="mod_so‸"/>\n  </modules>\n</configuration>\n`,
+      }),
+    );
     expect(mods).toContain('mod_sofia');
     expect(mods).not.toContain('mod_acl');
   });

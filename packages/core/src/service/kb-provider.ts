@@ -250,10 +250,15 @@ function paramHover(ctx: ProviderContext, el: XmlElement, a: XmlAttr): Hover | u
     if (place.section.unknownNames === 'allowed') {
       return { contents: md(`**${name}** — ${place.section.doc.split('\n')[0]}`), range };
     }
-    const s = kbDidYouMean(name, configParams(place.config, place.section.id).map((p) => p.name));
+    const s = kbDidYouMean(
+      name,
+      configParams(place.config, place.section.id).map((p) => p.name),
+    );
     const what = place.section.unknownNames === 'warned' ? 'FreeSWITCH logs a warning and ignores it' : 'FreeSWITCH silently ignores it';
     return {
-      contents: md(`**${name}** — not a param ${moduleLabel(place.config)} reads here: ${what}.${s.length ? `\n\nDid you mean ${s.map(mdCode).join(', ')}?` : ''}`),
+      contents: md(
+        `**${name}** — not a param ${moduleLabel(place.config)} reads here: ${what}.${s.length ? `\n\nDid you mean ${s.map(mdCode).join(', ')}?` : ''}`,
+      ),
       range,
     };
   }
@@ -294,7 +299,11 @@ function paramHover(ctx: ProviderContext, el: XmlElement, a: XmlAttr): Hover | u
     if (entry.default !== undefined || entry.defaultNote) extra.push('No `value`: FreeSWITCH uses the default.');
   }
   if (match.how !== 'exact' && name !== entry.name) {
-    extra.push(match.how === 'prefix' ? `Read as ${mdCode(entry.name)}: ${moduleLabel(place.config)} compares only the start of the name.` : `Read as ${mdCode(entry.name)} (the name ignores case).`);
+    extra.push(
+      match.how === 'prefix'
+        ? `Read as ${mdCode(entry.name)}: ${moduleLabel(place.config)} compares only the start of the name.`
+        : `Read as ${mdCode(entry.name)} (the name ignores case).`,
+    );
   }
   const dup = duplicateNote(place, el, entry, doc);
   if (dup) extra.push(dup);
@@ -323,7 +332,8 @@ export function kbHover(ctx: ProviderContext): Hover | undefined {
       if (a.name !== 'application' || !ctx.cursor.inAttrValue || !value) return undefined;
       const app = application(value);
       if (app) return { contents: md(renderAppHover(app)), range: valueRange };
-      if (ctx.ws.analysis().config.known.applications.includes(value)) return { contents: md(`**${value}** — declared in \`.fsconf.yaml\` (known.applications): a third-party application.`), range: valueRange };
+      if (ctx.ws.analysis().config.known.applications.includes(value))
+        return { contents: md(`**${value}** — declared in \`.fsconf.yaml\` (known.applications): a third-party application.`), range: valueRange };
       return undefined;
     }
     case 'load': {
@@ -331,7 +341,8 @@ export function kbHover(ctx: ProviderContext): Hover | undefined {
       const name = value.replace(/\.(so|dll|dylib)$/i, '');
       const m = kbModule(name) ?? nonModule(name);
       if (m) return { contents: md(renderModuleHover(m)), range: valueRange };
-      if (ctx.ws.analysis().config.known.modules.includes(name)) return { contents: md(`**${name}** — declared in \`.fsconf.yaml\` (known.modules): a third-party module.`), range: valueRange };
+      if (ctx.ws.analysis().config.known.modules.includes(name))
+        return { contents: md(`**${name}** — declared in \`.fsconf.yaml\` (known.modules): a third-party module.`), range: valueRange };
       return undefined;
     }
     case 'condition':
@@ -394,7 +405,9 @@ function attrSite(ctx: ProviderContext): AttrSite | undefined {
     const tagStart = lineStart + m.index;
     const valueStart = offset - m[5]!.length;
     const own = element && element.start === tagStart ? element : undefined;
-    const attrs = own ? new Map(own.attrs.map((x) => [x.name, x.value] as const)) : attrsOf(doc.text.slice(tagStart, doc.lines.lineEnd(doc.lines.lineOf(offset))));
+    const attrs = own
+      ? new Map(own.attrs.map((x) => [x.name, x.value] as const))
+      : attrsOf(doc.text.slice(tagStart, doc.lines.lineEnd(doc.lines.lineOf(offset))));
     return { tag: m[1]!, tagStart, attr: m[3]!, attrs, valueStart, replaceEnd: closingQuoteEnd(doc, offset), element: own };
   }
   // a start tag spread over several lines: the tree knows
@@ -417,7 +430,10 @@ function attrSite(ctx: ProviderContext): AttrSite | undefined {
 function containerAt(doc: Doc, offset: number): XmlElement | undefined {
   const text = doc.xml.text;
   const isContainer = (el: XmlElement) =>
-    !el.selfClosing && text.charCodeAt(el.startTagEnd - 1) === 62 /* > */ && el.startTagEnd <= offset && (offset < el.end || (!el.closed && el.end >= text.length));
+    !el.selfClosing &&
+    text.charCodeAt(el.startTagEnd - 1) === 62 /* > */ &&
+    el.startTagEnd <= offset &&
+    (offset < el.end || (!el.closed && el.end >= text.length));
   let list = doc.xml.roots;
   let found: XmlElement | undefined;
   for (;;) {
@@ -428,7 +444,14 @@ function containerAt(doc: Doc, offset: number): XmlElement | undefined {
   }
 }
 
-function item(label: string, kind: CompletionItemKind, detail: string | undefined, doc: string | undefined, edit: { doc: Doc; start: number; end: number } | undefined, extra: Partial<CompletionItem> = {}): CompletionItem {
+function item(
+  label: string,
+  kind: CompletionItemKind,
+  detail: string | undefined,
+  doc: string | undefined,
+  edit: { doc: Doc; start: number; end: number } | undefined,
+  extra: Partial<CompletionItem> = {},
+): CompletionItem {
   return {
     label,
     kind,
@@ -439,7 +462,17 @@ function item(label: string, kind: CompletionItemKind, detail: string | undefine
   };
 }
 
-const KIND: Record<'property' | 'value' | 'enumMember' | 'function' | 'module' | 'event' | 'keyword' | 'field' | 'constant', CompletionItemKind> = { property: 10, value: 12, enumMember: 20, function: 3, module: 9, event: 23, keyword: 14, field: 5, constant: 21 };
+const KIND: Record<'property' | 'value' | 'enumMember' | 'function' | 'module' | 'event' | 'keyword' | 'field' | 'constant', CompletionItemKind> = {
+  property: 10,
+  value: 12,
+  enumMember: 20,
+  function: 3,
+  module: 9,
+  event: 23,
+  keyword: 14,
+  field: 5,
+  constant: 21,
+};
 
 function shortDoc(doc: string): string {
   const i = doc.indexOf('\n');
@@ -460,7 +493,14 @@ function filterPrefix<T extends { label: string }>(items: T[], prefix: string): 
   return hits;
 }
 
-function paramNameItems(place: Place, container: XmlElement | undefined, self: XmlElement | undefined, prefix: string, edit: { doc: Doc; start: number; end: number } | undefined, wrap: ((name: string, p: ParamEntry) => string) | undefined): CompletionItem[] | undefined {
+function paramNameItems(
+  place: Place,
+  container: XmlElement | undefined,
+  self: XmlElement | undefined,
+  prefix: string,
+  edit: { doc: Doc; start: number; end: number } | undefined,
+  wrap: ((name: string, p: ParamEntry) => string) | undefined,
+): CompletionItem[] | undefined {
   if (!place.section) return undefined;
   const leaf = place.names[place.names.length - 1];
   const present = new Set<ParamEntry>();
@@ -487,7 +527,14 @@ function paramNameItems(place: Place, container: XmlElement | undefined, self: X
   return filterPrefix(out, prefix);
 }
 
-function valueItems(ctx: ProviderContext, place: Place, name: string, prefix: string, edit: { doc: Doc; start: number; end: number }, doc: Doc): CompletionItem[] | undefined {
+function valueItems(
+  ctx: ProviderContext,
+  place: Place,
+  name: string,
+  prefix: string,
+  edit: { doc: Doc; start: number; end: number },
+  doc: Doc,
+): CompletionItem[] | undefined {
   const match = lookup(place, name);
   if (!match) return undefined;
   const p = match.entry;
@@ -500,7 +547,8 @@ function valueItems(ctx: ProviderContext, place: Place, name: string, prefix: st
     if (p.name === 'event_filter') {
       for (const e of allEvents()) out.push(item(e.name, KIND.event, 'event', renderEventHover(e), tokEdit));
     } else if (p.values?.some((v) => logLevel(v.value))) {
-      for (const l of allLogLevels()) out.push(item(l.name, KIND.enumMember, l.number !== undefined ? `level ${l.number}` : 'every level', renderLogLevelHover(l), tokEdit));
+      for (const l of allLogLevels())
+        out.push(item(l.name, KIND.enumMember, l.number !== undefined ? `level ${l.number}` : 'every level', renderLogLevelHover(l), tokEdit));
       out.push(item('all', KIND.enumMember, 'every level', 'All levels.', tokEdit));
     } else if (p.values) {
       for (const v of p.values) out.push(item(v.value, KIND.enumMember, undefined, v.doc, tokEdit));
@@ -508,7 +556,12 @@ function valueItems(ctx: ProviderContext, place: Place, name: string, prefix: st
     return filterPrefix(dedupe(out), tokenPrefix);
   }
   if (p.modes) {
-    for (const m of amrModes(p.modes)) out.push(item(String(m.mode), KIND.enumMember, `${m.kbps.toFixed(2)} kbit/s`, `Mode ${m.mode} = **${m.kbps.toFixed(2)} kbit/s**`, edit, { sortText: String(m.mode).padStart(2, '0') }));
+    for (const m of amrModes(p.modes))
+      out.push(
+        item(String(m.mode), KIND.enumMember, `${m.kbps.toFixed(2)} kbit/s`, `Mode ${m.mode} = **${m.kbps.toFixed(2)} kbit/s**`, edit, {
+          sortText: String(m.mode).padStart(2, '0'),
+        }),
+      );
     return out;
   }
   if (p.type === 'bool') {
@@ -517,7 +570,8 @@ function valueItems(ctx: ProviderContext, place: Place, name: string, prefix: st
   for (const v of p.values ?? []) out.push(item(v.value, KIND.enumMember, v.doc ? shortDoc(v.doc) : undefined, v.doc, edit));
   // ACL names: acl-provider.ts
   if (/^(context|user_context|force-transfer-context)$/.test(p.name)) {
-    for (const c of ctx.ws.analysis().model.contexts) if (c.name && !c.name.startsWith('(file)')) out.push(item(c.name, KIND.constant, 'dialplan context', undefined, edit));
+    for (const c of ctx.ws.analysis().model.contexts)
+      if (c.name && !c.name.startsWith('(file)')) out.push(item(c.name, KIND.constant, 'dialplan context', undefined, edit));
   }
   return out.length ? filterPrefix(dedupe(out), prefix) : undefined;
 }
@@ -569,9 +623,17 @@ function attrCompletion(ctx: ProviderContext, site: AttrSite): CompletionItem[] 
       const rank = (module: string) => (!loaded.size || loaded.has(module) || module === 'core' ? '0' : '1');
       const out = allApplications().map((a) => {
         const off = rank(a.module) === '1';
-        return item(a.name, KIND.function, `${a.syntax ? `${a.name} ${a.syntax}` : a.module}${off ? ` (${a.module} is not loaded)` : ''}`, `${shortDoc(a.doc)}\n\n_${a.module}_${off ? ' — not loaded by modules.conf' : ''}`, edit, { sortText: `${rank(a.module)}${a.name}` });
+        return item(
+          a.name,
+          KIND.function,
+          `${a.syntax ? `${a.name} ${a.syntax}` : a.module}${off ? ` (${a.module} is not loaded)` : ''}`,
+          `${shortDoc(a.doc)}\n\n_${a.module}_${off ? ' — not loaded by modules.conf' : ''}`,
+          edit,
+          { sortText: `${rank(a.module)}${a.name}` },
+        );
       });
-      for (const k of config.known.applications) out.push(item(k, KIND.function, 'known.applications', 'Declared in `.fsconf.yaml`.', edit, { sortText: `0${k}` }));
+      for (const k of config.known.applications)
+        out.push(item(k, KIND.function, 'known.applications', 'Declared in `.fsconf.yaml`.', edit, { sortText: `0${k}` }));
       return filterPrefix(dedupe(out), prefix);
     }
     case 'load': {
@@ -583,10 +645,16 @@ function attrCompletion(ctx: ProviderContext, site: AttrSite): CompletionItem[] 
     case 'condition':
     case 'regex':
       if (site.attr !== 'field') return undefined;
-      return filterPrefix(allCallerProfileFields().map((f) => item(f.name, KIND.field, f.valueKind, f.doc, edit)), prefix);
+      return filterPrefix(
+        allCallerProfileFields().map((f) => item(f.name, KIND.field, f.valueKind, f.doc, edit)),
+        prefix,
+      );
     case 'X-PRE-PROCESS':
       if (site.attr !== 'cmd') return undefined;
-      return filterPrefix(allPreprocessCmds().map((c) => item(c.name, KIND.keyword, c.syntax, renderPreprocessHover(c), edit)), prefix);
+      return filterPrefix(
+        allPreprocessCmds().map((c) => item(c.name, KIND.keyword, c.syntax, renderPreprocessHover(c), edit)),
+        prefix,
+      );
     case 'configuration':
       if (site.attr !== 'name') return undefined;
       return filterPrefix(

@@ -54,9 +54,18 @@ const aclUsedBy: LensProvider = (a, doc) => {
   for (const l of a.model.aclLists) {
     if (l.node.doc !== doc) continue;
     const mine = refs.filter((r) => r.name === l.name);
-    const uses = [...new Set(mine.map((r) => `${r.owner.replace(/^sofia profile "?([^"]*)"?$/, '$1')}${r.role === 'esl' || r.role === 'check_acl' ? '' : ` (${r.role})`}`))];
+    const uses = [
+      ...new Set(mine.map((r) => `${r.owner.replace(/^sofia profile "?([^"]*)"?$/, '$1')}${r.role === 'esl' || r.role === 'check_acl' ? '' : ` (${r.role})`}`)),
+    ];
     const range = doc.lines.range(l.node.el.start, l.node.el.start);
-    out.push(peek(doc, range, uses.length ? `used by: ${uses.join(', ')}` : 'used by nothing', mine.map((r) => ({ uri: toUri(r.doc.path), range: r.doc.lines.range(r.start, r.end) }))));
+    out.push(
+      peek(
+        doc,
+        range,
+        uses.length ? `used by: ${uses.join(', ')}` : 'used by nothing',
+        mine.map((r) => ({ uri: toUri(r.doc.path), range: r.doc.lines.range(r.start, r.end) })),
+      ),
+    );
   }
   return out;
 };
@@ -71,7 +80,17 @@ const gatewayDialledBy: LensProvider = (a, doc) => {
     const exts = new Set(hits.map((t) => t.action.condition.extension));
     const range = doc.lines.range(g.node.el.start, g.node.el.start);
     const title = exts.size ? `dialled by ${exts.size} extension${exts.size === 1 ? '' : 's'}` : 'dialled by no extension';
-    out.push(peek(doc, range, title, hits.map((t) => ({ uri: toUri(t.data.doc.path), range: t.data.doc.lines.range(subRange(t.data, t.start, t.end).start, subRange(t.data, t.start, t.end).end) }))));
+    out.push(
+      peek(
+        doc,
+        range,
+        title,
+        hits.map((t) => ({
+          uri: toUri(t.data.doc.path),
+          range: t.data.doc.lines.range(subRange(t.data, t.start, t.end).start, subRange(t.data, t.start, t.end).end),
+        })),
+      ),
+    );
   }
   return out;
 };

@@ -117,12 +117,17 @@ describe('documentSymbols', () => {
       'dialplan (section)',
       'directory (section)',
     ]);
-    expect(flat(documentSymbols(ws(), '/conf/vars.xml'))).toEqual(['default_password (h***)', 'domain (example.com)', 'hostname (exec-set (computed at load time))']);
+    expect(flat(documentSymbols(ws(), '/conf/vars.xml'))).toEqual([
+      'default_password (h***)',
+      'domain (example.com)',
+      'hostname (exec-set (computed at load time))',
+    ]);
   });
 
   it('gives ranges that contain their selection ranges', () => {
     const check = (s: DocumentSymbol): void => {
-      const le = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+      const le = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+        a.line < b.line || (a.line === b.line && a.character <= b.character);
       expect(le(s.range.start, s.selectionRange.start) && le(s.selectionRange.end, s.range.end)).toBe(true);
       expect(s.name.length).toBeGreaterThan(0);
       for (const c of s.children ?? []) check(c);
@@ -133,7 +138,10 @@ describe('documentSymbols', () => {
   it('answers [] for an unknown file and still answers for a file that does not parse', () => {
     expect(documentSymbols(ws(), '/elsewhere.xml')).toEqual([]);
     const w = ws();
-    w.open('/conf/dialplan/default.xml', files['/conf/dialplan/default.xml']!.replace('</extension>\n    <extension name="tod">', '</extensio\n    <extension name="tod">'));
+    w.open(
+      '/conf/dialplan/default.xml',
+      files['/conf/dialplan/default.xml']!.replace('</extension>\n    <extension name="tod">', '</extensio\n    <extension name="tod">'),
+    );
     const out = flat(documentSymbols(w, '/conf/dialplan/default.xml'));
     expect(out[0]).toBe('default (dialplan context)');
   });
@@ -152,7 +160,10 @@ describe('documentLinks', () => {
   });
 
   it('resolves includes of a file analysed on its own', () => {
-    const fs = new MemoryFileSystem({ '/x/main.xml': '<include>\n  <X-PRE-PROCESS cmd="include" data="sub/*.xml"/>\n</include>\n', '/x/sub/a.xml': '<include/>\n' });
+    const fs = new MemoryFileSystem({
+      '/x/main.xml': '<include>\n  <X-PRE-PROCESS cmd="include" data="sub/*.xml"/>\n</include>\n',
+      '/x/sub/a.xml': '<include/>\n',
+    });
     const w = new FsconfWorkspace(fs, undefined);
     w.open('/x/main.xml', '<include>\n  <X-PRE-PROCESS cmd="include" data="sub/*.xml"/>\n</include>\n');
     expect(documentLinks(w, '/x/main.xml').map((l) => l.target)).toEqual(['file:///x/sub/a.xml']);

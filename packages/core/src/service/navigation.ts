@@ -60,7 +60,14 @@ function clip(s: string, n = 80): string {
 }
 
 function elementCandidate(el: XmlElement, nameAttr: XmlAttr | undefined, name: string, kind: number, detail?: string): Candidate {
-  return { start: el.start, end: Math.max(el.end, el.startTagEnd), ...selection(el, nameAttr), name: clip(name) || `(unnamed ${el.name})`, kind, ...(detail ? { detail: clip(detail) } : {}) };
+  return {
+    start: el.start,
+    end: Math.max(el.end, el.startTagEnd),
+    ...selection(el, nameAttr),
+    name: clip(name) || `(unnamed ${el.name})`,
+    kind,
+    ...(detail ? { detail: clip(detail) } : {}),
+  };
 }
 
 function shown(name: string, value: string): string {
@@ -92,15 +99,23 @@ export function documentSymbols(src: FsconfWorkspace | Analysis, path: string): 
   };
   const mine = (d: Doc) => d === doc;
 
-  for (const c of m.configs) if (mine(c.node.doc)) add(c.node.el, () => elementCandidate(c.node.el, attr(c.node.el, 'name'), c.name, Kind.Module, descriptionOf(c.node.el)));
+  for (const c of m.configs)
+    if (mine(c.node.doc)) add(c.node.el, () => elementCandidate(c.node.el, attr(c.node.el, 'name'), c.name, Kind.Module, descriptionOf(c.node.el)));
   for (const p of m.profiles) {
     if (mine(p.node.doc)) add(p.node.el, () => elementCandidate(p.node.el, p.nameAttr, p.name, Kind.Class, 'sofia profile'));
-    if (p.settingsNode && mine(p.settingsNode.doc)) add(p.settingsNode.el, () => elementCandidate(p.settingsNode!.el, undefined, 'settings', Kind.Struct, `${p.settings.length} params`));
-    if (p.gatewaysNode && mine(p.gatewaysNode.doc)) add(p.gatewaysNode.el, () => elementCandidate(p.gatewaysNode!.el, undefined, 'gateways', Kind.Struct, `${p.gateways.length} gateway${p.gateways.length === 1 ? '' : 's'}`));
+    if (p.settingsNode && mine(p.settingsNode.doc))
+      add(p.settingsNode.el, () => elementCandidate(p.settingsNode!.el, undefined, 'settings', Kind.Struct, `${p.settings.length} params`));
+    if (p.gatewaysNode && mine(p.gatewaysNode.doc))
+      add(p.gatewaysNode.el, () =>
+        elementCandidate(p.gatewaysNode!.el, undefined, 'gateways', Kind.Struct, `${p.gateways.length} gateway${p.gateways.length === 1 ? '' : 's'}`),
+      );
   }
   for (const g of m.gateways) if (mine(g.node.doc)) add(g.node.el, () => elementCandidate(g.node.el, g.nameAttr, g.name, Kind.Interface, 'gateway'));
   for (const l of m.aclLists) {
-    if (mine(l.node.doc)) add(l.node.el, () => elementCandidate(l.node.el, l.nameAttr, l.name, Kind.Namespace, l.defaultAttr ? `default ${l.defaultAttr.attr.value}` : 'network list'));
+    if (mine(l.node.doc))
+      add(l.node.el, () =>
+        elementCandidate(l.node.el, l.nameAttr, l.name, Kind.Namespace, l.defaultAttr ? `default ${l.defaultAttr.attr.value}` : 'network list'),
+      );
     for (const n of l.nodes) {
       if (!mine(n.node.doc)) continue;
       const type = n.attrs.get('type')?.attr.value ?? '';
@@ -109,7 +124,17 @@ export function documentSymbols(src: FsconfWorkspace | Analysis, path: string): 
       add(n.node.el, () => elementCandidate(n.node.el, target?.attr, label, Kind.EnumMember, type));
     }
   }
-  for (const d of m.domains) if (d.node && mine(d.node.doc)) add(d.node.el, () => elementCandidate(d.node!.el, attr(d.node!.el, 'name'), d.nameValue?.raw ?? d.name ?? '', Kind.Namespace, d.name && d.name !== d.nameValue?.raw ? d.name : 'domain'));
+  for (const d of m.domains)
+    if (d.node && mine(d.node.doc))
+      add(d.node.el, () =>
+        elementCandidate(
+          d.node!.el,
+          attr(d.node!.el, 'name'),
+          d.nameValue?.raw ?? d.name ?? '',
+          Kind.Namespace,
+          d.name && d.name !== d.nameValue?.raw ? d.name : 'domain',
+        ),
+      );
   for (const u of m.users) {
     if (!mine(u.node.doc)) continue;
     const detail = [u.numberAlias ? `alias ${u.numberAlias}` : '', u.type ?? '', u.inGroup ? 'in group' : ''].filter(Boolean).join(', ');
@@ -118,7 +143,9 @@ export function documentSymbols(src: FsconfWorkspace | Analysis, path: string): 
   for (const c of m.contexts) if (mine(c.node.doc)) add(c.node.el, () => elementCandidate(c.node.el, c.nameAttr, c.name, Kind.Namespace, 'dialplan context'));
   for (const e of m.extensions) {
     if (!mine(e.node.doc)) continue;
-    add(e.node.el, () => elementCandidate(e.node.el, attr(e.node.el, 'name'), e.name, Kind.Function, conditionDetail(e.conditions[0]?.node.el, e.conditions[0]?.node.doc)));
+    add(e.node.el, () =>
+      elementCandidate(e.node.el, attr(e.node.el, 'name'), e.name, Kind.Function, conditionDetail(e.conditions[0]?.node.el, e.conditions[0]?.node.doc)),
+    );
   }
   for (const l of m.moduleLoads) if (mine(l.node.doc)) add(l.node.el, () => elementCandidate(l.node.el, l.attr, l.module, Kind.Package, 'load'));
   for (const p of m.params) if (mine(p.node.doc)) add(p.node.el, () => paramCandidate(p));

@@ -50,7 +50,8 @@ function refGist(r: VarRef, root: string | undefined): string {
   const name = `\`$\${${r.name}}\``;
   if (r.def && r.def.value !== undefined) return `${name} = \`${SECRET_NAME.test(r.name) ? maskSecret(r.def.value) : r.def.value}\``;
   if (r.def && r.def.cmd === 'set') return `${name} → ${rawValue(r.def)}`;
-  if (r.def) return `${name} is computed by \`${r.def.cmd}\` at ${root ? relativePath(root, r.def.doc.path) : r.def.doc.path} line ${r.def.directive.line + 1} (fsconf never runs it)`;
+  if (r.def)
+    return `${name} is computed by \`${r.def.cmd}\` at ${root ? relativePath(root, r.def.doc.path) : r.def.doc.path} line ${r.def.directive.line + 1} (fsconf never runs it)`;
   const gist = globalGist(r.name);
   if (gist) return `${name} → ${gist}, set by FreeSWITCH at start-up`;
   return `${name} is never set (it expands to an empty string)`;
@@ -123,7 +124,12 @@ export function preprocessDefinition(ctx: ProviderContext): Location[] | Locatio
     // every file a glob brings in, in load order (editors offer the list); the whole path is the origin
     const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const origin = doc.lines.range(d.dataStart, d.dataEnd);
-    return (site?.targets ?? []).map((t): LocationLink => ({ originSelectionRange: origin, targetUri: toUri(t.path), targetRange: top, targetSelectionRange: top }));
+    return (site?.targets ?? []).map((t): LocationLink => ({
+      originSelectionRange: origin,
+      targetUri: toUri(t.path),
+      targetRange: top,
+      targetSelectionRange: top,
+    }));
   }
   return undefined;
 }
@@ -163,7 +169,14 @@ export function preprocessCompletion(ctx: ProviderContext): CompletionItem[] | u
     items.push({
       label: name,
       kind: 6, // Variable
-      detail: def.value === undefined ? (def.cmd === 'set' ? `= ${rawValue(def)}` : `unknown (${def.cmd})`) : SECRET_NAME.test(name) ? maskSecret(def.value) : def.value,
+      detail:
+        def.value === undefined
+          ? def.cmd === 'set'
+            ? `= ${rawValue(def)}`
+            : `unknown (${def.cmd})`
+          : SECRET_NAME.test(name)
+            ? maskSecret(def.value)
+            : def.value,
       documentation: describeDef(def, tree.root),
       filterText: name,
       sortText: `0${name}`,
@@ -179,7 +192,10 @@ export function preprocessCompletion(ctx: ProviderContext): CompletionItem[] | u
       label: g.name,
       kind: 6,
       detail: firstLoad ? 'set by FreeSWITCH at start-up' : 'set by FreeSWITCH only after start-up (empty on the first load)',
-      documentation: { kind: 'markdown', value: `${g.doc}${firstLoad ? '' : '\n\nEmpty while freeswitch.xml is first read; it has a value only after a later `reloadxml`.'}` },
+      documentation: {
+        kind: 'markdown',
+        value: `${g.doc}${firstLoad ? '' : '\n\nEmpty while freeswitch.xml is first read; it has a value only after a later `reloadxml`.'}`,
+      },
       filterText: g.name,
       sortText: `${firstLoad ? 1 : 2}${g.name}`,
       textEdit: { range, newText: g.name },

@@ -151,7 +151,8 @@ function computedContextUse(ctx: ProviderContext): string | undefined {
     const data = actionData(a);
     const args = (data.value ?? '').trim().split(/\s+/);
     const ctxArg = args[0]?.startsWith('-') ? args[3] : args[2];
-    if (ctxArg && ctxArg.includes('${')) return `${where(ctx, { doc: data.doc, start: data.start, end: data.end })} chooses its context at call time (\`${ctxArg}\`): fsconf cannot tell whether it means this one`;
+    if (ctxArg && ctxArg.includes('${'))
+      return `${where(ctx, { doc: data.doc, start: data.start, end: data.end })} chooses its context at call time (\`${ctxArg}\`): fsconf cannot tell whether it means this one`;
   }
   return undefined;
 }
@@ -181,7 +182,8 @@ function check(ws: FsconfWorkspace, f: Found): string | undefined {
   const same = (s: string) => (f.kind === 'context' ? s.toLowerCase() === f.name.toLowerCase() : s === f.name);
   for (const s of f.sites) {
     const text = s.doc.text.slice(s.start, s.end);
-    if (!same(text)) return `cannot rename ${f.kind} "${f.name}": ${where(ctx, s)} names it through \`${text}\` (a variable or an entity), which fsconf does not rewrite`;
+    if (!same(text))
+      return `cannot rename ${f.kind} "${f.name}": ${where(ctx, s)} names it through \`${text}\` (a variable or an entity), which fsconf does not rewrite`;
   }
   return undefined;
 }

@@ -59,7 +59,12 @@ export function routeCodeLenses(ws: FsconfWorkspace, path: string): RouteLens[] 
     const profile = profileFor(ws, ext.context);
     const args: RouteInput = profile ? { profile, from: STRANGER, to } : { profile: '', context: ext.context.name, from: STRANGER, to };
     const at = ext.node.el.start;
-    out.push({ range: ext.node.doc.lines.range(at, at), title: `▶ simulate a call to ${to}${profile ? ` on ${profile}` : ` in ${ext.context.name}`}`, command: 'fsconf.route', arguments: args });
+    out.push({
+      range: ext.node.doc.lines.range(at, at),
+      title: `▶ simulate a call to ${to}${profile ? ` on ${profile}` : ` in ${ext.context.name}`}`,
+      command: 'fsconf.route',
+      arguments: args,
+    });
   }
   return out;
 }
@@ -97,17 +102,30 @@ export function routeHover(ctx: ProviderContext): Hover | undefined {
     const pe = list.find((p) => p.profile.name === profileName);
     if (!pe) return undefined;
     const ad = pe.admission;
-    if (ad.verdict !== 'admitted' || ad.by === 'digest') lines.push(`**Callers without a password** (${pe.caller}) on profile ${profileName}: ${ad.verdict === 'challenged' ? 'challenged for a password' : ad.verdict} — ${ad.reason}`);
+    if (ad.verdict !== 'admitted' || ad.by === 'digest')
+      lines.push(
+        `**Callers without a password** (${pe.caller}) on profile ${profileName}: ${ad.verdict === 'challenged' ? 'challenged for a password' : ad.verdict} — ${ad.reason}`,
+      );
     else {
       lines.push(`**Callers without a password** (${pe.caller}) on profile ${profileName} land in context \`${pe.context}\` and reach:`);
       const r = reachLines(pe);
       lines.push(...(r.length ? r : ['- nothing that rings a phone or leaves the switch']));
     }
   } else if (contextName) {
-    const here = list.filter((p) => p.admission.verdict === 'admitted' && p.admission.by !== 'digest' && (p.context === contextName || p.reaches.some((r) => r.path.some((x) => x.context === contextName))));
-    if (!here.length) lines.push(`**Callers without a password** (${STRANGER}): no sip profile lets them into context \`${contextName}\` (directly or by a transfer fsconf followed).`);
+    const here = list.filter(
+      (p) =>
+        p.admission.verdict === 'admitted' &&
+        p.admission.by !== 'digest' &&
+        (p.context === contextName || p.reaches.some((r) => r.path.some((x) => x.context === contextName))),
+    );
+    if (!here.length)
+      lines.push(
+        `**Callers without a password** (${STRANGER}): no sip profile lets them into context \`${contextName}\` (directly or by a transfer fsconf followed).`,
+      );
     for (const pe of here) {
-      lines.push(`**Callers without a password** (${pe.caller}) on profile ${pe.profile.name}${pe.context === contextName ? ' land here' : ` reach this context from \`${pe.context}\``}:`);
+      lines.push(
+        `**Callers without a password** (${pe.caller}) on profile ${pe.profile.name}${pe.context === contextName ? ' land here' : ` reach this context from \`${pe.context}\``}:`,
+      );
       const r = reachLines(pe, contextName);
       lines.push(...(r.length ? r : ['- nothing that rings a phone or leaves the switch']));
     }

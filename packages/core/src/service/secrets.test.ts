@@ -197,15 +197,64 @@ describe('secretRanges', () => {
 
 describe('isSecretName', () => {
   it('the names the brief and FreeSWITCH use', () => {
-    for (const n of ['password', 'vm-password', 'auth-pass', 'root-password', 'jsonrpc-password', 'reverse-auth-pass', 'a1-hash', 'vm-a1-hash', 'PASSWORD', 'Auth-Pass', 'pin', 'moderator-pin', 'default_password', 'default_provider_password', 'db_pass', 'sip_auth_password', 'shared_secret', 'client-secret-x', 'ldap_passwd', 'api_key', 'cred', 'gateway-credentials'])
+    for (const n of [
+      'password',
+      'vm-password',
+      'auth-pass',
+      'root-password',
+      'jsonrpc-password',
+      'reverse-auth-pass',
+      'a1-hash',
+      'vm-a1-hash',
+      'PASSWORD',
+      'Auth-Pass',
+      'pin',
+      'moderator-pin',
+      'default_password',
+      'default_provider_password',
+      'db_pass',
+      'sip_auth_password',
+      'shared_secret',
+      'client-secret-x',
+      'ldap_passwd',
+      'api_key',
+      'cred',
+      'gateway-credentials',
+    ])
       expect(isSecretName(n), n).toBe(true);
   });
   it('not: names that only mention a password, and ordinary params', () => {
-    for (const n of ['username', 'context', 'auth-user', 'auth-realm', 'listen-ip', 'allow-empty-password', 'send-auth-password', 'db-password-override', 'pass-rfc2833', 'pass-callee-id', 'change-pass-key', 'pin-sound', 'bad-pin-sound', 'pin-retries', 'password_minimum', 'password_strength', 'g-pass', 'apply-inbound-acl-x-token', 'NDLB-broken-auth-hash', 'hold_music', 'domain', ''])
+    for (const n of [
+      'username',
+      'context',
+      'auth-user',
+      'auth-realm',
+      'listen-ip',
+      'allow-empty-password',
+      'send-auth-password',
+      'db-password-override',
+      'pass-rfc2833',
+      'pass-callee-id',
+      'change-pass-key',
+      'pin-sound',
+      'bad-pin-sound',
+      'pin-retries',
+      'password_minimum',
+      'password_strength',
+      'g-pass',
+      'apply-inbound-acl-x-token',
+      'NDLB-broken-auth-hash',
+      'hold_music',
+      'domain',
+      '',
+    ])
       expect(isSecretName(n), n).toBe(false);
   });
   it('covers every knowledge-base param of type password, and SECRET_NAMES is all secret', () => {
-    const kbPasswords = kbData.paramSets.flatMap((s) => s.params).filter((p) => p.type === 'password').map((p) => p.name);
+    const kbPasswords = kbData.paramSets
+      .flatMap((s) => s.params)
+      .filter((p) => p.type === 'password')
+      .map((p) => p.name);
     expect(kbPasswords.length).toBeGreaterThan(5);
     for (const n of kbPasswords) expect(isSecretName(n), n).toBe(true);
     for (const n of SECRET_NAMES) expect(isSecretName(n), n).toBe(true);

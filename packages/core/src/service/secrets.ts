@@ -100,7 +100,9 @@ function elementSpans(text: string, roots: XmlElement[], base: number, out: Span
     const valueA = attr(el, 'value');
     if (nameA && valueA && valueA.quote) valueSpans(nameA.value, text.slice(valueA.valueStart, valueA.valueEnd), base + valueA.valueStart, out);
     // a secret carried by an attribute of its own: mod_hash `<remote … password="…"/>`
-    for (const a of el.attrs) if (a.quote && a.name !== 'name' && a.name !== 'value' && isSecretName(a.name)) literalRuns(text.slice(a.valueStart, a.valueEnd), base + a.valueStart, out);
+    for (const a of el.attrs)
+      if (a.quote && a.name !== 'name' && a.name !== 'value' && isSecretName(a.name))
+        literalRuns(text.slice(a.valueStart, a.valueEnd), base + a.valueStart, out);
     if (el.name === 'action' || el.name === 'anti-action') {
       const app = attr(el, 'application')?.value ?? '';
       const data = attr(el, 'data');
@@ -161,7 +163,8 @@ function modelSpans(ws: FsconfWorkspace, doc: Doc, out: Span[]): void {
   const params: Param[] = [...m.params, ...m.users.flatMap((u) => u.variables), ...m.domains.flatMap((d) => d.variables)];
   for (const p of params) if (mine(p)) valueSpans(p.name, doc.text.slice(p.valueAttr!.valueStart, p.valueAttr!.valueEnd), p.valueAttr!.valueStart, out);
   for (const defs of a.tree.vars.defs.values())
-    for (const d of defs) if (d.doc === doc && d.cmd === 'set') valueSpans(d.name, doc.text.slice(d.valueStart, d.valueEnd).replace(/\s+$/, ''), d.valueStart, out);
+    for (const d of defs)
+      if (d.doc === doc && d.cmd === 'set') valueSpans(d.name, doc.text.slice(d.valueStart, d.valueEnd).replace(/\s+$/, ''), d.valueStart, out);
   for (const act of m.actions) {
     if (act.node.doc !== doc) continue;
     if (act.dataAttr?.quote) actionDataSpans(act.application, doc.text.slice(act.dataAttr.valueStart, act.dataAttr.valueEnd), act.dataAttr.valueStart, out);

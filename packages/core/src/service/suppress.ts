@@ -33,7 +33,14 @@ export function suppressActions(doc: Doc, findings: Finding[]): FileAction[] {
     const indent = /^[ \t]*/.exec(text)![0];
     if (!insideStartTag(doc, lineStart) && !doc.xml.comments.some((c) => c.start < lineStart && c.end > lineStart)) {
       const at: Range = { start: { line, character: 0 }, end: { line, character: 0 } };
-      out.push({ title: `Disable ${f.rule} for this line`, kind: 'quickfix', preferred: false, fixKind: 'choice', edits: new Map([[doc.path, [{ range: at, newText: `${indent}<!-- fsconf-disable-next-line ${f.rule} -->\n` }]]]), findings: [f] });
+      out.push({
+        title: `Disable ${f.rule} for this line`,
+        kind: 'quickfix',
+        preferred: false,
+        fixKind: 'choice',
+        edits: new Map([[doc.path, [{ range: at, newText: `${indent}<!-- fsconf-disable-next-line ${f.rule} -->\n` }]]]),
+        findings: [f],
+      });
     }
   }
   const rules = [...new Set(findings.filter((f) => f.file === doc.path).map((f) => f.rule))];
@@ -42,7 +49,14 @@ export function suppressActions(doc: Doc, findings: Finding[]): FileAction[] {
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
   for (const rule of rules) {
     const at: Range = { start: { line: top, character: 0 }, end: { line: top, character: 0 } };
-    out.push({ title: `Disable ${rule} in this file`, kind: 'quickfix', preferred: false, fixKind: 'choice', edits: new Map([[doc.path, [{ range: at, newText: `<!-- fsconf-disable ${rule} -->${eol}` }]]]), findings: findings.filter((f) => f.rule === rule && f.file === doc.path) });
+    out.push({
+      title: `Disable ${rule} in this file`,
+      kind: 'quickfix',
+      preferred: false,
+      fixKind: 'choice',
+      edits: new Map([[doc.path, [{ range: at, newText: `<!-- fsconf-disable ${rule} -->${eol}` }]]]),
+      findings: findings.filter((f) => f.rule === rule && f.file === doc.path),
+    });
   }
   return out;
 }

@@ -39,8 +39,22 @@ export function workspaceSymbols(ws: FsconfWorkspace, query: string): SymbolInfo
   for (const p of m.profiles) add(p.name, Kind.Class, p.node, p.nameAttr, 'sofia profile');
   for (const g of m.gateways) add(g.name, Kind.Interface, g.node, g.nameAttr, g.profile ? `gateway of ${g.profile.name}` : 'gateway');
   for (const c of m.contexts) if (!c.name.startsWith('(file)')) add(c.name, Kind.Namespace, c.node, c.nameAttr, 'dialplan context');
-  for (const e of m.extensions) add(e.name, Kind.Function, e.node, e.node.el.attrs.find((a) => a.name === 'name'), `extension in ${e.context.name.startsWith('(file)') ? 'dialplan' : e.context.name}`);
-  for (const d of m.domains) add(d.name ?? d.nameValue?.raw, Kind.Namespace, d.node, d.node?.el.attrs.find((a) => a.name === 'name'), 'directory domain');
+  for (const e of m.extensions)
+    add(
+      e.name,
+      Kind.Function,
+      e.node,
+      e.node.el.attrs.find((a) => a.name === 'name'),
+      `extension in ${e.context.name.startsWith('(file)') ? 'dialplan' : e.context.name}`,
+    );
+  for (const d of m.domains)
+    add(
+      d.name ?? d.nameValue?.raw,
+      Kind.Namespace,
+      d.node,
+      d.node?.el.attrs.find((a) => a.name === 'name'),
+      'directory domain',
+    );
   for (const u of m.users) add(u.id, Kind.Object, u.node, u.idAttr, u.domain?.name ? `user of ${u.domain.name}` : 'directory user');
   for (const l of m.aclLists) add(l.name, Kind.Namespace, l.node, l.nameAttr, 'ACL network list');
   return out;

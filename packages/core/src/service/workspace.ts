@@ -74,7 +74,11 @@ export class FsconfWorkspace {
   private readonly extra = new Set<string>();
   root: string | undefined;
 
-  constructor(base: FileSystem, root: string | undefined, private options: WorkspaceOptions = {}) {
+  constructor(
+    base: FileSystem,
+    root: string | undefined,
+    private options: WorkspaceOptions = {},
+  ) {
     this.fs = new OverlayFileSystem(base);
     this.root = root;
   }

@@ -33,7 +33,11 @@ describe('admission (sofia.c acl_count block)', () => {
     const acl = `<list name="office" default="deny"><node type="allow" cidr="10.0.0.0/8"/></list>`;
     const dialplan = `<context name="inside"><extension name="x"><condition><action application="hangup" data="INSIDE"/></condition></extension></context>
       <context name="outside"><extension name="x"><condition><action application="hangup" data="OUTSIDE"/></condition></extension></context>`;
-    const split = miniTree({ profile: `<param name="auth-calls" value="false"/><param name="apply-inbound-acl" value="office:inside:outside"/>`, acl, dialplan });
+    const split = miniTree({
+      profile: `<param name="auth-calls" value="false"/><param name="apply-inbound-acl" value="office:inside:outside"/>`,
+      acl,
+      dialplan,
+    });
     expect(route(split, { to: '1', from: '10.1.2.3' }).outcome.endpoint).toBe('INSIDE');
     const out = route(split, { to: '1', from: '203.0.113.7' });
     expect(out.admission.verdict).toBe('admitted');
@@ -52,7 +56,9 @@ describe('admission (sofia.c acl_count block)', () => {
     const a = miniTree({
       profile: `<param name="context" value="public"/><param name="auth-calls" value="true"/><param name="apply-inbound-acl" value="office"/>
         <param name="apply-proxy-acl" value="proxies"/><param name="apply-proxy-acl-x-token" value="X-Token"/>`,
-      acl, dialplan, directory,
+      acl,
+      dialplan,
+      directory,
     });
     // a proxy vouching for an office address
     const viaProxy = route(a, { to: '1', from: '192.0.2.10', headers: { 'X-AUTH-IP': '10.9.9.9' } });
@@ -65,10 +71,18 @@ describe('admission (sofia.c acl_count block)', () => {
     // not a proxy: the header means nothing
     expect(route(a, { to: '1', from: '203.0.113.7', headers: { 'X-AUTH-IP': '10.9.9.9' } }).admission.verdict).toBe('challenged');
 
-    const aclOnly = miniTree({ profile: `<param name="auth-calls" value="true"/><param name="apply-inbound-acl" value="office"/><param name="auth-calls-acl-only" value="true"/>`, acl, dialplan });
+    const aclOnly = miniTree({
+      profile: `<param name="auth-calls" value="true"/><param name="apply-inbound-acl" value="office"/><param name="auth-calls-acl-only" value="true"/>`,
+      acl,
+      dialplan,
+    });
     expect(route(aclOnly, { to: '1' }).admission).toMatchObject({ verdict: 'rejected', response: '403 Forbidden' });
 
-    const blind = miniTree({ profile: `<param name="context" value="public"/><param name="auth-calls" value="true"/><param name="accept-blind-auth" value="true"/>`, acl, dialplan });
+    const blind = miniTree({
+      profile: `<param name="context" value="public"/><param name="auth-calls" value="true"/><param name="accept-blind-auth" value="true"/>`,
+      acl,
+      dialplan,
+    });
     expect(route(blind, { to: '1' }).admission).toMatchObject({ verdict: 'admitted', authenticated: true, by: 'blind' });
   });
 
@@ -176,7 +190,8 @@ describe('hunt (mod_dialplan_xml.c parse_exten)', () => {
   });
 
   it('anti-actions run when the condition fails, and then the extension counts as matched', () => {
-    const t = tree(`<extension name="a"><condition field="destination_number" expression="^9$"><anti-action application="log" data="not nine"/></condition></extension>
+    const t =
+      tree(`<extension name="a"><condition field="destination_number" expression="^9$"><anti-action application="log" data="not nine"/></condition></extension>
       <extension name="b"><condition><action application="hangup" data="B"/></condition></extension>`);
     const r = route(t, { to: '1' });
     expect(r.actions.map((a) => a.data)).toEqual(['not nine']);
@@ -184,9 +199,13 @@ describe('hunt (mod_dialplan_xml.c parse_exten)', () => {
   });
 
   it('$N substitution only when the expression has a parenthesis', () => {
-    const t = tree(`<extension name="a"><condition field="destination_number" expression="^\\d+$"><action application="hangup" data="$1-$0"/></condition></extension>`);
+    const t = tree(
+      `<extension name="a"><condition field="destination_number" expression="^\\d+$"><action application="hangup" data="$1-$0"/></condition></extension>`,
+    );
     expect(route(t, { to: '12' }).actions[0]!.data).toBe('$1-$0');
-    const u = tree(`<extension name="a"><condition field="destination_number" expression="^(\\d)(\\d)?$"><action application="hangup" data="[$1][$2][\${1}]"/></condition></extension>`);
+    const u = tree(
+      `<extension name="a"><condition field="destination_number" expression="^(\\d)(\\d)?$"><action application="hangup" data="[$1][$2][\${1}]"/></condition></extension>`,
+    );
     expect(route(u, { to: '4' }).actions[0]!.data).toBe('[4][][4]');
   });
 
@@ -207,7 +226,8 @@ describe('hunt (mod_dialplan_xml.c parse_exten)', () => {
   });
 
   it('unknown values stay visibly unknown and undecided conditions are followed both ways', () => {
-    const t = tree(`<extension name="a"><condition field="\${sip_user_agent}" expression="^Evil"><action application="hangup" data="BLOCKED"/></condition></extension>
+    const t =
+      tree(`<extension name="a"><condition field="\${sip_user_agent}" expression="^Evil"><action application="hangup" data="BLOCKED"/></condition></extension>
       <extension name="b"><condition><action application="bridge" data="user/\${dialed}@$\${domain}"/></condition></extension>`);
     const r = route(t, { to: '1' });
     expect(r.outcome.kind).toBe('undecided');
@@ -218,7 +238,9 @@ describe('hunt (mod_dialplan_xml.c parse_exten)', () => {
   });
 
   it('a condition the regex translator cannot express is undecided, with the reason', () => {
-    const t = tree(`<extension name="a"><condition field="destination_number" expression="^(?>1+)2$"><action application="hangup" data="X"/></condition></extension>`);
+    const t = tree(
+      `<extension name="a"><condition field="destination_number" expression="^(?>1+)2$"><action application="hangup" data="X"/></condition></extension>`,
+    );
     const r = route(t, { to: '112' });
     expect(r.outcome.kind).toBe('undecided');
     expect(r.outcome.reason).toMatch(/atomic/);

@@ -9,7 +9,18 @@
 // condition that reads it is undecided: the simulation follows both ways and says whether the outcome
 // depends on it. Nothing is guessed.
 import { attr, elementText } from '../xml/parser.js';
-import { expandAttr, findParam, findParams, type Action, type Condition, type DialplanContext, type Extension, type Model, type Node, type SofiaProfile } from '../model.js';
+import {
+  expandAttr,
+  findParam,
+  findParams,
+  type Action,
+  type Condition,
+  type DialplanContext,
+  type Extension,
+  type Model,
+  type Node,
+  type SofiaProfile,
+} from '../model.js';
 import type { Tree } from '../tree.js';
 import { CORE_GLOBALS } from '../preprocess/globals.js';
 import { aclModelFor, testAddressIn, type AclModel, type LocalNet } from '../semantics/network-lists.js';
@@ -39,20 +50,69 @@ function loc(node: Node): Location {
 
 /** Applications that take the call over: the simulation stops there (outcome "other"). */
 const TAKEOVER = new Set([
-  'voicemail', 'conference', 'ivr', 'lua', 'javascript', 'python', 'perl', 'socket', 'fifo', 'park', 'valet_park',
-  'echo', 'delay_echo', 'eavesdrop', 'intercept', 'deflect', 'redirect', 'callcenter', 'play_and_get_digits', 'bind_digit_action_loop',
-  'pickup', 'fax', 'rxfax', 'txfax', 'spandsp_start_fax_detect', 'detect_speech', 'httapi', 'curl_sendfile', 'enum', 'sched_transfer',
+  'voicemail',
+  'conference',
+  'ivr',
+  'lua',
+  'javascript',
+  'python',
+  'perl',
+  'socket',
+  'fifo',
+  'park',
+  'valet_park',
+  'echo',
+  'delay_echo',
+  'eavesdrop',
+  'intercept',
+  'deflect',
+  'redirect',
+  'callcenter',
+  'play_and_get_digits',
+  'bind_digit_action_loop',
+  'pickup',
+  'fax',
+  'rxfax',
+  'txfax',
+  'spandsp_start_fax_detect',
+  'detect_speech',
+  'httapi',
+  'curl_sendfile',
+  'enum',
+  'sched_transfer',
 ]);
 
 /** mod_dptools applications flagged SAF_ROUTING_EXEC (mod_dptools.c:6523-6576, 6644): the only ones `inline="true"` runs. */
 const ROUTING_EXEC = new Set([
-  'check_acl', 'verbose_events', 'novideo', 'cng_plc', 'early_hangup', 'eval', 'set_media_stats', 'stop', 'set_zombie_exec', 'presence',
-  'log', 'info', 'event', 'export', 'bridge_export', 'set', 'multiset', 'push', 'unshift', 'set_global', 'set_profile_var', 'unset',
-  'multiunset', 'set_user',
+  'check_acl',
+  'verbose_events',
+  'novideo',
+  'cng_plc',
+  'early_hangup',
+  'eval',
+  'set_media_stats',
+  'stop',
+  'set_zombie_exec',
+  'presence',
+  'log',
+  'info',
+  'event',
+  'export',
+  'bridge_export',
+  'set',
+  'multiset',
+  'push',
+  'unshift',
+  'set_global',
+  'set_profile_var',
+  'unset',
+  'multiunset',
+  'set_user',
 ]);
 
 /** Variables sofia or the media layer set from the live call: unknown unless the caller gives them (--var). */
-const RUNTIME = /^(sip_|rtp_|switch_[rm]_sdp$|endpoint_disposition$|uuid$|call_uuid$|channel_name$|remote_media_|read_codec$|write_codec$|originate_|bridge_|last_bridge|hangup_cause|current_application|answer|ep_codec|verto_)/;
+const RUNTIME =
+  /^(sip_|rtp_|switch_[rm]_sdp$|endpoint_disposition$|uuid$|call_uuid$|channel_name$|remote_media_|read_codec$|write_codec$|originate_|bridge_|last_bridge|hangup_cause|current_application|answer|ep_codec|verto_)/;
 
 interface QueuedApp {
   application: string;
@@ -216,9 +276,23 @@ function strftime(fmt: string, c: WallClock): string | undefined {
     }
     const k = fmt[++i];
     const v: Record<string, string> = {
-      Y: String(c.year), y: p2(c.year % 100), m: p2(c.mon), d: p2(c.mday), e: String(c.mday).padStart(2, ' '), H: p2(c.hour), M: p2(c.min), S: p2(c.sec),
-      w: String(c.wday - 1), u: String(c.wday === 1 ? 7 : c.wday - 1), j: String(c.yday).padStart(3, '0'), a: DAYS[c.wday - 1]!, b: MONTHS[c.mon - 1]!,
-      T: `${p2(c.hour)}:${p2(c.min)}:${p2(c.sec)}`, R: `${p2(c.hour)}:${p2(c.min)}`, F: `${c.year}-${p2(c.mon)}-${p2(c.mday)}`, '%': '%',
+      Y: String(c.year),
+      y: p2(c.year % 100),
+      m: p2(c.mon),
+      d: p2(c.mday),
+      e: String(c.mday).padStart(2, ' '),
+      H: p2(c.hour),
+      M: p2(c.min),
+      S: p2(c.sec),
+      w: String(c.wday - 1),
+      u: String(c.wday === 1 ? 7 : c.wday - 1),
+      j: String(c.yday).padStart(3, '0'),
+      a: DAYS[c.wday - 1]!,
+      b: MONTHS[c.mon - 1]!,
+      T: `${p2(c.hour)}:${p2(c.min)}:${p2(c.sec)}`,
+      R: `${p2(c.hour)}:${p2(c.min)}`,
+      F: `${c.year}-${p2(c.mon)}-${p2(c.mday)}`,
+      '%': '%',
     };
     const r = k === undefined ? undefined : v[k];
     if (r === undefined) return undefined;
@@ -325,7 +399,13 @@ function admit(sim: Simulation): AdmissionResult {
   const vars = new Map<string, string>();
   const ploc = loc(profile.node);
   const base = { profile: profile.name, from: input.from };
-  const out = (a: Omit<Admission, 'profile' | 'from'>, extra: Partial<AdmissionResult> = {}): AdmissionResult => ({ admission: { ...base, ...a }, vars, trace, premises, ...extra });
+  const out = (a: Omit<Admission, 'profile' | 'from'>, extra: Partial<AdmissionResult> = {}): AdmissionResult => ({
+    admission: { ...base, ...a },
+    vars,
+    trace,
+    premises,
+    ...extra,
+  });
   const undecided = (reason: string): AdmissionResult => {
     trace.push({ kind: 'admission', text: `undecided: ${reason}`, ...ploc });
     return out({ verdict: 'undecided', authenticated: false, by: 'none', reason });
@@ -345,7 +425,11 @@ function admit(sim: Simulation): AdmissionResult {
   const port = input.port ?? 5060;
   const inboundTokenHeader = settingValue(profile, 'apply-inbound-acl-x-token').value;
   const proxyTokenHeader = settingValue(profile, 'apply-proxy-acl-x-token').value;
-  trace.push({ kind: 'admission', text: `INVITE from ${input.from} to ${input.to} on profile ${profile.name}; auth-calls ${authCalls ? 'on' : 'off'}`, ...ploc });
+  trace.push({
+    kind: 'admission',
+    text: `INVITE from ${input.from} to ${input.to} on profile ${profile.name}; auth-calls ${authCalls ? 'on' : 'off'}`,
+    ...ploc,
+  });
 
   let isAuth = false;
   let by: Admission['by'] = 'none';
@@ -358,7 +442,11 @@ function admit(sim: Simulation): AdmissionResult {
     const r = testAddressIn(sim.am, ip, list, p);
     if (r.verdict === 'unknown') return `the network list "${list}" gives no certain answer for ${ip}: ${r.reason}`;
     if (r.verdict === 'allow' && r.decidedBy?.token) token ??= r.decidedBy.token;
-    trace.push({ kind: 'admission', text: `apply-inbound-acl "${list}": ${ip} ${r.verdict === 'allow' ? 'passes' : 'fails'} (${r.reason})`, ...(r.decidedBy?.file ? { file: r.decidedBy.file, line: r.decidedBy.line ?? 1 } : {}) });
+    trace.push({
+      kind: 'admission',
+      text: `apply-inbound-acl "${list}": ${ip} ${r.verdict === 'allow' ? 'passes' : 'fails'} (${r.reason})`,
+      ...(r.decidedBy?.file ? { file: r.decidedBy.file, line: r.decidedBy.line ?? 1 } : {}),
+    });
     return r.verdict;
   };
 
@@ -431,13 +519,22 @@ function admit(sim: Simulation): AdmissionResult {
         reason = `${shownIp} passes the inbound ACL "${lastList}"; with auth-calls on that counts as authenticated`;
       } else reason = `${shownIp} passes the inbound ACL "${lastList}"`;
     } else if (!authCalls) {
-      if (!aclContext) return reject(`${shownIp} fails every inbound ACL (${acls.map((a) => a.list).join(', ')}) and auth-calls is off, so sofia answers 403 (sofia.c:10665-10671)`, '403 Forbidden', acls[acls.length - 1]!.where);
+      if (!aclContext)
+        return reject(
+          `${shownIp} fails every inbound ACL (${acls.map((a) => a.list).join(', ')}) and auth-calls is off, so sofia answers 403 (sofia.c:10665-10671)`,
+          '403 Forbidden',
+          acls[acls.length - 1]!.where,
+        );
       reason = `${shownIp} fails the inbound ACL "${lastList}"; its fail context ${aclContext} takes the call`;
     } else reason = `${shownIp} fails the inbound ACLs`;
   }
 
   if (!isAuth && authCalls && flag(profile, 'auth-calls-acl-only') === true) {
-    return reject(`${input.from} is not admitted by an inbound ACL and auth-calls-acl-only is set (sofia.c:10682-10688)`, '403 Forbidden', settingValue(profile, 'auth-calls-acl-only').param);
+    return reject(
+      `${input.from} is not admitted by an inbound ACL and auth-calls-acl-only is set (sofia.c:10682-10688)`,
+      '403 Forbidden',
+      settingValue(profile, 'auth-calls-acl-only').param,
+    );
   }
 
   let merged: MergedUser | undefined;
@@ -455,7 +552,8 @@ function admit(sim: Simulation): AdmissionResult {
         by = 'blind';
         merged = mergeUser(sim.tree, f.user);
         reason = `accept-blind-auth with enforce-blind-auth-result: the From user ${input.user} exists`;
-      } else if (flag(profile, 'blind-auth-reply-403') === true) return reject(`accept-blind-auth: the From user ${input.user} is not in the directory and blind-auth-reply-403 is set`, '403 Forbidden');
+      } else if (flag(profile, 'blind-auth-reply-403') === true)
+        return reject(`accept-blind-auth: the From user ${input.user} is not in the directory and blind-auth-reply-403 is set`, '403 Forbidden');
     } else if (flag(profile, 'blind-auth-reply-403') === true) {
       return undecided('accept-blind-auth with enforce-blind-auth-result: whether the call passes depends on the From user the caller sends (give --user)');
     }
@@ -465,7 +563,13 @@ function admit(sim: Simulation): AdmissionResult {
     // sofia.c:10717-10741: the digest challenge (sofia_reg_handle_register with REG_INVITE)
     if (!input.user) {
       trace.push({ kind: 'admission', text: 'challenged: sofia answers 407 Proxy Authentication Required and waits for credentials (sofia.c:10725)' });
-      return out({ verdict: 'challenged', authenticated: false, by: 'none', reason: `${reason ? `${reason}; ` : ''}auth-calls is on: the caller must answer a digest challenge (give --user to simulate a caller that does)`, response: '407 Proxy Authentication Required' });
+      return out({
+        verdict: 'challenged',
+        authenticated: false,
+        by: 'none',
+        reason: `${reason ? `${reason}; ` : ''}auth-calls is on: the caller must answer a digest challenge (give --user to simulate a caller that does)`,
+        response: '407 Proxy Authentication Required',
+      });
     }
     const f = findUser(sim.model, input.user);
     if (!f.ok) throw new RouteInputError(`--user ${input.user}: ${f.message}`);
@@ -475,7 +579,8 @@ function admit(sim: Simulation): AdmissionResult {
       // sofia_reg.c:3247 and after: the user's auth-acl must allow the caller's address
       const r = testAddressIn(sim.am, input.from, authAcl.value, 0);
       if (r.verdict === 'unknown') return undecided(`the user's auth-acl "${authAcl.value}" gives no certain answer for ${input.from}`);
-      if (r.verdict === 'deny') return reject(`${input.from} is not in the auth-acl "${authAcl.value}" of user ${f.user.id}`, '403 Forbidden', loc(authAcl.param.node));
+      if (r.verdict === 'deny')
+        return reject(`${input.from} is not in the auth-acl "${authAcl.value}" of user ${f.user.id}`, '403 Forbidden', loc(authAcl.param.node));
     }
     isAuth = true;
     by = 'digest';
@@ -499,7 +604,8 @@ function admit(sim: Simulation): AdmissionResult {
       setUserVars(vars, merged, false);
     } else {
       trace.push({ kind: 'admission', text: `the ACL token ${token} names no directory user` });
-      if (flag(profile, 'auth-require-user') === true) return reject(`the ACL token ${token} names no directory user and auth-require-user is set`, '480 Temporarily Unavailable');
+      if (flag(profile, 'auth-require-user') === true)
+        return reject(`the ACL token ${token} names no directory user and auth-require-user is set`, '480 Temporarily Unavailable');
     }
   }
   if (isAuth) {
@@ -541,8 +647,20 @@ function admit(sim: Simulation): AdmissionResult {
     return undecided(`the profile's dialplan is "${display(dialplan)}": fsconf simulates the XML dialplan only`);
   }
   const user = merged ? `${merged.user.id}@${display(merged.domain)}` : undefined;
-  trace.push({ kind: 'admission', text: `admitted${isAuth ? ` (authenticated by ${by})` : ' without authentication'}; context ${display(context)} from ${ctxWhy}` });
-  return out({ verdict: 'admitted', authenticated: isAuth, by, reason: reason || (acls.length ? '' : 'no inbound ACL and auth-calls off: every address is let in'), ...(user ? { user } : {}) }, { context, ...(merged ? { user: merged } : {}) });
+  trace.push({
+    kind: 'admission',
+    text: `admitted${isAuth ? ` (authenticated by ${by})` : ' without authentication'}; context ${display(context)} from ${ctxWhy}`,
+  });
+  return out(
+    {
+      verdict: 'admitted',
+      authenticated: isAuth,
+      by,
+      reason: reason || (acls.length ? '' : 'no inbound ACL and auth-calls off: every address is let in'),
+      ...(user ? { user } : {}),
+    },
+    { context, ...(merged ? { user: merged } : {}) },
+  );
 }
 
 /** No profile: the call starts in a given context (a code lens on an extension); a --user's variables apply. */
@@ -617,19 +735,29 @@ function hunt(world: World, ctxName: string, depth: number): QueuedApp[] {
   let ctx = sim.findContext(ctxName);
   if (!ctx) {
     const g = sim.findContext('global');
-    world.step({ kind: 'context', text: `context "${ctxName}" not found${g ? ': FreeSWITCH hunts in "global" instead (mod_dialplan_xml.c:684-690)' : ' (FreeSWITCH logs "Context not found")'}`, depth });
+    world.step({
+      kind: 'context',
+      text: `context "${ctxName}" not found${g ? ': FreeSWITCH hunts in "global" instead (mod_dialplan_xml.c:684-690)' : ' (FreeSWITCH logs "Context not found")'}`,
+      depth,
+    });
     if (!g) return queued;
     ctx = g;
   }
   world.contexts.push(ctx.name);
   world.step({ kind: 'context', text: `hunting in context ${ctx.name} for ${display(world.fields.destination_number ?? '')}`, ...loc(ctx.node), depth });
-  if (switchTrue(display(world.getVar('auto_hunt') ?? ''))) world.step({ kind: 'note', text: 'auto_hunt is set: FreeSWITCH starts at the extension named like the destination (not simulated)', depth });
+  if (switchTrue(display(world.getVar('auto_hunt') ?? '')))
+    world.step({ kind: 'note', text: 'auto_hunt is set: FreeSWITCH starts at the extension named like the destination (not simulated)', depth });
   for (const ext of ctx.extensions) {
     const cont = attr(ext.node.el, 'continue')?.value;
     const before = queued.length;
     const proceed = parseExten(world, ext, ext.node, ext.conditions, queued, 0, depth + 1, ctx.name);
     const l = loc(ext.node);
-    world.step({ kind: 'extension', text: `${ext.name || '(unnamed)'}: ${proceed ? 'matched' : 'did not match'}${queued.length > before ? `, queued ${queued.length - before} action${queued.length - before === 1 ? '' : 's'}` : ''}${proceed && cont && switchTrue(cont) ? ', continue="true": the hunt goes on' : ''}`, ...l, depth: depth + 1 });
+    world.step({
+      kind: 'extension',
+      text: `${ext.name || '(unnamed)'}: ${proceed ? 'matched' : 'did not match'}${queued.length > before ? `, queued ${queued.length - before} action${queued.length - before === 1 ? '' : 's'}` : ''}${proceed && cont && switchTrue(cont) ? ', continue="true": the hunt goes on' : ''}`,
+      ...l,
+      depth: depth + 1,
+    });
     if (proceed || queued.length > before) world.path.push({ context: ctx.name, extension: ext.name, ...l });
     if (proceed && !(cont !== undefined && switchTrue(cont))) {
       world.routed = true;
@@ -659,7 +787,10 @@ function parseExten(world: World, ext: Extension, holder: Node, conds: Condition
     if (b === 'on-true' || b === 'on-false' || b === 'always' || b === 'never') breakMode = b;
     let timeMatch = datetimeCheck(node.el, (n) => condAttr(sim, node, n), sim.clock, world.getVar('tod_tz_offset'), world.getVar('timezone'));
     if (timeMatch.result === 'undecided') {
-      timeMatch = { result: world.decide(`time condition at line ${l.line} (${timeMatch.reason})`, 'in range', 'out of range') ? 1 : 0, text: timeMatch.reason };
+      timeMatch = {
+        result: world.decide(`time condition at line ${l.line} (${timeMatch.reason})`, 'in range', 'out of range') ? 1 : 0,
+        text: timeMatch.reason,
+      };
     }
     if (timeMatch.result === 1) {
       anti = false;
@@ -681,7 +812,8 @@ function parseExten(world: World, ext: Extension, holder: Node, conds: Condition
       let brokeAt: { match: MatchState; proceed: boolean; field: string } | undefined;
       for (const rx of cond.regexes) {
         const tm = datetimeCheck(rx.el, (n) => condAttr(sim, rx, n), sim.clock, world.getVar('tod_tz_offset'), world.getVar('timezone'));
-        const rtm = tm.result === 'undecided' ? (world.decide(`time <regex> at line ${loc(rx).line} (${tm.reason})`, 'in range', 'out of range') ? 1 : 0) : tm.result;
+        const rtm =
+          tm.result === 'undecided' ? (world.decide(`time <regex> at line ${loc(rx).line} (${tm.reason})`, 'in range', 'out of range') ? 1 : 0) : tm.result;
         const expression = world.expand(conditionExpression(sim, rx));
         const field = condAttr(sim, rx, 'field');
         let stop = false;
@@ -730,15 +862,32 @@ function parseExten(world: World, ext: Extension, holder: Node, conds: Condition
         // followed both ways: both lists are queued, each marked with its branch
         const idx = conds.indexOf(cond);
         const next = conds[idx + 1];
-        const queueBoth = timeMatch.result === -1 && breakMode === 'never' && !cond.children.length && next !== undefined && attr(next.node.el, 'regex') === undefined && ![...cond.actions, ...cond.antiActions].some((a) => switchTrue(attr(a.node.el, 'inline')?.value ?? ''));
+        const queueBoth =
+          timeMatch.result === -1 &&
+          breakMode === 'never' &&
+          !cond.children.length &&
+          next !== undefined &&
+          attr(next.node.el, 'regex') === undefined &&
+          ![...cond.actions, ...cond.antiActions].some((a) => switchTrue(attr(a.node.el, 'inline')?.value ?? ''));
         const r = evalField(world, field, expression, l, depth, queueBoth);
         if (r.both) {
           const bl = r.both;
-          for (const [list, value] of [[cond.actions, true], [cond.antiActions, false]] as const) {
+          for (const [list, value] of [
+            [cond.actions, true],
+            [cond.antiActions, false],
+          ] as const) {
             for (const a of list) {
               let data = preprocessed(a.data);
               if (value && expression.includes('(')) data = substitute(data, [], new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
-              queued.push({ application: a.application, data, action: a, context: ctx, extension: ext.name, when: `${bl} ${value ? 'matches' : 'does not match'}`, branch: { label: bl, value } });
+              queued.push({
+                application: a.application,
+                data,
+                action: a,
+                context: ctx,
+                extension: ext.name,
+                when: `${bl} ${value ? 'matches' : 'does not match'}`,
+                branch: { label: bl, value },
+              });
             }
           }
           continue;
@@ -770,7 +919,8 @@ function parseExten(world: World, ext: Extension, holder: Node, conds: Condition
     }
 
     if ((!anti && breakMode === 'on-true') || (anti && breakMode === 'on-false') || breakMode === 'always') {
-      if (anti && breakMode === 'on-false' && conds.indexOf(cond) < conds.length - 1) world.step({ kind: 'condition', text: 'break="on-false": the remaining conditions are skipped', ...l, depth });
+      if (anti && breakMode === 'on-false' && conds.indexOf(cond) < conds.length - 1)
+        world.step({ kind: 'condition', text: 'break="on-false": the remaining conditions are skipped', ...l, depth });
       break;
     }
     if (proceed && cond.children.length) {
@@ -785,7 +935,14 @@ function parseExten(world: World, ext: Extension, holder: Node, conds: Condition
   return proceed;
 }
 
-function evalField(world: World, field: string, expression: string, l: Location, depth: number, queueBoth = false): { matched: boolean; state: MatchState; both?: string } {
+function evalField(
+  world: World,
+  field: string,
+  expression: string,
+  l: Location,
+  depth: number,
+  queueBoth = false,
+): { matched: boolean; state: MatchState; both?: string } {
   const fieldData = field.includes('$') ? world.expand(field) : world.field(field);
   const state: MatchState = { groups: [], unknown: new Set(), fieldData, expression };
   const label = describeCond(field, fieldData, expression);
@@ -816,7 +973,12 @@ function runInline(world: World, a: Action, data: string, ctx: string, ext: Exte
   const app = a.application;
   const l = loc(a.node);
   if (!ROUTING_EXEC.has(app)) {
-    world.step({ kind: 'action', text: `inline ${app}: FreeSWITCH refuses ("This application cannot be executed inline", mod_dialplan_xml.c:66) unless its module marks it for routing`, ...l, depth });
+    world.step({
+      kind: 'action',
+      text: `inline ${app}: FreeSWITCH refuses ("This application cannot be executed inline", mod_dialplan_xml.c:66) unless its module marks it for routing`,
+      ...l,
+      depth,
+    });
     return;
   }
   const expanded = world.expand(data);
@@ -882,7 +1044,8 @@ function execute(world: World, apps: QueuedApp[], depth: number, transfers: { n:
       const ra = record(world, q, expanded);
       world.step({ kind: 'action', text: `${q.application}(${display(expanded)})   [only if ${q.when}]`, file: ra.file, line: ra.line, depth });
       const eq = expanded.indexOf('=');
-      if ((q.application === 'set' || q.application === 'export') && eq > 0) world.vars.set(expanded.slice(0, eq), unknownPart(`\${${display(expanded.slice(0, eq))}}`));
+      if ((q.application === 'set' || q.application === 'export') && eq > 0)
+        world.vars.set(expanded.slice(0, eq), unknownPart(`\${${display(expanded.slice(0, eq))}}`));
       else if (q.application === 'unset') world.vars.set(expanded, unknownPart(`\${${display(expanded)}}`));
       continue;
     }
@@ -894,13 +1057,35 @@ function execute(world: World, apps: QueuedApp[], depth: number, transfers: { n:
     if (applyVarApp(world, app, expanded)) continue;
     if (app === 'transfer' || app === 'execute_extension') {
       const args = expanded.trim().split(/\s+/);
-      if (args[0] === '-bleg' || args[0] === '-both') return { kind: 'undecided', endpoint: display(expanded), external: false, reason: `${app} ${args[0]} acts on the other leg: not simulated`, action: ra };
+      if (args[0] === '-bleg' || args[0] === '-both')
+        return {
+          kind: 'undecided',
+          endpoint: display(expanded),
+          external: false,
+          reason: `${app} ${args[0]} acts on the other leg: not simulated`,
+          action: ra,
+        };
       const dest = args[0] ?? '';
       const dialplan = args[1] ?? 'XML';
       const ctx = args[2] ?? world.fields.context ?? 'default';
-      if (hasUnknown(expanded)) return { kind: 'undecided', endpoint: display(expanded), external: false, reason: `the ${app} target ${display(expanded)} holds ${unknownParts(expanded).join(', ')}, only known to the running switch`, action: ra };
-      if (dialplan !== 'XML') return { kind: 'undecided', endpoint: display(expanded), external: false, reason: `${app} to the ${dialplan} dialplan: fsconf simulates the XML dialplan only`, action: ra };
-      if (++transfers.n > MAX_TRANSFERS) return { kind: 'undecided', endpoint: display(expanded), external: false, reason: `more than ${MAX_TRANSFERS} transfers: a loop`, action: ra };
+      if (hasUnknown(expanded))
+        return {
+          kind: 'undecided',
+          endpoint: display(expanded),
+          external: false,
+          reason: `the ${app} target ${display(expanded)} holds ${unknownParts(expanded).join(', ')}, only known to the running switch`,
+          action: ra,
+        };
+      if (dialplan !== 'XML')
+        return {
+          kind: 'undecided',
+          endpoint: display(expanded),
+          external: false,
+          reason: `${app} to the ${dialplan} dialplan: fsconf simulates the XML dialplan only`,
+          action: ra,
+        };
+      if (++transfers.n > MAX_TRANSFERS)
+        return { kind: 'undecided', endpoint: display(expanded), external: false, reason: `more than ${MAX_TRANSFERS} transfers: a loop`, action: ra };
       const old = { dest: world.fields.destination_number, ctx: world.fields.context };
       // switch_ivr_session_transfer: the new destination and context; rdnis keeps the old destination
       world.fields.destination_number = dest;
@@ -910,7 +1095,14 @@ function execute(world: World, apps: QueuedApp[], depth: number, transfers: { n:
       const routedBefore = world.routed;
       const next = hunt(world, ctx, depth + 1);
       if (!next.length) {
-        if (app === 'transfer') return { kind: 'no-route', endpoint: null, external: false, reason: `after the transfer to ${dest} in ${ctx} no extension queued an action: FreeSWITCH hangs up with NO_ROUTE_DESTINATION`, action: ra };
+        if (app === 'transfer')
+          return {
+            kind: 'no-route',
+            endpoint: null,
+            external: false,
+            reason: `after the transfer to ${dest} in ${ctx} no extension queued an action: FreeSWITCH hangs up with NO_ROUTE_DESTINATION`,
+            action: ra,
+          };
         world.step({ kind: 'note', text: `execute_extension ${dest}: nothing to run`, depth });
       } else {
         const o = execute(world, next, depth + 1, transfers);
@@ -927,16 +1119,33 @@ function execute(world: World, apps: QueuedApp[], depth: number, transfers: { n:
     if (app === 'bridge') {
       const targets = classifyBridge(world.sim.model, expanded);
       const external = targets.some((t) => t.kind === 'gateway' || t.kind === 'external-uri');
-      return { kind: 'bridge', endpoint: display(expanded), external, reason: `bridge to ${targets.map((t) => `${display(t.target)} (${t.kind})`).join(', ')}`, targets, action: ra };
+      return {
+        kind: 'bridge',
+        endpoint: display(expanded),
+        external,
+        reason: `bridge to ${targets.map((t) => `${display(t.target)} (${t.kind})`).join(', ')}`,
+        targets,
+        action: ra,
+      };
     }
-    if (app === 'hangup') return { kind: 'hangup', endpoint: display(expanded) || 'NORMAL_CLEARING', external: false, reason: 'the dialplan hangs up', action: ra };
+    if (app === 'hangup')
+      return { kind: 'hangup', endpoint: display(expanded) || 'NORMAL_CLEARING', external: false, reason: 'the dialplan hangs up', action: ra };
     if (app === 'respond') {
       const code = parseInt(display(expanded), 10);
-      if (code === 401 || code === 407) return { kind: 'challenged', endpoint: display(expanded), external: false, reason: `the dialplan answers ${code}: the caller must authenticate`, action: ra };
-      if (code >= 300) return { kind: 'hangup', endpoint: `respond ${display(expanded)}`, external: false, reason: `the dialplan answers ${display(expanded)}`, action: ra };
+      if (code === 401 || code === 407)
+        return {
+          kind: 'challenged',
+          endpoint: display(expanded),
+          external: false,
+          reason: `the dialplan answers ${code}: the caller must authenticate`,
+          action: ra,
+        };
+      if (code >= 300)
+        return { kind: 'hangup', endpoint: `respond ${display(expanded)}`, external: false, reason: `the dialplan answers ${display(expanded)}`, action: ra };
       continue;
     }
-    if (TAKEOVER.has(app)) return { kind: 'other', endpoint: `${app} ${display(expanded)}`.trim(), external: false, reason: `${app} takes the call`, action: ra };
+    if (TAKEOVER.has(app))
+      return { kind: 'other', endpoint: `${app} ${display(expanded)}`.trim(), external: false, reason: `${app} takes the call`, action: ra };
   }
   return undefined;
 }
@@ -946,7 +1155,13 @@ function execute(world: World, apps: QueuedApp[], depth: number, transfers: { n:
  * ended the hunt — only continue="true" ones queued their set/export — nothing routed the number: no-route.
  */
 function endOfList(world: World, dest: string, ctx: string): Outcome {
-  if (!world.routed) return { kind: 'no-route', endpoint: null, external: false, reason: `no extension of ${ctx} routes ${dest}: only continue="true" extensions matched; FreeSWITCH runs what they queued and hangs up` };
+  if (!world.routed)
+    return {
+      kind: 'no-route',
+      endpoint: null,
+      external: false,
+      reason: `no extension of ${ctx} routes ${dest}: only continue="true" extensions matched; FreeSWITCH runs what they queued and hangs up`,
+    };
   return { kind: 'hangup', endpoint: 'NORMAL_CLEARING', external: false, reason: 'the queued applications ran out: FreeSWITCH hangs up (NORMAL_CLEARING)' };
 }
 
@@ -976,7 +1191,13 @@ function runWorld(sim: Simulation, adm: AdmissionResult, decisions: boolean[]): 
   }
   try {
     const apps = hunt(w, ctx, 0);
-    if (!apps.length) w.outcome = { kind: 'no-route', endpoint: null, external: false, reason: `no extension of ${ctx} queued an action for ${input.to}: FreeSWITCH hangs up with NO_ROUTE_DESTINATION` };
+    if (!apps.length)
+      w.outcome = {
+        kind: 'no-route',
+        endpoint: null,
+        external: false,
+        reason: `no extension of ${ctx} queued an action for ${input.to}: FreeSWITCH hangs up with NO_ROUTE_DESTINATION`,
+      };
     else w.outcome = execute(w, apps, 0, { n: 0 }) ?? endOfList(w, input.to, ctx);
   } catch (e) {
     if (!(e instanceof WorldLimit)) throw e;
@@ -1023,7 +1244,9 @@ export function simulateCall(tree: Tree, model: Model, input: RouteInput, opts: 
   const distinct = new Map<string, World>();
   for (const w of worlds) if (!distinct.has(key(w.outcome))) distinct.set(key(w.outcome), w);
   const trace = [...adm.trace, ...first.trace];
-  const undecidedLabels = [...new Set(worlds.flatMap((w) => w.assumptions.map((a) => a.replace(/: (assumed to match|assumed not to match|in range|out of range)$/, ''))))];
+  const undecidedLabels = [
+    ...new Set(worlds.flatMap((w) => w.assumptions.map((a) => a.replace(/: (assumed to match|assumed not to match|in range|out of range)$/, '')))),
+  ];
   if (distinct.size > 1 || truncated) {
     outcome = {
       kind: 'undecided',
@@ -1043,12 +1266,18 @@ export function simulateCall(tree: Tree, model: Model, input: RouteInput, opts: 
       })),
     };
   } else if (worlds.length > 1) {
-    premises.push(`${undecidedLabels.length} condition${undecidedLabels.length === 1 ? '' : 's'} could not be decided; the outcome is the same either way (${worlds.length} combinations followed): ${undecidedLabels.join('; ')}`);
+    premises.push(
+      `${undecidedLabels.length} condition${undecidedLabels.length === 1 ? '' : 's'} could not be decided; the outcome is the same either way (${worlds.length} combinations followed): ${undecidedLabels.join('; ')}`,
+    );
   }
   premises.push(`time conditions are evaluated at ${sim.clock.text}${input.at ? '' : " (this machine's clock; give --at for another time)"}`);
   premises.push('variables that nothing in the tree or the call sets are empty, as in FreeSWITCH; the caller is not the switch itself (no sip_looped_call)');
   for (const p of first.premises) premises.push(p);
-  trace.push({ kind: 'outcome', text: `${outcome.kind}${outcome.endpoint ? ` ${outcome.endpoint}` : ''}: ${outcome.reason}`, ...(outcome.action ? { file: outcome.action.file, line: outcome.action.line } : {}) });
+  trace.push({
+    kind: 'outcome',
+    text: `${outcome.kind}${outcome.endpoint ? ` ${outcome.endpoint}` : ''}: ${outcome.reason}`,
+    ...(outcome.action ? { file: outcome.action.file, line: outcome.action.line } : {}),
+  });
   return {
     admission: adm.admission,
     context: display(adm.context!),

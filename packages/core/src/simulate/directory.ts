@@ -30,7 +30,13 @@ function readBlock(tree: Tree, node: Node, container: string, tag: string): Para
     if (c.el.name !== tag) continue;
     const nameAttr = attr(c.el, 'name');
     const valueAttr = attr(c.el, 'value');
-    out.push({ node: c, name: nameAttr?.value ?? '', nameAttr, valueAttr, value: valueAttr ? expandAttr(tree, c.doc, valueAttr) : { raw: '', value: '', refs: [] } });
+    out.push({
+      node: c,
+      name: nameAttr?.value ?? '',
+      nameAttr,
+      valueAttr,
+      value: valueAttr ? expandAttr(tree, c.doc, valueAttr) : { raw: '', value: '', refs: [] },
+    });
   }
   return out;
 }
@@ -75,7 +81,8 @@ export function findUser(model: Model, spec: string): UserLookup {
   let domains = model.domains;
   if (dom !== undefined) {
     domains = model.domains.filter((d) => d.name === dom || display(domainName(d)) === dom || d.nameValue?.raw === dom);
-    if (!domains.length) return { ok: false, message: `no directory domain named "${dom}" (domains: ${model.domains.map((d) => display(domainName(d))).join(', ') || 'none'})` };
+    if (!domains.length)
+      return { ok: false, message: `no directory domain named "${dom}" (domains: ${model.domains.map((d) => display(domainName(d))).join(', ') || 'none'})` };
   }
   const found: User[] = [];
   for (const d of domains) {
@@ -83,6 +90,10 @@ export function findUser(model: Model, spec: string): UserLookup {
     if (u) found.push(u);
   }
   if (!found.length) return { ok: false, message: `no directory user "${id}"${dom !== undefined ? ` in domain ${dom}` : ''}` };
-  if (found.length > 1) return { ok: false, message: `user "${id}" exists in several domains (${found.map((u) => display(domainName(u.domain))).join(', ')}): give --user ${id}@DOMAIN` };
+  if (found.length > 1)
+    return {
+      ok: false,
+      message: `user "${id}" exists in several domains (${found.map((u) => display(domainName(u.domain))).join(', ')}): give --user ${id}@DOMAIN`,
+    };
   return { ok: true, user: found[0]! };
 }

@@ -161,10 +161,11 @@ export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet
         if (!via) pe.skipped.push({ extension: ext.name, reason: n.reason ?? '' });
         return;
       }
-      for (const number of n.numbers) if (!tried.has(number)) {
-        tried.add(number);
-        jobs.push({ number, extension: (via ?? ext).name });
-      }
+      for (const number of n.numbers)
+        if (!tried.has(number)) {
+          tried.add(number);
+          jobs.push({ number, extension: (via ?? ext).name });
+        }
     };
     for (const ext of landing.extensions) {
       add(ext);
@@ -177,14 +178,32 @@ export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet
       for (const at of MOMENTS) {
         const r = run(job.number, at);
         if (!r) continue;
-        const alts = r.outcome.alternatives ?? [{ assumptions: [], kind: r.outcome.kind, endpoint: r.outcome.endpoint, external: r.outcome.external, path: r.path, ...(r.outcome.action ? { action: r.outcome.action } : {}), ...(r.outcome.targets ? { targets: r.outcome.targets } : {}) }];
+        const alts = r.outcome.alternatives ?? [
+          {
+            assumptions: [],
+            kind: r.outcome.kind,
+            endpoint: r.outcome.endpoint,
+            external: r.outcome.external,
+            path: r.path,
+            ...(r.outcome.action ? { action: r.outcome.action } : {}),
+            ...(r.outcome.targets ? { targets: r.outcome.targets } : {}),
+          },
+        ];
         // a kind every alternative reaches holds whatever the undecided conditions do: no assumption to name
         const kinds = new Set(alts.map((x) => classify(x)));
         for (const alt of alts) {
           const kind = classify(alt);
           if (kind === 'none') continue;
           if (pe.reaches.some((x) => x.number === job.number && x.kind === kind)) continue;
-          const entry: Reach = { number: job.number, at, extension: job.extension, kind, endpoint: alt.endpoint, assumptions: kinds.size === 1 ? [] : alt.assumptions, path: alt.path };
+          const entry: Reach = {
+            number: job.number,
+            at,
+            extension: job.extension,
+            kind,
+            endpoint: alt.endpoint,
+            assumptions: kinds.size === 1 ? [] : alt.assumptions,
+            path: alt.path,
+          };
           if (alt.action) entry.action = alt.action;
           if (alt.targets) entry.targets = alt.targets;
           if (!pe.reaches.some((x) => x.number === entry.number && x.endpoint === entry.endpoint && x.kind === entry.kind)) pe.reaches.push(entry);

@@ -41,10 +41,13 @@ describe('matching a condition expression like PCRE', () => {
 });
 
 describe('writing a destination an expression accepts', () => {
-  it.each(['^(10[01][0-9])$', '^9(\\d{11})$', '^(011|00)(\\d+)$', '^\\+?1?([2-9]\\d{9})$', '_1NXXNXXXXXX', '^(?:\\*|#)9(\\d+)$', '^(3[5-8][01][0-9])$'])('%s', (e) => {
-    const s = exampleFor(e);
-    expect(s).toBeDefined();
-    const r = matchExpression(e, s!);
-    expect(r.decided && r.matched).toBe(true);
-  });
+  it.each(['^(10[01][0-9])$', '^9(\\d{11})$', '^(011|00)(\\d+)$', '^\\+?1?([2-9]\\d{9})$', '_1NXXNXXXXXX', '^(?:\\*|#)9(\\d+)$', '^(3[5-8][01][0-9])$'])(
+    '%s',
+    (e) => {
+      const s = exampleFor(e);
+      expect(s).toBeDefined();
+      const r = matchExpression(e, s!);
+      expect(r.decided && r.matched).toBe(true);
+    },
+  );
 });

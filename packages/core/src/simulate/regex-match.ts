@@ -22,8 +22,7 @@ type RNode =
   | { t: 'assert'; a: 'bos' | 'eos' | 'eosnl' | 'wb' | 'nwb' };
 
 type Compiled =
-  | { ok: true; re: RegExp; ast: RNode; groups: number; hasParen: boolean; caveatGroups: Set<number> }
-  | { ok: false; reason: string; invalid?: boolean };
+  { ok: true; re: RegExp; ast: RNode; groups: number; hasParen: boolean; caveatGroups: Set<number> } | { ok: false; reason: string; invalid?: boolean };
 
 class Unsupported extends Error {}
 
@@ -61,7 +60,12 @@ function fromBytes(s: string): string {
 
 function compileUncached(expression: string): Compiled {
   const check = checkRegex(expression);
-  if (!check.ok) return { ok: false, invalid: true, reason: `the expression does not compile (${check.error?.message ?? 'error'}): FreeSWITCH logs an error and the condition never matches` };
+  if (!check.ok)
+    return {
+      ok: false,
+      invalid: true,
+      reason: `the expression does not compile (${check.error?.message ?? 'error'}): FreeSWITCH logs an error and the condition never matches`,
+    };
   const input = toPcre2Input(expression);
   if (!input.ok) return { ok: false, invalid: true, reason: input.message };
   try {
@@ -83,7 +87,13 @@ function compileUncached(expression: string): Compiled {
 }
 
 export type MatchResult =
-  | { decided: true; matched: boolean; groups: (string | undefined)[]; caveatGroups: Set<number>; /** the groups as byte strings (one char per byte) */ bytes?: (string | undefined)[] }
+  | {
+      decided: true;
+      matched: boolean;
+      groups: (string | undefined)[];
+      caveatGroups: Set<number>;
+      /** the groups as byte strings (one char per byte) */ bytes?: (string | undefined)[];
+    }
   | { decided: false; reason: string };
 
 /**
@@ -108,10 +118,25 @@ export function matchExpression(expression: string, subject: string, opts: { ove
 // ---------------------------------------------------------------------------------------------
 
 const DIGIT: [number, number][] = [[48, 57]];
-const WORD: [number, number][] = [[48, 57], [65, 90], [95, 95], [97, 122]];
-const SPACE: [number, number][] = [[9, 13], [32, 32]];
-const HSPACE: [number, number][] = [[9, 9], [32, 32], [160, 160]];
-const VSPACE: [number, number][] = [[10, 13], [133, 133]];
+const WORD: [number, number][] = [
+  [48, 57],
+  [65, 90],
+  [95, 95],
+  [97, 122],
+];
+const SPACE: [number, number][] = [
+  [9, 13],
+  [32, 32],
+];
+const HSPACE: [number, number][] = [
+  [9, 9],
+  [32, 32],
+  [160, 160],
+];
+const VSPACE: [number, number][] = [
+  [10, 13],
+  [133, 133],
+];
 
 function negate(r: [number, number][]): [number, number][] {
   const sorted = [...r].sort((a, b) => a[0] - b[0]);
@@ -126,24 +151,52 @@ function negate(r: [number, number][]): [number, number][] {
 }
 
 const POSIX: Record<string, [number, number][]> = {
-  alpha: [[65, 90], [97, 122]],
+  alpha: [
+    [65, 90],
+    [97, 122],
+  ],
   digit: DIGIT,
-  alnum: [[48, 57], [65, 90], [97, 122]],
+  alnum: [
+    [48, 57],
+    [65, 90],
+    [97, 122],
+  ],
   upper: [[65, 90]],
   lower: [[97, 122]],
   space: SPACE,
-  blank: [[9, 9], [32, 32]],
-  xdigit: [[48, 57], [65, 70], [97, 102]],
+  blank: [
+    [9, 9],
+    [32, 32],
+  ],
+  xdigit: [
+    [48, 57],
+    [65, 70],
+    [97, 102],
+  ],
   word: WORD,
-  punct: [[33, 47], [58, 64], [91, 96], [123, 126]],
+  punct: [
+    [33, 47],
+    [58, 64],
+    [91, 96],
+    [123, 126],
+  ],
   print: [[32, 126]],
   graph: [[33, 126]],
-  cntrl: [[0, 31], [127, 127]],
+  cntrl: [
+    [0, 31],
+    [127, 127],
+  ],
   ascii: [[0, 127]],
 };
 
 /** What follows `(?` for a non-capturing group or a lookaround, and the group it opens. */
-const GROUP_PREFIXES: [string, Extract<RNode, { t: 'group' }>['kind']][] = [[':', 'non'], ['=', 'ahead'], ['!', 'nahead'], ['<=', 'behind'], ['<!', 'nbehind']];
+const GROUP_PREFIXES: [string, Extract<RNode, { t: 'group' }>['kind']][] = [
+  [':', 'non'],
+  ['=', 'ahead'],
+  ['!', 'nahead'],
+  ['<=', 'behind'],
+  ['<!', 'nbehind'],
+];
 
 class Parser {
   i = 0;
@@ -231,7 +284,14 @@ class Parser {
   private lit(b: number): RNode {
     if (this.caseless && ((b >= 65 && b <= 90) || (b >= 97 && b <= 122))) {
       const lo = b | 0x20;
-      return { t: 'set', neg: false, ranges: [[lo - 32, lo - 32], [lo, lo]] };
+      return {
+        t: 'set',
+        neg: false,
+        ranges: [
+          [lo - 32, lo - 32],
+          [lo, lo],
+        ],
+      };
     }
     return { t: 'byte', b };
   }
@@ -470,7 +530,18 @@ function emit(n: RNode, dotall: boolean): string {
     case 'rep': {
       const body = emit(n.body, dotall);
       const atom = n.body.t === 'byte' || n.body.t === 'set' || n.body.t === 'any' || n.body.t === 'group' ? body : `(?:${body})`;
-      const q = n.min === 0 && n.max === Infinity ? '*' : n.min === 1 && n.max === Infinity ? '+' : n.min === 0 && n.max === 1 ? '?' : n.max === Infinity ? `{${n.min},}` : n.min === n.max ? `{${n.min}}` : `{${n.min},${n.max}}`;
+      const q =
+        n.min === 0 && n.max === Infinity
+          ? '*'
+          : n.min === 1 && n.max === Infinity
+            ? '+'
+            : n.min === 0 && n.max === 1
+              ? '?'
+              : n.max === Infinity
+                ? `{${n.min},}`
+                : n.min === n.max
+                  ? `{${n.min}}`
+                  : `{${n.min},${n.max}}`;
       return `${atom}${q}${n.lazy ? '?' : ''}`;
     }
     case 'assert':

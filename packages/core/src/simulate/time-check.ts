@@ -31,7 +31,17 @@ export function parseAt(s: string): WallClock | undefined {
   const d = new Date(t);
   if (d.getUTCDate() !== mday) return undefined;
   const yday = Math.round((t - Date.UTC(year, 0, 1)) / 86400000) + 1;
-  const c: WallClock = { year, mon, mday, hour, min, sec, wday: d.getUTCDay() + 1, yday, text: `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${String(sec).padStart(2, '0')}` };
+  const c: WallClock = {
+    year,
+    mon,
+    mday,
+    hour,
+    min,
+    sec,
+    wday: d.getUTCDay() + 1,
+    yday,
+    text: `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${String(sec).padStart(2, '0')}`,
+  };
   const z = m[7];
   if (z) {
     c.offset = z === 'Z' ? 0 : (z[0] === '-' ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(-2)));
@@ -128,7 +138,13 @@ export type TimeCheck = { result: -1 | 0 | 1; text: string } | { result: 'undeci
 const ATTRS = ['tz-offset', 'dst', 'date-time', 'year', 'yday', 'mon', 'mday', 'week', 'mweek', 'wday', 'hour', 'minute', 'minute-of-day', 'time-of-day'];
 
 /** -1: no time attribute; 1 / 0: all present ones match / one does not. */
-export function datetimeCheck(el: XmlElement, get: (name: string) => string | undefined, c: WallClock, tzOffsetVar: string | undefined, timezoneVar: string | undefined): TimeCheck {
+export function datetimeCheck(
+  el: XmlElement,
+  get: (name: string) => string | undefined,
+  c: WallClock,
+  tzOffsetVar: string | undefined,
+  timezoneVar: string | undefined,
+): TimeCheck {
   const present = ATTRS.filter((a) => el.attrs.some((x) => x.name === a));
   if (!present.length) return { result: -1, text: '' };
   if ((tzOffsetVar && tzOffsetVar !== '') || (timezoneVar && timezoneVar !== '')) {

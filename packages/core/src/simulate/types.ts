@@ -83,7 +83,15 @@ export interface Outcome {
   /** the action that decided */
   action?: RouteAction;
   /** when undecided: the outcomes under each assumption */
-  alternatives?: { assumptions: string[]; kind: Outcome['kind']; endpoint: string | null; external: boolean; path: RouteResult['path']; action?: RouteAction; targets?: BridgeTarget[] }[];
+  alternatives?: {
+    assumptions: string[];
+    kind: Outcome['kind'];
+    endpoint: string | null;
+    external: boolean;
+    path: RouteResult['path'];
+    action?: RouteAction;
+    targets?: BridgeTarget[];
+  }[];
 }
 
 export interface RouteResult {

@@ -51,6 +51,8 @@ describe('checkFix', () => {
     checkFix(cdr('5000', '                               ^^^^ json_cdr/delay-seconds: waits 1.4 hours\n'), cdr('5'));
   });
   it('fails when the fixed file differs from `after`', () => {
-    expect(() => checkFix(cdr('5000', '                               ^^^^ json_cdr/delay-seconds\n'), cdr('50'))).toThrow(/after the fix of json_cdr\/delay-seconds/);
+    expect(() => checkFix(cdr('5000', '                               ^^^^ json_cdr/delay-seconds\n'), cdr('50'))).toThrow(
+      /after the fix of json_cdr\/delay-seconds/,
+    );
   });
 });

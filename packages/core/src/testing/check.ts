@@ -31,7 +31,9 @@ function findingKey(f: Finding): string {
   const cause = f.cause ? `${f.cause.file}@${r(f.cause.range)} ${f.cause.message}` : '';
   // a credential fix inserts a freshly generated secret: compare where it writes, not what
   const text = (x: Finding['fixes'][number], t: string) => (x.kind === 'credential' ? '(generated)' : JSON.stringify(t));
-  const fixes = f.fixes.map((x) => `${x.title}[${x.kind}${x.preferred ? '*' : ''}] ${x.edits.map((e) => `${e.file}@${r(e.range)}=${text(x, e.newText)}`).join(' ')}`).join(' | ');
+  const fixes = f.fixes
+    .map((x) => `${x.title}[${x.kind}${x.preferred ? '*' : ''}] ${x.edits.map((e) => `${e.file}@${r(e.range)}=${text(x, e.newText)}`).join(' ')}`)
+    .join(' | ');
   return `${f.file}:${r(f.range)} ${f.severity} ${f.rule} ${f.message} {${related}} {${cause}} {${fixes}}`;
 }
 
@@ -67,7 +69,9 @@ function incrementalMismatch(files: Record<string, string>, options: FixtureOpti
   const hasRoot = options.root ?? 'freeswitch.xml' in files;
   const base: AnalyzeOptions = {
     ...(hasRoot ? { root: '/conf' } : {}),
-    files: Object.keys(files).filter((k) => k.endsWith('.xml')).map((k) => `/conf/${k}`),
+    files: Object.keys(files)
+      .filter((k) => k.endsWith('.xml'))
+      .map((k) => `/conf/${k}`),
     ...(options.settings ? { settings: options.settings } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
   };
@@ -78,9 +82,12 @@ function incrementalMismatch(files: Record<string, string>, options: FixtureOpti
     if (!name.endsWith('.xml')) continue;
     for (const [i, text] of fixtureEdits(files[name]!).entries()) {
       mem.set(`/conf/${name}`, text);
-      const incremental = analyze(mem, { ...base, ...caches }).findings.map(findingKey).sort();
+      const incremental = analyze(mem, { ...base, ...caches })
+        .findings.map(findingKey)
+        .sort();
       const fresh = analyze(mem, base).findings.map(findingKey).sort();
-      if (incremental.join('\n') !== fresh.join('\n')) problems.push(diff(`after edit ${i + 1} of ${name}, the incremental analysis (+) differs from a fresh one (-)`, fresh, incremental));
+      if (incremental.join('\n') !== fresh.join('\n'))
+        problems.push(diff(`after edit ${i + 1} of ${name}, the incremental analysis (+) differs from a fresh one (-)`, fresh, incremental));
     }
   }
   return problems.join('\n');
@@ -106,7 +113,11 @@ export function checkFindings(files: Record<string, string>, options: FixtureOpt
  * leaves them (only the files given are compared). The fixed files must no longer hold a finding of the rule.
  * `titlePart` picks the fix by title (default: the preferred or only one).
  */
-export function checkFix(before: Record<string, string>, after: Record<string, string>, options: FixtureOptions & { rule?: string; titlePart?: string } = {}): Record<string, string> {
+export function checkFix(
+  before: Record<string, string>,
+  after: Record<string, string>,
+  options: FixtureOptions & { rule?: string; titlePart?: string } = {},
+): Record<string, string> {
   const r = checkFindings(before, options);
   const rule = options.rule ?? r.markers[0]?.rule;
   if (!rule) throw new FixtureError('checkFix: the fixture has no marker and no `rule` option');

@@ -61,10 +61,7 @@ function stripMarkers(file: string, text: string): { text: string; markers: Mark
   return { text: out.join('\n'), markers };
 }
 
-export function runFixture(
-  files: Record<string, string>,
-  options: FixtureOptions = {},
-): FixtureResult {
+export function runFixture(files: Record<string, string>, options: FixtureOptions = {}): FixtureResult {
   const clean: Record<string, string> = {};
   const markers: Marker[] = [];
   for (const [name, text] of Object.entries(files)) {
@@ -76,7 +73,9 @@ export function runFixture(
   const hasRoot = options.root ?? 'freeswitch.xml' in clean;
   const analysis = analyze(fs, {
     ...(hasRoot ? { root: '/conf' } : {}),
-    files: Object.keys(clean).filter((k) => k.endsWith('.xml')).map((k) => `/conf/${k}`),
+    files: Object.keys(clean)
+      .filter((k) => k.endsWith('.xml'))
+      .map((k) => `/conf/${k}`),
     ...(options.settings ? { settings: options.settings } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
   });
@@ -88,13 +87,22 @@ export function runFixture(
   const key = (file: string, line: number, start: number, end: number, rule: string) => `${file}:${line + 1}:${start}-${end} ${rule}`;
   const actual = findings
     // a range over several lines, or an empty one (a file that cannot be read), is marked with one caret
-    .map((f) => key(rel(f.file), f.range.start.line, f.range.start.character, f.range.end.line === f.range.start.line ? Math.max(f.range.end.character, f.range.start.character + 1) : f.range.start.character + 1, f.rule))
+    .map((f) =>
+      key(
+        rel(f.file),
+        f.range.start.line,
+        f.range.start.character,
+        f.range.end.line === f.range.start.line ? Math.max(f.range.end.character, f.range.start.character + 1) : f.range.start.character + 1,
+        f.rule,
+      ),
+    )
     .sort();
   const expected = markers.map((m) => key(m.file, m.line, m.start, m.end, m.rule)).sort();
   const messageMismatches: string[] = [];
   for (const m of markers) {
     const f = findings.find((x) => rel(x.file) === m.file && x.range.start.line === m.line && x.range.start.character === m.start && x.rule === m.rule);
-    if (f && m.message && !f.message.includes(m.message)) messageMismatches.push(`${m.file}:${m.line + 1} ${m.rule}: expected "${m.message}" in "${f.message}"`);
+    if (f && m.message && !f.message.includes(m.message))
+      messageMismatches.push(`${m.file}:${m.line + 1} ${m.rule}: expected "${m.message}" in "${f.message}"`);
   }
   return {
     analysis,
@@ -108,7 +116,9 @@ export function runFixture(
       const out = { ...clean };
       const perFile = new Map<string, { range: Finding['range']; newText: string }[]>();
       for (const f of findings.filter((x) => x.rule === rule)) {
-        const fix = titlePart ? f.fixes.find((x) => x.title.includes(titlePart)) : (f.fixes.find((x) => x.preferred) ?? (f.fixes.length === 1 ? f.fixes[0] : undefined));
+        const fix = titlePart
+          ? f.fixes.find((x) => x.title.includes(titlePart))
+          : (f.fixes.find((x) => x.preferred) ?? (f.fixes.length === 1 ? f.fixes[0] : undefined));
         if (!fix) continue;
         for (const e of fix.edits) {
           const name = rel(e.file);

@@ -30,10 +30,42 @@ function dump(doc: Doc): unknown {
     };
   };
   const { text, roots, comments, fatal, fatals, strict } = doc.xml;
-  return { text, roots: roots.map((r) => el(r, undefined)), comments, fatal, fatals, strict, scan: doc.scan, lines: Array.from({ length: doc.lines.lineCount }, (_, i) => doc.lines.lineStart(i)) };
+  return {
+    text,
+    roots: roots.map((r) => el(r, undefined)),
+    comments,
+    fatal,
+    fatals,
+    strict,
+    scan: doc.scan,
+    lines: Array.from({ length: doc.lines.lineCount }, (_, i) => doc.lines.lineStart(i)),
+  };
 }
 
-const SNIPPETS = ['<', '>', '"', '/>', '&', '$${x}', '$${', '<!--', '-->', '\n', '\r\n', ' ', 'é', '<action application="log" data="$1"/>', '</extension>', '<extension name="e">', '<condition field="x" expression="^(1)$"/>', '<![CDATA[ a ]]>', '<X-PRE-PROCESS cmd="set" data="a=b"/>', '<!--#set a=b-->', '<include>', 'name="y" '];
+const SNIPPETS = [
+  '<',
+  '>',
+  '"',
+  '/>',
+  '&',
+  '$${x}',
+  '$${',
+  '<!--',
+  '-->',
+  '\n',
+  '\r\n',
+  ' ',
+  'é',
+  '<action application="log" data="$1"/>',
+  '</extension>',
+  '<extension name="e">',
+  '<condition field="x" expression="^(1)$"/>',
+  '<![CDATA[ a ]]>',
+  '<X-PRE-PROCESS cmd="set" data="a=b"/>',
+  '<!--#set a=b-->',
+  '<include>',
+  'name="y" ',
+];
 
 const edit = fc.record({
   file: fc.nat(FILES.length - 1),

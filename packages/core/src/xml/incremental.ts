@@ -204,7 +204,15 @@ function sameMoved(a: XmlElement, b: XmlElement, d: number): boolean {
   for (let i = 0; i < a.attrs.length; i++) {
     const x = a.attrs[i]!;
     const y = b.attrs[i]!;
-    if (x.name !== y.name || x.value !== y.value || x.quote !== y.quote || x.nameStart + d !== y.nameStart || x.valueStart + d !== y.valueStart || x.valueEnd + d !== y.valueEnd) return false;
+    if (
+      x.name !== y.name ||
+      x.value !== y.value ||
+      x.quote !== y.quote ||
+      x.nameStart + d !== y.nameStart ||
+      x.valueStart + d !== y.valueStart ||
+      x.valueEnd + d !== y.valueEnd
+    )
+      return false;
   }
   for (let i = 0; i < a.textParts.length; i++) {
     const x = a.textParts[i]!;

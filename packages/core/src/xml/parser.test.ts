@@ -35,7 +35,7 @@ describe('XML scanner ranges', () => {
     expect(doc.roots[0]!.children.length).toBe(2);
   });
 
-  it('keeps a usable tree after an error (first error only is FreeSWITCH\'s verdict)', () => {
+  it("keeps a usable tree after an error (first error only is FreeSWITCH's verdict)", () => {
     const doc = parseXml('<settings>\n  <param name="a" value="1"/>\n  <param name="b" value="2">\n</settings>\n');
     expect(doc.fatal?.message).toContain('unexpected closing tag </settings>');
     expect(doc.roots[0]!.name).toBe('settings');

@@ -297,17 +297,29 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
             if (wantStrict && !broken) {
               checkAmps(valueStart, valueEnd);
               const lt = ltFrom(valueStart);
-              if (lt >= 0 && lt < valueEnd) strictAt('"<" inside an attribute value: FreeSWITCH accepts it, XML does not (write "&lt;")', lt, lt + 1, { title: 'Escape "<" as "&lt;"', start: lt, end: lt + 1, newText: '&lt;' });
+              if (lt >= 0 && lt < valueEnd)
+                strictAt('"<" inside an attribute value: FreeSWITCH accepts it, XML does not (write "&lt;")', lt, lt + 1, {
+                  title: 'Escape "<" as "&lt;"',
+                  start: lt,
+                  end: lt + 1,
+                  newText: '&lt;',
+                });
             }
           }
         }
         if (wantStrict && !broken) {
           if (aName.startsWith('<')) {
-            strictAt(`"${aName}" inside the tag <${name}>: a ">" or "/>" is missing before it, so FreeSWITCH reads it as an attribute of <${name}> and the element it starts is lost`, aStart, aEnd);
+            strictAt(
+              `"${aName}" inside the tag <${name}>: a ">" or "/>" is missing before it, so FreeSWITCH reads it as an attribute of <${name}> and the element it starts is lost`,
+              aStart,
+              aEnd,
+            );
           } else if (/["']/.test(aName)) {
             const stray = aName.length === 1 && attrs.length > 0;
             strictAt(
-              stray ? `stray quote after the value of "${attrs[attrs.length - 1]!.name}": FreeSWITCH ignores it, XML parsers reject it` : `${aName} is not an attribute: an attribute needs a name and ="value"`,
+              stray
+                ? `stray quote after the value of "${attrs[attrs.length - 1]!.name}": FreeSWITCH ignores it, XML parsers reject it`
+                : `${aName} is not an attribute: an attribute needs a name and ="value"`,
               aStart,
               aEnd,
               stray ? { title: 'Remove the stray quote', start: aStart, end: aEnd, newText: '' } : undefined,
@@ -317,7 +329,8 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
             else if (aName.length > 0) strictAt(`attribute "${aName}" has no value: FreeSWITCH reads it as empty, XML requires ="…"`, aStart, aEnd);
           }
         }
-        if (aName.length > 0 && !/["']/.test(aName)) (attrs === NO_ATTRS ? (attrs = []) : attrs).push({ name: aName, value, nameStart: aStart, nameEnd: aEnd, valueStart, valueEnd, quote });
+        if (aName.length > 0 && !/["']/.test(aName))
+          (attrs === NO_ATTRS ? (attrs = []) : attrs).push({ name: aName, value, nameStart: aStart, nameEnd: aEnd, valueStart, valueEnd, quote });
         while (p < len && isWs(text.charCodeAt(p))) p++;
         if (aEnd === aStart && p === aStart) {
           // cannot advance (e.g. '=' at attribute start); consume one char like ezxml's loop would
@@ -509,7 +522,6 @@ export function attr(el: XmlElement, name: string): XmlAttr | undefined {
   return undefined;
 }
 
-
 export function* walk(roots: XmlElement[]): Generator<XmlElement> {
   const stack: XmlElement[] = [...roots].reverse();
   while (stack.length) {
@@ -518,7 +530,6 @@ export function* walk(roots: XmlElement[]): Generator<XmlElement> {
     for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
   }
 }
-
 
 /** The innermost element whose range contains offset. */
 export function elementAt(roots: XmlElement[], offset: number): XmlElement | undefined {

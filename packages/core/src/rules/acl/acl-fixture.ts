@@ -28,6 +28,9 @@ ${lists}
 `;
 }
 
-export function aclTree(files: Record<string, string>, vars = '<include>\n  <X-PRE-PROCESS cmd="set" data="domain=example.com"/>\n</include>\n'): Record<string, string> {
+export function aclTree(
+  files: Record<string, string>,
+  vars = '<include>\n  <X-PRE-PROCESS cmd="set" data="domain=example.com"/>\n</include>\n',
+): Record<string, string> {
   return { 'freeswitch.xml': FREESWITCH_XML, 'vars.xml': vars, ...files };
 }

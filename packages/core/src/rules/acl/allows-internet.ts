@@ -8,7 +8,14 @@ const LIMIT = 1n << 24n;
 
 /** An inbound or register ACL that lets a /8's worth of the public internet through. */
 export const allowsInternet = defineRule({
-  meta: { id: 'acl/allows-internet', severity: 'warning', description: 'a list used as an inbound or register ACL allows more than 2^24 public IPv4 addresses', fixable: false, security: true, reads: reads(ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS) },
+  meta: {
+    id: 'acl/allows-internet',
+    severity: 'warning',
+    description: 'a list used as an inbound or register ACL allows more than 2^24 public IPv4 addresses',
+    fixable: false,
+    security: true,
+    reads: reads(ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS),
+  },
   check(ctx) {
     const ln = ctx.config.localNet ? parseLocalNet(ctx.config.localNet) : undefined;
     const am = aclModelFor(ctx.model, ln);

@@ -29,7 +29,9 @@ describe('acl/dead-node', () => {
     const text = fixed['autoload_configs/acl.conf.xml']!;
     expect(text).not.toContain('172.16.5.9/24');
     expect(text).toContain('<node type="allow" cidr="10.0.0.0/8"/>');
-    expect(text).toContain('<node type="deny" cidr="192.0.2.0/24"/>\n      <node type="allow" cidr="2001:db8::/32" port="5060"/>\n      <node type="allow" cidr="192.0.2.0/25"/>');
+    expect(text).toContain(
+      '<node type="deny" cidr="192.0.2.0/24"/>\n      <node type="allow" cidr="2001:db8::/32" port="5060"/>\n      <node type="allow" cidr="192.0.2.0/25"/>',
+    );
     expect(runFixture(fixed, { only: ['acl/dead-node'] }).findings).toEqual([]);
   });
 });

@@ -29,7 +29,13 @@ function portKey(n: AclNode): string | undefined {
 
 /** A node that repeats the network and prefix of an earlier node of its list can never decide. */
 export const deadNode = defineRule({
-  meta: { id: 'acl/dead-node', severity: 'warning', description: 'a node repeats the network and prefix of an earlier node, so it never decides', fixable: true, reads: reads(ACL_ELEMENTS) },
+  meta: {
+    id: 'acl/dead-node',
+    severity: 'warning',
+    description: 'a node repeats the network and prefix of an earlier node, so it never decides',
+    fixable: true,
+    reads: reads(ACL_ELEMENTS),
+  },
   check(ctx) {
     for (const list of listsToCheck(ctx.model)) {
       const seen = new Map<string, Entry[]>();
@@ -46,7 +52,16 @@ export const deadNode = defineRule({
           for (const it of items) {
             const p = parseCidr(it.text);
             if (!p.ok || p.malformedAddress) continue;
-            entries.push({ key: `${p.family}|${p.network}|${p.effectiveMask}|${p.bits}`, node: n, item: it, items, ports, family: p.family, line, text: it.text });
+            entries.push({
+              key: `${p.family}|${p.network}|${p.effectiveMask}|${p.bits}`,
+              node: n,
+              item: it,
+              items,
+              ports,
+              family: p.family,
+              line,
+              text: it.text,
+            });
           }
         } else {
           const h = n.attrs.get('host')?.expanded.value;
@@ -78,7 +93,14 @@ export const deadNode = defineRule({
               start,
               end: start === n.node.el.start ? n.node.el.nameEnd : end,
               message: `${e.text} has the same network and prefix as ${same} (${winner.text}): the earlier one always wins the tie, so FreeSWITCH never lets this one decide`,
-              related: [{ doc: winner.node.node.doc, start: winner.item?.start ?? winner.node.node.el.start, end: winner.item?.end ?? winner.node.node.el.nameEnd, message: 'the node that wins the tie' }],
+              related: [
+                {
+                  doc: winner.node.node.doc,
+                  start: winner.item?.start ?? winner.node.node.el.start,
+                  end: winner.item?.end ?? winner.node.node.el.nameEnd,
+                  message: 'the node that wins the tie',
+                },
+              ],
               fixes,
             });
           }

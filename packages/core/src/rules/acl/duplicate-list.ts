@@ -15,7 +15,13 @@ function summaryOf(name: string): string {
 
 /** A list name defined twice, or a built-in *.auto list redefined: the last definition wins. */
 export const duplicateList = defineRule({
-  meta: { id: 'acl/duplicate-list', severity: 'warning', description: 'a network list name is defined twice or redefines a built-in *.auto list', fixable: false, reads: reads(ACL_ELEMENTS) },
+  meta: {
+    id: 'acl/duplicate-list',
+    severity: 'warning',
+    description: 'a network list name is defined twice or redefines a built-in *.auto list',
+    fixable: false,
+    reads: reads(ACL_ELEMENTS),
+  },
   check(ctx) {
     const lists = effectiveAclLists(ctx.model).filter((l) => l.name !== '');
     const byName = new Map<string, AclList[]>();

@@ -5,7 +5,13 @@ import { listAnchor, listsToCheck } from './shared.js';
 
 /** A `<list>` without nodes: every address gets the list default. */
 export const emptyList = defineRule({
-  meta: { id: 'acl/empty-list', severity: 'warning', description: 'a network list has no nodes, so every address gets its default', fixable: false, reads: reads(ACL_ELEMENTS) },
+  meta: {
+    id: 'acl/empty-list',
+    severity: 'warning',
+    description: 'a network list has no nodes, so every address gets its default',
+    fixable: false,
+    reads: reads(ACL_ELEMENTS),
+  },
   check(ctx) {
     for (const list of listsToCheck(ctx.model)) {
       if (list.node.el.children.some((c) => c.name === 'node') || list.nodes.length) continue;

@@ -5,7 +5,13 @@ import { cidrItems, listsToCheck } from './shared.js';
 
 /** An address with host bits set: FreeSWITCH silently masks them (or, for /0, matches one address only). */
 export const hostBits = defineRule({
-  meta: { id: 'acl/host-bits', severity: 'warning', description: 'a node cidr has host bits set, so it means another network than written', fixable: true, reads: reads(ACL_ELEMENTS) },
+  meta: {
+    id: 'acl/host-bits',
+    severity: 'warning',
+    description: 'a node cidr has host bits set, so it means another network than written',
+    fixable: true,
+    reads: reads(ACL_ELEMENTS),
+  },
   check(ctx) {
     for (const list of listsToCheck(ctx.model)) {
       for (const n of list.nodes) {
@@ -30,7 +36,14 @@ export const hostBits = defineRule({
               start: it.start,
               end: it.end,
               message: `cidr "${it.text}" has host bits set: FreeSWITCH matches the whole network ${net} (${size.toLocaleString('en-US')} addresses), not just ${addr}`,
-              ...(it.exact ? { fixes: [{ title: `Use the network address ${net}`, kind: 'choice', edits: edit(net) }, { title: `Use ${single} (only ${addr})`, kind: 'choice', edits: edit(single) }] } : {}),
+              ...(it.exact
+                ? {
+                    fixes: [
+                      { title: `Use the network address ${net}`, kind: 'choice', edits: edit(net) },
+                      { title: `Use ${single} (only ${addr})`, kind: 'choice', edits: edit(single) },
+                    ],
+                  }
+                : {}),
             });
           } else if (p.matchKind === 'exact' && p.bits === 0) {
             const all = p.family === 4 ? '0.0.0.0/0' : '::/0';
@@ -39,7 +52,14 @@ export const hostBits = defineRule({
               start: it.start,
               end: it.end,
               message: `cidr "${it.text}" is a /0 with a non-zero address: FreeSWITCH matches only ${addr}, not every address`,
-              ...(it.exact ? { fixes: [{ title: `Use ${all} (every ${p.family === 4 ? 'IPv4' : 'IPv6'} address)`, kind: 'choice', edits: edit(all) }, { title: `Use ${single} (only ${addr})`, kind: 'choice', edits: edit(single) }] } : {}),
+              ...(it.exact
+                ? {
+                    fixes: [
+                      { title: `Use ${all} (every ${p.family === 4 ? 'IPv4' : 'IPv6'} address)`, kind: 'choice', edits: edit(all) },
+                      { title: `Use ${single} (only ${addr})`, kind: 'choice', edits: edit(single) },
+                    ],
+                  }
+                : {}),
             });
           }
         }

@@ -7,7 +7,13 @@ import { listsToCheck } from './shared.js';
 
 /** default= / type= words FreeSWITCH does not know: switch_true() makes them deny. */
 export const invalidVerdict = defineRule({
-  meta: { id: 'acl/invalid-verdict', severity: 'warning', description: 'a list default or node type is not an allow/deny word, so it means deny', fixable: true, reads: reads(ACL_ELEMENTS) },
+  meta: {
+    id: 'acl/invalid-verdict',
+    severity: 'warning',
+    description: 'a list default or node type is not an allow/deny word, so it means deny',
+    fixable: true,
+    reads: reads(ACL_ELEMENTS),
+  },
   check(ctx) {
     const check = (av: AttrValue, what: 'default' | 'type') => {
       const v = av.expanded.value;
@@ -20,7 +26,11 @@ export const invalidVerdict = defineRule({
         start: av.attr.valueStart,
         end: av.attr.valueEnd,
         message: `${what}="${v}" is not an allow/deny word: FreeSWITCH reads it with switch_true(), so ${effect}`,
-        fixes: ['allow', 'deny'].map((w) => ({ title: `Change to "${w}"`, kind: 'choice' as const, edits: [{ doc, start: av.attr.valueStart, end: av.attr.valueEnd, newText: w }] })),
+        fixes: ['allow', 'deny'].map((w) => ({
+          title: `Change to "${w}"`,
+          kind: 'choice' as const,
+          edits: [{ doc, start: av.attr.valueStart, end: av.attr.valueEnd, newText: w }],
+        })),
       });
     };
     for (const list of listsToCheck(ctx.model)) {

@@ -48,7 +48,8 @@ export function cidrItems(av: AttrValue): CidrItem[] | undefined {
     if (rawPieces.some((p, i) => p.text !== texts[i])) exactAll = false;
   }
   texts.forEach((text, i) => {
-    if (exactAll) out.push({ text, start: a.valueStart + rawPieces[i]!.start, end: a.valueStart + rawPieces[i]!.end, exact: true, index: i, count: texts.length });
+    if (exactAll)
+      out.push({ text, start: a.valueStart + rawPieces[i]!.start, end: a.valueStart + rawPieces[i]!.end, exact: true, index: i, count: texts.length });
     else out.push({ text, start: a.valueStart, end: a.valueEnd, exact: false, index: i, count: texts.length });
   });
   return out;

@@ -35,10 +35,20 @@ describe('acl/unknown-domain', () => {
     checkFindings(files, { only: ['acl/unknown-domain'] });
     // vanilla style: domain=$${local_ip_v4} is unknown to fsconf: $${domain} is matched by raw text, and a
     // literal name might be the unknown domain, so it is skipped too
-    const unknown = runFixture({ ...files, 'vars.xml': '<include>\n  <X-PRE-PROCESS cmd="set" data="domain=$${local_ip_v4}"/>\n</include>\n' }, { only: ['acl/unknown-domain'] });
+    const unknown = runFixture(
+      { ...files, 'vars.xml': '<include>\n  <X-PRE-PROCESS cmd="set" data="domain=$${local_ip_v4}"/>\n</include>\n' },
+      { only: ['acl/unknown-domain'] },
+    );
     expect(unknown.findings).toEqual([]);
-    const noDir = runFixture({ ...files, 'directory/default.xml': '<include>\n  <domain name="other.example"/>\n</include>\n' }, { only: ['acl/unknown-domain'] });
-    expect(noDir.findings.map((f) => f.message)).toEqual([expect.stringContaining('"example.com"'), expect.stringContaining('"example.ORG"'), expect.stringContaining('"exmaple.org"')]);
+    const noDir = runFixture(
+      { ...files, 'directory/default.xml': '<include>\n  <domain name="other.example"/>\n</include>\n' },
+      { only: ['acl/unknown-domain'] },
+    );
+    expect(noDir.findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('"example.com"'),
+      expect.stringContaining('"example.ORG"'),
+      expect.stringContaining('"exmaple.org"'),
+    ]);
     expect(runFixture(files).applyFix('acl/unknown-domain')['autoload_configs/acl.conf.xml']).toContain('domain="Example.org"');
   });
 });

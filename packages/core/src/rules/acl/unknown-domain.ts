@@ -6,7 +6,13 @@ import { suggestionFixes } from '../util.js';
 
 /** `<node domain="x">` naming no directory domain: FreeSWITCH skips the node. */
 export const unknownDomain = defineRule({
-  meta: { id: 'acl/unknown-domain', severity: 'warning', description: 'a domain= node names no directory domain', fixable: true, reads: reads(ACL_ELEMENTS, DIRECTORY_ELEMENTS) },
+  meta: {
+    id: 'acl/unknown-domain',
+    severity: 'warning',
+    description: 'a domain= node names no directory domain',
+    fixable: true,
+    reads: reads(ACL_ELEMENTS, DIRECTORY_ELEMENTS),
+  },
   check(ctx) {
     // A file analysed on its own may have its directory elsewhere (or in a database): only judge whole trees.
     const wholeTree = ctx.tree.root !== undefined;

@@ -9,7 +9,13 @@ import { admitsLabel } from '../network/acl-admits.js';
 
 /** A reference that names no list, no built-in and no CIDR: FreeSWITCH silently denies everything. */
 export const unknownList = defineRule({
-  meta: { id: 'acl/unknown-list', severity: 'error', description: 'an ACL reference names no defined list, built-in *.auto list or CIDR', fixable: true, reads: reads(ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS, SOFIA_ELEMENTS) },
+  meta: {
+    id: 'acl/unknown-list',
+    severity: 'error',
+    description: 'an ACL reference names no defined list, built-in *.auto list or CIDR',
+    fixable: true,
+    reads: reads(ACL_ELEMENTS, ACL_REFERENCE_ELEMENTS, ACTION_ELEMENTS, SOFIA_ELEMENTS),
+  },
   check(ctx) {
     const ln = ctx.config.localNet ? parseLocalNet(ctx.config.localNet) : undefined;
     const am = aclModelFor(ctx.model, ln);
@@ -39,11 +45,16 @@ export const unknownList = defineRule({
  * gets 403; a register ACL gives every REGISTER 403, with no digest fallback.
  */
 function effectOfUnknown(ctx: RuleContext, ref: AclReference): string {
-  const profile = ref.param === 'apply-inbound-acl' || ref.param === 'apply-register-acl' ? ctx.model.profiles.find((p) => p.settings.some((s) => s.node.el === ref.node.el)) : undefined;
-  if (profile && ref.param === 'apply-register-acl') return 'no address passes it, so FreeSWITCH answers every REGISTER on this profile with 403 Forbidden (no digest fallback)';
+  const profile =
+    ref.param === 'apply-inbound-acl' || ref.param === 'apply-register-acl'
+      ? ctx.model.profiles.find((p) => p.settings.some((s) => s.node.el === ref.node.el))
+      : undefined;
+  if (profile && ref.param === 'apply-register-acl')
+    return 'no address passes it, so FreeSWITCH answers every REGISTER on this profile with 403 Forbidden (no digest fallback)';
   if (profile) {
     const b = profileBehaviour(profile);
-    if (b.authCalls === true) return 'no address passes it; with auth-calls=true every call falls back to digest authentication (the list never lets a call skip the password)';
+    if (b.authCalls === true)
+      return 'no address passes it; with auth-calls=true every call falls back to digest authentication (the list never lets a call skip the password)';
     if (b.authCalls === false) return 'no address passes it; with auth-calls off FreeSWITCH answers every INVITE on this profile with 403 Forbidden';
   }
   return 'FreeSWITCH silently denies everything';
@@ -53,16 +64,29 @@ function effectOfUnknown(ctx: RuleContext, ref: AclReference): string {
 export function suggestListNames(name: string, names: string[]): string[] {
   const out: string[] = [];
   const lower = name.toLowerCase();
-  for (const n of names) if (n.toLowerCase() === lower || n.toLowerCase() === `${lower}.auto` || n.toLowerCase() === lower.replace(/[._-]?auto$/, '.auto')) out.push(n);
+  for (const n of names)
+    if (n.toLowerCase() === lower || n.toLowerCase() === `${lower}.auto` || n.toLowerCase() === lower.replace(/[._-]?auto$/, '.auto')) out.push(n);
   for (const n of didYouMean(name, names)) if (!out.includes(n)) out.push(n);
   return out.slice(0, 3);
 }
 
-function listSuggestions(doc: Doc, start: number, end: number, name: string, names: string[], label: (name: string) => string): { fixes: FixInput[]; hint: string } {
+function listSuggestions(
+  doc: Doc,
+  start: number,
+  end: number,
+  name: string,
+  names: string[],
+  label: (name: string) => string,
+): { fixes: FixInput[]; hint: string } {
   const s = suggestListNames(name, names);
   return {
     // each list says what it admits: a did-you-mean may be the list that allows the whole internet
-    fixes: s.map((x, i) => ({ title: `Change to "${x}" (${label(x)})`, kind: 'choice' as const, edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
+    fixes: s.map((x, i) => ({
+      title: `Change to "${x}" (${label(x)})`,
+      kind: 'choice' as const,
+      edits: [{ doc, start, end, newText: x }],
+      ...(s.length === 1 && i === 0 ? { preferred: true } : {}),
+    })),
     hint: s.length ? ` (did you mean "${s[0]}"?)` : '',
   };
 }

@@ -21,7 +21,8 @@ export const badLogLevel = defineRule({
           if (isLevel(entry.text)) continue;
           const lower = entry.text.toLowerCase();
           const near = didYouMean(entry.text, names);
-          const suggestions = lower === 'error' ? ['err'] : near.length ? near : names.filter((n) => lower.length >= 3 && (n.startsWith(lower) || lower.startsWith(n)));
+          const suggestions =
+            lower === 'error' ? ['err'] : near.length ? near : names.filter((n) => lower.length >= 3 && (n.startsWith(lower) || lower.startsWith(n)));
           const exact = entry.end - entry.start === entry.text.length;
           const fixes: FixInput[] = exact
             ? suggestions.map((s, i) => ({

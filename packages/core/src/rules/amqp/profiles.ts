@@ -105,7 +105,9 @@ export function listEntries(p: Param): ListEntry[] {
     const lead = piece.length - piece.trimStart().length;
     const text = piece.trim();
     if (text) {
-      out.push(literal ? { text, start: a.valueStart + pos + lead, end: a.valueStart + pos + lead + text.length } : { text, start: a.valueStart, end: a.valueEnd });
+      out.push(
+        literal ? { text, start: a.valueStart + pos + lead, end: a.valueStart + pos + lead + text.length } : { text, start: a.valueStart, end: a.valueEnd },
+      );
     }
     pos += piece.length + 1;
   }

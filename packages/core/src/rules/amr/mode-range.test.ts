@@ -8,8 +8,11 @@ describe('amr/mode-range', () => {
     const r = checkFindings({
       'autoload_configs/amr.conf.xml': amr(`    <param name="default-bitrate" value="12200"/>
                                          ^^^^^ amr/mode-range: "12200" is a bitrate, not a mode index: FreeSWITCH reads it with atoi() as mode 168`),
-      'autoload_configs/amrwb.conf.xml': amr(`    <param name="default-bitrate" value="23.85"/>
-                                         ^^^^^ amr/mode-range: 23.85 kbit/s is mode 8`, 'amrwb.conf'),
+      'autoload_configs/amrwb.conf.xml': amr(
+        `    <param name="default-bitrate" value="23.85"/>
+                                         ^^^^^ amr/mode-range: 23.85 kbit/s is mode 8`,
+        'amrwb.conf',
+      ),
     });
     const fixed = r.applyFix('amr/mode-range');
     expect(fixed['autoload_configs/amr.conf.xml']).toContain('value="7"');
@@ -20,9 +23,12 @@ describe('amr/mode-range', () => {
     const r = checkFindings({
       'autoload_configs/amr.conf.xml': amr(`    <param name="default-bitrate" value="8"/>
                                          ^ amr/mode-range: is not an AMR mode index 0-7: FreeSWITCH reads it with atoi() as mode 8 (no range check), which is no AMR mode`),
-      'autoload_configs/amrwb.conf.xml': amr(`    <param name="default-bitrate" value="8"/>
+      'autoload_configs/amrwb.conf.xml': amr(
+        `    <param name="default-bitrate" value="8"/>
     <param name="DEFAULT-BITRATE" value="high"/>
-                                         ^^^^ amr/mode-range: as mode 0 and encodes at 6.60 kbit/s`, 'amrwb.conf'),
+                                         ^^^^ amr/mode-range: as mode 0 and encodes at 6.60 kbit/s`,
+        'amrwb.conf',
+      ),
     });
     const f = r.findings.find((x) => x.message.includes('"8"'))!;
     expect(f.fixes.map((x) => x.title)).toEqual(['Set default-bitrate to mode 7, the highest (12.20 kbit/s) here']);

@@ -37,7 +37,12 @@ export const modeRange = defineRule({
         message = `default-bitrate "${value}" is not an ${label} mode index 0-${max}: ${reads}`;
         if (/^\d+$/.test(t)) {
           const top = modes[modes.length - 1]!;
-          fixes.push(...setValueFixes(p, String(top.mode), `default-bitrate to mode ${top.mode}, the highest (${kbit(top.kbps)})`, 'choice').map((f) => ({ ...f, preferred: false })));
+          fixes.push(
+            ...setValueFixes(p, String(top.mode), `default-bitrate to mode ${top.mode}, the highest (${kbit(top.kbps)})`, 'choice').map((f) => ({
+              ...f,
+              preferred: false,
+            })),
+          );
         }
       }
       ctx.report({ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, message, related: originOf(p), fixes });

@@ -4,7 +4,33 @@ import { isSecretName } from '../../semantics/secret-names.js';
 import { maskSecret } from '../../text.js';
 
 /** Values people leave in place of a real secret. */
-const PLACEHOLDERS = new Set(['password', 'passwd', 'pass', 'secret', 'changeme', 'change_me', 'change-me', 'changeit', 'cluecon', '1234', '12345', '123456', 'admin', 'test', 'example', 'default', 'xxx', 'xxxx', 'xxxxxx', 'yourpassword', 'your_password', 'mypassword', 'letmein', 'fusionpbx', 'freeswitch']);
+const PLACEHOLDERS = new Set([
+  'password',
+  'passwd',
+  'pass',
+  'secret',
+  'changeme',
+  'change_me',
+  'change-me',
+  'changeit',
+  'cluecon',
+  '1234',
+  '12345',
+  '123456',
+  'admin',
+  'test',
+  'example',
+  'default',
+  'xxx',
+  'xxxx',
+  'xxxxxx',
+  'yourpassword',
+  'your_password',
+  'mypassword',
+  'letmein',
+  'fusionpbx',
+  'freeswitch',
+]);
 const isPlaceholder = (v: string) => PLACEHOLDERS.has(v.trim().toLowerCase());
 /** Names of database credentials (the kind that opens the whole switch's data). */
 const isDbName = (n: string) => /(^|[-_.])(db|database|dsn|odbc|pg|pgsql|mysql|mariadb|sql)([-_.]|$)/i.test(n);
@@ -41,7 +67,14 @@ function configOf(p: Param): { config: string | undefined; directory: boolean } 
  * or an empty value is no committed secret (the definition is judged where it is set).
  */
 export const committedSecret = defineRule({
-  meta: { id: 'config/committed-secret', severity: 'warning', description: 'a placeholder or committed secret outside the directory (vars.xml set, DSN, module param)', fixable: false, security: true, reads: ['param', 'settings', 'profile', 'profiles', 'gateway', 'gateways', 'params'] },
+  meta: {
+    id: 'config/committed-secret',
+    severity: 'warning',
+    description: 'a placeholder or committed secret outside the directory (vars.xml set, DSN, module param)',
+    fixable: false,
+    security: true,
+    reads: ['param', 'settings', 'profile', 'profiles', 'gateway', 'gateways', 'params'],
+  },
   check(ctx) {
     // variables that only feed params other rules judge (the ESL password, xml_rpc's auth-pass)
     const owned = new Set<string>();

@@ -71,8 +71,9 @@ describe('config/unknown-param', () => {
   });
 
   it('leaves sofia.conf, the directory, $${} names and configs the KB does not describe alone', () => {
-    const r = runFixture({
-      'autoload_configs/sofia.conf.xml': `<configuration name="sofia.conf">
+    const r = runFixture(
+      {
+        'autoload_configs/sofia.conf.xml': `<configuration name="sofia.conf">
   <global_settings>
     <param name="no-such-global" value="1"/>
   </global_settings>
@@ -85,13 +86,13 @@ describe('config/unknown-param', () => {
   </profiles>
 </configuration>
 `,
-      'autoload_configs/opus.conf.xml': `<configuration name="opus.conf">
+        'autoload_configs/opus.conf.xml': `<configuration name="opus.conf">
   <settings>
     <param name="whatever" value="1"/>
   </settings>
 </configuration>
 `,
-      'autoload_configs/switch.conf.xml': `<configuration name="switch.conf">
+        'autoload_configs/switch.conf.xml': `<configuration name="switch.conf">
   <settings>
     <param name="$\${dynamic}" value="1"/>
     <param name="max-sessions" value="1000"/>
@@ -101,13 +102,15 @@ describe('config/unknown-param', () => {
   </cli-keybindings>
 </configuration>
 `,
-      'directory/1000.xml': `<user id="1000">
+        'directory/1000.xml': `<user id="1000">
   <params>
     <param name="no-such-param" value="x"/>
   </params>
 </user>
 `,
-    }, { only: ['config/unknown-param'] });
+      },
+      { only: ['config/unknown-param'] },
+    );
     expect(r.actual).toEqual([]);
   });
 });

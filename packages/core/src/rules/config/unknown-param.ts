@@ -36,16 +36,29 @@ export const unknownParam = defineRule({
           .filter((p) => !p.ignored && !p.deprecated)
           .map((p) => p.name.replace(/\*$/, ''));
         const caseSensitive = sp.section.matching === 'case-sensitive' || sp.section.matching === 'prefix';
-        const caseOnly = caseSensitive ? candidates.find((n) => n.toLowerCase() === name.toLowerCase() || (sp.section.matching === 'prefix' && name.toLowerCase().startsWith(n.toLowerCase()))) : undefined;
+        const caseOnly = caseSensitive
+          ? candidates.find(
+              (n) => n.toLowerCase() === name.toLowerCase() || (sp.section.matching === 'prefix' && name.toLowerCase().startsWith(n.toLowerCase())),
+            )
+          : undefined;
         let fixes: FixInput[];
         let hint: string;
         if (caseOnly) {
-          fixes = [{ title: `Change to "${caseOnly}"`, kind: 'choice', edits: [{ doc, start: nameAttr.valueStart, end: nameAttr.valueEnd, newText: caseOnly }], preferred: true }];
+          fixes = [
+            {
+              title: `Change to "${caseOnly}"`,
+              kind: 'choice',
+              edits: [{ doc, start: nameAttr.valueStart, end: nameAttr.valueEnd, newText: caseOnly }],
+              preferred: true,
+            },
+          ];
           hint = ` (${module} compares names case-sensitively: "${caseOnly}")`;
         } else {
           ({ fixes, hint } = suggestionFixes(doc, nameAttr.valueStart, nameAttr.valueEnd, name, candidates));
           // `comfort-noise-level` → `comfort-noise`: a known name plus a made-up suffix
-          const stem = !fixes.length ? candidates.filter((n) => n.length >= 5 && name.toLowerCase().startsWith(`${n.toLowerCase()}-`)).sort((a, b) => b.length - a.length)[0] : undefined;
+          const stem = !fixes.length
+            ? candidates.filter((n) => n.length >= 5 && name.toLowerCase().startsWith(`${n.toLowerCase()}-`)).sort((a, b) => b.length - a.length)[0]
+            : undefined;
           if (stem) {
             fixes = [{ title: `Change to "${stem}"`, kind: 'choice', edits: [{ doc, start: nameAttr.valueStart, end: nameAttr.valueEnd, newText: stem }] }];
             hint = ` (did you mean "${stem}"?)`;
@@ -53,7 +66,11 @@ export const unknownParam = defineRule({
         }
         // a rename to a name already set beside it would override that param's value (the later one
         // wins): never offer it, say so instead
-        const siblings = new Set((sp.node.el.parent?.children ?? []).filter((e) => e !== sp.node.el && e.name === sp.node.el.name).map((e) => (attr(e, 'name')?.value ?? '').toLowerCase()));
+        const siblings = new Set(
+          (sp.node.el.parent?.children ?? [])
+            .filter((e) => e !== sp.node.el && e.name === sp.node.el.name)
+            .map((e) => (attr(e, 'name')?.value ?? '').toLowerCase()),
+        );
         const taken = fixes.filter((f) => siblings.has(f.edits[0]!.newText.toLowerCase()));
         if (taken.length) {
           fixes = fixes.filter((f) => !taken.includes(f));

@@ -21,7 +21,7 @@ const fixed = ruleTree({
 });
 
 describe('cti/invalid', () => {
-  it('mod_cti\'s cti.json is invalid', () => {
+  it("mod_cti's cti.json is invalid", () => {
     const r = checkFindings(bad);
     expect(r.findings.map((f) => f.severity)).toEqual(['error']);
   });

@@ -7,7 +7,13 @@ import { indentAt, wholeLine, eol } from '../util.js';
  * `<condition>` children (parse_exten), so these lines never run (mod_dialplan_xml.c:167).
  */
 export const actionOutsideCondition = defineRule({
-  meta: { id: 'dialplan/action-outside-condition', severity: 'warning', description: 'an <action> or <anti-action> directly in <extension>, outside any <condition>: never executed', fixable: true, scope: 'extension' },
+  meta: {
+    id: 'dialplan/action-outside-condition',
+    severity: 'warning',
+    description: 'an <action> or <anti-action> directly in <extension>, outside any <condition>: never executed',
+    fixable: true,
+    scope: 'extension',
+  },
   check(ctx) {
     for (const ext of ctx.model.extensions) {
       for (const c of logicalChildren(ctx.tree, ext.node)) {
@@ -21,7 +27,11 @@ export const actionOutsideCondition = defineRule({
         const fixes = alone
           ? [
               // kind: choice — wrapped, the action starts running on every call that reaches the extension
-              { title: `Wrap in <condition> (it then runs on every call reaching extension ${ext.name})`, kind: 'choice' as const, edits: [{ doc, start: c.el.start, end: c.el.end, newText: `<condition>${nl}${indent}  ${text}${nl}${indent}</condition>` }] },
+              {
+                title: `Wrap in <condition> (it then runs on every call reaching extension ${ext.name})`,
+                kind: 'choice' as const,
+                edits: [{ doc, start: c.el.start, end: c.el.end, newText: `<condition>${nl}${indent}  ${text}${nl}${indent}</condition>` }],
+              },
               // kind: choice — deleting keeps today's behaviour
               { title: `Delete the ${c.el.name} (it never runs today)`, kind: 'choice' as const, edits: [{ doc, ...line, newText: '' }] },
             ]

@@ -10,7 +10,13 @@ import { dialplanActions } from '../../semantics/dialplan.js';
  * written. Anti-actions are never substituted (skipped here).
  */
 export const captureRef = defineRule({
-  meta: { id: 'dialplan/capture-ref', severity: 'error', description: 'action data uses $N beyond the capture groups of its condition', fixable: false, scope: 'extension' },
+  meta: {
+    id: 'dialplan/capture-ref',
+    severity: 'error',
+    description: 'action data uses $N beyond the capture groups of its condition',
+    fixable: false,
+    scope: 'extension',
+  },
   check(ctx) {
     const sources = new Map<unknown, ReturnType<typeof captureSource>>();
     for (const action of dialplanActions(ctx.model)) {
@@ -49,7 +55,12 @@ export const captureRef = defineRule({
           start: where.start,
           end: where.end,
           message: `${written}: ${why}, so FreeSWITCH replaces ${written} with an empty string`,
-          related: src.sites.map((s) => ({ doc: s.site.text.doc, start: s.site.text.start, end: s.site.text.end, message: 'the expression that supplies the captures' })),
+          related: src.sites.map((s) => ({
+            doc: s.site.text.doc,
+            start: s.site.text.start,
+            end: s.site.text.end,
+            message: 'the expression that supplies the captures',
+          })),
         });
       }
     }

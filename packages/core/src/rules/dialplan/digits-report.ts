@@ -26,7 +26,12 @@ export function reportDigits(ctx: RuleContext, app: DigitsApp): void {
         const edits = fx.argIndex >= 0 ? (a ? replaceIn(data, a.start, a.end, fx.newText) : undefined) : replaceIn(data, 0, v.length, fx.newText);
         if (!edits) continue;
         // swapping min and max is what FreeSWITCH does anyway (safe); a clamp or a new value is a person's choice
-        fixes.push({ title: fx.title, kind: fx.title.startsWith('Swap') ? 'safe' : 'choice', edits, ...(fx.title.startsWith('Swap') ? { preferred: true } : {}) });
+        fixes.push({
+          title: fx.title,
+          kind: fx.title.startsWith('Swap') ? 'safe' : 'choice',
+          edits,
+          ...(fx.title.startsWith('Swap') ? { preferred: true } : {}),
+        });
       }
       ctx.report({
         doc: data.doc,

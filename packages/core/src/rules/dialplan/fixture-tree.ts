@@ -20,7 +20,9 @@ const VARS_XML = `<include>
 `;
 
 export function dialplanTree(files: Record<string, string>, vars: Record<string, string> = {}): Record<string, string> {
-  const extra = Object.entries(vars).map(([k, v]) => `  <X-PRE-PROCESS cmd="set" data="${k}=${v}"/>\n`).join('');
+  const extra = Object.entries(vars)
+    .map(([k, v]) => `  <X-PRE-PROCESS cmd="set" data="${k}=${v}"/>\n`)
+    .join('');
   return { 'freeswitch.xml': FREESWITCH_XML, 'vars.xml': VARS_XML.replace('</include>', `${extra}</include>`), ...files };
 }
 

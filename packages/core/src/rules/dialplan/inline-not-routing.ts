@@ -10,7 +10,13 @@ import { dialplanActions } from '../../semantics/dialplan.js';
  * inline"), so the action never runs at all.
  */
 export const inlineNotRouting = defineRule({
-  meta: { id: 'dialplan/inline-not-routing', severity: 'error', description: 'inline="true" on an application that cannot run during routing', fixable: true, scope: 'extension' },
+  meta: {
+    id: 'dialplan/inline-not-routing',
+    severity: 'error',
+    description: 'inline="true" on an application that cannot run during routing',
+    fixable: true,
+    scope: 'extension',
+  },
   check(ctx) {
     for (const action of dialplanActions(ctx.model)) {
       const a = attr(action.node.el, 'inline');

@@ -65,7 +65,13 @@ function timeAttrs(ctx: RuleContext, node: Node): void {
  * time attributes of conditions and `<regex>` elements.
  */
 export const invalidAttr = defineRule({
-  meta: { id: 'dialplan/invalid-attr', severity: 'error', description: 'a dialplan attribute value FreeSWITCH does not understand (it silently falls back)', fixable: true, scope: 'extension' },
+  meta: {
+    id: 'dialplan/invalid-attr',
+    severity: 'error',
+    description: 'a dialplan attribute value FreeSWITCH does not understand (it silently falls back)',
+    fixable: true,
+    scope: 'extension',
+  },
   check(ctx) {
     for (const ext of dialplanExtensions(ctx.model)) {
       const c = attr(ext.node.el, 'continue');

@@ -10,7 +10,13 @@ import { subRange } from '../../semantics/source-map.js';
  * expression). `$${var}` is expanded first; expressions with a channel variable `${…}` are skipped.
  */
 export const invalidRegex = defineRule({
-  meta: { id: 'dialplan/invalid-regex', severity: 'error', description: 'a condition/regex expression does not compile under PCRE2', fixable: false, scope: 'extension' },
+  meta: {
+    id: 'dialplan/invalid-regex',
+    severity: 'error',
+    description: 'a condition/regex expression does not compile under PCRE2',
+    fixable: false,
+    scope: 'extension',
+  },
   check(ctx) {
     for (const cond of ctx.model.conditions) {
       for (const site of compiledExpressions(ctx.tree, cond)) {

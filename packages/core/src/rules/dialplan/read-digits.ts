@@ -7,7 +7,13 @@ import { reportDigits } from './digits-report.js';
  * 1000 ms, and max > 128 fails with "Buffer too small!".
  */
 export const readDigits = defineRule({
-  meta: { id: 'dialplan/read-digits', severity: 'error', description: '`read` digit limits and timeouts that FreeSWITCH changes or rejects', fixable: true, scope: 'extension' },
+  meta: {
+    id: 'dialplan/read-digits',
+    severity: 'error',
+    description: '`read` digit limits and timeouts that FreeSWITCH changes or rejects',
+    fixable: true,
+    scope: 'extension',
+  },
   check(ctx) {
     reportDigits(ctx, 'read');
   },

@@ -48,7 +48,13 @@ function loadedModules(ctx: RuleContext): Set<string> | undefined {
  * (reported as info).
  */
 export const unknownApp = defineRule({
-  meta: { id: 'dialplan/unknown-app', severity: 'warning', description: 'an application no FreeSWITCH module registers, or whose module is not loaded', fixable: true, scope: 'extension' },
+  meta: {
+    id: 'dialplan/unknown-app',
+    severity: 'warning',
+    description: 'an application no FreeSWITCH module registers, or whose module is not loaded',
+    fixable: true,
+    scope: 'extension',
+  },
   check(ctx) {
     const known = ctx.config.known.applications;
     const knownLower = new Set(known.map((k) => k.toLowerCase()));

@@ -10,7 +10,13 @@ import { replaceIn, subRange } from '../../semantics/source-map.js';
  * "Context … not found" and the call has no route.
  */
 export const unknownContext = defineRule({
-  meta: { id: 'dialplan/unknown-context', severity: 'warning', description: 'a transfer/execute_extension target names a context the dialplan does not define', fixable: true, scope: 'extension' },
+  meta: {
+    id: 'dialplan/unknown-context',
+    severity: 'warning',
+    description: 'a transfer/execute_extension target names a context the dialplan does not define',
+    fixable: true,
+    scope: 'extension',
+  },
   // an extension's findings depend on the contexts the dialplan defines
   unitKey(ctx) {
     if (!ctx.tree.root) return '';
@@ -29,9 +35,7 @@ export const unknownContext = defineRule({
       const candidates = [...names.values()].map((c) => c.nameAttr?.value ?? c.name);
       const { fixes, hint } = closestFixes(t.data.doc, where.start, where.end, t.context, candidates, !!replaceIn(t.data, t.start, t.end, ''));
       const global = names.get('global');
-      const outcome = global
-        ? `FreeSWITCH falls back to the "global" context`
-        : `FreeSWITCH logs "Context ${t.context} not found" and the call has no route`;
+      const outcome = global ? `FreeSWITCH falls back to the "global" context` : `FreeSWITCH logs "Context ${t.context} not found" and the call has no route`;
       ctx.report({
         doc: t.data.doc,
         start: where.start,

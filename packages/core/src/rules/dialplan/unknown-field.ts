@@ -12,7 +12,13 @@ import { isRegexBlock, regexChildren } from '../../semantics/captures.js';
  * the empty string.
  */
 export const unknownField = defineRule({
-  meta: { id: 'dialplan/unknown-field', severity: 'warning', description: 'a condition field is not a caller-profile field (always "")', fixable: true, scope: 'extension' },
+  meta: {
+    id: 'dialplan/unknown-field',
+    severity: 'warning',
+    description: 'a condition field is not a caller-profile field (always "")',
+    fixable: true,
+    scope: 'extension',
+  },
   check(ctx) {
     const names = CALLER_PROFILE_FIELDS.map((f) => f.name);
     for (const cond of dialplanConditions(ctx.model)) {
@@ -33,7 +39,14 @@ export const unknownField = defineRule({
             start: a.valueStart,
             end: a.valueEnd,
             message: `field "${raw}" becomes "${v}" when the configuration loads, and "${v}" is not a caller-profile field: FreeSWITCH matches the expression against an empty string; write ${channelForm} to read the variable per call`,
-            fixes: [{ title: `Use ${channelForm}`, kind: 'choice', edits: [{ doc: node.doc, start: a.valueStart, end: a.valueEnd, newText: channelForm }], preferred: true }],
+            fixes: [
+              {
+                title: `Use ${channelForm}`,
+                kind: 'choice',
+                edits: [{ doc: node.doc, start: a.valueStart, end: a.valueEnd, newText: channelForm }],
+                preferred: true,
+              },
+            ],
           });
           continue;
         }

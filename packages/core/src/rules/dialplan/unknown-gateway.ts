@@ -8,7 +8,13 @@ import { replaceIn, subRange } from '../../semantics/source-map.js';
  * "Invalid Gateway" and the leg fails with INVALID_GATEWAY. `profile::name` is understood.
  */
 export const unknownGateway = defineRule({
-  meta: { id: 'dialplan/unknown-gateway', severity: 'warning', description: 'a sofia/gateway/<name> dial string names a gateway no profile defines', fixable: true, scope: 'extension' },
+  meta: {
+    id: 'dialplan/unknown-gateway',
+    severity: 'warning',
+    description: 'a sofia/gateway/<name> dial string names a gateway no profile defines',
+    fixable: true,
+    scope: 'extension',
+  },
   // an extension's findings depend on the gateways the tree defines
   unitKey(ctx) {
     if (!ctx.tree.root) return '';
@@ -28,7 +34,14 @@ export const unknownGateway = defineRule({
       const bare = sep >= 0 ? t.name.slice(sep + 2) : t.name;
       const off = sep >= 0 ? sep + 2 : 0;
       const nameRange = subRange(t.data, t.start + off, t.end);
-      const { fixes, hint } = closestFixes(t.data.doc, nameRange.start, nameRange.end, bare, defs.map((d) => d.name), !!replaceIn(t.data, t.start, t.end, ''));
+      const { fixes, hint } = closestFixes(
+        t.data.doc,
+        nameRange.start,
+        nameRange.end,
+        bare,
+        defs.map((d) => d.name),
+        !!replaceIn(t.data, t.start, t.end, ''),
+      );
       ctx.report({
         doc: t.data.doc,
         start: where.start,

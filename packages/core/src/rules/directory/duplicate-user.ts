@@ -4,7 +4,13 @@ import type { User } from '../../model.js';
 
 /** Two users answering to the same id (or number-alias) in one domain: lookups find only one. */
 export const duplicateUser = defineRule({
-  meta: { id: 'directory/duplicate-user', severity: 'error', description: 'two users with the same id or number-alias in one domain', fixable: false, reads: reads(DIRECTORY_STRUCTURE) },
+  meta: {
+    id: 'directory/duplicate-user',
+    severity: 'error',
+    description: 'two users with the same id or number-alias in one domain',
+    fixable: false,
+    reads: reads(DIRECTORY_STRUCTURE),
+  },
   check(ctx) {
     for (const domain of ctx.model.domains) {
       const seen = new Map<string, User>();

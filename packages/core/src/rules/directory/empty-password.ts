@@ -6,7 +6,14 @@ import { inheritedParam, userPassword } from './passwords.js';
 
 /** No password and no a1-hash: mod_sofia accepts any credentials (allow-empty-password defaults to true). */
 export const emptyPassword = defineRule({
-  meta: { id: 'directory/empty-password', severity: 'error', description: 'a user has neither password nor a1-hash: any credentials are accepted', fixable: true, security: true, scope: 'user' },
+  meta: {
+    id: 'directory/empty-password',
+    severity: 'error',
+    description: 'a user has neither password nor a1-hash: any credentials are accepted',
+    fixable: true,
+    security: true,
+    scope: 'user',
+  },
   check(ctx) {
     for (const user of ctx.model.users) {
       if (user.type === 'pointer' || !user.domain) continue;
@@ -19,7 +26,12 @@ export const emptyPassword = defineRule({
       const paramsNode = user.params[0]?.node.parent;
       const generated = lazyPassword(ctx.config.passwords);
       const fix = pw?.valueAttr
-        ? { title: 'Set a generated strong password', kind: 'credential' as const, edits: [lazyEdit(pw.node.doc, pw.valueAttr.valueStart, pw.valueAttr.valueEnd, generated)], preferred: true }
+        ? {
+            title: 'Set a generated strong password',
+            kind: 'credential' as const,
+            edits: [lazyEdit(pw.node.doc, pw.valueAttr.valueStart, pw.valueAttr.valueEnd, generated)],
+            preferred: true,
+          }
         : paramsNode
           ? insertParamFix(paramsNode, user.params, 'password', generated, 'Insert a generated strong password', 'credential', true)
           : undefined;

@@ -43,7 +43,7 @@ const fixed = ruleTree({
 });
 
 describe('directory/password-too-short', () => {
-  it('a user\'s password is shorter than the policy minimum', () => {
+  it("a user's password is shorter than the policy minimum", () => {
     const r = checkFindings(bad);
     expect(r.findings.map((f) => f.severity)).toEqual(['error']);
   });

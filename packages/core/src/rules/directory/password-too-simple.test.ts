@@ -43,7 +43,7 @@ const fixed = ruleTree({
 });
 
 describe('directory/password-too-simple', () => {
-  it('a user\'s password uses fewer character classes than the policy strength', () => {
+  it("a user's password uses fewer character classes than the policy strength", () => {
     const r = checkFindings(bad);
     expect(r.findings.map((f) => f.severity)).toEqual(['error']);
   });

@@ -11,7 +11,8 @@ const tree = (users: string, extra: Record<string, string> = {}) => ({
   </section>
 </document>
 `,
-  'vars.xml': '<include>\n  <X-PRE-PROCESS cmd="set" data="default_password=1234"/>\n                                                  ^^^^ directory/default-password: stock\n</include>\n',
+  'vars.xml':
+    '<include>\n  <X-PRE-PROCESS cmd="set" data="default_password=1234"/>\n                                                  ^^^^ directory/default-password: stock\n</include>\n',
   'directory/default.xml': `<domain name="example.org">
   <users>
 ${users}
@@ -78,9 +79,12 @@ describe('directory password rules (mod_cti policy)', () => {
 
   it('cti.json wins over the defaults: minimum 8', () => {
     const r = runFixture(
-      tree('    <user id="1001"><params><param name="password" value="Abc12345"/></params></user>\n    <user id="1002"><params><param name="password" value="Abc1234"/></params></user>', {
-        'cti.json': '{\n  // mod_cti\n  "password_minimum": 8, /* longer */\n  "password_strength": 3\n}\n',
-      }),
+      tree(
+        '    <user id="1001"><params><param name="password" value="Abc12345"/></params></user>\n    <user id="1002"><params><param name="password" value="Abc1234"/></params></user>',
+        {
+          'cti.json': '{\n  // mod_cti\n  "password_minimum": 8, /* longer */\n  "password_strength": 3\n}\n',
+        },
+      ),
       { only: ['directory/password-too-short'] },
     );
     expect(r.analysis.config.passwords).toMatchObject({ minimum: 8, strength: 3, source: 'cti.json' });
@@ -88,20 +92,24 @@ describe('directory password rules (mod_cti policy)', () => {
   });
 
   it('unknown values (exec-set, undefined var) are not judged', () => {
-    const r = runFixture(tree('    <user id="1000"><params><param name="password" value="$${secret_from_script}"/></params></user>', {
-      'vars.xml': '<include>\n  <X-PRE-PROCESS cmd="exec-set" data="secret_from_script=/usr/local/bin/pw"/>\n</include>\n',
-    }));
+    const r = runFixture(
+      tree('    <user id="1000"><params><param name="password" value="$${secret_from_script}"/></params></user>', {
+        'vars.xml': '<include>\n  <X-PRE-PROCESS cmd="exec-set" data="secret_from_script=/usr/local/bin/pw"/>\n</include>\n',
+      }),
+    );
     expect(r.findings.filter((x) => x.rule.startsWith('directory/'))).toEqual([]);
   });
 });
 
 describe('password generation', () => {
-  it('a fix\'s generated password is one password, however often it is read and copied', () => {
-    const r = runFixture(tree(`    <user id="1000">
+  it("a fix's generated password is one password, however often it is read and copied", () => {
+    const r = runFixture(
+      tree(`    <user id="1000">
       <params>
         <param name="password" value="abc"/>
       </params>
-    </user>`));
+    </user>`),
+    );
     const fix = r.analysis.findings.find((f) => f.rule === 'directory/password-too-short')!.fixes.find((x) => x.title.startsWith('Replace with a generated'))!;
     const first = fix.edits[0]!.newText;
     expect(judgePassword(first, { minimum: 12, strength: 4 }).ok).toBe(true);

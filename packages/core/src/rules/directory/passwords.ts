@@ -35,9 +35,18 @@ function passwordFixes(p: Param, policy: PasswordPolicy): FixInput[] {
       edits: [lazyEdit(def.doc, def.valueStart, def.valueEnd, lazyPassword(policy))],
       preferred: true,
     });
-    out.push({ title: 'Generate a strong password for this user only', kind: 'credential', edits: [lazyEdit(p.node.doc, p.valueAttr.valueStart, p.valueAttr.valueEnd, lazyPassword(policy))] });
+    out.push({
+      title: 'Generate a strong password for this user only',
+      kind: 'credential',
+      edits: [lazyEdit(p.node.doc, p.valueAttr.valueStart, p.valueAttr.valueEnd, lazyPassword(policy))],
+    });
   } else {
-    out.push({ title: 'Replace with a generated strong password', kind: 'credential', edits: [lazyEdit(p.node.doc, p.valueAttr.valueStart, p.valueAttr.valueEnd, lazyPassword(policy))], preferred: true });
+    out.push({
+      title: 'Replace with a generated strong password',
+      kind: 'credential',
+      edits: [lazyEdit(p.node.doc, p.valueAttr.valueStart, p.valueAttr.valueEnd, lazyPassword(policy))],
+      preferred: true,
+    });
   }
   return out;
 }
@@ -79,5 +88,12 @@ function causeOf(p: Param, what: string): { cause?: NonNullable<import('../types
   const ref = p.value.refs.length === 1 && p.value.raw.trim() === `$\${${p.value.refs[0]!.name}}` ? p.value.refs[0] : undefined;
   const def = ref?.def;
   if (!def || def.cmd.toLowerCase() !== 'set') return {};
-  return { cause: { doc: def.doc, start: def.valueStart, end: def.valueEnd, message: `the ${what} $\${${def.name}} set at ${def.doc.path.split('/').pop()}:${def.directive.line + 1}` } };
+  return {
+    cause: {
+      doc: def.doc,
+      start: def.valueStart,
+      end: def.valueEnd,
+      message: `the ${what} $\${${def.name}} set at ${def.doc.path.split('/').pop()}:${def.directive.line + 1}`,
+    },
+  };
 }

@@ -30,7 +30,9 @@ describe('esl/weak-password', () => {
 
   it('a password failing the policy is reported (warning on loopback); ClueCon stays esl/default-password; a strong one passes', () => {
     const weak = runFixture(root('        <param name="password" value="secret"/>'), { only: ['esl/weak-password'] });
-    expect(weak.findings.map((f) => [f.severity, f.message.slice(0, 60)])).toEqual([['warning', 'the event_socket password "s***" is too simple (1 of the 4 c']]);
+    expect(weak.findings.map((f) => [f.severity, f.message.slice(0, 60)])).toEqual([
+      ['warning', 'the event_socket password "s***" is too simple (1 of the 4 c'],
+    ]);
     expect(weak.findings[0]!.message).not.toContain('secret');
     const cluecon = runFixture(root('        <param name="password" value="ClueCon"/>'), { only: ['esl/weak-password', 'esl/default-password'] });
     expect(cluecon.findings.map((f) => f.rule)).toEqual(['esl/default-password']);

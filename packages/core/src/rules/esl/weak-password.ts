@@ -45,7 +45,14 @@ const isLoopbackIp = (ip: string) => ip === '' || ip.startsWith('127.') || ip ==
  * password policy. A literal "ClueCon" and a missing password are esl/default-password's.
  */
 export const eslWeakPassword = defineRule({
-  meta: { id: 'esl/weak-password', severity: 'error', description: 'the effective event_socket password is empty (so ClueCon) or fails the password policy', fixable: true, security: true, reads: ['configuration', 'settings', 'param', 'network-lists', 'list', 'node'] },
+  meta: {
+    id: 'esl/weak-password',
+    severity: 'error',
+    description: 'the effective event_socket password is empty (so ClueCon) or fails the password policy',
+    fixable: true,
+    security: true,
+    reads: ['configuration', 'settings', 'param', 'network-lists', 'list', 'node'],
+  },
   check(ctx: RuleContext) {
     for (const cfg of configsNamed(ctx.model, 'event_socket.conf')) {
       for (const s of sectionNodes(ctx.tree, cfg.node, 'settings')) {
@@ -59,7 +66,9 @@ export const eslWeakPassword = defineRule({
         const aclP = findParam(params, 'apply-inbound-acl');
         const acl = aclP ? aclP.value.value : 'loopback.auto';
         const reachable = ip !== undefined && !isLoopbackIp(ip) && acl !== undefined && admitsNonLoopback(ctx.model, acl) === true;
-        const where = reachable ? `; it listens on ${ip} and its ACL "${acl}" admits other hosts: whoever reaches the port controls the switch` : `; today only loopback may connect, but any local process gets full control`;
+        const where = reachable
+          ? `; it listens on ${ip} and its ACL "${acl}" admits other hosts: whoever reaches the port controls the switch`
+          : `; today only loopback may connect, but any local process gets full control`;
         const why = undefinedRefs.length
           ? ` (${undefinedRefs.map((n) => `$\${${n}}`).join(', ')} ${undefinedRefs.length > 1 ? 'are' : 'is'} not defined${undefinedRefs.some((n) => n.includes('(')) ? ' — there is no env() or other function inside $${}' : ''}, so ${undefinedRefs.length > 1 ? 'they expand' : 'it expands'} to "")`
           : '';
@@ -78,7 +87,13 @@ export const eslWeakPassword = defineRule({
           ...(reachable ? {} : { severity: 'warning' as const }),
           message,
           // kind: credential — every ESL client must be given the new password
-          fixes: [{ title: 'Replace with a generated strong password (every ESL client needs it)', kind: 'credential', edits: [lazyEdit(pw.node.doc, pw.valueAttr.valueStart, pw.valueAttr.valueEnd, generated)] }],
+          fixes: [
+            {
+              title: 'Replace with a generated strong password (every ESL client needs it)',
+              kind: 'credential',
+              edits: [lazyEdit(pw.node.doc, pw.valueAttr.valueStart, pw.valueAttr.valueEnd, generated)],
+            },
+          ],
         });
       }
     }

@@ -7,7 +7,13 @@ import { findParam } from '../../model.js';
  * thread posting the record): a value written as milliseconds holds that thread for minutes or hours.
  */
 export const jsonCdrDelay = defineRule({
-  meta: { id: 'json_cdr/delay-seconds', severity: 'warning', description: 'json_cdr delay looks like milliseconds: it is seconds between retries', fixable: true, reads: ['configuration', 'settings', 'param'] },
+  meta: {
+    id: 'json_cdr/delay-seconds',
+    severity: 'warning',
+    description: 'json_cdr delay looks like milliseconds: it is seconds between retries',
+    fixable: true,
+    reads: ['configuration', 'settings', 'param'],
+  },
   check(ctx) {
     for (const cfg of configsNamed(ctx.model, 'json_cdr.conf')) {
       for (const s of sectionNodes(ctx.tree, cfg.node, 'settings')) {
@@ -23,7 +29,15 @@ export const jsonCdrDelay = defineRule({
           message: `json_cdr delay is in seconds, not milliseconds: ${n} waits ${mins >= 60 ? `${(n / 3600).toFixed(1)} hours` : `${mins} minutes`} before each retry of a failed CDR post`,
           ...(n >= 1000 && n % 1000 === 0
             ? // kind: choice — the intended delay is the operator's; this reads the value as milliseconds
-              { fixes: [{ title: `Use ${n / 1000} (seconds)`, kind: 'choice' as const, edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: String(n / 1000) }] }] }
+              {
+                fixes: [
+                  {
+                    title: `Use ${n / 1000} (seconds)`,
+                    kind: 'choice' as const,
+                    edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: String(n / 1000) }],
+                  },
+                ],
+              }
             : {}),
         });
       }

@@ -15,7 +15,9 @@ export const duplicateLoad = defineRule({
     for (const node of loadNodes(ctx)) {
       const a = attr(node.el, 'module');
       if (!a) continue;
-      const v = expandAttr(ctx.tree, node.doc, a).value?.trim().replace(/\.(so|dll|dylib)$/i, '');
+      const v = expandAttr(ctx.tree, node.doc, a)
+        .value?.trim()
+        .replace(/\.(so|dll|dylib)$/i, '');
       if (!v) continue;
       const first = seen.get(v);
       const here = { file: node.doc.path.split('/').pop()!, line: node.doc.lines.lineOf(node.el.start) + 1 };
@@ -31,7 +33,9 @@ export const duplicateLoad = defineRule({
         end: a.valueEnd,
         message: `${v} is already loaded at ${first.file}:${first.line}: FreeSWITCH skips this second load ("Already Loaded")`,
         // kind: safe — the second load does nothing
-        fixes: alone ? [{ title: `Remove the second <load module="${v}"/>`, kind: 'safe', edits: [{ doc: node.doc, ...line, newText: '' }], preferred: true }] : [],
+        fixes: alone
+          ? [{ title: `Remove the second <load module="${v}"/>`, kind: 'safe', edits: [{ doc: node.doc, ...line, newText: '' }], preferred: true }]
+          : [],
       });
     }
   },

@@ -39,7 +39,7 @@ describe('modules/unknown-module', () => {
 });
 
 describe('modules/unknown-module never offers a module that is not what was meant (a call-center image, a PBX build)', () => {
-  it('mod_g722 → no mod_g729 (G.722 is mod_spandsp\'s); mod_bcg729, a real third-party transcoder → no mod_g729', () => {
+  it("mod_g722 → no mod_g729 (G.722 is mod_spandsp's); mod_bcg729, a real third-party transcoder → no mod_g729", () => {
     const r = checkFindings({
       'autoload_configs/modules.conf.xml': `<configuration name="modules.conf" description="Modules">
   <modules>

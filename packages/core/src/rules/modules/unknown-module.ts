@@ -37,9 +37,16 @@ const digitsOf = (s: string) => s.replace(/\D+/g, '');
 /** Did-you-mean on the part after `mod_` (every name shares that prefix, so it must not count as similarity). */
 function suggest(doc: Node['doc'], start: number, end: number, name: string, candidates: string[]): { fixes: FixInput[]; hint: string } {
   if (THIRD_PARTY[name]) return { fixes: [], hint: '' };
-  const s = kbDidYouMean(name, candidates, { max: 3, maxDistance: defaultMaxDistance(name.replace(/^mod_/, '').length) }).filter((x) => digitsOf(x) === digitsOf(name));
+  const s = kbDidYouMean(name, candidates, { max: 3, maxDistance: defaultMaxDistance(name.replace(/^mod_/, '').length) }).filter(
+    (x) => digitsOf(x) === digitsOf(name),
+  );
   return {
-    fixes: s.map((x, i) => ({ title: `Change to "${x}"`, kind: 'choice' as const, edits: [{ doc, start, end, newText: x }], ...(s.length === 1 && i === 0 ? { preferred: true } : {}) })),
+    fixes: s.map((x, i) => ({
+      title: `Change to "${x}"`,
+      kind: 'choice' as const,
+      edits: [{ doc, start, end, newText: x }],
+      ...(s.length === 1 && i === 0 ? { preferred: true } : {}),
+    })),
     hint: s.length ? ` (did you mean "${s[0]}"?)` : '',
   };
 }
@@ -80,7 +87,12 @@ export const unknownModule = defineRule({
       const alone = node.doc.text.slice(line.start, line.end).trim() === node.doc.text.slice(node.el.start, node.el.end).trim();
       const { fixes, hint } = not
         ? alone
-          ? { fixes: [{ title: `Remove the <load module="${name}"/> line`, kind: 'safe' as const, edits: [{ doc: node.doc, ...line, newText: '' }], preferred: true }], hint: '' }
+          ? {
+              fixes: [
+                { title: `Remove the <load module="${name}"/> line`, kind: 'safe' as const, edits: [{ doc: node.doc, ...line, newText: '' }], preferred: true },
+              ],
+              hint: '',
+            }
           : { fixes: [], hint: '' }
         : literal
           ? suggest(node.doc, a.valueStart, a.valueEnd, name, candidates)

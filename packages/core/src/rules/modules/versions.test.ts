@@ -24,16 +24,25 @@ const dialplan = `<include>
 
 describe('version-aware knowledge (1.10.12 and master)', () => {
   it('without a version said, a 1.10-only module and its application are real (no finding)', () => {
-    const r = runFixture({ 'autoload_configs/modules.conf.xml': modules, 'dialplan/default.xml': dialplan }, { only: ['modules/unknown-module', 'dialplan/unknown-app'] });
+    const r = runFixture(
+      { 'autoload_configs/modules.conf.xml': modules, 'dialplan/default.xml': dialplan },
+      { only: ['modules/unknown-module', 'dialplan/unknown-app'] },
+    );
     expect(r.actual).toEqual([]);
   });
 
   it('freeswitch: "1.10" accepts them; "master" reports them as removed in 1.11', () => {
-    const on110 = runFixture({ 'autoload_configs/modules.conf.xml': modules, 'dialplan/default.xml': dialplan }, { only: ['modules/unknown-module', 'dialplan/unknown-app'], settings: { freeswitch: '1.10' } });
+    const on110 = runFixture(
+      { 'autoload_configs/modules.conf.xml': modules, 'dialplan/default.xml': dialplan },
+      { only: ['modules/unknown-module', 'dialplan/unknown-app'], settings: { freeswitch: '1.10' } },
+    );
     expect(on110.actual).toEqual([]);
     const onMaster = runFixture(
       {
-        'autoload_configs/modules.conf.xml': modules.replace('"mod_rayo"/>', '"mod_rayo"/>\n                  ^^^^^^^^ modules/unknown-module: "mod_rayo" was removed in FreeSWITCH 1.11'),
+        'autoload_configs/modules.conf.xml': modules.replace(
+          '"mod_rayo"/>',
+          '"mod_rayo"/>\n                  ^^^^^^^^ modules/unknown-module: "mod_rayo" was removed in FreeSWITCH 1.11',
+        ),
         'dialplan/default.xml': dialplan.replace('"rayo"/>', '"rayo"/>\n                                ^^^^ dialplan/unknown-app: removed'),
       },
       { only: ['modules/unknown-module', 'dialplan/unknown-app'], settings: { freeswitch: 'master' } },

@@ -77,7 +77,8 @@ export function admitsLabel(model: Model, name: string): string {
   const v6 = verdictBlocks(am.lists, n, 6, { cap: 5000 });
   if (v4.allowedCount === 0n && v6.allowedCount === 0n) return 'denies everything';
   if (pub >= 1n << 24n) return `allows ${formatCount(pub)} internet addresses`;
-  if (v4.allowed.length && v4.allowed.every((b) => inside(b, LOOP4, 32)) && v6.allowed.every((b) => inside(b, LOOP6, 128))) return 'admits only this host (loopback)';
+  if (v4.allowed.length && v4.allowed.every((b) => inside(b, LOOP4, 32)) && v6.allowed.every((b) => inside(b, LOOP6, 128)))
+    return 'admits only this host (loopback)';
   const cidrs = v4.allowed.map((b) => (b.len === 32 ? formatIPv4(b.start) : `${formatIPv4(b.start)}/${b.len}`));
   if (!cidrs.length) return `admits IPv6 only (${v6.allowed.length} network${v6.allowed.length === 1 ? '' : 's'})`;
   if (v4.truncated || cidrs.length > 3) return `admits ${formatCount(v4.allowedCount)} IPv4 addresses in ${v4.truncated ? 'many' : cidrs.length} ranges`;

@@ -59,7 +59,14 @@ export const eslDefaultPassword = defineRule({
           end: pw.valueAttr.valueEnd,
           severity,
           message: `event_socket password is the well-known "C***"; ${why}`,
-          fixes: [{ title: 'Replace with a generated strong password', kind: 'credential', edits: [lazyEdit(pw.node.doc, pw.valueAttr.valueStart, pw.valueAttr.valueEnd, generated)], preferred: true }],
+          fixes: [
+            {
+              title: 'Replace with a generated strong password',
+              kind: 'credential',
+              edits: [lazyEdit(pw.node.doc, pw.valueAttr.valueStart, pw.valueAttr.valueEnd, generated)],
+              preferred: true,
+            },
+          ],
         });
       } else {
         const fix = insertParamFix(s.settingsNode, s.params, 'password', generated, 'Insert a generated strong password', 'credential', true);
@@ -78,7 +85,13 @@ export const eslDefaultPassword = defineRule({
 
 /** event_socket reachable from the internet. */
 export const eslOpenAcl = defineRule({
-  meta: { id: 'esl/open-acl', severity: 'error', description: 'event_socket listens beyond loopback and its ACL allows public addresses', fixable: true, security: true },
+  meta: {
+    id: 'esl/open-acl',
+    severity: 'error',
+    description: 'event_socket listens beyond loopback and its ACL allows public addresses',
+    fixable: true,
+    security: true,
+  },
   check(ctx) {
     for (const s of eslSettings(ctx)) {
       if (s.listenIp === undefined || isLoopbackIp(s.listenIp) || s.acl === undefined) continue;
@@ -119,13 +132,23 @@ function openAclFixes(ctx: RuleContext, name: string, p: Param): FixInput[] {
       const after = admitsLabelIf(ctx.model, name, { dropLines: [line] });
       // a list that then denies everything would lock fs_cli out too: offer loopback.auto instead
       if (!after || after === 'allows all of the internet' || after === 'denies everything' || /internet addresses/.test(after)) continue;
-      out.push({ title: `Delete the node allow ${cidr.trim()} from list "${name}" (the list then ${after})`, kind: 'choice', edits: [deleteNodeEdit(n)], ...(out.length ? {} : { preferred: true }) });
+      out.push({
+        title: `Delete the node allow ${cidr.trim()} from list "${name}" (the list then ${after})`,
+        kind: 'choice',
+        edits: [deleteNodeEdit(n)],
+        ...(out.length ? {} : { preferred: true }),
+      });
     }
     const dflt = list.defaultAttr;
     if (dflt && dflt.expanded.value?.trim().toLowerCase() === 'allow') {
       const after = admitsLabelIf(ctx.model, name, { default: 'deny' });
       if (after && after !== 'allows all of the internet' && after !== 'denies everything' && !/internet addresses/.test(after))
-        out.push({ title: `Set default="deny" on list "${name}" (the list then ${after})`, kind: 'choice', edits: [{ doc: dflt.node.doc, start: dflt.attr.valueStart, end: dflt.attr.valueEnd, newText: 'deny' }], ...(out.length ? {} : { preferred: true }) });
+        out.push({
+          title: `Set default="deny" on list "${name}" (the list then ${after})`,
+          kind: 'choice',
+          edits: [{ doc: dflt.node.doc, start: dflt.attr.valueStart, end: dflt.attr.valueEnd, newText: 'deny' }],
+          ...(out.length ? {} : { preferred: true }),
+        });
     }
   }
   if (!p.valueAttr) return out;
@@ -133,7 +156,12 @@ function openAclFixes(ctx: RuleContext, name: string, p: Param): FixInput[] {
   for (const c of [...new Set(candidates)]) {
     if (admitsPublic(ctx.model, c) !== false) continue;
     const preferred = !out.length && c === 'loopback.auto';
-    out.push({ title: `Set apply-inbound-acl to "${c}" (${admitsLabel(ctx.model, c)})`, kind: 'choice', edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: c }], ...(preferred ? { preferred } : {}) });
+    out.push({
+      title: `Set apply-inbound-acl to "${c}" (${admitsLabel(ctx.model, c)})`,
+      kind: 'choice',
+      edits: [{ doc: p.node.doc, start: p.valueAttr.valueStart, end: p.valueAttr.valueEnd, newText: c }],
+      ...(preferred ? { preferred } : {}),
+    });
   }
   return out;
 }

@@ -20,7 +20,9 @@ ${settings}
 
 describe('esl/default-password and esl/open-acl', () => {
   it('warning while only loopback can connect (vanilla: listen :: and no ACL → loopback.auto)', () => {
-    const r = runFixture(esl('    <param name="listen-ip" value="::"/>\n    <param name="password" value="ClueCon"/>'), { only: ['esl/default-password', 'esl/open-acl'] });
+    const r = runFixture(esl('    <param name="listen-ip" value="::"/>\n    <param name="password" value="ClueCon"/>'), {
+      only: ['esl/default-password', 'esl/open-acl'],
+    });
     expect(r.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['esl/default-password warning']);
     expect(r.findings[0]!.message).not.toContain('ClueCon');
   });
@@ -98,14 +100,30 @@ describe('esl/open-acl on a CPaaS production tree: the list was written for the 
 describe('xmlrpc and verto', () => {
   it('xml_rpc without auth and with the stock password; severity follows modules.conf', () => {
     const files = {
-      'autoload_configs/xml_rpc.conf.xml': '<configuration name="xml_rpc.conf">\n  <settings>\n    <param name="http-port" value="8080"/>\n  </settings>\n</configuration>\n',
-      'autoload_configs/modules.conf.xml': '<configuration name="modules.conf">\n  <modules>\n    <load module="mod_xml_rpc"/>\n  </modules>\n</configuration>\n',
+      'autoload_configs/xml_rpc.conf.xml':
+        '<configuration name="xml_rpc.conf">\n  <settings>\n    <param name="http-port" value="8080"/>\n  </settings>\n</configuration>\n',
+      'autoload_configs/modules.conf.xml':
+        '<configuration name="modules.conf">\n  <modules>\n    <load module="mod_xml_rpc"/>\n  </modules>\n</configuration>\n',
     };
     const loaded = runFixture(files, { only: ['xmlrpc/no-auth'] });
     expect(loaded.findings.map((f) => f.severity)).toEqual(['error']);
-    const notLoaded = runFixture({ ...files, 'autoload_configs/modules.conf.xml': '<configuration name="modules.conf">\n  <modules>\n    <!-- <load module="mod_xml_rpc"/> -->\n  </modules>\n</configuration>\n' }, { only: ['xmlrpc/no-auth'] });
+    const notLoaded = runFixture(
+      {
+        ...files,
+        'autoload_configs/modules.conf.xml':
+          '<configuration name="modules.conf">\n  <modules>\n    <!-- <load module="mod_xml_rpc"/> -->\n  </modules>\n</configuration>\n',
+      },
+      { only: ['xmlrpc/no-auth'] },
+    );
     expect(notLoaded.findings.map((f) => f.severity)).toEqual(['info']);
-    const creds = runFixture({ ...files, 'autoload_configs/xml_rpc.conf.xml': '<configuration name="xml_rpc.conf"><settings><param name="auth-realm" value="freeswitch"/><param name="auth-user" value="freeswitch"/><param name="auth-pass" value="works"/></settings></configuration>\n' }, { only: ['xmlrpc/no-auth', 'xmlrpc/default-credentials'] });
+    const creds = runFixture(
+      {
+        ...files,
+        'autoload_configs/xml_rpc.conf.xml':
+          '<configuration name="xml_rpc.conf"><settings><param name="auth-realm" value="freeswitch"/><param name="auth-user" value="freeswitch"/><param name="auth-pass" value="works"/></settings></configuration>\n',
+      },
+      { only: ['xmlrpc/no-auth', 'xmlrpc/default-credentials'] },
+    );
     expect(creds.findings.map((f) => f.rule)).toEqual(['xmlrpc/default-credentials']);
     expect(creds.findings[0]!.message).not.toContain('works"');
   });

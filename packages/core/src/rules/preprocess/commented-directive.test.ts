@@ -39,7 +39,7 @@ describe('preprocess/commented-directive', () => {
 
   it('prose that mentions <X-PRE-PROCESS> in a comment is not a directive', () => {
     const r = runFixture({
-      'freeswitch.xml': '<document>\n  <!-- The same can be achieved with the <X-PRE-PROCESS> tag where the attrs \'cmd\' and \'data\' are -->\n</document>\n',
+      'freeswitch.xml': "<document>\n  <!-- The same can be achieved with the <X-PRE-PROCESS> tag where the attrs 'cmd' and 'data' are -->\n</document>\n",
     });
     expect(r.analysis.findings.filter((f) => f.rule.startsWith('preprocess/'))).toEqual([]);
   });

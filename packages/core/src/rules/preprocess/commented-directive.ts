@@ -75,7 +75,12 @@ export const commentedDirective = defineRule({
         } else if (cmd === 'set' || cmd === 'include' || cmd === 'exec' || cmd === 'exec-set' || cmd === 'env-set' || cmd === 'stun-set') {
           // an include, exec or an unused/identical set: its removal is not known to change nothing
           const harmless = cmd === 'set' && def !== undefined;
-          fix = { title: harmless ? 'Delete the directive (no value changes)' : 'Delete the directive', kind: harmless ? 'safe' : 'choice', edits: [{ doc, ...span, newText: '' }], ...(harmless ? { preferred: true } : {}) };
+          fix = {
+            title: harmless ? 'Delete the directive (no value changes)' : 'Delete the directive',
+            kind: harmless ? 'safe' : 'choice',
+            edits: [{ doc, ...span, newText: '' }],
+            ...(harmless ? { preferred: true } : {}),
+          };
         } else fix = { title: 'Delete the directive', kind: 'choice', edits: [{ doc, ...span, newText: '' }] };
         ctx.report({
           doc,

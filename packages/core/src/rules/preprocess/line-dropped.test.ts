@@ -18,7 +18,7 @@ describe('preprocess/line-dropped', () => {
   });
 
   it('a comment closed on the <include> line is lost harmlessly (shipped configs do this)', () => {
-    const r = runFixture({ 'x.xml': "<include><!--This line will be ignored -->\n  <context name=\"a\"/>\n</include>\n" });
+    const r = runFixture({ 'x.xml': '<include><!--This line will be ignored -->\n  <context name="a"/>\n</include>\n' });
     expect(r.analysis.findings.filter((f) => f.rule === 'preprocess/line-dropped')).toEqual([]);
   });
 

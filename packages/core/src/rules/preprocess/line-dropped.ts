@@ -22,9 +22,20 @@ export const lineDropped = defineRule({
           const parts = [before.trim() ? before : '', `${ind}${tag}`, after ? `${ind}${after}` : ''].filter((p) => p.trim());
           if (tag === '<include>') parts.sort((a) => (a.trim() === tag ? -1 : 1));
           else parts.sort((a) => (a.trim() === tag ? 1 : -1));
-          fixes.push({ title: `Move the other markup off the ${tag} line`, kind: 'choice' as const, edits: [{ doc, start: dl.start, end: dl.end, newText: parts.join(nl) }], preferred: true });
+          fixes.push({
+            title: `Move the other markup off the ${tag} line`,
+            kind: 'choice' as const,
+            edits: [{ doc, start: dl.start, end: dl.end, newText: parts.join(nl) }],
+            preferred: true,
+          });
         }
-        ctx.report({ doc, start: dl.start + (text.length - text.trimStart().length), end: dl.end, message: `FreeSWITCH drops every line containing ${what}, so the other markup on this line is lost`, fixes });
+        ctx.report({
+          doc,
+          start: dl.start + (text.length - text.trimStart().length),
+          end: dl.end,
+          message: `FreeSWITCH drops every line containing ${what}, so the other markup on this line is lost`,
+          fixes,
+        });
       }
       for (const d of doc.scan.directives) {
         if (d.form !== 'tag') continue;
@@ -36,7 +47,12 @@ export const lineDropped = defineRule({
         joined = joined.replace(/<!--/g, '').replace(/-->/g, '');
         if (!/<[A-Za-z/!]|\S/.test(joined.trim()) || !/[<>]/.test(joined)) continue;
         const range = d.trailing ?? d.leading!;
-        ctx.report({ doc, start: range.start, end: range.end, message: 'FreeSWITCH replaces the whole directive line, so this text on the same line is lost; move it to its own line' });
+        ctx.report({
+          doc,
+          start: range.start,
+          end: range.end,
+          message: 'FreeSWITCH replaces the whole directive line, so this text on the same line is lost; move it to its own line',
+        });
       }
     }
   },

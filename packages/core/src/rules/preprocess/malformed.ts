@@ -48,8 +48,16 @@ export const malformed = defineRule({
           const a = splitAssignment(d.data)!;
           if (!a.value.startsWith('$')) {
             // "sip_tls_enable=true" meant `set`; "home=HOME" meant the environment variable $HOME
-            const setFix: FixInput = { title: `Change cmd to "set" (${a.name} = ${a.value})`, kind: 'choice', edits: [{ doc, start: d.cmdStart, end: d.cmdEnd, newText: 'set' }] };
-            const envFix: FixInput = { title: `Read the environment variable $${a.value}`, kind: 'choice', edits: [{ doc, start: d.dataStart + a.valueOffset, end: d.dataStart + a.valueOffset, newText: '$' }] };
+            const setFix: FixInput = {
+              title: `Change cmd to "set" (${a.name} = ${a.value})`,
+              kind: 'choice',
+              edits: [{ doc, start: d.cmdStart, end: d.cmdEnd, newText: 'set' }],
+            };
+            const envFix: FixInput = {
+              title: `Read the environment variable $${a.value}`,
+              kind: 'choice',
+              edits: [{ doc, start: d.dataStart + a.valueOffset, end: d.dataStart + a.valueOffset, newText: '$' }],
+            };
             const envName = /^[A-Z_][A-Z0-9_]*$/.test(a.value);
             ctx.report({
               doc,

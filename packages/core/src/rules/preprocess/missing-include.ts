@@ -9,7 +9,12 @@ export const missingInclude = defineRule({
         const p = site.problem;
         if (!p || (p.kind !== 'missing' && p.kind !== 'unreadable')) continue;
         const d = site.directive;
-        ctx.report({ doc, start: d.dataStart, end: d.dataEnd, message: p.kind === 'missing' ? `${p.message}: FreeSWITCH includes nothing here` : `${p.message}: FreeSWITCH cannot include it` });
+        ctx.report({
+          doc,
+          start: d.dataStart,
+          end: d.dataEnd,
+          message: p.kind === 'missing' ? `${p.message}: FreeSWITCH includes nothing here` : `${p.message}: FreeSWITCH cannot include it`,
+        });
       }
     }
   },

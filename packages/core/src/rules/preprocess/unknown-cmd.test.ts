@@ -20,7 +20,7 @@ describe('preprocess/unknown-cmd', () => {
     expect(again.analysis.tree.docs.get('/conf/vars.xml')?.reachable).toBe(true);
   });
 
-  it('accepts FreeSWITCH\'s own <!--#comment …--> convention but not a misspelled hash command', () => {
+  it("accepts FreeSWITCH's own <!--#comment …--> convention but not a misspelled hash command", () => {
     checkFindings({
       'freeswitch.xml': `<document>
   <!--#comment

@@ -11,7 +11,14 @@ const ANY = new Set(['0.0.0.0', '::', '[::]', '*']);
  * (and control calls) with the users of rayo.conf.
  */
 export const rayoOpenListener = defineRule({
-  meta: { id: 'rayo/open-listener', severity: 'warning', description: 'a mod_rayo listener on every address without an acl', fixable: false, security: true, reads: ['configuration', 'domain', 'listen'] },
+  meta: {
+    id: 'rayo/open-listener',
+    severity: 'warning',
+    description: 'a mod_rayo listener on every address without an acl',
+    fixable: false,
+    security: true,
+    reads: ['configuration', 'domain', 'listen'],
+  },
   check(ctx) {
     for (const cfg of configsNamed(ctx.model, 'rayo.conf')) {
       for (const domain of sectionNodes(ctx.tree, cfg.node, 'domain')) {

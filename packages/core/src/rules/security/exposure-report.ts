@@ -7,10 +7,31 @@ import type { Reach } from '../../simulate/exposure.js';
 import { display } from '../../simulate/values.js';
 
 export const EXPOSURE_READS = [
-  'profiles', 'profile', 'settings', 'param', 'gateways', 'gateway',
-  'network-lists', 'list', 'node',
-  'domains', 'domain', 'params', 'variables', 'variable', 'users', 'user', 'groups', 'group',
-  'context', 'extension', 'condition', 'action', 'anti-action', 'regex', 'expression',
+  'profiles',
+  'profile',
+  'settings',
+  'param',
+  'gateways',
+  'gateway',
+  'network-lists',
+  'list',
+  'node',
+  'domains',
+  'domain',
+  'params',
+  'variables',
+  'variable',
+  'users',
+  'user',
+  'groups',
+  'group',
+  'context',
+  'extension',
+  'condition',
+  'action',
+  'anti-action',
+  'regex',
+  'expression',
 ] as const;
 
 /** The profile's `context` param value, else its name. */

@@ -27,11 +27,20 @@ export const openContext = defineRule({
         if (!l) byKind.set(r.kind, (l = []));
         if (!l.some((x) => x.number === r.number)) l.push(r);
       }
-      const parts = [...byKind].map(([k, rs]) => `${WHAT[k]} (${rs.slice(0, 4).map((r) => `${r.number} → ${display(r.endpoint ?? '')}`).join(', ')}${rs.length > 4 ? ', …' : ''})`);
+      const parts = [...byKind].map(
+        ([k, rs]) =>
+          `${WHAT[k]} (${rs
+            .slice(0, 4)
+            .map((r) => `${r.number} → ${display(r.endpoint ?? '')}`)
+            .join(', ')}${rs.length > 4 ? ', …' : ''})`,
+      );
       ctx.report({
         ...profileAnchor(pe.profile),
         message: `callers without a password from the internet (${pe.caller}) on profile ${pe.profile.name} reach ${parts.join(', ')} through context ${pe.context}: make sure each is meant to be reachable from outside`,
-        related: local.slice(0, 6).flatMap((r) => pathRelated(ctx.tree, r)).slice(0, 12),
+        related: local
+          .slice(0, 6)
+          .flatMap((r) => pathRelated(ctx.tree, r))
+          .slice(0, 12),
       });
     }
   },

@@ -27,7 +27,12 @@ export const tollFraudPath = defineRule({
         seen.add(key);
         const gw = r.targets?.find((t) => t.kind === 'gateway');
         const what = gw ? `gateway ${gw.name}` : `the external SIP address ${r.targets?.find((t) => t.kind === 'external-uri')?.target ?? r.endpoint}`;
-        const how = pe.admission.by === 'none' ? 'is let in without a password' : pe.admission.by === 'blind' ? 'is taken as authenticated by accept-blind-auth' : `passes the inbound ACL (${pe.admission.reason})`;
+        const how =
+          pe.admission.by === 'none'
+            ? 'is let in without a password'
+            : pe.admission.by === 'blind'
+              ? 'is taken as authenticated by accept-blind-auth'
+              : `passes the inbound ACL (${pe.admission.reason})`;
         const when = r.assumptions.length ? ` when ${r.assumptions.join('; ')}` : '';
         ctx.report({
           ...profileAnchor(pe.profile),

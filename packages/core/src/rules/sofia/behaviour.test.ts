@@ -76,9 +76,17 @@ describe('sofia profiles judged by what they do, not by their names', () => {
   </settings>
 </profile>
 `;
-    const without = runFixture({ 'autoload_configs/modules.conf.xml': modules(), 'sip_profiles/external.xml': profile }, { only: ['sofia/external-inbound-acl'] });
-    expect(without.findings.map((f) => [f.severity, f.message])).toEqual([['warning', 'no apply-inbound-acl: profile external takes calls without a password (auth-calls is off) from any address; they land in context "public"']]);
-    const withCti = runFixture({ 'autoload_configs/modules.conf.xml': modules('\n    <load module="mod_cti"/>'), 'sip_profiles/external.xml': profile }, { only: ['sofia/external-inbound-acl'] });
+    const without = runFixture(
+      { 'autoload_configs/modules.conf.xml': modules(), 'sip_profiles/external.xml': profile },
+      { only: ['sofia/external-inbound-acl'] },
+    );
+    expect(without.findings.map((f) => [f.severity, f.message])).toEqual([
+      ['warning', 'no apply-inbound-acl: profile external takes calls without a password (auth-calls is off) from any address; they land in context "public"'],
+    ]);
+    const withCti = runFixture(
+      { 'autoload_configs/modules.conf.xml': modules('\n    <load module="mod_cti"/>'), 'sip_profiles/external.xml': profile },
+      { only: ['sofia/external-inbound-acl'] },
+    );
     expect(withCti.findings.map((f) => f.severity)).toEqual(['error']);
     expect(withCti.findings[0]!.message).toContain('mod_cti refuses to load this profile ("sofia_profile:external apply-inbound-acl is empty refuse load")');
   });

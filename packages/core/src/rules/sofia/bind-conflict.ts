@@ -4,7 +4,13 @@ import { findParam, type SofiaProfile } from '../../model.js';
 
 /** Two profiles on the same address and port: the second fails to bind. */
 export const bindConflict = defineRule({
-  meta: { id: 'sofia/bind-conflict', severity: 'error', description: 'two profiles resolve to the same sip-ip:sip-port', fixable: false, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
+  meta: {
+    id: 'sofia/bind-conflict',
+    severity: 'error',
+    description: 'two profiles resolve to the same sip-ip:sip-port',
+    fixable: false,
+    reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS),
+  },
   check(ctx) {
     const seen = new Map<string, SofiaProfile>();
     for (const profile of ctx.model.profiles) {

@@ -7,7 +7,16 @@ import { maskSecret } from '../../text.js';
 import { wholeLine } from '../util.js';
 
 /** Params sofia adds up instead of overwriting (sofia.c: each adds a list/alias/flag; `none` clears). */
-const ACCUMULATES = new Set(['apply-inbound-acl', 'apply-register-acl', 'apply-proxy-acl', 'apply-nat-acl', 'apply-candidate-acl', 'rtp-ip', 'alias', 'media-option']);
+const ACCUMULATES = new Set([
+  'apply-inbound-acl',
+  'apply-register-acl',
+  'apply-proxy-acl',
+  'apply-nat-acl',
+  'apply-candidate-acl',
+  'rtp-ip',
+  'alias',
+  'media-option',
+]);
 
 function accumulates(name: string, section: 'settings' | 'gateway'): boolean {
   const n = name.toLowerCase();
@@ -20,7 +29,13 @@ function accumulates(name: string, section: 'settings' | 'gateway'): boolean {
  * (profile settings compare names ignoring case, gateway params exactly), so the earlier line is dead.
  */
 export const duplicateParam = defineRule({
-  meta: { id: 'sofia/duplicate-param', severity: 'warning', description: 'a profile or gateway param is given twice: the later one wins', fixable: true, reads: reads(SOFIA_ELEMENTS) },
+  meta: {
+    id: 'sofia/duplicate-param',
+    severity: 'warning',
+    description: 'a profile or gateway param is given twice: the later one wins',
+    fixable: true,
+    reads: reads(SOFIA_ELEMENTS),
+  },
   check(ctx) {
     const run = (params: Param[], where: string, section: 'settings' | 'gateway') => {
       const seen = new Map<string, Param>();
@@ -49,9 +64,22 @@ export const duplicateParam = defineRule({
           related: [{ doc: earlier.node.doc, start: earlier.node.el.start, end: earlier.node.el.end, message: `the earlier ${p.name}, overridden` }],
           fixes: [
             // kind: safe — the earlier line has no effect today; removing it changes nothing FreeSWITCH does
-            { title: `Remove the earlier ${p.name} (line ${line(earlier)}, no effect today)`, kind: 'safe' as const, edits: [{ doc: earlier.node.doc, ...earlierLine, newText: '' }], ...(same ? { preferred: true } : {}) },
+            {
+              title: `Remove the earlier ${p.name} (line ${line(earlier)}, no effect today)`,
+              kind: 'safe' as const,
+              edits: [{ doc: earlier.node.doc, ...earlierLine, newText: '' }],
+              ...(same ? { preferred: true } : {}),
+            },
             // kind: choice — keeps the earlier value, which changes what the profile does
-            ...(same ? [] : [{ title: `Remove this ${p.name} (the earlier "${show(earlier)}" then applies)`, kind: 'choice' as const, edits: [{ doc: p.node.doc, ...laterLine, newText: '' }] }]),
+            ...(same
+              ? []
+              : [
+                  {
+                    title: `Remove this ${p.name} (the earlier "${show(earlier)}" then applies)`,
+                    kind: 'choice' as const,
+                    edits: [{ doc: p.node.doc, ...laterLine, newText: '' }],
+                  },
+                ]),
           ],
         });
       }

@@ -7,7 +7,13 @@ import { findParams } from '../../model.js';
  * guessed local address (sofia.c:5157, 5253) — behind NAT, SDP and Contact then carry a private address.
  */
 export const extIpAny = defineRule({
-  meta: { id: 'sofia/ext-ip-any', severity: 'warning', description: 'ext-sip-ip or ext-rtp-ip is 0.0.0.0: sofia replaces it with a guessed local address', fixable: false, reads: reads(SOFIA_ELEMENTS) },
+  meta: {
+    id: 'sofia/ext-ip-any',
+    severity: 'warning',
+    description: 'ext-sip-ip or ext-rtp-ip is 0.0.0.0: sofia replaces it with a guessed local address',
+    fixable: false,
+    reads: reads(SOFIA_ELEMENTS),
+  },
   check(ctx) {
     for (const profile of ctx.model.profiles) {
       for (const name of ['ext-sip-ip', 'ext-rtp-ip']) {

@@ -11,12 +11,21 @@ import { modCtiPresent, profileBehaviour } from './behaviour.js';
  * present, refuses an external profile with that context.
  */
 export const externalContext = defineRule({
-  meta: { id: 'sofia/external-context', severity: 'error', description: "a profile open to any address (or an external profile) routes calls into context internal or default", fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS, ['context']) },
+  meta: {
+    id: 'sofia/external-context',
+    severity: 'error',
+    description: 'a profile open to any address (or an external profile) routes calls into context internal or default',
+    fixable: true,
+    security: true,
+    reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS, ['context']),
+  },
   check(ctx) {
     const cti = modCtiPresent(ctx);
     // a context is only offered when the dialplan defines it (else every inbound call fails with
     // NO_ROUTE_DESTINATION): "public" first, never the internal ones this rule is about
-    const defined = [...new Set(ctx.model.contexts.map((c) => c.name).filter((n) => n && n !== 'default' && n !== 'internal'))].sort((a, b) => Number(b === 'public') - Number(a === 'public') || (a < b ? -1 : 1));
+    const defined = [...new Set(ctx.model.contexts.map((c) => c.name).filter((n) => n && n !== 'default' && n !== 'internal'))].sort(
+      (a, b) => Number(b === 'public') - Number(a === 'public') || (a < b ? -1 : 1),
+    );
     for (const profile of ctx.model.profiles) {
       const ctiCheck = cti && isExternal(profile, ctx.config);
       if (!ctiCheck) {
@@ -28,7 +37,13 @@ export const externalContext = defineRule({
       if (!p) {
         const at = profile.settingsNode ?? profile.node;
         const settings = profile.settingsNode;
-        const fixes = settings ? defined.map((c, i) => insertParamFix(settings, profile.settings, 'context', c, `Insert context=${c} (a context the dialplan defines)`, 'choice', i === 0)).filter((f) => f !== undefined) : [];
+        const fixes = settings
+          ? defined
+              .map((c, i) =>
+                insertParamFix(settings, profile.settings, 'context', c, `Insert context=${c} (a context the dialplan defines)`, 'choice', i === 0),
+              )
+              .filter((f) => f !== undefined)
+          : [];
         ctx.report({
           doc: at.doc,
           start: at.el.nameStart,
@@ -50,7 +65,9 @@ export const externalContext = defineRule({
           ? `mod_cti refuses to load this profile ("sofia_profile:${profile.name} context:${v} refuse load"): calls from anywhere land in the "${v}" context, where extensions can dial out (toll fraud)`
           : `${who} land in the "${v}" context, where extensions can dial out (toll fraud)`,
         related: originOf(p),
-        fixes: defined.flatMap((c, i) => setValueFixes(p, c, `context=${c} (a context the dialplan defines)`, 'choice').map((f) => (i === 0 ? f : { ...f, preferred: false }))),
+        fixes: defined.flatMap((c, i) =>
+          setValueFixes(p, c, `context=${c} (a context the dialplan defines)`, 'choice').map((f) => (i === 0 ? f : { ...f, preferred: false })),
+        ),
       });
     }
   },

@@ -12,7 +12,14 @@ import { admitsLabel } from '../network/acl-admits.js';
  * to load an external profile (by name) with no apply-inbound-acl; that refusal is its wording there.
  */
 export const externalInboundAcl = defineRule({
-  meta: { id: 'sofia/external-inbound-acl', severity: 'error', description: 'a profile takes calls from any address without a password (no apply-inbound-acl, auth-calls off)', fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
+  meta: {
+    id: 'sofia/external-inbound-acl',
+    severity: 'error',
+    description: 'a profile takes calls from any address without a password (no apply-inbound-acl, auth-calls off)',
+    fixable: true,
+    security: true,
+    reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS),
+  },
   check(ctx) {
     const lists = [...new Set(ctx.model.aclLists.map((l) => l.name).filter(Boolean))];
     const cti = modCtiPresent(ctx);
@@ -37,13 +44,28 @@ export const externalInboundAcl = defineRule({
           end: empty.valueAttr.valueEnd,
           message: head ? `${head}: the value is empty, so every address may send calls to this profile` : `apply-inbound-acl is empty, so ${does}`,
           ...(severity ? { severity } : {}),
-          fixes: lists.map((name) => ({ title: `Set apply-inbound-acl to "${name}" (${admitsLabel(ctx.model, name)})`, kind: 'choice' as const, edits: [{ doc, start: empty.valueAttr!.valueStart, end: empty.valueAttr!.valueEnd, newText: name }] })),
+          fixes: lists.map((name) => ({
+            title: `Set apply-inbound-acl to "${name}" (${admitsLabel(ctx.model, name)})`,
+            kind: 'choice' as const,
+            edits: [{ doc, start: empty.valueAttr!.valueStart, end: empty.valueAttr!.valueEnd, newText: name }],
+          })),
         });
         continue;
       }
       const at = profile.settingsNode ?? profile.node;
       const fixes = profile.settingsNode
-        ? lists.map((name) => insertParamFix(profile.settingsNode!, profile.settings, 'apply-inbound-acl', name, `Insert apply-inbound-acl="${name}" (${admitsLabel(ctx.model, name)})`, 'choice')).filter((f) => f !== undefined)
+        ? lists
+            .map((name) =>
+              insertParamFix(
+                profile.settingsNode!,
+                profile.settings,
+                'apply-inbound-acl',
+                name,
+                `Insert apply-inbound-acl="${name}" (${admitsLabel(ctx.model, name)})`,
+                'choice',
+              ),
+            )
+            .filter((f) => f !== undefined)
         : [];
       ctx.report({
         doc: at.doc,

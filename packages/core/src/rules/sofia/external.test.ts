@@ -43,10 +43,16 @@ describe('sofia/external-inbound-acl, sofia/external-context, sofia/auth-failure
       'autoload_configs/acl.conf.xml': acl.replace('</network-lists>', '  <list name="office" default="deny"/>\n  </network-lists>'),
       'sip_profiles/external.xml': '<profile name="external">\n  <settings>\n    <param name="log-auth-failures" value="true"/>\n  </settings>\n</profile>\n',
     });
-    const rules = r.findings.map((f) => f.rule).filter((x) => x.startsWith('sofia/')).sort();
+    const rules = r.findings
+      .map((f) => f.rule)
+      .filter((x) => x.startsWith('sofia/'))
+      .sort();
     expect(rules).toEqual(['sofia/external-context', 'sofia/external-inbound-acl']);
     const inbound = r.findings.find((f) => f.rule === 'sofia/external-inbound-acl')!;
-    expect(inbound.fixes.map((f) => f.title)).toEqual(['Insert apply-inbound-acl="carriers" (admits 203.0.113.0/24)', 'Insert apply-inbound-acl="office" (denies everything)']);
+    expect(inbound.fixes.map((f) => f.title)).toEqual([
+      'Insert apply-inbound-acl="carriers" (admits 203.0.113.0/24)',
+      'Insert apply-inbound-acl="office" (denies everything)',
+    ]);
   });
 
   it('offers only contexts the dialplan defines: a call-center image whose dialplan has only "default" gets no context fix', () => {
@@ -54,7 +60,8 @@ describe('sofia/external-inbound-acl, sofia/external-context, sofia/auth-failure
       'autoload_configs/acl.conf.xml': acl,
       'dialplan/default.xml': dialplan,
       // no inbound ACL: the profile takes calls from any address (without mod_cti, that is what the rule judges)
-      'sip_profiles/external.xml': '<profile name="external">\n  <settings>\n    <param name="context" value="default"/>\n    <param name="log-auth-failures" value="true"/>\n  </settings>\n</profile>\n',
+      'sip_profiles/external.xml':
+        '<profile name="external">\n  <settings>\n    <param name="context" value="default"/>\n    <param name="log-auth-failures" value="true"/>\n  </settings>\n</profile>\n',
     });
     const only = runFixture(tree('<include>\n  <context name="default"/>\n</include>\n'));
     const f = only.findings.find((x) => x.rule === 'sofia/external-context')!;

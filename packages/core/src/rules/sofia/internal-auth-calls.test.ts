@@ -54,10 +54,18 @@ describe('sofia/internal-auth-calls', () => {
 
   it('true words, unknown values and non-internal profiles are silent', () => {
     for (const v of ['true', 'yes', 'on', '1', '$${from_exec}']) {
-      const r = runFixture(tree(`<profile name="internal"><settings><param name="auth-calls" value="${v}"/></settings></profile>\n`, '<include>\n  <X-PRE-PROCESS cmd="exec-set" data="from_exec=/bin/x"/>\n</include>\n'), { only: ['sofia/internal-auth-calls'] });
+      const r = runFixture(
+        tree(
+          `<profile name="internal"><settings><param name="auth-calls" value="${v}"/></settings></profile>\n`,
+          '<include>\n  <X-PRE-PROCESS cmd="exec-set" data="from_exec=/bin/x"/>\n</include>\n',
+        ),
+        { only: ['sofia/internal-auth-calls'] },
+      );
       expect(r.actual, v).toEqual([]);
     }
-    const ext = runFixture(tree('<profile name="branch-office"><settings><param name="auth-calls" value="false"/></settings></profile>\n'), { only: ['sofia/internal-auth-calls'] });
+    const ext = runFixture(tree('<profile name="branch-office"><settings><param name="auth-calls" value="false"/></settings></profile>\n'), {
+      only: ['sofia/internal-auth-calls'],
+    });
     expect(ext.actual).toEqual([]);
   });
 

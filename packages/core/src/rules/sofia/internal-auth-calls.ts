@@ -9,7 +9,14 @@ import { admitsText, modCtiPresent, profileBehaviour } from './behaviour.js';
  * refuses to load the profile; elsewhere the finding says what FreeSWITCH does: it takes the calls unchallenged.
  */
 export const internalAuthCalls = defineRule({
-  meta: { id: 'sofia/internal-auth-calls', severity: 'error', description: 'an internal profile does not set auth-calls to true', fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
+  meta: {
+    id: 'sofia/internal-auth-calls',
+    severity: 'error',
+    description: 'an internal profile does not set auth-calls to true',
+    fixable: true,
+    security: true,
+    reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS),
+  },
   check(ctx) {
     const cti = modCtiPresent(ctx);
     for (const profile of ctx.model.profiles) {
@@ -23,7 +30,9 @@ export const internalAuthCalls = defineRule({
       const severity = cti || b.admits === 'anyone' ? undefined : ('warning' as const);
       if (!p) {
         const at = profile.settingsNode ?? profile.node;
-        const fix = profile.settingsNode ? insertParamFix(profile.settingsNode, profile.settings, 'auth-calls', 'true', 'Insert auth-calls=true', 'choice', true) : undefined;
+        const fix = profile.settingsNode
+          ? insertParamFix(profile.settingsNode, profile.settings, 'auth-calls', 'true', 'Insert auth-calls=true', 'choice', true)
+          : undefined;
         const anchor = profile.nameAttr ?? undefined;
         ctx.report({
           doc: at.doc,

@@ -8,14 +8,31 @@ const LEGACY = ['sslv2', 'sslv3', 'tlsv1', 'tlsv1.1'];
 
 /** TLS with protocol versions that are broken or deprecated. */
 export const legacyTls = defineRule({
-  meta: { id: 'sofia/legacy-tls', severity: 'warning', description: 'TLS is on and tls-version allows SSLv2/SSLv3/TLSv1/TLSv1.1', fixable: true, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
+  meta: {
+    id: 'sofia/legacy-tls',
+    severity: 'warning',
+    description: 'TLS is on and tls-version allows SSLv2/SSLv3/TLSv1/TLSv1.1',
+    fixable: true,
+    security: true,
+    reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS),
+  },
   check(ctx) {
     for (const profile of ctx.model.profiles) {
       const tls = findParam(profile.settings, 'tls');
       if (!tls || tls.value.value === undefined || !switchTrue(tls.value.value)) continue;
       const ver = findParam(profile.settings, 'tls-version');
       if (!ver) {
-        const fix = profile.settingsNode ? insertParamFix(profile.settingsNode, profile.settings, 'tls-version', 'tlsv1.2,tlsv1.3', 'Insert tls-version=tlsv1.2,tlsv1.3 (TLS 1.0/1.1 clients can no longer connect)', 'choice', true) : undefined;
+        const fix = profile.settingsNode
+          ? insertParamFix(
+              profile.settingsNode,
+              profile.settings,
+              'tls-version',
+              'tlsv1.2,tlsv1.3',
+              'Insert tls-version=tlsv1.2,tlsv1.3 (TLS 1.0/1.1 clients can no longer connect)',
+              'choice',
+              true,
+            )
+          : undefined;
         ctx.report({
           doc: tls.node.doc,
           start: tls.valueAttr!.valueStart,
@@ -26,7 +43,10 @@ export const legacyTls = defineRule({
         continue;
       }
       if (ver.value.value === undefined) continue;
-      const versions = ver.value.value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
+      const versions = ver.value.value
+        .split(',')
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean);
       const bad = versions.filter((v) => LEGACY.includes(v));
       if (!bad.length) continue;
       const keep = versions.filter((v) => !LEGACY.includes(v));

@@ -36,7 +36,8 @@ describe('sofia/duplicate-param', () => {
 });
 
 describe('sofia/undefined-context', () => {
-  const dialplan = '<include>\n  <context name="public">\n    <extension name="x"><condition><action application="hangup"/></condition></extension>\n  </context>\n</include>\n';
+  const dialplan =
+    '<include>\n  <context name="public">\n    <extension name="x"><condition><action application="hangup"/></condition></extension>\n  </context>\n</include>\n';
   const root = `<document type="freeswitch/xml">
   <section name="configuration">
     <configuration name="sofia.conf"><profiles><X-PRE-PROCESS cmd="include" data="sip_profiles/*.xml"/></profiles></configuration>
@@ -66,7 +67,12 @@ describe('sofia/undefined-context', () => {
 
   it('is silent when a "global" context catches unknown contexts, or when there is no XML dialplan', () => {
     const profile = '<profile name="ext"><settings><param name="context" value="nowhere"/></settings></profile>\n';
-    expect(runFixture({ 'freeswitch.xml': root, 'dialplan/public.xml': dialplan.replace('"public"', '"global"'), 'sip_profiles/ext.xml': profile }, { only: ['sofia/undefined-context'] }).findings).toEqual([]);
+    expect(
+      runFixture(
+        { 'freeswitch.xml': root, 'dialplan/public.xml': dialplan.replace('"public"', '"global"'), 'sip_profiles/ext.xml': profile },
+        { only: ['sofia/undefined-context'] },
+      ).findings,
+    ).toEqual([]);
     expect(runFixture({ 'freeswitch.xml': root, 'sip_profiles/ext.xml': profile }, { only: ['sofia/undefined-context'] }).findings).toEqual([]);
   });
 });

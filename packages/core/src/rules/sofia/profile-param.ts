@@ -45,7 +45,9 @@ export function profileParamRule<const Id extends string>(spec: ProfileParamSpec
           });
         } else if (spec.missing) {
           const at = profile.settingsNode ?? profile.node;
-          const insert = profile.settingsNode ? insertParamFix(profile.settingsNode, profile.settings, param, fix.value, `Insert ${fix.what}`, fix.kind, true) : undefined;
+          const insert = profile.settingsNode
+            ? insertParamFix(profile.settingsNode, profile.settings, param, fix.value, `Insert ${fix.what}`, fix.kind, true)
+            : undefined;
           ctx.report({ doc: at.doc, start: at.el.nameStart, end: at.el.nameEnd, message, ...(insert ? { fixes: [insert] } : {}) });
         }
       }

@@ -6,7 +6,14 @@ import { aclModelFor, parseLocalNet } from '../../semantics/network-lists.js';
 
 /** apply-register-acl: a REGISTER from a matching address is accepted with no password at all. */
 export const registerAclSkipsAuth = defineRule({
-  meta: { id: 'sofia/register-acl-skips-auth', severity: 'warning', description: 'apply-register-acl accepts REGISTERs from matching addresses without a password', fixable: false, security: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
+  meta: {
+    id: 'sofia/register-acl-skips-auth',
+    severity: 'warning',
+    description: 'apply-register-acl accepts REGISTERs from matching addresses without a password',
+    fixable: false,
+    security: true,
+    reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS),
+  },
   check(ctx) {
     let am: ReturnType<typeof aclModelFor> | undefined;
     for (const profile of ctx.model.profiles) {

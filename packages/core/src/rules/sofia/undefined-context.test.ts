@@ -43,7 +43,7 @@ const fixed = ruleTree({
 });
 
 describe('sofia/undefined-context', () => {
-  it('a profile\'s context names no context the dialplan defines', () => {
+  it("a profile's context names no context the dialplan defines", () => {
     const r = checkFindings(bad);
     expect(r.findings.map((f) => f.severity)).toEqual(['error']);
   });

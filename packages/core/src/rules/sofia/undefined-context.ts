@@ -9,7 +9,13 @@ import { didYouMean } from '../../kb/did-you-mean.js';
  * without one, finds nothing — every such call fails with NO_ROUTE_DESTINATION.
  */
 export const undefinedContext = defineRule({
-  meta: { id: 'sofia/undefined-context', severity: 'error', description: "a profile's context names no context the dialplan defines", fixable: true, reads: reads(SOFIA_ELEMENTS, ['section', 'context']) },
+  meta: {
+    id: 'sofia/undefined-context',
+    severity: 'error',
+    description: "a profile's context names no context the dialplan defines",
+    fixable: true,
+    reads: reads(SOFIA_ELEMENTS, ['section', 'context']),
+  },
   check(ctx) {
     const reachable = ctx.model.contexts.filter((c) => c.node.doc.reachable);
     // no XML dialplan in the tree (or it comes from elsewhere, e.g. mod_xml_curl): nothing to compare with
@@ -36,7 +42,8 @@ export const undefinedContext = defineRule({
       const dp = findParam(profile.settings, 'dialplan')?.value.value;
       if (dp !== undefined && !/(^|,)\s*XML\b/i.test(dp)) continue;
       const cp = findParam(profile.settings, 'context');
-      if (cp?.valueAttr && cp.value.value !== undefined) check(`profile ${profile.name}`, cp, cp.value.value.trim(), cp.valueAttr.valueStart, cp.valueAttr.valueEnd, 'the context');
+      if (cp?.valueAttr && cp.value.value !== undefined)
+        check(`profile ${profile.name}`, cp, cp.value.value.trim(), cp.valueAttr.valueStart, cp.valueAttr.valueEnd, 'the context');
       for (const acl of findParams(profile.settings, 'apply-inbound-acl')) {
         const v = acl.value.value;
         if (!acl.valueAttr || v === undefined || !v.includes(':')) continue;
@@ -53,7 +60,8 @@ export const undefinedContext = defineRule({
       }
       for (const g of profile.gateways) {
         const gc = findParam(g.params, 'context', true);
-        if (gc?.valueAttr && gc.value.value !== undefined) check(`gateway ${g.name}`, gc, gc.value.value.trim(), gc.valueAttr.valueStart, gc.valueAttr.valueEnd, 'the context');
+        if (gc?.valueAttr && gc.value.value !== undefined)
+          check(`gateway ${g.name}`, gc, gc.value.value.trim(), gc.valueAttr.valueStart, gc.valueAttr.valueEnd, 'the context');
       }
     }
   },

@@ -8,7 +8,13 @@ import { suggestionFixes } from '../util.js';
  * case-sensitive). Params parsed nowhere in mod_sofia, such as use-rtp-timer, count as unknown.
  */
 export const unknownParam = defineRule({
-  meta: { id: 'sofia/unknown-param', severity: 'warning', description: 'a sofia param name mod_sofia does not read (silently ignored)', fixable: true, reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS) },
+  meta: {
+    id: 'sofia/unknown-param',
+    severity: 'warning',
+    description: 'a sofia param name mod_sofia does not read (silently ignored)',
+    fixable: true,
+    reads: reads(SOFIA_ELEMENTS, ACL_ELEMENTS),
+  },
   check(ctx) {
     const profileNames = configParams('sofia.conf', 'settings').map((p) => p.name);
     const gatewayNames = configParams('sofia.conf', 'gateway').map((p) => p.name);
@@ -28,7 +34,19 @@ export const unknownParam = defineRule({
         for (const p of gw.params) {
           if (!p.nameAttr || !p.name || sofiaGatewayParam(p.name)) continue;
           const caseOnly = gatewayNames.find((n) => n.toLowerCase() === p.name.toLowerCase());
-          const sugg = caseOnly ? { fixes: [{ title: `Change to "${caseOnly}"`, kind: 'choice' as const, edits: [{ doc: p.node.doc, start: p.nameAttr.valueStart, end: p.nameAttr.valueEnd, newText: caseOnly }], preferred: true }], hint: ` (gateway params are case-sensitive: "${caseOnly}")` } : suggestionFixes(p.node.doc, p.nameAttr.valueStart, p.nameAttr.valueEnd, p.name, gatewayNames);
+          const sugg = caseOnly
+            ? {
+                fixes: [
+                  {
+                    title: `Change to "${caseOnly}"`,
+                    kind: 'choice' as const,
+                    edits: [{ doc: p.node.doc, start: p.nameAttr.valueStart, end: p.nameAttr.valueEnd, newText: caseOnly }],
+                    preferred: true,
+                  },
+                ],
+                hint: ` (gateway params are case-sensitive: "${caseOnly}")`,
+              }
+            : suggestionFixes(p.node.doc, p.nameAttr.valueStart, p.nameAttr.valueEnd, p.name, gatewayNames);
           ctx.report({
             doc: p.node.doc,
             start: p.nameAttr.valueStart,

@@ -15,7 +15,9 @@ describe('xml/not-well-formed (as switch_xml_parse_str judges it)', () => {
   });
 
   it('mismatched and unclosed tags, missing quote, unexpected <', () => {
-    expect(runFixture({ 'a.xml': '<a>\n  <b>\n</a>\n   ^ xml/not-well-formed: unexpected closing tag </a>\n' }).actual).toEqual(['a.xml:3:2-3 xml/not-well-formed']);
+    expect(runFixture({ 'a.xml': '<a>\n  <b>\n</a>\n   ^ xml/not-well-formed: unexpected closing tag </a>\n' }).actual).toEqual([
+      'a.xml:3:2-3 xml/not-well-formed',
+    ]);
     expect(runFixture({ 'a.xml': '<a>\n  <b/>\n' }).actual).toEqual(['a.xml:1:1-2 xml/not-well-formed']);
     expect(runFixture({ 'a.xml': '<a x="1/>\n</a>\n' }).actual).toEqual(['a.xml:1:5-6 xml/not-well-formed']);
     expect(runFixture({ 'a.xml': '<a>\n  < b/>\n</a>\n' }).actual).toEqual(['a.xml:2:2-3 xml/not-well-formed']);

@@ -8,7 +8,12 @@ export const strict = defineRule({
       if (doc.readError) continue;
       if (doc.notUtf8) {
         const bad = firstNonAscii(doc.text);
-        ctx.report({ doc, start: bad, end: bad + 1, message: 'the file is not UTF-8 (read as Latin-1): FreeSWITCH passes the bytes through, but editors and XML tools will mangle them; save it as UTF-8' });
+        ctx.report({
+          doc,
+          start: bad,
+          end: bad + 1,
+          message: 'the file is not UTF-8 (read as Latin-1): FreeSWITCH passes the bytes through, but editors and XML tools will mangle them; save it as UTF-8',
+        });
       }
       for (const p of doc.xml.strict) {
         ctx.report({
@@ -16,7 +21,18 @@ export const strict = defineRule({
           start: p.start,
           end: p.end,
           message: p.message,
-          ...(p.fix ? { fixes: [{ title: p.fix.title, kind: /^Escape/.test(p.fix.title) ? ('safe' as const) : ('choice' as const), edits: [{ doc, start: p.fix.start, end: p.fix.end, newText: p.fix.newText }], preferred: true }] } : {}),
+          ...(p.fix
+            ? {
+                fixes: [
+                  {
+                    title: p.fix.title,
+                    kind: /^Escape/.test(p.fix.title) ? ('safe' as const) : ('choice' as const),
+                    edits: [{ doc, start: p.fix.start, end: p.fix.end, newText: p.fix.newText }],
+                    preferred: true,
+                  },
+                ],
+              }
+            : {}),
         });
       }
     }

@@ -40,12 +40,21 @@ function maskedData(application: string, data: string): string {
   if (eq < 0) return data;
   const name = data.slice(0, eq).replace(/^nolocal:/, '');
   const value = data.slice(eq + 1);
-  return (isSecretName(name) || /pass(word)?$|secret|_pin$/i.test(name)) && value && !value.startsWith('$') ? `${data.slice(0, eq + 1)}${maskSecret(value)}` : data;
+  return (isSecretName(name) || /pass(word)?$|secret|_pin$/i.test(name)) && value && !value.startsWith('$')
+    ? `${data.slice(0, eq + 1)}${maskSecret(value)}`
+    : data;
 }
 
 function saction(a: Action, expression: string | undefined, uriOf: UriOf): SAction {
   const data = maskedData(a.application, a.data.raw);
-  return { ...locate(a.node, uriOf), kind: a.kind, application: a.application, data, ...(data !== a.data.raw ? { secret: true as const } : {}), meaning: actionMeaning(a.application, maskedData(a.application, a.data.value ?? a.data.raw), expression) };
+  return {
+    ...locate(a.node, uriOf),
+    kind: a.kind,
+    application: a.application,
+    data,
+    ...(data !== a.data.raw ? { secret: true as const } : {}),
+    meaning: actionMeaning(a.application, maskedData(a.application, a.data.value ?? a.data.raw), expression),
+  };
 }
 
 function scondition(c: Condition, uriOf: UriOf): SCondition {
@@ -88,14 +97,21 @@ export function isChatplan(node: Node): boolean {
 
 export function buildStructure(a: Analysis, uriOf: UriOf): Structure {
   const m = a.model;
-  const contexts = m.contexts.filter((ctx) => !isChatplan(ctx.node)).map((ctx) => ({
-    ...locate(ctx.node, uriOf),
-    name: ctx.name,
-    extensions: ctx.extensions.map((e) => {
-      const cont = attr(e.node.el, 'continue')?.value;
-      return { ...locate(e.node, uriOf), name: e.name, ...(cont !== undefined ? { continue: cont } : {}), conditions: e.conditions.map((c) => scondition(c, uriOf)) };
-    }),
-  }));
+  const contexts = m.contexts
+    .filter((ctx) => !isChatplan(ctx.node))
+    .map((ctx) => ({
+      ...locate(ctx.node, uriOf),
+      name: ctx.name,
+      extensions: ctx.extensions.map((e) => {
+        const cont = attr(e.node.el, 'continue')?.value;
+        return {
+          ...locate(e.node, uriOf),
+          name: e.name,
+          ...(cont !== undefined ? { continue: cont } : {}),
+          conditions: e.conditions.map((c) => scondition(c, uriOf)),
+        };
+      }),
+    }));
   const domains = m.domains.map((d) => {
     const dParams = d.params.map((p) => sparam(p, uriOf, 'domain'));
     const dVars = d.variables.map((p) => sparam(p, uriOf, 'domain'));
@@ -106,9 +122,25 @@ export function buildStructure(a: Analysis, uriOf: UriOf): Structure {
       const params = u.params.map((p) => sparam(p, uriOf, 'user'));
       const variables = u.variables.map((p) => sparam(p, uriOf, 'user'));
       const gParams = u.groupParams.map((p) => sparam(p, uriOf, 'group'));
-      return { ...locate(u.node, uriOf), id: u.id, ...(group ? { group } : {}), params, variables, effective: { params: merged(params, gParams, dParams), variables: merged(variables, dVars) } };
+      return {
+        ...locate(u.node, uriOf),
+        id: u.id,
+        ...(group ? { group } : {}),
+        params,
+        variables,
+        effective: { params: merged(params, gParams, dParams), variables: merged(variables, dVars) },
+      };
     });
-    return { ...(d.node ? locate(d.node, uriOf) : { uri: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, at: { uri: '', line: 0, character: 0 } }), name: d.name ?? d.nameValue?.raw ?? '(no name)', params: dParams, variables: dVars, groups: [...groups], users };
+    return {
+      ...(d.node
+        ? locate(d.node, uriOf)
+        : { uri: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, at: { uri: '', line: 0, character: 0 } }),
+      name: d.name ?? d.nameValue?.raw ?? '(no name)',
+      params: dParams,
+      variables: dVars,
+      groups: [...groups],
+      users,
+    };
   });
   const profiles = m.profiles.map((p) => {
     const domainsEl = p.node.el.children.find((c) => c.name === 'domains');
@@ -134,7 +166,12 @@ export function buildStructure(a: Analysis, uriOf: UriOf): Structure {
     nodes: l.nodes.map((n) => {
       const cidr = n.attrs.get('cidr')?.attr.value;
       const domain = n.attrs.get('domain')?.attr.value;
-      return { ...locate(n.node, uriOf), type: n.attrs.get('type')?.attr.value ?? '', ...(cidr !== undefined ? { cidr } : {}), ...(domain !== undefined ? { domain } : {}) };
+      return {
+        ...locate(n.node, uriOf),
+        type: n.attrs.get('type')?.attr.value ?? '',
+        ...(cidr !== undefined ? { cidr } : {}),
+        ...(domain !== undefined ? { domain } : {}),
+      };
     }),
   }));
   const variables = [];

@@ -79,7 +79,6 @@ function renderElement(e: NewElement, unit: string, depth = 0): string[] {
   return [`${pad}<${e.name}${at}>`, ...e.children.flatMap((c) => renderElement(c, unit, depth + 1)), `${pad}</${e.name}>`];
 }
 
-
 // ── finding elements ─────────────────────────────────────────────────────
 
 function docOf(host: EditHost, uri: string): Doc {
@@ -90,7 +89,8 @@ function docOf(host: EditHost, uri: string): Doc {
 }
 
 function elementAtRef(host: EditHost, ref: ElementRef): { doc: Doc; el: XmlElement } {
-  if (!ref || typeof ref.uri !== 'string' || typeof ref.line !== 'number' || typeof ref.character !== 'number') throw new StructuralEditError('an element is named by { uri, line, character } of its start');
+  if (!ref || typeof ref.uri !== 'string' || typeof ref.line !== 'number' || typeof ref.character !== 'number')
+    throw new StructuralEditError('an element is named by { uri, line, character } of its start');
   const doc = docOf(host, ref.uri);
   const off = doc.lines.offsetAt({ line: ref.line, character: ref.character });
   for (const el of walk(doc.xml.roots)) if (el.start === off) return { doc, el };
@@ -181,7 +181,6 @@ function removeEl(changes: Changes, doc: Doc, el: XmlElement): void {
   const s = span(doc, el);
   add(changes, doc.path, doc, s.start, s.end, '');
 }
-
 
 // ── layout: where new files go ───────────────────────────────────────────
 
@@ -292,7 +291,8 @@ export function structuralEdit(host: EditHost, req: StructuralEdit): StructuralE
       const ctx = contextByName(host, req.context);
       const e = extensionElement(req, 'extension');
       const name = e.attrs?.find(([k]) => k === 'name')?.[1] ?? 'extension';
-      if (ctx.extensions.some((x) => x.name === name)) throw new StructuralEditError(`context ${ctx.name} has an extension named "${name}" already: pick another name`);
+      if (ctx.extensions.some((x) => x.name === name))
+        throw new StructuralEditError(`context ${ctx.name} has an extension named "${name}" already: pick another name`);
       const ctxDoc = ctx.node.doc;
       const site = globSite(ctxDoc, ctx.node.el);
       const placement = req.before ? 'before' : (req.placement ?? (site ? 'file' : 'bottom'));
@@ -340,10 +340,12 @@ export function structuralEdit(host: EditHost, req: StructuralEdit): StructuralE
       if (req.before) before = elementAtRef(host, req.before);
       else if (req.after) after = elementAtRef(host, req.after);
       else if (req.direction) {
-        const sibs = siblingsOf(host, el) ?? (el.parent ? el.parent.children.filter((c) => c.name === el.name).map((c) => ({ doc, el: c, parent: undefined })) : []);
+        const sibs =
+          siblingsOf(host, el) ?? (el.parent ? el.parent.children.filter((c) => c.name === el.name).map((c) => ({ doc, el: c, parent: undefined })) : []);
         const i = sibs.findIndex((n) => n.el === el);
         const j = req.direction === 'up' ? i - 1 : i + 1;
-        if (i < 0 || j < 0 || j >= sibs.length) throw new StructuralEditError(`<${el.name}${nameOf(el)}> is already the ${req.direction === 'up' ? 'first' : 'last'}`);
+        if (i < 0 || j < 0 || j >= sibs.length)
+          throw new StructuralEditError(`<${el.name}${nameOf(el)}> is already the ${req.direction === 'up' ? 'first' : 'last'}`);
         if (req.direction === 'up') before = { doc: sibs[j]!.doc, el: sibs[j]!.el };
         else after = { doc: sibs[j]!.doc, el: sibs[j]!.el };
       } else throw new StructuralEditError('move needs before, after or direction');
@@ -394,15 +396,47 @@ export function structuralEdit(host: EditHost, req: StructuralEdit): StructuralE
         setAttr(changes, existing.doc, existing.el, 'value', value);
         summary = `set ${kind} ${req.name} = ${generated ? '(generated)' : value} on <${el.name}${nameOf(el)}>`;
       } else {
-        const line = renderElement({ name: kind, attrs: [['name', req.name], ['value', value]] }, indentUnit(container.doc.text));
+        const line = renderElement(
+          {
+            name: kind,
+            attrs: [
+              ['name', req.name],
+              ['value', value],
+            ],
+          },
+          indentUnit(container.doc.text),
+        );
         if (container.el) insertChild(changes, container.doc, container.el, line, false);
-        else insertChild(changes, doc, el, renderElement({ name: kind === 'param' ? 'params' : 'variables', children: [{ name: kind, attrs: [['name', req.name], ['value', value]] }] }, indentUnit(doc.text)), false);
+        else
+          insertChild(
+            changes,
+            doc,
+            el,
+            renderElement(
+              {
+                name: kind === 'param' ? 'params' : 'variables',
+                children: [
+                  {
+                    name: kind,
+                    attrs: [
+                      ['name', req.name],
+                      ['value', value],
+                    ],
+                  },
+                ],
+              },
+              indentUnit(doc.text),
+            ),
+            false,
+          );
         summary = `add ${kind} ${req.name} = ${generated ? '(generated)' : value} to <${el.name}${nameOf(el)}>`;
       }
       break;
     }
     case 'addUser': {
-      const domain = req.domain ? host.analysis.model.domains.find((d) => (d.name ?? d.nameValue?.raw) === req.domain) : host.analysis.model.domains.find((d) => d.node);
+      const domain = req.domain
+        ? host.analysis.model.domains.find((d) => (d.name ?? d.nameValue?.raw) === req.domain)
+        : host.analysis.model.domains.find((d) => d.node);
       if (!domain?.node) throw new StructuralEditError(req.domain ? `no directory domain named "${req.domain}"` : 'the tree has no directory domain');
       let e: NewElement;
       if (req.element) e = req.element;
@@ -434,7 +468,8 @@ export function structuralEdit(host: EditHost, req: StructuralEdit): StructuralE
       if (!profile) throw new StructuralEditError(`no sofia profile named "${req.profile}"`);
       const e = extensionElement(req, 'gateway');
       const name = e.attrs?.find(([k]) => k === 'name')?.[1] ?? '';
-      if (host.analysis.model.gateways.some((g) => g.name === name)) throw new StructuralEditError(`a gateway named "${name}" exists already (gateway names are global in mod_sofia)`);
+      if (host.analysis.model.gateways.some((g) => g.name === name))
+        throw new StructuralEditError(`a gateway named "${name}" exists already (gateway names are global in mod_sofia)`);
       const gw = profile.gatewaysNode;
       const site = gw ? globSite(gw.doc, gw.el) : undefined;
       if (site) {
@@ -513,7 +548,12 @@ function cutEl(changes: Changes, doc: Doc, el: XmlElement): void {
 
 function setAttr(changes: Changes, doc: Doc, el: XmlElement, name: string, value: string): void {
   const a = attr(el, name);
-  const escaped = a?.quote === "'" ? escapeAttr(value).replace(/'/g, '&apos;').replace(/&quot;/g, '"') : escapeAttr(value);
+  const escaped =
+    a?.quote === "'"
+      ? escapeAttr(value)
+          .replace(/'/g, '&apos;')
+          .replace(/&quot;/g, '"')
+      : escapeAttr(value);
   if (a && a.quote) add(changes, doc.path, doc, a.valueStart, a.valueEnd, escaped);
   else if (a) add(changes, doc.path, doc, a.nameStart, a.valueEnd, `${name}="${escapeAttr(value)}"`);
   else {

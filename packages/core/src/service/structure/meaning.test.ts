@@ -12,7 +12,9 @@ describe('what a dialplan line means', () => {
     expect(resolveCaptures('$2', '^(\\d+)$')).toBe('$2 = nothing (the expression has 1 group)');
   });
   it('names read args, says where a transfer goes, whom a bridge rings', () => {
-    expect(actionMeaning('read', "0 10 'tone_stream://%(10000,0,350,440)' digits 5000 #", undefined)).toBe('read min=0 max=10 file=tone_stream://%(10000,0,350,440) var=digits timeout=5000 terminators=#');
+    expect(actionMeaning('read', "0 10 'tone_stream://%(10000,0,350,440)' digits 5000 #", undefined)).toBe(
+      'read min=0 max=10 file=tone_stream://%(10000,0,350,440) var=digits timeout=5000 terminators=#',
+    );
     expect(actionMeaning('transfer', '$1 XML features', '^\\*(\\d+)$')).toBe('transfer to $1 in context features  [$1 = (\\d+)]');
     expect(actionMeaning('transfer', '9999', undefined)).toBe('transfer to 9999 in context (the current one)');
     expect(actionMeaning('bridge', 'user/1000@${domain_name}', undefined)).toBe('ring user 1000: user/1000@${domain_name}');

@@ -42,7 +42,13 @@ export function resolveCaptures(data: string, expression: string | undefined): s
     if (seen.has(m[1]!)) continue;
     seen.add(m[1]!);
     const n = Number(m[1]);
-    parts.push(n === 0 ? `$0 = the whole match` : groups[n - 1] ? `$${n} = ${groups[n - 1]}` : `$${n} = nothing (the expression has ${groups.length} group${groups.length === 1 ? '' : 's'})`);
+    parts.push(
+      n === 0
+        ? `$0 = the whole match`
+        : groups[n - 1]
+          ? `$${n} = ${groups[n - 1]}`
+          : `$${n} = nothing (the expression has ${groups.length} group${groups.length === 1 ? '' : 's'})`,
+    );
   }
   return parts.join(', ');
 }

@@ -90,8 +90,13 @@ describe('secrets in the structure', () => {
   it('masks a password set in the dialplan, keeps other sets as written', () => {
     const root = copyVanilla();
     const file = path.join(root, 'dialplan/default/00_pizza_demo.xml');
-    fs.writeFileSync(file, '<include>\n  <extension name="s">\n    <condition field="destination_number" expression="^7$">\n      <action application="set" data="sip_auth_password=Hunter22x"/>\n      <action application="set" data="call_timeout=30"/>\n    </condition>\n  </extension>\n</include>\n');
-    const ext = buildStructure(run(root), uriOf).contexts.find((c) => c.name === 'default')!.extensions.find((e) => e.name === 's')!;
+    fs.writeFileSync(
+      file,
+      '<include>\n  <extension name="s">\n    <condition field="destination_number" expression="^7$">\n      <action application="set" data="sip_auth_password=Hunter22x"/>\n      <action application="set" data="call_timeout=30"/>\n    </condition>\n  </extension>\n</include>\n',
+    );
+    const ext = buildStructure(run(root), uriOf)
+      .contexts.find((c) => c.name === 'default')!
+      .extensions.find((e) => e.name === 's')!;
     const [pw, timeout] = ext.conditions[0]!.actions;
     expect(pw!.data).toBe('sip_auth_password=H***');
     expect(pw!.meaning).toBe('set sip_auth_password = H***');
@@ -109,8 +114,12 @@ describe('structural edits keep the file as written', () => {
     const before = fs.readFileSync(file, 'utf8');
     write(edit(a, { op: 'setParam', target: ext.at, name: 'inbound-codec-prefs', value: 'PCMU,PCMA&"x"' }));
     const after = fs.readFileSync(file, 'utf8');
-    expect(after).toBe(before.replace('name="inbound-codec-prefs" value="$${global_codec_prefs}"', 'name="inbound-codec-prefs" value="PCMU,PCMA&amp;&quot;x&quot;"'));
-    const p2 = buildStructure(run(root), uriOf).profiles.find((p) => p.name === 'external')!.params.find((p) => p.name === 'inbound-codec-prefs')!;
+    expect(after).toBe(
+      before.replace('name="inbound-codec-prefs" value="$${global_codec_prefs}"', 'name="inbound-codec-prefs" value="PCMU,PCMA&amp;&quot;x&quot;"'),
+    );
+    const p2 = buildStructure(run(root), uriOf)
+      .profiles.find((p) => p.name === 'external')!
+      .params.find((p) => p.name === 'inbound-codec-prefs')!;
     expect(p2.expanded).toBe('PCMU,PCMA&"x"');
   });
 
@@ -125,7 +134,9 @@ describe('structural edits keep the file as written', () => {
     expect(lines[i]).toMatch(/^ {4}<param name="disable-transfer" value="true"\/>$/);
     expect(lines[i + 1]).toMatch(/^ {2}<\/settings>/);
     write(edit(run(root), { op: 'removeParam', target: ext.at, name: 'disable-transfer' }));
-    expect(fs.readFileSync(path.join(root, 'sip_profiles/external.xml'), 'utf8')).toBe(fs.readFileSync(path.join(VANILLA, 'sip_profiles/external.xml'), 'utf8'));
+    expect(fs.readFileSync(path.join(root, 'sip_profiles/external.xml'), 'utf8')).toBe(
+      fs.readFileSync(path.join(VANILLA, 'sip_profiles/external.xml'), 'utf8'),
+    );
   });
 
   it('adds an extension from a template as dialplan/default/NN_name.xml, then moves it above Local_Extension', () => {
@@ -180,7 +191,20 @@ describe('structural edits keep the file as written', () => {
     let def = buildStructure(run(root), uriOf).contexts.find((c) => c.name === 'default')!;
     const ext = def.extensions.find((e) => e.name === 'Local_Extension')!;
     const cond = ext.conditions.find((c) => c.field === 'destination_number')!;
-    write(edit(run(root), { op: 'insert', parent: cond.at, element: { name: 'action', attrs: [['application', 'log'], ['data', 'INFO a <b> & "c"']] }, before: cond.actions[0]!.at }));
+    write(
+      edit(run(root), {
+        op: 'insert',
+        parent: cond.at,
+        element: {
+          name: 'action',
+          attrs: [
+            ['application', 'log'],
+            ['data', 'INFO a <b> & "c"'],
+          ],
+        },
+        before: cond.actions[0]!.at,
+      }),
+    );
     def = buildStructure(run(root), uriOf).contexts.find((c) => c.name === 'default')!;
     const c2 = def.extensions.find((e) => e.name === 'Local_Extension')!.conditions.find((c) => c.field === 'destination_number')!;
     expect(c2.actions[0]!.application).toBe('log');
@@ -190,7 +214,20 @@ describe('structural edits keep the file as written', () => {
     const c3 = def.extensions.find((e) => e.name === 'Local_Extension')!.conditions.find((c) => c.field === 'destination_number')!;
     expect(c3.attrs.break).toBe('on-false');
     write(edit(run(root), { op: 'removeAttribute', target: c3.at, name: 'break' }));
-    write(edit(run(root), { op: 'insert', parent: def.extensions.find((e) => e.name === 'Local_Extension')!.at, element: { name: 'condition', attrs: [['field', 'caller_id_number'], ['expression', '^1\\d{3}$']] }, first: true }));
+    write(
+      edit(run(root), {
+        op: 'insert',
+        parent: def.extensions.find((e) => e.name === 'Local_Extension')!.at,
+        element: {
+          name: 'condition',
+          attrs: [
+            ['field', 'caller_id_number'],
+            ['expression', '^1\\d{3}$'],
+          ],
+        },
+        first: true,
+      }),
+    );
     def = buildStructure(run(root), uriOf).contexts.find((c) => c.name === 'default')!;
     expect(def.extensions.find((e) => e.name === 'Local_Extension')!.conditions[0]!.field).toBe('caller_id_number');
   });
@@ -214,7 +251,12 @@ describe('structural edits keep the file as written', () => {
     expect(u.generated?.['vm-password']).toMatch(/^\d{6}$/);
     expect(u.generated?.['vm-password']).not.toBe('1020');
     write(u);
-    const g = edit(run(root), { op: 'addGateway', profile: 'external', template: 'gateway', values: { name: 'carrier', realm: 'sip.carrier.example', username: 'acct', password: 'Xy7-secret-Provider' } });
+    const g = edit(run(root), {
+      op: 'addGateway',
+      profile: 'external',
+      template: 'gateway',
+      values: { name: 'carrier', realm: 'sip.carrier.example', username: 'acct', password: 'Xy7-secret-Provider' },
+    });
     expect(g.created).toEqual([uriOf(path.join(root, 'sip_profiles/external/carrier.xml'))]);
     expect(g.reload).toEqual(['reloadxml', 'sofia profile external rescan']);
     write(g);

@@ -27,9 +27,26 @@ export interface Template {
 }
 
 const el = (name: string, attrs: [string, string][] = [], children: NewElement[] = []): NewElement => ({ name, attrs, children });
-const action = (application: string, data?: string): NewElement => el('action', data === undefined ? [['application', application]] : [['application', application], ['data', data]]);
-const param = (name: string, value: string): NewElement => el('param', [['name', name], ['value', value]]);
-const variable = (name: string, value: string): NewElement => el('variable', [['name', name], ['value', value]]);
+const action = (application: string, data?: string): NewElement =>
+  el(
+    'action',
+    data === undefined
+      ? [['application', application]]
+      : [
+          ['application', application],
+          ['data', data],
+        ],
+  );
+const param = (name: string, value: string): NewElement =>
+  el('param', [
+    ['name', name],
+    ['value', value],
+  ]);
+const variable = (name: string, value: string): NewElement =>
+  el('variable', [
+    ['name', name],
+    ['value', value],
+  ]);
 
 /** A PCRE that matches exactly this number. */
 function exactNumber(n: string): string {
@@ -56,17 +73,28 @@ export const TEMPLATES: Template[] = [
     build(values) {
       const number = v(values, this, 'number');
       const user = v(values, this, 'user');
-      return el('extension', [['name', `local_${number}`]], [
-        el('condition', [['field', 'destination_number'], ['expression', exactNumber(number)]], [
-          action('set', `call_timeout=${v(values, this, 'timeout')}`),
-          action('set', 'hangup_after_bridge=true'),
-          action('set', 'continue_on_fail=true'),
-          action('bridge', `user/${user}@\${domain_name}`),
-          action('answer'),
-          action('sleep', '1000'),
-          action('voicemail', `default \${domain_name} ${user}`),
-        ]),
-      ]);
+      return el(
+        'extension',
+        [['name', `local_${number}`]],
+        [
+          el(
+            'condition',
+            [
+              ['field', 'destination_number'],
+              ['expression', exactNumber(number)],
+            ],
+            [
+              action('set', `call_timeout=${v(values, this, 'timeout')}`),
+              action('set', 'hangup_after_bridge=true'),
+              action('set', 'continue_on_fail=true'),
+              action('bridge', `user/${user}@\${domain_name}`),
+              action('answer'),
+              action('sleep', '1000'),
+              action('voicemail', `default \${domain_name} ${user}`),
+            ],
+          ),
+        ],
+      );
     },
   },
   {
@@ -81,13 +109,24 @@ export const TEMPLATES: Template[] = [
       { name: 'prefix', label: 'dial prefix', default: '' },
     ],
     build(values) {
-      return el('extension', [['name', v(values, this, 'name')]], [
-        el('condition', [['field', 'destination_number'], ['expression', v(values, this, 'expression')]], [
-          action('set', 'effective_caller_id_number=${outbound_caller_id_number}'),
-          action('set', 'effective_caller_id_name=${outbound_caller_id_name}'),
-          action('bridge', `sofia/gateway/${v(values, this, 'gateway')}/${values.prefix ?? ''}$1`),
-        ]),
-      ]);
+      return el(
+        'extension',
+        [['name', v(values, this, 'name')]],
+        [
+          el(
+            'condition',
+            [
+              ['field', 'destination_number'],
+              ['expression', v(values, this, 'expression')],
+            ],
+            [
+              action('set', 'effective_caller_id_number=${outbound_caller_id_number}'),
+              action('set', 'effective_caller_id_name=${outbound_caller_id_name}'),
+              action('bridge', `sofia/gateway/${v(values, this, 'gateway')}/${values.prefix ?? ''}$1`),
+            ],
+          ),
+        ],
+      );
     },
   },
   {
@@ -101,13 +140,20 @@ export const TEMPLATES: Template[] = [
     ],
     build(values) {
       const number = v(values, this, 'number');
-      return el('extension', [['name', `ivr_${number}`]], [
-        el('condition', [['field', 'destination_number'], ['expression', exactNumber(number)]], [
-          action('answer'),
-          action('sleep', '1000'),
-          action('ivr', v(values, this, 'menu')),
-        ]),
-      ]);
+      return el(
+        'extension',
+        [['name', `ivr_${number}`]],
+        [
+          el(
+            'condition',
+            [
+              ['field', 'destination_number'],
+              ['expression', exactNumber(number)],
+            ],
+            [action('answer'), action('sleep', '1000'), action('ivr', v(values, this, 'menu'))],
+          ),
+        ],
+      );
     },
   },
   {
@@ -125,14 +171,31 @@ export const TEMPLATES: Template[] = [
     ],
     build(values) {
       const number = v(values, this, 'number');
-      return el('extension', [['name', `office_hours_${number}`]], [
-        el('condition', [['field', 'destination_number'], ['expression', exactNumber(number)]]),
-        el('condition', [['wday', v(values, this, 'wday')], ['hour', v(values, this, 'hour')]], [
-          action('transfer', `${v(values, this, 'target')} XML ${v(values, this, 'context')}`),
-          el('anti-action', [['application', 'answer']]),
-          el('anti-action', [['application', 'voicemail'], ['data', `default \${domain_name} ${v(values, this, 'mailbox')}`]]),
-        ]),
-      ]);
+      return el(
+        'extension',
+        [['name', `office_hours_${number}`]],
+        [
+          el('condition', [
+            ['field', 'destination_number'],
+            ['expression', exactNumber(number)],
+          ]),
+          el(
+            'condition',
+            [
+              ['wday', v(values, this, 'wday')],
+              ['hour', v(values, this, 'hour')],
+            ],
+            [
+              action('transfer', `${v(values, this, 'target')} XML ${v(values, this, 'context')}`),
+              el('anti-action', [['application', 'answer']]),
+              el('anti-action', [
+                ['application', 'voicemail'],
+                ['data', `default \${domain_name} ${v(values, this, 'mailbox')}`],
+              ]),
+            ],
+          ),
+        ],
+      );
     },
   },
   {
@@ -146,12 +209,20 @@ export const TEMPLATES: Template[] = [
     ],
     build(values) {
       const number = v(values, this, 'number');
-      return el('extension', [['name', `conference_${number}`]], [
-        el('condition', [['field', 'destination_number'], ['expression', `^(${number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})$`]], [
-          action('answer'),
-          action('conference', `$1-\${domain_name}@${v(values, this, 'profile')}`),
-        ]),
-      ]);
+      return el(
+        'extension',
+        [['name', `conference_${number}`]],
+        [
+          el(
+            'condition',
+            [
+              ['field', 'destination_number'],
+              ['expression', `^(${number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})$`],
+            ],
+            [action('answer'), action('conference', `$1-\${domain_name}@${v(values, this, 'profile')}`)],
+          ),
+        ],
+      );
     },
   },
   {
@@ -169,18 +240,26 @@ export const TEMPLATES: Template[] = [
     ],
     build(values) {
       const id = v(values, this, 'id');
-      return el('user', [['id', id]], [
-        el('params', [], [param('password', values.password ?? ''), param('vm-password', values['vm-password'] ?? '')]),
-        el('variables', [], [
-          variable('toll_allow', 'domestic,international,local'),
-          variable('accountcode', id),
-          variable('user_context', v(values, this, 'context')),
-          variable('effective_caller_id_name', v(values, this, 'caller-id-name') || `Extension ${id}`),
-          variable('effective_caller_id_number', v(values, this, 'caller-id-number') || id),
-          variable('outbound_caller_id_name', '$${outbound_caller_name}'),
-          variable('outbound_caller_id_number', '$${outbound_caller_id}'),
-        ]),
-      ]);
+      return el(
+        'user',
+        [['id', id]],
+        [
+          el('params', [], [param('password', values.password ?? ''), param('vm-password', values['vm-password'] ?? '')]),
+          el(
+            'variables',
+            [],
+            [
+              variable('toll_allow', 'domestic,international,local'),
+              variable('accountcode', id),
+              variable('user_context', v(values, this, 'context')),
+              variable('effective_caller_id_name', v(values, this, 'caller-id-name') || `Extension ${id}`),
+              variable('effective_caller_id_number', v(values, this, 'caller-id-number') || id),
+              variable('outbound_caller_id_name', '$${outbound_caller_name}'),
+              variable('outbound_caller_id_number', '$${outbound_caller_id}'),
+            ],
+          ),
+        ],
+      );
     },
   },
   {

@@ -125,7 +125,15 @@ export interface NewElement {
 
 export type StructuralEdit =
   | { op: 'insert'; parent: ElementRef; element: NewElement; before?: ElementRef; after?: ElementRef; first?: boolean }
-  | { op: 'addExtension'; context: string; element?: NewElement; template?: string; values?: Record<string, string>; placement?: 'file' | 'top' | 'bottom'; before?: ElementRef }
+  | {
+      op: 'addExtension';
+      context: string;
+      element?: NewElement;
+      template?: string;
+      values?: Record<string, string>;
+      placement?: 'file' | 'top' | 'bottom';
+      before?: ElementRef;
+    }
   | { op: 'delete'; target: ElementRef }
   | { op: 'duplicate'; target: ElementRef; name?: string }
   | { op: 'move'; target: ElementRef; before?: ElementRef; after?: ElementRef; direction?: 'up' | 'down' }

@@ -11,7 +11,26 @@ export interface Vocabulary {
 }
 
 // the names the stock codec modules register (switch_core_codec / mod_* codec_interface names)
-const CODECS = ['OPUS', 'G722', 'PCMU', 'PCMA', 'G729', 'GSM', 'iLBC', 'speex', 'G7221', 'G726-32', 'AMR', 'AMR-WB', 'L16', 'VP8', 'VP9', 'H264', 'H263', 'H263-1998'];
+const CODECS = [
+  'OPUS',
+  'G722',
+  'PCMU',
+  'PCMA',
+  'G729',
+  'GSM',
+  'iLBC',
+  'speex',
+  'G7221',
+  'G726-32',
+  'AMR',
+  'AMR-WB',
+  'L16',
+  'VP8',
+  'VP9',
+  'H264',
+  'H263',
+  'H263-1998',
+];
 
 export function vocabulary(): Vocabulary {
   return {
