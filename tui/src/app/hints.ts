@@ -7,6 +7,9 @@ import { STRUCTURE_HINTS, STRUCTURE_VIEWS } from '../views/structure-views.js';
 import { BANS_KEYS } from '../views/bans.js';
 import { ASSEMBLED_KEYS } from '../views/assembled.js';
 import { ACL_KEYS } from '../dialogs/acl.js';
+import { PROBLEMS_KEYS } from '../views/problems.js';
+import { FILES_KEYS } from '../views/files.js';
+import { FILE_KEYS } from '../views/file.js';
 import { appHints, hintsOf } from './keymap.js';
 import type { Modal } from './types.js';
 
@@ -14,27 +17,9 @@ export type Hint = [key: string, what: string];
 
 /** Each view's own keys; the app-wide ones (tab, esc, ?, q) follow from keymap.ts. */
 const VIEW_HINTS: Record<ViewName, Hint[]> = {
-  problems: [
-    ['enter', 'open'],
-    ['f', 'fix'],
-    ['F', 'fix file'],
-    ['/', 'filter'],
-    ['1-3', 'severity'],
-  ],
-  files: [
-    ['enter', 'open'],
-    ['/', 'find'],
-    ['F', 'fix file'],
-    ['E', '$EDITOR'],
-  ],
-  file: [
-    ['f', 'fix'],
-    ['F', 'fix file'],
-    ['e', 'edit'],
-    ['E', '$EDITOR'],
-    ['v', 'reveal'],
-    ['n', 'next'],
-  ],
+  problems: hintsOf(PROBLEMS_KEYS),
+  files: hintsOf(FILES_KEYS),
+  file: hintsOf(FILE_KEYS),
   bans: hintsOf(BANS_KEYS),
   assembled: [['j/k', 'scroll'], ...hintsOf(ASSEMBLED_KEYS)],
   help: [['j/k', 'scroll']],

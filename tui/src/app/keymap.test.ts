@@ -6,6 +6,9 @@ import { BANS_KEYS } from '../views/bans.js';
 import { ASSEMBLED_KEYS } from '../views/assembled.js';
 import { ANSWER_KEYS } from '../dialogs/dialogs.js';
 import { ACL_KEYS } from '../dialogs/acl.js';
+import { PROBLEMS_KEYS } from '../views/problems.js';
+import { FILES_KEYS } from '../views/files.js';
+import { FILE_KEYS } from '../views/file.js';
 import { hintsFor } from './hints.js';
 import type { Modal } from './types.js';
 import { VIEWS } from '../ui/components.js';
@@ -25,14 +28,15 @@ const context = (over: Partial<AppKeyContext> = {}): AppKeyContext => ({
   ...over,
 });
 
-/** The key event for a table entry's help label. */
-function eventOf(keys: string): { input: string; key: Key } {
+/** The key event for a table entry's help label (its first key: "enter / l →" is enter, "1 2 3" is 1). */
+function eventOf(label: string): { input: string; key: Key } {
+  const keys = label.split(' / ')[0]!.split(' ')[0]!;
   const k = keyOf('x').key;
   if (keys.startsWith('tab')) return { input: '', key: { ...k, tab: true } };
   if (keys === 'esc') return { input: '', key: { ...k, escape: true } };
   if (keys === 'enter') return { input: '', key: { ...k, return: true } };
   if (keys.startsWith('ctrl-')) return { input: keys.slice(5), key: { ...k, ctrl: true } };
-  return keyOf(keys.split(' / ')[0]!);
+  return keyOf(keys);
 }
 
 describe('the app-wide key table', () => {
@@ -64,7 +68,11 @@ describe('the app-wide key table', () => {
 });
 
 describe('the key tables of views and dialogs', () => {
-  const tables: [string, readonly KeyBinding<Record<string, () => void>>[]][] = [
+  // each table has its own context; the test drives them all through a Proxy
+  const tables: [string, readonly KeyBinding<unknown>[]][] = [
+    ['Problems', PROBLEMS_KEYS],
+    ['Files', FILES_KEYS],
+    ['File', FILE_KEYS],
     ['Bans (mod_cti)', BANS_KEYS],
     ['Assembled (what FreeSWITCH loads)', ASSEMBLED_KEYS],
     ['Dialogs', [...ANSWER_KEYS, ...ACL_KEYS]],
@@ -77,7 +85,8 @@ describe('the key tables of views and dialogs', () => {
   it('every key triggers its own entry', () => {
     for (const [, table] of tables) {
       for (const k of table) {
-        const c = new Proxy({}, { get: () => vi.fn() }) as Record<string, () => void>;
+        // every action a spy; every condition (filtered()) holds
+        const c = new Proxy({}, { get: () => vi.fn(() => true) }) as Record<string, () => void>;
         const { input, key } = eventOf(k.keys);
         const run = vi.spyOn(k, 'run');
         expect(runKey(table, c, input, key), k.keys).toBe(true);
@@ -93,6 +102,20 @@ describe('the key tables of views and dialogs', () => {
       ['r', 'refresh'],
     ]);
     expect(hintsOf(ACL_KEYS)).toEqual([['ctrl-o', 'open the deciding node']]);
+    expect(hintsOf(PROBLEMS_KEYS)).toEqual([
+      ['enter', 'open'],
+      ['f', 'fix'],
+      ['F', 'fix file'],
+      ['/', 'filter'],
+      ['1-3', 'severity'],
+    ]);
+    expect(hintsOf(FILES_KEYS)).toEqual([
+      ['enter', 'open'],
+      ['/', 'find'],
+      ['F', 'fix file'],
+      ['E', '$EDITOR'],
+    ]);
+    expect(hintsOf(FILE_KEYS).map(([k]) => k)).toEqual(['f', 'F', 'e', 'E', 'v', 'n']);
   });
 });
 

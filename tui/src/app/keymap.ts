@@ -1,7 +1,7 @@
 /**
  * Key tables: the key handler, the hint bar and the help screen all read one, so a new key is one entry.
- * APP_KEYS are the app-wide keys; a view or dialog declares its own beside its handler (BANS_KEYS,
- * ANSWER_KEYS). Keys of views not yet in a table are in their handler, hints.ts and views/help.tsx.
+ * APP_KEYS are the app-wide keys; a view or dialog declares its own beside its handler (PROBLEMS_KEYS,
+ * BANS_KEYS, ANSWER_KEYS). The editing views' keys are not yet in tables: their handler, hints.ts and views/help.tsx.
  */
 import type { Key } from 'ink';
 import type { ViewName } from '../ui/components.js';
@@ -30,8 +30,8 @@ export interface KeyBinding<C> {
   /** As the help screen shows it; the hint bar shows the part before " / ". */
   keys: string;
   help: string;
-  /** In the hint bar, ordered by rank. */
-  hint?: { label: string; rank: number };
+  /** In the hint bar, ordered by rank; `key` when the bar shows the keys shorter than `keys` does (1-3). */
+  hint?: { label: string; rank: number; key?: string };
   match(input: string, key: Key): boolean;
   when?(c: C): boolean;
   run(c: C, input: string, key: Key): void;
@@ -111,7 +111,7 @@ export function hintsOf<C>(table: readonly KeyBinding<C>[]): [string, string][] 
   return table
     .filter((k) => k.hint)
     .sort((a, b) => a.hint!.rank - b.hint!.rank)
-    .map((k): [string, string] => [k.keys.split(' / ')[0]!, k.hint!.label]);
+    .map((k): [string, string] => [k.hint!.key ?? k.keys.split(' / ')[0]!, k.hint!.label]);
 }
 
 /** A table's keys on the help screen, in table order. */

@@ -15,6 +15,8 @@ import { markdownToText } from '../text/markdown.js';
 import { maskLines } from '../text/secrets.js';
 import { wrap } from './problems.js';
 import { messageOf, ruleOf } from './problems.js';
+import { runKey, type KeyBinding } from '../app/keymap.js';
+import { fixKeys, type FixKeyContext } from './fix-keys.js';
 
 export interface FileViewProps {
   width: number;
@@ -60,6 +62,39 @@ function marksByLine(diags: Diagnostic[], lineLengths: (line: number) => number)
   return out;
 }
 
+interface FileKeyContext extends FixKeyContext {
+  back(): void;
+  scroll(by: number): void;
+  scrollHome(): void;
+  nextFinding(): void;
+  previousFinding(): void;
+  reveal(): void;
+}
+
+/** The File view's keys: its handler, its hint bar (app/hints.ts) and its Help section read this table. */
+export const FILE_KEYS: readonly KeyBinding<FileKeyContext>[] = [
+  ...fixKeys(['f', 'F', 'e', 'E'], { f: 0, F: 1, e: 2, E: 3 }),
+  {
+    keys: 'v',
+    help: 'reveal secrets (masked h****** by default); again: mask',
+    hint: { label: 'reveal', rank: 4 },
+    match: (i) => i === 'v',
+    run: (c) => c.reveal(),
+  },
+  {
+    keys: 'n / N',
+    help: 'next / previous finding',
+    hint: { label: 'next', rank: 5 },
+    match: (i) => i === 'n' || i === 'N',
+    run: (c, i) => (i === 'n' ? c.nextFinding() : c.previousFinding()),
+  },
+  { keys: 'h / ←', help: 'scroll left', match: (i, k) => k.leftArrow || i === 'h', run: (c) => c.scroll(-8) },
+  { keys: 'l / →', help: 'scroll right', match: (i, k) => k.rightArrow || i === 'l', run: (c) => c.scroll(8) },
+  { keys: '0', help: 'back to column 1', match: (i) => i === '0', run: (c) => c.scrollHome() },
+  // the File view goes back itself: to Problems or Files, where it was opened from
+  { keys: 'esc', help: 'back to the list the file was opened from', match: (_i, k) => k.escape, run: (c) => c.back() },
+];
+
 export function FileView(p: FileViewProps) {
   const theme = useTheme();
   const lines = useMemo(() => (p.text ?? '').split(/\r?\n/), [p.text]);
@@ -83,27 +118,27 @@ export function FileView(p: FileViewProps) {
         return p.onLine(cur.current);
       }
       const line = cur.current;
-      if (key.escape) return p.onBack();
-      if (key.leftArrow || input === 'h') return setHscroll((h) => Math.max(0, h - 8));
-      if (key.rightArrow || input === 'l') return setHscroll((h) => h + 8);
-      if (input === '0') return setHscroll(0);
-      if (input === 'n') {
-        const next = diagLines.find((l) => l > line);
-        return p.onLine(next ?? diagLines[0] ?? line);
-      }
-      if (input === 'N') {
-        const prev = [...diagLines].reverse().find((l) => l < line);
-        return p.onLine(prev ?? diagLines[diagLines.length - 1] ?? line);
-      }
-      if (input === 'f')
-        return p.onFix(
-          line,
-          p.diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line).sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1))[0],
-        );
-      if (input === 'F') return p.onFixAll();
-      if (input === 'e') return p.onEdit(line);
-      if (input === 'E') return p.onEditor(line);
-      if (input === 'v') return p.onReveal?.();
+      runKey(
+        FILE_KEYS,
+        {
+          back: () => p.onBack(),
+          scroll: (by) => setHscroll((h) => Math.max(0, h + by)),
+          scrollHome: () => setHscroll(0),
+          nextFinding: () => p.onLine(diagLines.find((l) => l > line) ?? diagLines[0] ?? line),
+          previousFinding: () => p.onLine([...diagLines].reverse().find((l) => l < line) ?? diagLines[diagLines.length - 1] ?? line),
+          fix: () =>
+            p.onFix(
+              line,
+              p.diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line).sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1))[0],
+            ),
+          fixAll: () => p.onFixAll(),
+          edit: () => p.onEdit(line),
+          editor: () => p.onEditor(line),
+          reveal: () => p.onReveal?.(),
+        },
+        input,
+        key,
+      );
     },
     { isActive: p.active },
   );

@@ -9,6 +9,8 @@ import { countOf, type Counts } from '../app/workspace.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, FilterRow, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
+import { runKey, type KeyBinding } from '../app/keymap.js';
+import { fixKeys, type FixKeyContext } from './fix-keys.js';
 
 export interface FileRow {
   kind: 'dir' | 'file';
@@ -94,6 +96,28 @@ export interface FilesViewProps {
   onEditor(uri: string): void;
 }
 
+interface FilesKeyContext extends FixKeyContext<'F' | 'E'> {
+  open(): void;
+  find(): void;
+  filtered(): boolean;
+  clearFilter(): void;
+}
+
+/** The Files view's keys: its handler, its hint bar (app/hints.ts) and its Help section read this table. */
+export const FILES_KEYS: readonly KeyBinding<FilesKeyContext>[] = [
+  {
+    keys: 'enter / l o →',
+    help: 'open the file',
+    hint: { label: 'open', rank: 0 },
+    match: (i, k) => k.return || k.rightArrow || i === 'l' || i === 'o',
+    run: (c) => c.open(),
+  },
+  { keys: '/', help: 'find files by part of their path', hint: { label: 'find', rank: 1 }, match: (i) => i === '/', run: (c) => c.find() },
+  // without a filter esc is the app's: back
+  { keys: 'esc', help: 'clear the filter', match: (_i, k) => k.escape, when: (c) => c.filtered(), run: (c) => c.clearFilter() },
+  ...fixKeys(['F', 'E'], { F: 2, E: 3 }),
+];
+
 export function FilesView(p: FilesViewProps) {
   const theme = useTheme();
   const rows = useMemo(
@@ -112,13 +136,21 @@ export function FilesView(p: FilesViewProps) {
         cur.current = moveIndex(cur.current, rows.length, nav, listHeight);
         return p.onIndex(cur.current);
       }
-      if (input === '/') return p.onFilterEditing(true);
-      if (key.escape && p.filter) return p.onFilter('');
-      const current = rows[cur.current];
-      if (!current?.uri) return;
-      if (key.return || key.rightArrow || input === 'l' || input === 'o') return p.onOpen(current.uri);
-      if (input === 'F') return p.onFixAll(current.uri);
-      if (input === 'E') return p.onEditor(current.uri);
+      const uri = rows[cur.current]?.uri;
+      const onFile = (f: (uri: string) => void) => () => uri && f(uri);
+      runKey(
+        FILES_KEYS,
+        {
+          open: onFile(p.onOpen),
+          find: () => p.onFilterEditing(true),
+          filtered: () => !!p.filter,
+          clearFilter: () => p.onFilter(''),
+          fixAll: onFile(p.onFixAll),
+          editor: onFile(p.onEditor),
+        },
+        input,
+        key,
+      );
     },
     { isActive: p.active && !p.filterEditing },
   );

@@ -10,6 +10,9 @@ import { BANS_KEYS } from './bans.js';
 import { ASSEMBLED_KEYS } from './assembled.js';
 import { ANSWER_KEYS } from '../dialogs/dialogs.js';
 import { ACL_KEYS } from '../dialogs/acl.js';
+import { PROBLEMS_KEYS } from './problems.js';
+import { FILES_KEYS } from './files.js';
+import { FILE_KEYS } from './file.js';
 
 const ASCII_KEYS: Record<string, string> = { '↓': 'Down', '↑': 'Up', '←': 'Left', '→': 'Right' };
 
@@ -22,35 +25,11 @@ export const KEYS: [string, [string, string][]][] = [
       ['j k ↓ ↑', 'down / up'],
       ['PgDn PgUp ^d ^u', 'page down / up'],
       ['g G Home End', 'first / last'],
-      ['enter', 'open the finding or file'],
     ],
   ],
-  [
-    'Problems',
-    [
-      ['/', 'filter: words of message, rule id or path'],
-      ['1 2 3', 'show / hide errors, warnings, infos'],
-      ['n N', 'next / previous file'],
-    ],
-  ],
-  ['Files', [['/', 'find files by part of their path']]],
-  [
-    'File',
-    [
-      ['n N', 'next / previous finding'],
-      ['h l ← → 0', 'scroll sideways / back to column 1'],
-      ['v', 'reveal secrets (masked h****** by default); again: mask'],
-    ],
-  ],
-  [
-    'Fixing (Problems, File)',
-    [
-      ['f', "the finding's quick fixes: pick, review the diff, confirm"],
-      ['F', 'fix all auto-fixable findings of the file (diff first)'],
-      ['e', 'edit the value="…" of the line, findings update live'],
-      ['E', 'open $EDITOR at the line; the file is re-read after'],
-    ],
-  ],
+  ['Problems', helpOf(PROBLEMS_KEYS)],
+  ['Files', helpOf(FILES_KEYS)],
+  ['File', helpOf(FILE_KEYS)],
   [
     'Dialplan (editing)',
     [

@@ -13,6 +13,8 @@ import { countOf, type Counts } from '../app/workspace.js';
 import { moveIndex, navOf, useLatest, useScrollTop } from '../app/hooks.js';
 import { C, FilterRow, Filler, Row, Rule } from '../ui/components.js';
 import { clean, severityIcon, severityName, useTheme } from '../ui/theme.js';
+import { runKey, type KeyBinding } from '../app/keymap.js';
+import { fixKeys, type FixKeyContext } from './fix-keys.js';
 
 export interface ProblemRow {
   kind: 'file' | 'diag' | 'group';
@@ -156,6 +158,43 @@ export interface ProblemsViewProps {
 
 const DETAIL = 3;
 
+interface ProblemsKeyContext extends FixKeyContext {
+  /** A finding: open it; a file row: unfold or fold its findings. */
+  activate(): void;
+  fold(): void;
+  open(): void;
+  filter(): void;
+  filtered(): boolean;
+  clearFilter(): void;
+  toggleSeverity(severity: number): void;
+  nextFile(dir: 1 | -1): void;
+}
+
+/** The Problems view's keys: its handler, its hint bar (app/hints.ts) and its Help section read this table. */
+export const PROBLEMS_KEYS: readonly KeyBinding<ProblemsKeyContext>[] = [
+  {
+    keys: 'enter / l →',
+    help: 'open the finding; on a file row: unfold / fold its findings',
+    hint: { label: 'open', rank: 0 },
+    match: (i, k) => k.return || k.rightArrow || i === 'l',
+    run: (c) => c.activate(),
+  },
+  { keys: 'h / ←', help: 'fold a file row', match: (i, k) => k.leftArrow || i === 'h', run: (c) => c.fold() },
+  { keys: 'o', help: 'open the file of the row at its finding', match: (i) => i === 'o', run: (c) => c.open() },
+  ...fixKeys(['f', 'F', 'e', 'E'], { f: 1, F: 2 }),
+  { keys: '/', help: 'filter: words of message, rule id or path', hint: { label: 'filter', rank: 3 }, match: (i) => i === '/', run: (c) => c.filter() },
+  // without a filter esc is the app's
+  { keys: 'esc', help: 'clear the filter', match: (_i, k) => k.escape, when: (c) => c.filtered(), run: (c) => c.clearFilter() },
+  {
+    keys: '1 2 3',
+    help: 'show / hide errors, warnings, infos',
+    hint: { label: 'severity', rank: 4, key: '1-3' },
+    match: (i) => i === '1' || i === '2' || i === '3',
+    run: (c, i) => c.toggleSeverity(Number(i)),
+  },
+  { keys: 'n / N', help: 'next / previous file', match: (i) => i === 'n' || i === 'N', run: (c, i) => c.nextFile(i === 'n' ? 1 : -1) },
+];
+
 export function ProblemsView(p: ProblemsViewProps) {
   const theme = useTheme();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -180,37 +219,41 @@ export function ProblemsView(p: ProblemsViewProps) {
       }
       const index = cur.current;
       const current = rows[index];
-      if (input === '/') return p.onFilterEditing(true);
-      if (key.escape && p.filter.text) return p.onFilter('');
-      if (input === '1' || input === '2' || input === '3') return p.onToggleSeverity(Number(input));
-      if (input === 'n' || input === 'N') {
-        // first finding of the next / previous file
-        let group = index;
-        while (group > 0 && rows[group]!.kind !== 'file') group--;
-        const dir = input === 'n' ? 1 : -1;
-        for (let i = (dir > 0 ? index : group) + dir; i >= 0 && i < rows.length; i += dir)
-          if (rows[i]!.kind === 'file') {
-            cur.current = Math.min(rows.length - 1, i + 1);
-            return p.onIndex(cur.current);
-          }
-        return;
-      }
-      if (!current) return;
-      if (current.kind === 'group' && (key.return || key.rightArrow || input === 'l' || key.leftArrow || input === 'h')) {
-        // enter/l opens a group, h/← closes it
-        const k = current.group!.key;
+      const toggleGroup = (fold: boolean) => {
+        const k = current!.group!.key;
         const next = new Set(expanded);
-        if (key.leftArrow || input === 'h') next.delete(k);
-        else if (next.has(k)) next.delete(k);
+        if (fold || next.has(k)) next.delete(k);
         else next.add(k);
-        return setExpanded(next);
-      }
-      if (input === 'o' && current.kind === 'group') return p.onOpen(current);
-      if (key.return || key.rightArrow || input === 'l' || input === 'o') return p.onOpen(current);
-      if (input === 'f') return p.onFix(current);
-      if (input === 'F') return p.onFixAll(current.uri);
-      if (input === 'e') return p.onEdit(current);
-      if (input === 'E') return p.onEditor(current);
+        setExpanded(next);
+      };
+      runKey(
+        PROBLEMS_KEYS,
+        {
+          activate: () => current && (current.kind === 'group' ? toggleGroup(false) : p.onOpen(current)),
+          fold: () => current?.kind === 'group' && toggleGroup(true),
+          open: () => current && p.onOpen(current),
+          filter: () => p.onFilterEditing(true),
+          filtered: () => !!p.filter.text,
+          clearFilter: () => p.onFilter(''),
+          toggleSeverity: (n) => p.onToggleSeverity(n),
+          nextFile: (dir) => {
+            // first finding of the next / previous file
+            let group = index;
+            while (group > 0 && rows[group]!.kind !== 'file') group--;
+            for (let i = (dir > 0 ? index : group) + dir; i >= 0 && i < rows.length; i += dir)
+              if (rows[i]!.kind === 'file') {
+                cur.current = Math.min(rows.length - 1, i + 1);
+                return p.onIndex(cur.current);
+              }
+          },
+          fix: () => current && p.onFix(current),
+          fixAll: () => current && p.onFixAll(current.uri),
+          edit: () => current && p.onEdit(current),
+          editor: () => current && p.onEditor(current),
+        },
+        input,
+        key,
+      );
     },
     { isActive: p.active && !p.filterEditing },
   );
