@@ -160,7 +160,10 @@ export function topLevelNodes(doc: Doc, parent: Node | undefined): Node[] {
 }
 
 function spliced(doc: Doc, children: XmlElement[], parentEl: XmlElement | undefined, parent: Node | undefined): Node[] {
-  const own = children.map((el) => ({ doc, el, parent }));
+  const own: Node[] = [];
+  for (let i = 0; i < children.length; i++) own.push({ doc, el: children[i]!, parent });
+  // most files include nothing: no filtered copy of their include sites per element
+  if (!doc.includeSites.length) return own;
   const sites = doc.includeSites.filter((s) => s.parent === parentEl && s.targets.length);
   if (!sites.length) return own;
   const out: { offset: number; nodes: Node[] }[] = own.map((n) => ({ offset: n.el.start, nodes: [n] }));

@@ -30,7 +30,7 @@ import { isIpAddress } from '../acl/index.js';
 import { matchExpression } from './regex-match.js';
 import { display, expandVars, hasUnknown, preprocessed, substitute, unknownPart, unknownParts, type Lookup } from './values.js';
 import { domainName, findUser, mergeUser, type MergedUser } from './directory.js';
-import { datetimeCheck, parseAt, type WallClock } from './time-check.js';
+import { datetimeCheck, hasTimeAttr, parseAt, type TimeCheck, type WallClock } from './time-check.js';
 import { classifyBridge } from './bridge.js';
 import { RouteInputError, type Admission, type Location, type Outcome, type RouteAction, type RouteInput, type RouteResult, type TraceStep } from './types.js';
 
@@ -785,7 +785,10 @@ function parseExten(world: World, ext: Extension, holder: Node, conds: Condition
     let breakMode: 'on-true' | 'on-false' | 'always' | 'never' = 'on-false';
     const b = attr(node.el, 'break')?.value.toLowerCase();
     if (b === 'on-true' || b === 'on-false' || b === 'always' || b === 'never') breakMode = b;
-    let timeMatch = datetimeCheck(node.el, (n) => condAttr(sim, node, n), sim.clock, world.getVar('tod_tz_offset'), world.getVar('timezone'));
+    // without a time attribute, no closure and no variable lookups for datetimeCheck to say so
+    let timeMatch: TimeCheck = hasTimeAttr(node.el)
+      ? datetimeCheck(node.el, (n) => condAttr(sim, node, n), sim.clock, world.getVar('tod_tz_offset'), world.getVar('timezone'))
+      : { result: -1, text: '' };
     if (timeMatch.result === 'undecided') {
       timeMatch = {
         result: world.decide(`time condition at line ${l.line} (${timeMatch.reason})`, 'in range', 'out of range') ? 1 : 0,
@@ -811,7 +814,9 @@ function parseExten(world: World, ext: Extension, holder: Node, conds: Condition
       let saved: { match: MatchState; proceed: boolean; field: string } | undefined;
       let brokeAt: { match: MatchState; proceed: boolean; field: string } | undefined;
       for (const rx of cond.regexes) {
-        const tm = datetimeCheck(rx.el, (n) => condAttr(sim, rx, n), sim.clock, world.getVar('tod_tz_offset'), world.getVar('timezone'));
+        const tm: TimeCheck = hasTimeAttr(rx.el)
+          ? datetimeCheck(rx.el, (n) => condAttr(sim, rx, n), sim.clock, world.getVar('tod_tz_offset'), world.getVar('timezone'))
+          : { result: -1, text: '' };
         const rtm =
           tm.result === 'undecided' ? (world.decide(`time <regex> at line ${loc(rx).line} (${tm.reason})`, 'in range', 'out of range') ? 1 : 0) : tm.result;
         const expression = world.expand(conditionExpression(sim, rx));

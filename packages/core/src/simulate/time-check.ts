@@ -136,6 +136,14 @@ function wallKey(s: string): number | undefined {
 export type TimeCheck = { result: -1 | 0 | 1; text: string } | { result: 'undecided'; reason: string };
 
 const ATTRS = ['tz-offset', 'dst', 'date-time', 'year', 'yday', 'mon', 'mday', 'week', 'mweek', 'wday', 'hour', 'minute', 'minute-of-day', 'time-of-day'];
+const ATTR_SET = new Set(ATTRS);
+
+/** Whether the element has a time attribute (most conditions have none: the simulation asks before the rest). */
+export function hasTimeAttr(el: XmlElement): boolean {
+  const attrs = el.attrs;
+  for (let i = 0; i < attrs.length; i++) if (ATTR_SET.has(attrs[i]!.name)) return true;
+  return false;
+}
 
 /** -1: no time attribute; 1 / 0: all present ones match / one does not. */
 export function datetimeCheck(
@@ -145,8 +153,8 @@ export function datetimeCheck(
   tzOffsetVar: string | undefined,
   timezoneVar: string | undefined,
 ): TimeCheck {
+  if (!hasTimeAttr(el)) return { result: -1, text: '' };
   const present = ATTRS.filter((a) => el.attrs.some((x) => x.name === a));
-  if (!present.length) return { result: -1, text: '' };
   if ((tzOffsetVar && tzOffsetVar !== '') || (timezoneVar && timezoneVar !== '')) {
     return { result: 'undecided', reason: `the channel sets ${tzOffsetVar ? 'tod_tz_offset' : 'timezone'}, so the time is read in another time zone` };
   }
