@@ -9,6 +9,10 @@ import { ACL_KEYS } from '../dialogs/acl.js';
 import { PROBLEMS_KEYS } from '../views/problems.js';
 import { FILES_KEYS } from '../views/files.js';
 import { FILE_KEYS } from '../views/file.js';
+import { DIALPLAN_KEYS, DIALPLAN_MOVING_KEYS } from '../views/dialplan.js';
+import { PROFILES_KEYS } from '../views/profiles.js';
+import { DIRECTORY_KEYS } from '../views/directory.js';
+import { STRUCTURE_HINTS } from '../views/structure-views.js';
 import { hintsFor } from './hints.js';
 import type { Modal } from './types.js';
 import { VIEWS } from '../ui/components.js';
@@ -73,6 +77,10 @@ describe('the key tables of views and dialogs', () => {
     ['Problems', PROBLEMS_KEYS],
     ['Files', FILES_KEYS],
     ['File', FILE_KEYS],
+    ['Dialplan (editing)', DIALPLAN_KEYS],
+    ['Dialplan: moving an element (J/K)', DIALPLAN_MOVING_KEYS],
+    ['Profiles (editing)', PROFILES_KEYS],
+    ['Directory (editing)', DIRECTORY_KEYS],
     ['Bans (mod_cti)', BANS_KEYS],
     ['Assembled (what FreeSWITCH loads)', ASSEMBLED_KEYS],
     ['Dialogs', [...ANSWER_KEYS, ...ACL_KEYS]],
@@ -116,11 +124,19 @@ describe('the key tables of views and dialogs', () => {
       ['E', '$EDITOR'],
     ]);
     expect(hintsOf(FILE_KEYS).map(([k]) => k)).toEqual(['f', 'F', 'e', 'E', 'v', 'n']);
+    expect(STRUCTURE_HINTS.dialplan.map(([k]) => k)).toEqual(['enter', 'a', 'e', 'd', 'y', 'J/K', '/', 'R']);
+    expect(STRUCTURE_HINTS.profiles).toEqual([
+      ['e', 'edit value'],
+      ['a', 'add'],
+      ['d', 'remove'],
+      ['R', 'rescan'],
+    ]);
+    expect(STRUCTURE_HINTS.directory.map(([k]) => k)).toEqual(['enter', 'a', 'p', 'R']);
   });
 });
 
 describe('the hint bars', () => {
-  // the views whose keys are not yet in a table keep their hints by hand: at least each is explained in Help
+  // the hint bars still written by hand (dialogs, typing, the Help view's j/k): at least each key is explained in Help
   it("every key in a view's hint bar is on the Help screen", () => {
     const tokens = new Set(KEYS.flatMap(([, rows]) => rows.flatMap(([k]) => k.split(/[\s/]+/))));
     const explained = (hint: string) => tokens.has(hint) || hint.split(/[/-]/).every((part) => tokens.has(part));

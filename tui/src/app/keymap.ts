@@ -1,7 +1,7 @@
 /**
  * Key tables: the key handler, the hint bar and the help screen all read one, so a new key is one entry.
  * APP_KEYS are the app-wide keys; a view or dialog declares its own beside its handler (PROBLEMS_KEYS,
- * BANS_KEYS, ANSWER_KEYS). The editing views' keys are not yet in tables: their handler, hints.ts and views/help.tsx.
+ * DIALPLAN_KEYS, BANS_KEYS, ANSWER_KEYS…).
  */
 import type { Key } from 'ink';
 import type { ViewName } from '../ui/components.js';

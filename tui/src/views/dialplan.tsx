@@ -14,8 +14,76 @@ import { C, FilterRow, Filler, Row } from '../ui/components.js';
 import { useKeys } from '../ui/keys.js';
 import { clean, useTheme } from '../ui/theme.js';
 import type { EditFlow, FormField } from './edit-flow.js';
+import { runKey, type KeyBinding } from '../app/keymap.js';
 
 type Kind = 'context' | 'extension' | 'condition' | 'action' | 'anti-action';
+
+interface DialplanKeyContext {
+  /** A context or an extension: unfold or fold it. */
+  toggle(): void;
+  add(): void;
+  edit(): void;
+  remove(): void;
+  duplicate(): void;
+  move(dir: 1 | -1): void;
+  filter(): void;
+  filtered(): boolean;
+  clearFilter(): void;
+}
+
+/** The Dialplan view's keys: its handler, its hint bar (structure-views.tsx) and its Help section read this table. */
+export const DIALPLAN_KEYS: readonly KeyBinding<DialplanKeyContext>[] = [
+  {
+    keys: 'enter / l h → ←',
+    help: 'open / fold a context or an extension (conditions, actions and what they mean)',
+    hint: { label: 'open', rank: 0 },
+    match: (i, k) => k.return || k.rightArrow || k.leftArrow || i === 'l' || i === 'h',
+    run: (c) => c.toggle(),
+  },
+  {
+    keys: 'a',
+    help: 'add: an extension from a template, or an action / condition',
+    hint: { label: 'add', rank: 1 },
+    match: (i) => i === 'a',
+    run: (c) => c.add(),
+  },
+  {
+    keys: 'e',
+    help: 'edit a field with completion; findings update as you type',
+    hint: { label: 'edit', rank: 2 },
+    match: (i) => i === 'e',
+    run: (c) => c.edit(),
+  },
+  { keys: 'd', help: 'delete (the diff is shown first)', hint: { label: 'delete', rank: 3 }, match: (i) => i === 'd', run: (c) => c.remove() },
+  { keys: 'y', help: 'duplicate (the diff is shown first)', hint: { label: 'dup', rank: 4 }, match: (i) => i === 'y', run: (c) => c.duplicate() },
+  {
+    keys: 'J / K',
+    help: 'move down / up in hunt order (FreeSWITCH tries extensions top to bottom)',
+    hint: { label: 'move', rank: 5, key: 'J/K' },
+    match: (i) => i === 'J' || i === 'K',
+    run: (c, i) => c.move(i === 'J' ? 1 : -1),
+  },
+  { keys: '/', help: 'filter extensions by name', hint: { label: 'filter', rank: 6 }, match: (i) => i === '/', run: (c) => c.filter() },
+  // without a filter esc is the app's
+  { keys: 'esc', help: 'clear the filter', match: (_i, k) => k.escape, when: (c) => c.filtered(), run: (c) => c.clearFilter() },
+];
+
+interface MovingKeyContext {
+  step(dir: 1 | -1): void;
+  end(last: boolean): void;
+  finish(): void;
+  cancel(): void;
+}
+
+/** While J/K moves an element: where it goes, then enter for the diff or esc to leave it where it was. */
+export const DIALPLAN_MOVING_KEYS: readonly KeyBinding<MovingKeyContext>[] = [
+  { keys: 'J j ↓', help: 'one place down', match: (i, k) => i === 'J' || i === 'j' || k.downArrow, run: (c) => c.step(1) },
+  { keys: 'K k ↑', help: 'one place up', match: (i, k) => i === 'K' || i === 'k' || k.upArrow, run: (c) => c.step(-1) },
+  { keys: 'g / Home', help: 'first place', match: (i, k) => i === 'g' || k.home, run: (c) => c.end(false) },
+  { keys: 'G / End', help: 'last place', match: (i, k) => i === 'G' || k.end, run: (c) => c.end(true) },
+  { keys: 'enter', help: 'review the move as a diff', match: (_i, k) => k.return, run: (c) => c.finish() },
+  { keys: 'esc', help: 'leave it where it was', match: (_i, k) => k.escape, run: (c) => c.cancel() },
+];
 
 export interface DialplanRow {
   key: string;
@@ -318,12 +386,17 @@ export function DialplanView(p: DialplanViewProps) {
           const at = rows.findIndex((r) => r.kind === moving.row.kind && sameAt((r.action ?? r.cond ?? r.ext ?? r.ctx).at, sibs[to]!.at));
           if (at >= 0) setIndex((cur.current = at));
         };
-        if (input === 'K' || input === 'k' || key.upArrow) return go(Math.max(0, moving.to - 1));
-        if (input === 'J' || input === 'j' || key.downArrow) return go(Math.min(sibs.length - 1, moving.to + 1));
-        if (input === 'g' || key.home) return go(0);
-        if (input === 'G' || key.end) return go(sibs.length - 1);
-        if (key.return) return finishMove();
-        if (key.escape) return setMoving(undefined);
+        runKey(
+          DIALPLAN_MOVING_KEYS,
+          {
+            step: (dir) => go(Math.min(sibs.length - 1, Math.max(0, moving.to + dir))),
+            end: (last) => go(last ? sibs.length - 1 : 0),
+            finish: finishMove,
+            cancel: () => setMoving(undefined),
+          },
+          input,
+          key,
+        );
         return;
       }
       const nav = navOf(input, key);
@@ -331,34 +404,41 @@ export function DialplanView(p: DialplanViewProps) {
         cur.current = moveIndex(cur.current, rows.length, nav, listHeight);
         return setIndex(cur.current);
       }
-      if (input === '/') return setFilterEditing(true);
-      if (key.escape && filter) {
-        keep.current = rows[cur.current]?.key;
-        return setFilter('');
-      }
       const r = rows[cur.current];
-      if (!r) return;
-      if (key.return || input === 'l' || key.rightArrow || input === 'h' || key.leftArrow) {
-        const k = r.kind === 'context' ? `c:${r.ctx.name}` : `e:${r.ctx.name}:${r.ext!.name}`;
-        if (r.kind !== 'context' && r.kind !== 'extension') return;
-        return setOpen((o) => {
-          const n = new Set(o);
-          if (n.has(k)) n.delete(k);
-          else n.add(k);
-          return n;
-        });
-      }
-      if (input === 'a') return add(r);
-      if (input === 'e') return edit(r);
-      if (input === 'd' && r.kind !== 'context') {
-        const el = r.action ?? r.cond ?? r.ext!;
-        return void p.flow.propose({ op: 'delete', target: el.at }, [
-          r.kind === 'extension' ? `Calls that matched ${r.ext!.name} go on to the next extension in hunt order.` : 'The rest of the extension stays.',
-        ]);
-      }
-      if (input === 'y' && r.kind !== 'context') return void p.flow.propose({ op: 'duplicate', target: (r.action ?? r.cond ?? r.ext!).at });
-      if (input === 'K') return startMove(r, -1);
-      if (input === 'J') return startMove(r, 1);
+      runKey(
+        DIALPLAN_KEYS,
+        {
+          filter: () => setFilterEditing(true),
+          filtered: () => !!filter,
+          clearFilter: () => {
+            keep.current = rows[cur.current]?.key;
+            setFilter('');
+          },
+          toggle: () => {
+            if (r?.kind !== 'context' && r?.kind !== 'extension') return;
+            const k = r.kind === 'context' ? `c:${r.ctx.name}` : `e:${r.ctx.name}:${r.ext!.name}`;
+            setOpen((o) => {
+              const n = new Set(o);
+              if (n.has(k)) n.delete(k);
+              else n.add(k);
+              return n;
+            });
+          },
+          add: () => r && add(r),
+          edit: () => r && edit(r),
+          remove: () => {
+            if (!r || r.kind === 'context') return;
+            const el = r.action ?? r.cond ?? r.ext!;
+            void p.flow.propose({ op: 'delete', target: el.at }, [
+              r.kind === 'extension' ? `Calls that matched ${r.ext!.name} go on to the next extension in hunt order.` : 'The rest of the extension stays.',
+            ]);
+          },
+          duplicate: () => r && r.kind !== 'context' && void p.flow.propose({ op: 'duplicate', target: (r.action ?? r.cond ?? r.ext!).at }),
+          move: (dir) => r && startMove(r, dir),
+        },
+        input,
+        key,
+      );
     },
     { isActive: p.active && !filterEditing && !p.flow.capturing },
   );

@@ -12,8 +12,28 @@ import { C, Filler, Row } from '../ui/components.js';
 import { useKeys } from '../ui/keys.js';
 import { clean, useTheme } from '../ui/theme.js';
 import type { EditFlow } from './edit-flow.js';
+import { runKey, type KeyBinding } from '../app/keymap.js';
 
 type DirRow = { key: string; kind: 'domain' | 'group' | 'user' | 'setting'; domain: Structure['domains'][number]; user?: SUser; text: string };
+
+/** The Directory view's keys: its handler, its hint bar (structure-views.tsx) and its Help section read this table. */
+export const DIRECTORY_KEYS: readonly KeyBinding<{ toggle(): void; addUser(): void; resetPassword(): void }>[] = [
+  {
+    keys: 'enter / l',
+    help: "show / hide a user's params and variables (and where each comes from)",
+    hint: { label: 'settings', rank: 0 },
+    match: (i, k) => k.return || i === 'l',
+    run: (c) => c.toggle(),
+  },
+  { keys: 'a', help: 'add a user to the domain (from the template)', hint: { label: 'add user', rank: 1 }, match: (i) => i === 'a', run: (c) => c.addUser() },
+  {
+    keys: 'p',
+    help: 'reset a user password (a credential change: tell its user)',
+    hint: { label: 'reset password', rank: 2 },
+    match: (i) => i === 'p',
+    run: (c) => c.resetPassword(),
+  },
+];
 
 /** Domains → groups → users (a user in several groups through type="pointer" shows under each). */
 function directoryRows(s: Structure | undefined, open: ReadonlySet<string>): DirRow[] {
@@ -122,17 +142,25 @@ export function DirectoryView(p: {
       }
       const r = rows[cur.current];
       if (!r) return;
-      if ((key.return || input === 'l') && r.user) {
-        const k = `u:${r.domain.name}:${r.user.group ?? ''}:${r.user.id}`;
-        return setOpen((o) => {
-          const n = new Set(o);
-          if (n.has(k)) n.delete(k);
-          else n.add(k);
-          return n;
-        });
-      }
-      if (input === 'a') return addUser(r.domain);
-      if (input === 'p' && r.user) return resetPassword(r.user);
+      runKey(
+        DIRECTORY_KEYS,
+        {
+          toggle: () => {
+            if (!r.user) return;
+            const k = `u:${r.domain.name}:${r.user.group ?? ''}:${r.user.id}`;
+            setOpen((o) => {
+              const n = new Set(o);
+              if (n.has(k)) n.delete(k);
+              else n.add(k);
+              return n;
+            });
+          },
+          addUser: () => addUser(r.domain),
+          resetPassword: () => r.user && resetPassword(r.user),
+        },
+        input,
+        key,
+      );
     },
     { isActive: p.active && !p.flow.capturing },
   );

@@ -13,6 +13,9 @@ import { ACL_KEYS } from '../dialogs/acl.js';
 import { PROBLEMS_KEYS } from './problems.js';
 import { FILES_KEYS } from './files.js';
 import { FILE_KEYS } from './file.js';
+import { DIALPLAN_KEYS, DIALPLAN_MOVING_KEYS } from './dialplan.js';
+import { PROFILES_KEYS } from './profiles.js';
+import { DIRECTORY_KEYS } from './directory.js';
 
 const ASCII_KEYS: Record<string, string> = { '↓': 'Down', '↑': 'Up', '←': 'Left', '→': 'Right' };
 
@@ -30,27 +33,10 @@ export const KEYS: [string, [string, string][]][] = [
   ['Problems', helpOf(PROBLEMS_KEYS)],
   ['Files', helpOf(FILES_KEYS)],
   ['File', helpOf(FILE_KEYS)],
-  [
-    'Dialplan (editing)',
-    [
-      ['enter', 'open / fold an extension (conditions, actions and what they mean)'],
-      ['a', 'add: an extension from a template, or an action / condition'],
-      ['e', 'edit a field with completion; findings update as you type'],
-      ['d y', 'delete / duplicate (the diff is shown first)'],
-      ['J K', 'move in hunt order (FreeSWITCH tries extensions top to bottom)'],
-      ['/', 'filter extensions by name'],
-    ],
-  ],
-  [
-    'Profiles, Directory (editing)',
-    [
-      ['e', 'edit a profile param (codecs, ACL lists, true/false complete)'],
-      ['a', 'add a param or gateway; in Directory: add a user'],
-      ['d', 'remove a param'],
-      ['p', 'reset a user password (a credential change: tell its user)'],
-      ['R', 'then offers reloadxml / sofia profile X rescan'],
-    ],
-  ],
+  ['Dialplan (editing)', helpOf(DIALPLAN_KEYS)],
+  ['Dialplan: moving an element (J/K)', helpOf(DIALPLAN_MOVING_KEYS)],
+  ['Profiles (editing)', helpOf(PROFILES_KEYS)],
+  ['Directory (editing)', helpOf(DIRECTORY_KEYS)],
   ['Bans (mod_cti)', helpOf(BANS_KEYS)],
   ['Assembled (what FreeSWITCH loads)', helpOf(ASSEMBLED_KEYS)],
   ['Dialogs', [...helpOf(ANSWER_KEYS), ...helpOf(ACL_KEYS)]],

@@ -15,11 +15,37 @@ import { clean, useTheme } from '../ui/theme.js';
 import { markdownToText } from '../text/markdown.js';
 import { messageOf } from './problems.js';
 import type { EditFlow } from './edit-flow.js';
+import { runKey, type KeyBinding } from '../app/keymap.js';
 
 type Profile = Structure['profiles'][number];
 type PRow = { key: string; kind: 'profile' | 'param' | 'gateway'; profile: Profile; param?: SParam; gateway?: Profile['gateways'][number] };
 
 const HELP_ROWS = 4;
+
+/** The Profiles view's keys: its handler, its hint bar (structure-views.tsx) and its Help section read this table. */
+export const PROFILES_KEYS: readonly KeyBinding<{ edit(): void; add(): void; remove(): void }>[] = [
+  {
+    keys: 'e / enter',
+    help: 'edit a profile param (codecs, ACL lists, true/false complete)',
+    hint: { label: 'edit value', rank: 0 },
+    match: (i, k) => i === 'e' || k.return,
+    run: (c) => c.edit(),
+  },
+  {
+    keys: 'a',
+    help: 'add a param or a gateway (from the template) to the profile',
+    hint: { label: 'add', rank: 1 },
+    match: (i) => i === 'a',
+    run: (c) => c.add(),
+  },
+  {
+    keys: 'd',
+    help: 'remove a param (the profile falls back to its default after a rescan)',
+    hint: { label: 'remove', rank: 2 },
+    match: (i) => i === 'd',
+    run: (c) => c.remove(),
+  },
+];
 
 export function ProfilesView(p: {
   width: number;
@@ -95,6 +121,40 @@ export function ProfilesView(p: {
     );
   };
 
+  /** a: a param (name completes from the knowledge base) or a gateway from the template. */
+  const addTo = (r: PRow) =>
+    p.flow.pick(`add to profile ${r.profile.name}`, [{ label: 'a param' }, { label: 'a gateway (from the template)' }], (k) => {
+      if (k === 0)
+        return p.flow.form(
+          `add a param to profile ${r.profile.name}`,
+          [
+            {
+              name: 'name',
+              label: 'param',
+              value: '',
+              suggestions: (p.vocabulary?.profileParams ?? []).map((x) => x.name),
+              help: (n) => {
+                const k = kb(n);
+                return k
+                  ? `${k.type}${k.default !== undefined ? ` · default ${k.default}` : ''}${k.values ? ` · ${k.values.join(' | ')}` : ''}`
+                  : n
+                    ? 'not a param the knowledge base knows for a sofia profile'
+                    : 'tab completes a param name';
+              },
+            },
+            { name: 'value', label: 'value', value: '' },
+          ],
+          (v) => void p.flow.propose({ op: 'setParam', target: r.profile.at, name: v.name ?? '', value: v.value ?? '' }),
+        );
+      const t = p.templates.find((x) => x.id === 'gateway');
+      if (!t) return;
+      p.flow.form(
+        `add a gateway to profile ${r.profile.name}`,
+        t.fields.map((f) => ({ name: f.name, label: f.label, value: f.default, ...(f.secret ? { secret: true } : {}) })),
+        (v) => void p.flow.propose({ op: 'addGateway', profile: r.profile.name, template: 'gateway', values: v }),
+      );
+    });
+
   useKeys(
     (input, key) => {
       const nav = navOf(input, key);
@@ -104,43 +164,20 @@ export function ProfilesView(p: {
       }
       const r = rows[cur.current];
       if (!r) return;
-      if ((input === 'e' || key.return) && r.param) return editParam(r);
-      if (input === 'd' && r.param)
-        return void p.flow.propose({ op: 'removeParam', target: r.profile.at, name: r.param.name }, [
-          'The profile falls back to the default for this param after a rescan.',
-        ]);
-      if (input === 'a')
-        return p.flow.pick(`add to profile ${r.profile.name}`, [{ label: 'a param' }, { label: 'a gateway (from the template)' }], (k) => {
-          if (k === 0)
-            return p.flow.form(
-              `add a param to profile ${r.profile.name}`,
-              [
-                {
-                  name: 'name',
-                  label: 'param',
-                  value: '',
-                  suggestions: (p.vocabulary?.profileParams ?? []).map((x) => x.name),
-                  help: (n) => {
-                    const k = kb(n);
-                    return k
-                      ? `${k.type}${k.default !== undefined ? ` · default ${k.default}` : ''}${k.values ? ` · ${k.values.join(' | ')}` : ''}`
-                      : n
-                        ? 'not a param the knowledge base knows for a sofia profile'
-                        : 'tab completes a param name';
-                  },
-                },
-                { name: 'value', label: 'value', value: '' },
-              ],
-              (v) => void p.flow.propose({ op: 'setParam', target: r.profile.at, name: v.name ?? '', value: v.value ?? '' }),
-            );
-          const t = p.templates.find((x) => x.id === 'gateway');
-          if (!t) return;
-          p.flow.form(
-            `add a gateway to profile ${r.profile.name}`,
-            t.fields.map((f) => ({ name: f.name, label: f.label, value: f.default, ...(f.secret ? { secret: true } : {}) })),
-            (v) => void p.flow.propose({ op: 'addGateway', profile: r.profile.name, template: 'gateway', values: v }),
-          );
-        });
+      runKey(
+        PROFILES_KEYS,
+        {
+          edit: () => r.param && editParam(r),
+          remove: () =>
+            r.param &&
+            void p.flow.propose({ op: 'removeParam', target: r.profile.at, name: r.param.name }, [
+              'The profile falls back to the default for this param after a rescan.',
+            ]),
+          add: () => addTo(r),
+        },
+        input,
+        key,
+      );
     },
     { isActive: p.active && !p.flow.capturing },
   );

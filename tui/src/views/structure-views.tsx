@@ -4,37 +4,22 @@ import { Box } from 'ink';
 import type { Diagnostic, FsconfClient } from '../lsp/types.js';
 import { useStructure } from '../app/structure.js';
 import { EditFlowPane, useEditFlow, type EditDeps } from './edit-flow.js';
-import { DialplanView } from './dialplan.js';
-import { ProfilesView } from './profiles.js';
-import { DirectoryView } from './directory.js';
+import { DIALPLAN_KEYS, DialplanView } from './dialplan.js';
+import { PROFILES_KEYS, ProfilesView } from './profiles.js';
+import { DIRECTORY_KEYS, DirectoryView } from './directory.js';
+import { hintsOf } from '../app/keymap.js';
 
 export type StructureViewName = 'dialplan' | 'profiles' | 'directory';
 export const STRUCTURE_VIEWS: readonly string[] = ['dialplan', 'profiles', 'directory'];
 
-/** The views' own keys; App appends the app-wide ones (keymap.ts). */
+/**
+ * The views' own keys (their tables), then R: the app-wide reload (keymap.ts), named for what it offers
+ * here; App appends the other app-wide keys.
+ */
 export const STRUCTURE_HINTS: Record<StructureViewName, [string, string][]> = {
-  dialplan: [
-    ['enter', 'open'],
-    ['a', 'add'],
-    ['e', 'edit'],
-    ['d', 'delete'],
-    ['y', 'dup'],
-    ['J/K', 'move'],
-    ['/', 'filter'],
-    ['R', 'reload'],
-  ],
-  profiles: [
-    ['e', 'edit value'],
-    ['a', 'add'],
-    ['d', 'remove'],
-    ['R', 'rescan'],
-  ],
-  directory: [
-    ['enter', 'settings'],
-    ['a', 'add user'],
-    ['p', 'reset password'],
-    ['R', 'reload'],
-  ],
+  dialplan: [...hintsOf(DIALPLAN_KEYS), ['R', 'reload']],
+  profiles: [...hintsOf(PROFILES_KEYS), ['R', 'rescan']],
+  directory: [...hintsOf(DIRECTORY_KEYS), ['R', 'reload']],
 };
 
 export interface StructureViewsProps extends Omit<EditDeps, 'diagnostics'> {
