@@ -63,6 +63,18 @@ const EXACT = new Set(SECRET_NAMES);
  * (`allow-empty-password`, `send-auth-password`). Then the explicit list, then the name's shape.
  */
 export function isSecretName(name: string): boolean {
+  // rules ask about the same few names for every param of a tree
+  let v = secretMemo.get(name);
+  if (v === undefined) {
+    if (secretMemo.size >= 5000) secretMemo.clear();
+    secretMemo.set(name, (v = isSecretNameUncached(name)));
+  }
+  return v;
+}
+
+const secretMemo = new Map<string, boolean>();
+
+function isSecretNameUncached(name: string): boolean {
   const n = name.trim().toLowerCase();
   if (!n || NOT_SECRET.has(n)) return false;
   const types = kbTypesOf(n);

@@ -117,9 +117,15 @@ export function replaceIn(st: SourceText, a: number, b: number, text: string): F
 
 /** Is offset inside an XML comment of the file? */
 export function inComment(doc: Doc, offset: number): boolean {
-  for (const c of doc.xml.comments) {
-    if (offset >= c.start && offset < c.end) return true;
-    if (c.start > offset) break;
+  // comments are in source order and never overlap: the first one ending after offset is the only candidate
+  // (a binary search: rules ask this for every $${} use of a file)
+  const cs = doc.xml.comments;
+  let lo = 0;
+  let hi = cs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cs[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo < cs.length && cs[lo]!.start <= offset;
 }

@@ -36,6 +36,7 @@ const isPlaceholder = (v: string) => PLACEHOLDERS.has(v.trim().toLowerCase());
 const isDbName = (n: string) => /(^|[-_.])(db|database|dsn|odbc|pg|pgsql|mysql|mariadb|sql)([-_.]|$)/i.test(n);
 /** Config params other rules judge already (esl/*, xmlrpc/*, amqp/*) or that are PINs a module expects in its file. */
 const OWNED = new Set(['event_socket.conf password', 'xml_rpc.conf auth-pass', 'amqp.conf password']);
+const OWNED_NAMES = new Set([...OWNED].map((k) => k.slice(k.indexOf(' ') + 1)));
 
 const literal = (raw: string) => !raw.includes('$${') && !raw.includes('${');
 
@@ -79,6 +80,8 @@ export const committedSecret = defineRule({
     // variables that only feed params other rules judge (the ESL password, xml_rpc's auth-pass)
     const owned = new Set<string>();
     for (const p of ctx.model.params) {
+      // only OWNED's param names can be owned: no walk up to the configuration for the others
+      if (!OWNED_NAMES.has(p.name.toLowerCase())) continue;
       const cfg = configOf(p).config?.trim().toLowerCase();
       if (cfg && OWNED.has(`${cfg} ${p.name.toLowerCase()}`)) for (const r of p.value.refs) owned.add(r.name);
     }
@@ -108,10 +111,6 @@ export const committedSecret = defineRule({
       if (!p.valueAttr || !p.node.doc.reachable || !p.name) continue;
       const v = p.value.value;
       if (v === undefined || v === '' || !literal(p.value.raw)) continue;
-      const where = configOf(p);
-      if (where.directory) continue;
-      const cfg = where.config?.trim().toLowerCase();
-      if (cfg && OWNED.has(`${cfg} ${p.name.toLowerCase()}`)) continue;
       const secretName = isSecretName(p.name);
       if (/pin$/i.test(p.name)) continue; // conference PINs live in their profile by design
       const pw = secretName ? v : dsnPassword(p.name, v);
@@ -119,6 +118,11 @@ export const committedSecret = defineRule({
       const placeholder = isPlaceholder(pw);
       // a gateway's or module's own password param is where FreeSWITCH takes it: only placeholders there
       if (!placeholder && !(isDbName(p.name) && !secretName)) continue;
+      // last of the checks (all of them only skip): the walk up to the configuration is the dearest
+      const where = configOf(p);
+      if (where.directory) continue;
+      const cfg = where.config?.trim().toLowerCase();
+      if (cfg && OWNED.has(`${cfg} ${p.name.toLowerCase()}`)) continue;
       ctx.report({
         doc: p.node.doc,
         start: p.valueAttr.valueStart,
