@@ -33,6 +33,9 @@ function cacheFile(filename, stamp, mode) {
   return { dir: path.join(base, 'fsconf'), owner, keep: new Set([name(''), name('batch')]), name: name(mode) };
 }
 
+/** How scripts/bundle.mjs starts the bundle it writes (the same text as there). */
+const WRAP_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
+
 /**
  * Commands that print and end within a fraction of a second. V8's optimising compiler (TurboFan) picks
  * up functions after a few thousand iterations and compiles them on background threads: for a cold
@@ -75,8 +78,13 @@ function start(args) {
       // first run
     }
   }
-  if (source.startsWith('#!')) source = `//${source.slice(2)}`; // the entry's #! line, kept by esbuild
-  const script = new vm.Script(wrap(source), { filename, ...(cachedData ? { cachedData } : {}) });
+  // scripts/bundle.mjs writes the bundle already wrapped as a module function (no 2 MB string to join
+  // here); a bundle built otherwise is wrapped now
+  if (!source.startsWith(WRAP_HEAD)) {
+    if (source.startsWith('#!')) source = `//${source.slice(2)}`; // the entry's #! line, kept by esbuild
+    source = wrap(source);
+  }
+  const script = new vm.Script(source, { filename, ...(cachedData ? { cachedData } : {}) });
   if (cache && (!cachedData || script.cachedDataRejected)) {
     // after the run, so that the functions it compiled are in the cache too
     process.once('exit', () => {
