@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFindings, checkFix } from '../../testing/check.js';
+import { runFixture } from '../../testing/fixture.js';
 import { ruleTree } from '../../testing/trees.js';
 
 // a condition field is not a caller-profile field (always "")
@@ -39,5 +40,32 @@ describe('dialplan/unknown-field', () => {
   it('its fix gives the fixed config, which has no finding', () => {
     checkFix(bad, fixed);
     expect(checkFindings(fixed, { only: ['dialplan/unknown-field'] }).findings).toEqual([]);
+  });
+
+  it('field="" expression="" (the always-true idiom FusionPBX writes) is no finding; an empty field with another expression is, without a ${} hint', () => {
+    const tree = ruleTree({
+      'dialplan/default.xml': `<include>
+  <context name="default">
+    <extension name="user_exists" continue="true">
+      <condition field="" expression="">
+        <action application="set" data="user_exists=\${user_exists id \${destination_number} \${domain_name}}" inline="true"/>
+      </condition>
+    </extension>
+    <extension name="never">
+      <condition field="" expression="^1000$">
+        <action application="echo"/>
+      </condition>
+    </extension>
+  </context>
+</include>
+`,
+    });
+    const r = runFixture(tree, { only: ['dialplan/unknown-field'] });
+    expect(r.findings.map((f) => [f.range.start.line, f.message])).toEqual([
+      [
+        8,
+        'field is empty: FreeSWITCH matches the expression against an empty string on every call; write the field to test (destination_number, ${var}), or expression="" for a condition that always matches',
+      ],
+    ]);
   });
 });

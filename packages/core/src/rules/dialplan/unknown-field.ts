@@ -29,6 +29,20 @@ export const unknownField = defineRule({
         const t = attrText(ctx.tree, node.doc, a);
         const v = t.value;
         if (v === undefined || v.includes('$') || isCallerProfileField(v)) continue;
+        if (v === '') {
+          // field="" expression="" is the "always" idiom (FusionPBX writes it in most extensions): "" matches "".
+          // Any other expression is matched against "" too, so it decides the condition once and for all.
+          const e = attr(node.el, 'expression');
+          const ev = e ? attrText(ctx.tree, node.doc, e).value : undefined;
+          if (ev === '') continue;
+          ctx.report({
+            doc: node.doc,
+            start: a.valueStart,
+            end: a.valueEnd,
+            message: `field is empty: FreeSWITCH matches the expression against an empty string on every call; write the field to test (destination_number, \${var}), or expression="" for a condition that always matches`,
+          });
+          continue;
+        }
         const raw = node.doc.text.slice(a.valueStart, a.valueEnd);
         const viaPre = raw.includes('$${');
         if (viaPre) {
