@@ -252,6 +252,13 @@ export function compileKb(files) {
       if (!configs.has(c)) errors.push(`modules.yaml: modules[${m.name}].configs: no kb file describes ${c}`);
     }
   }
+  // every application's alsoModules names a module of modules.yaml
+  const moduleNames = new Set(data.modules.map((m) => m.name));
+  for (const a of data.applications) {
+    for (const m of a.alsoModules ?? []) {
+      if (!moduleNames.has(m)) errors.push(`applications.yaml: applications[${a.name}].alsoModules: ${m} is no module of modules.yaml`);
+    }
+  }
   for (const kind of ['applications', 'events', 'loglevels', 'preprocess', 'cti', 'modules', 'core-globals']) {
     if (!once.has(kind)) errors.push(`kb: (root): no "${kind}" file found`);
   }

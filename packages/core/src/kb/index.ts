@@ -533,7 +533,8 @@ export function renderAppHover(app: AppEntry): string {
   const { first, rest } = splitDoc(app.doc);
   const out = [`**${app.name}** — ${first}`];
   out.push(app.syntax ? '```\n' + `${app.name} ${app.syntax}` + '\n```' : `\`${app.name}\``);
-  const facts = [`module ${mdCode(app.module)}`, ...app.flags.map((f) => FLAG_LABEL[f])];
+  const also = (app.alsoModules ?? []).map((m) => `${mdCode(m)}${module(m)?.removedIn ? ' (1.10)' : ''}`);
+  const facts = [`module ${[mdCode(app.module), ...also].join(' or ')}`, ...app.flags.map((f) => FLAG_LABEL[f])];
   if (!app.flags.includes('routing-exec')) facts.push('not usable with `inline="true"`');
   out.push(facts.join(' · '));
   if (rest) out.push(rest);

@@ -205,6 +205,8 @@ const APP = entry({
   generated: onlyIfSet(bool()),
   /** The first FreeSWITCH version without it (absent: every version the KB covers has it). */
   removedIn: opt(oneOf(['1.11', 'master'])),
+  /** Other modules that register the same name on some version the KB covers (mod_python's `python` in 1.10). */
+  alsoModules: opt(strList()),
   doc: doc(),
 });
 

@@ -47,6 +47,33 @@ describe('dialplan/unknown-app', () => {
     expect(fixed['dialplan/default.xml']).toContain('<anti-action application="hangup"/>');
   });
 
+  it('python: mod_python registers it too on 1.10, so loading mod_python is enough there (not on master)', () => {
+    const tree = (load: string) =>
+      dialplanTree({
+        'autoload_configs/modules.conf.xml': MODULES.replace('<load module="mod_dptools"/>', `<load module="mod_dptools"/>\n    <load module="${load}"/>`),
+        'dialplan/default.xml': `<include>
+  <context name="default">
+    <extension name="ivr">
+      <condition field="destination_number" expression="^5000$">
+        <action application="python" data="acme.ivr"/>
+      </condition>
+    </extension>
+  </context>
+</include>
+`,
+      });
+    const messages = (load: string, settings?: { freeswitch: 'master' }) =>
+      runFixture(tree(load), { only: ['dialplan/unknown-app'], ...(settings ? { settings } : {}) }).findings.map((f) => f.message);
+    expect(messages('mod_python')).toEqual([]);
+    expect(messages('mod_python3')).toEqual([]);
+    expect(messages('mod_sndfile')).toEqual([
+      '"python" is registered by mod_python3 or mod_python (FreeSWITCH 1.10), which modules.conf does not load: unless it is loaded by hand, FreeSWITCH logs "Invalid Application python" and hangs up the call',
+    ]);
+    expect(messages('mod_python', { freeswitch: 'master' })).toEqual([
+      '"python" is registered by mod_python3, which modules.conf does not load: unless it is loaded by hand, FreeSWITCH logs "Invalid Application python" and hangs up the call',
+    ]);
+  });
+
   it('no modules.conf in the tree: no info; a chatplan is not a dialplan', () => {
     const r = runFixture(
       dialplanTree({

@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../types.js';
-import { allApplications, application, existsIn } from '../../kb/index.js';
+import { allApplications, application, existsIn, module as kbModule } from '../../kb/index.js';
 import { logicalChildren } from '../../model.js';
 import { attr } from '../../xml/parser.js';
 import { attrText } from '../../semantics/source-map.js';
@@ -91,13 +91,21 @@ export const unknownApp = defineRule({
       }
       if (app.module === 'core' || !action.node.doc.reachable) continue;
       if (loaded === null) loaded = loadedModules(ctx);
-      if (!loaded || loaded.has(app.module)) continue;
+      const have = loaded;
+      if (!have || have.has(app.module)) continue;
+      // another module registers the same name on this switch's version (mod_python's `python` on 1.10)
+      const also = (app.alsoModules ?? []).filter((m) => {
+        const entry = kbModule(m);
+        return !entry || existsIn(entry, ctx.config.freeswitch);
+      });
+      if (also.some((m) => have.has(m))) continue;
+      const alsoText = also.map((m) => ` or ${m}${kbModule(m)?.removedIn ? ' (FreeSWITCH 1.10)' : ''}`).join('');
       ctx.report({
         doc: t.doc,
         start: t.start,
         end: t.end,
         severity: 'info',
-        message: `"${name}" is registered by ${app.module}${app.removedIn ? ` (FreeSWITCH 1.10 only; removed in ${app.removedIn})` : ''}, which modules.conf does not load: unless it is loaded by hand, FreeSWITCH logs "Invalid Application ${name}" and hangs up the call`,
+        message: `"${name}" is registered by ${app.module}${app.removedIn ? ` (FreeSWITCH 1.10 only; removed in ${app.removedIn})` : ''}${alsoText}, which modules.conf does not load: unless it is loaded by hand, FreeSWITCH logs "Invalid Application ${name}" and hangs up the call`,
       });
     }
   },

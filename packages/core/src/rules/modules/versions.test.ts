@@ -65,5 +65,7 @@ describe('version-aware knowledge (1.10.12 and master)', () => {
     expect(renderModuleHover(kbModule('mod_rayo')!)).toContain('removed in 1.11');
     expect(renderAppHover(application('ladspa_run')!)).toContain('FreeSWITCH 1.10.12 has it');
     expect(renderModuleHover(kbModule('mod_sofia')!)).toContain('In FreeSWITCH 1.10.12 and master');
+    // python: mod_python3, and on 1.10 mod_python too
+    expect(renderAppHover(application('python')!)).toContain('module `mod_python3` or `mod_python` (1.10)');
   });
 });
