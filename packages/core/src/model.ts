@@ -391,7 +391,9 @@ function buildModelWith(tree: Tree, cache: ModelCache | undefined): Model {
         m.params.push(param(tree, node));
         break;
     }
-    for (const c of logicalChildren(tree, node)) visit(c);
+    // index loops: for…of makes an iterator result per step in code not yet optimised (every element here)
+    const children = logicalChildren(tree, node);
+    for (let i = 0; i < children.length; i++) visit(children[i]!);
   };
   for (const r of rootNodes) visit(r);
   return m;
@@ -658,7 +660,11 @@ function buildCondition(tree: Tree, node: Node, ext: Extension, parent: Conditio
 export function findParam(params: Param[], name: string, caseSensitive = false): Param | undefined {
   let found: Param | undefined;
   const n = caseSensitive ? name : name.toLowerCase();
-  for (const p of params) if ((caseSensitive ? p.name : p.name.toLowerCase()) === n) found = p;
+  // an index loop (see buildModelWith's visit): mod_sofia's settings are looked up one by one
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i]!;
+    if ((caseSensitive ? p.name : p.name.toLowerCase()) === n) found = p;
+  }
   return found;
 }
 

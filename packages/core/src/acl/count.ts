@@ -154,7 +154,10 @@ function rec(ctx: Ctx, depth: number, prefix: bigint, best: SegNode | null, part
   const fallback = best ? best.allow : ctx.dflt;
   const kept: SegNode[] = [];
   let uniform = true;
-  for (const n of partial) {
+  // index loops: for…of makes an iterator result per step in code not yet optimised, and this recursion
+  // visits thousands of nodes in a cold lint
+  for (let i = 0; i < partial.length; i++) {
+    const n = partial[i]!;
     if (best !== null && best.rank < n.rank) continue;
     kept.push(n);
     if (n.allow !== fallback) uniform = false;
@@ -180,7 +183,8 @@ function rec(ctx: Ctx, depth: number, prefix: bigint, best: SegNode | null, part
   for (let c = 0; c < 2; c++) {
     let childBest = best;
     const childPartial: SegNode[] = [];
-    for (const n of live) {
+    for (let i = 0; i < live.length; i++) {
+      const n = live[i]!;
       if (n.care[depth] && n.val[depth] !== c) continue;
       if (n.cover <= depth + 1) {
         if (childBest === null || n.rank < childBest.rank) childBest = n;
@@ -190,7 +194,8 @@ function rec(ctx: Ctx, depth: number, prefix: bigint, best: SegNode | null, part
     }
     let excluded = false;
     const childExcl: SegNode[] = [];
-    for (const e of excl) {
+    for (let i = 0; i < excl.length; i++) {
+      const e = excl[i]!;
       if (e.care[depth] && e.val[depth] !== c) continue;
       if (e.cover <= depth + 1) {
         excluded = true;
