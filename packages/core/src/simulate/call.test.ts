@@ -263,4 +263,35 @@ describe('API calls in ${…}', () => {
     expect(r.outcome.kind).toBe('undecided');
     expect(r.outcome.reason).toContain('${db(select/k)}');
   });
+
+  it('${api args} (a space before any parenthesis) is an API call too: user_exists answers from the directory, as FusionPBX dialplans use it', () => {
+    const dialplan = `<context name="c">
+      <extension name="user_exists" continue="true"><condition field="" expression="">
+        <action application="set" data="user_exists=\${user_exists id \${destination_number} \${domain_name}}" inline="true"/>
+      </condition></extension>
+      <extension name="local"><condition field="\${user_exists}" expression="^true$"><action application="hangup" data="LOCAL"/></condition></extension>
+      <extension name="out"><condition field="\${user_exists}" expression="^false$"/><condition field="destination_number" expression="^(\\d{11})$"><action application="hangup" data="OUT"/></condition></extension>
+    </context>`;
+    const a = miniTree({
+      profile: `<param name="context" value="c"/><param name="auth-calls" value="false"/>`,
+      vars: `<X-PRE-PROCESS cmd="set" data="x=1"/>`,
+      directory: `<domain name="pbx.example.com"><groups><group name="default"><users>
+        <user id="1000"/><user id="1001" number-alias="2001"/><user id="1002" type="pointer"/>
+      </users></group></groups></domain>`,
+      dialplan,
+    });
+    const to = (n: string) => route(a, { to: n, vars: { domain_name: 'pbx.example.com' } }).outcome.endpoint;
+    expect(to('1000')).toBe('LOCAL');
+    expect(to('2001')).toBe('LOCAL'); // number-alias
+    expect(to('1002')).toBe(null); // a pointer user is not found: false, and 1002 is not 11 digits
+    expect(to('12125551234')).toBe('OUT');
+    // an API fsconf does not know, written with a space, stays unknown (it was read as an unset variable: "")
+    const b = miniTree({
+      profile: `<param name="context" value="c"/><param name="auth-calls" value="false"/>`,
+      dialplan: `<context name="c"><extension name="x"><condition field="\${hash select/k/v}" expression="^$"><action application="hangup" data="A"/><anti-action application="hangup" data="B"/></condition></extension></context>`,
+    });
+    const r = route(b, { to: '1' });
+    expect(r.outcome.kind).toBe('undecided');
+    expect(r.outcome.reason).toContain('${hash select/k/v}');
+  });
 });

@@ -207,7 +207,27 @@ class World {
       if (hasUnknown(a) || this.sim.model.domains.some((d) => hasUnknown(domainName(d)))) return undefined;
       return 'false';
     }
+    if (name === 'user_exists') return this.userExists(args);
     return undefined;
+  }
+
+  /**
+   * mod_commands' user_exists `<key> <user> <domain>` (mod_commands.c:1369-1418 at v1.10.12): "true" when
+   * the directory has the user, else "false" (also for fewer than 3 arguments). Names compare ignoring case
+   * (switch_xml_find_child*); key `id` also matches number-alias; pointer users are skipped
+   * (find_user_in_tag). Undefined when the answer depends on a value fsconf cannot know.
+   */
+  userExists(args: string): string | undefined {
+    const [key, user, domain] = args.split(' ').filter((w) => w !== '');
+    if (!key || !user || !domain) return 'false';
+    if (hasUnknown(args) || key.toLowerCase() !== 'id') return undefined;
+    const doms = this.sim.model.domains;
+    if (doms.some((d) => hasUnknown(domainName(d)))) return undefined;
+    const d = doms.find((x) => domainName(x).toLowerCase() === domain.toLowerCase());
+    if (!d) return 'false';
+    if (d.users.some((u) => u.id.includes('$') || u.numberAlias?.includes('$'))) return undefined;
+    const same = (v: string | undefined) => v !== undefined && v.toLowerCase() === user.toLowerCase();
+    return d.users.some((u) => u.type?.toLowerCase() !== 'pointer' && (same(u.id) || same(u.numberAlias))) ? 'true' : 'false';
   }
 
   expand(s: string): string {

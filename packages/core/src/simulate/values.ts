@@ -68,6 +68,18 @@ function closing(s: string, open: number): number {
   return -1;
 }
 
+/** Index of the first ' ' or '(' outside unknown parts (where FreeSWITCH splits an API name from its arguments), or -1. */
+function firstSplit(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === U_OPEN) {
+      i = s.indexOf(U_CLOSE, i);
+      if (i < 0) return -1;
+    } else if (c === ' ' || c === '(') return i;
+  }
+  return -1;
+}
+
 export interface Lookup {
   /** A variable's value; undefined = unset (expands to nothing). */
   get(name: string): string | undefined;
@@ -77,7 +89,7 @@ export interface Lookup {
 
 /**
  * switch_channel_expand_variables (src/switch_channel.c): `${name}` is the variable (empty when unset),
- * `${api(args)}` calls an API; nested `${a_${b}}` expand inside out. `$${}` was expanded at load time.
+ * `${api(args)}` and `${api args}` call an API; nested `${a_${b}}` expand inside out. `$${}` was expanded at load time.
  */
 export function expandVars(s: string, look: Lookup, depth = 0): string {
   if (!s.includes('${') || depth > 20) return s;
@@ -97,7 +109,19 @@ export function expandVars(s: string, look: Lookup, depth = 0): string {
         out += s.slice(i);
         break;
       }
-      const inner = expandVars(s.slice(i + 2, end), look, depth + 1);
+      const raw = s.slice(i + 2, end);
+      // `${api args}`: a space before any '(' makes the name an API too (switch_channel.c:4105-4138 at
+      // v1.10.12), e.g. FusionPBX's ${user_exists id ${destination_number} ${domain_name}}
+      const space = firstSplit(raw);
+      if (space > 0 && raw[space] === ' ') {
+        const name = expandVars(raw.slice(0, space), look, depth + 1).trim();
+        const args = expandVars(raw.slice(space + 1), look, depth + 1);
+        const r = hasUnknown(name) ? undefined : look.api(name, args);
+        out += r ?? unknownPart(`\${${display(name)} ${display(args)}}`);
+        i = end + 1;
+        continue;
+      }
+      const inner = expandVars(raw, look, depth + 1);
       const paren = inner.indexOf('(');
       if (paren > 0 && inner.endsWith(')')) {
         const name = inner.slice(0, paren).trim();
