@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFindings } from '../../testing/check.js';
+import { runFixture } from '../../testing/fixture.js';
 import { ruleTree } from '../../testing/trees.js';
 
 // default_password is still the stock 1234
@@ -24,6 +25,18 @@ const bad = ruleTree({
       </group>
     </groups>
   </domain>
+</include>
+`,
+  // the stock default.xml's check that delays every call while the password is 1234
+  'dialplan/default.xml': `<include>
+  <context name="default">
+    <extension name="global" continue="true">
+      <condition field="\${default_password}" expression="^1234$" break="never">
+        <action application="log" data="CRIT Open $\${conf_dir}/vars.xml and change the default_password."/>
+        <action application="sleep" data="10000"/>
+      </condition>
+    </extension>
+  </context>
 </include>
 `,
 });
@@ -60,5 +73,20 @@ describe('directory/default-password', () => {
 
   it('the fixed config has no finding', () => {
     expect(checkFindings(fixed, { only: ['directory/default-password'] }).findings).toEqual([]);
+  });
+
+  it('without the stock dialplan check, no claim that calls are delayed', () => {
+    const r = runFixture(
+      ruleTree({
+        'vars.xml': `<include>
+  <X-PRE-PROCESS cmd="set" data="default_password=1234"/>
+</include>
+`,
+      }),
+      { only: ['directory/default-password'] },
+    );
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'default_password is the stock "1***": every stock directory user shares it, and it is the first password anyone tries',
+    ]);
   });
 });
