@@ -1,6 +1,8 @@
 // What a bridge dials: each endpoint of the data string (`,` = at once, `|` = one after the other,
 // `:_:` = enterprise), with its `{}`/`<>`/`[]` variable blocks removed, classified by where it goes.
 import type { Model } from '../model.js';
+import type { Tree } from '../tree.js';
+import { findGateway, gatewayDefs } from '../semantics/gateways.js';
 import type { BridgeTarget } from './types.js';
 import { display, hasUnknown, U_CLOSE, U_OPEN } from './values.js';
 
@@ -65,8 +67,15 @@ function stripBlocks(s: string): string {
   }
 }
 
-export function classifyBridge(model: Model, data: string): BridgeTarget[] {
+export interface Classified {
+  targets: BridgeTarget[];
+  /** `sofia/gateway/<name>` targets whose gateway no profile (nor directory user) defines: mod_sofia fails the leg (INVALID_GATEWAY) */
+  missing: BridgeTarget[];
+}
+
+export function classifyBridge(tree: Tree, model: Model, data: string): Classified {
   const out: BridgeTarget[] = [];
+  const missing: BridgeTarget[] = [];
   for (const part of splitTop(stripBlocks(data))) {
     const target = stripBlocks(part);
     const parts = target.split('/');
@@ -87,8 +96,11 @@ export function classifyBridge(model: Model, data: string): BridgeTarget[] {
         t.kind = 'gateway';
         const name = parts[2] ?? '';
         t.name = display(name);
-        const gw = hasUnknown(name) ? undefined : model.gateways.find((g) => g.name === name);
+        // the gateways FreeSWITCH knows (profiles and directory users; `profile::name`), as dialplan/unknown-gateway sees them
+        const defs = hasUnknown(name) ? undefined : gatewayDefs(tree, model);
+        const gw = defs && findGateway(defs, name);
         if (gw) t.location = { file: gw.node.doc.path, line: gw.node.doc.lines.lineOf(gw.node.el.start) + 1 };
+        else if (defs && name) missing.push(t);
       } else {
         const rest = parts.slice(2).join('/');
         // sofia/<profile>/<user>%<domain>: a user registered on that profile
@@ -99,5 +111,5 @@ export function classifyBridge(model: Model, data: string): BridgeTarget[] {
     else if (tech) t.kind = 'other';
     out.push(t);
   }
-  return out;
+  return { targets: out, missing };
 }

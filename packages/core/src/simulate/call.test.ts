@@ -29,6 +29,28 @@ describe('admission (sofia.c acl_count block)', () => {
     expect(route(a, { to: '0044123', from: '192.0.2.9' }).admission.verdict).toBe('challenged');
   });
 
+  it('a bridge to a gateway no profile defines does not leave the switch: mod_sofia fails the leg (INVALID_GATEWAY)', () => {
+    const a = miniTree({
+      profile: `<profile name="edge"><settings>
+        <param name="context" value="trunk"/><param name="auth-calls" value="false"/>
+      </settings><gateways><gateway name="voipco"><param name="proxy" value="198.51.100.1"/></gateway></gateways></profile>`,
+      dialplan: `<context name="trunk"><extension name="out"><condition field="destination_number" expression="^(\\d+)$">
+        <action application="bridge" data="sofia/gateway/voipc0/$1"/></condition></extension></context>`,
+    });
+    const r = route(a, { to: '14155551234' });
+    expect(r.outcome).toMatchObject({ kind: 'bridge', endpoint: 'sofia/gateway/voipc0/14155551234', external: false });
+    expect(r.outcome.reason).toContain('gateway "voipc0", which no sofia profile defines: mod_sofia fails this leg with INVALID_GATEWAY');
+    // `profile::name` names a defined gateway
+    const b = miniTree({
+      profile: `<profile name="edge"><settings>
+        <param name="context" value="trunk"/><param name="auth-calls" value="false"/>
+      </settings><gateways><gateway name="voipco"><param name="proxy" value="198.51.100.1"/></gateway></gateways></profile>`,
+      dialplan: `<context name="trunk"><extension name="out"><condition field="destination_number" expression="^(\\d+)$">
+        <action application="bridge" data="sofia/gateway/edge::voipco/$1"/></condition></extension></context>`,
+    });
+    expect(route(b, { to: '14155551234' }).outcome).toMatchObject({ kind: 'bridge', external: true });
+  });
+
   it('list:pass_context:fail_context routes by the verdict; auth-calls off with a failing address and no fail context is 403', () => {
     const acl = `<list name="office" default="deny"><node type="allow" cidr="10.0.0.0/8"/></list>`;
     const dialplan = `<context name="inside"><extension name="x"><condition><action application="hangup" data="INSIDE"/></condition></extension></context>
@@ -88,7 +110,8 @@ describe('admission (sofia.c acl_count block)', () => {
 
   it('--user: variables inherited from group and domain set user_context, toll_allow and accountcode', () => {
     const a = miniTree({
-      profile: `<param name="context" value="public"/><param name="auth-calls" value="true"/>`,
+      profile: `<profile name="edge"><settings><param name="context" value="public"/><param name="auth-calls" value="true"/></settings>
+        <gateways><gateway name="carrier"><param name="proxy" value="198.51.100.1"/></gateway></gateways></profile>`,
       directory: `<domain name="corp.example"><variables><variable name="user_context" value="staff"/><variable name="accountcode" value="domain-acct"/></variables>
         <groups><group name="sales"><variables><variable name="toll_allow" value="domestic,international"/></variables>
           <users><user id="2001"><params><param name="password" value="x"/></params><variables><variable name="accountcode" value="2001-acct"/></variables></user></users>

@@ -32,7 +32,17 @@ import { display, expandVars, hasUnknown, preprocessed, substitute, unknownPart,
 import { domainName, findUser, mergeUser, type MergedUser } from './directory.js';
 import { datetimeCheck, hasTimeAttr, parseAt, type TimeCheck, type WallClock } from './time-check.js';
 import { classifyBridge } from './bridge.js';
-import { RouteInputError, type Admission, type Location, type Outcome, type RouteAction, type RouteInput, type RouteResult, type TraceStep } from './types.js';
+import {
+  RouteInputError,
+  type Admission,
+  type BridgeTarget,
+  type Location,
+  type Outcome,
+  type RouteAction,
+  type RouteInput,
+  type RouteResult,
+  type TraceStep,
+} from './types.js';
 
 const MAX_WORLDS = 64;
 const MAX_TRANSFERS = 30;
@@ -1142,13 +1152,18 @@ function execute(world: World, apps: QueuedApp[], depth: number, transfers: { n:
       continue;
     }
     if (app === 'bridge') {
-      const targets = classifyBridge(world.sim.model, expanded);
-      const external = targets.some((t) => t.kind === 'gateway' || t.kind === 'external-uri');
+      const { targets, missing } = classifyBridge(world.sim.tree, world.sim.model, expanded);
+      // a gateway no profile defines is no way out: mod_sofia fails that leg with INVALID_GATEWAY
+      const external = targets.some((t) => (t.kind === 'gateway' && !missing.includes(t)) || t.kind === 'external-uri');
+      const what = (t: BridgeTarget) =>
+        missing.includes(t)
+          ? `${display(t.target)} (gateway "${t.name ?? ''}", which no sofia profile defines: mod_sofia fails this leg with INVALID_GATEWAY)`
+          : `${display(t.target)} (${t.kind})`;
       return {
         kind: 'bridge',
         endpoint: display(expanded),
         external,
-        reason: `bridge to ${targets.map((t) => `${display(t.target)} (${t.kind})`).join(', ')}`,
+        reason: `bridge to ${targets.map(what).join(', ')}`,
         targets,
         action: ra,
       };
