@@ -13,9 +13,18 @@ export { VERSION };
 /** node:crypto, loaded on first use: only SARIF fingerprints need it, and loading it costs a cold run ~2 ms. */
 const nodeCrypto = (): typeof import('node:crypto') => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
 
+const relMemo = new Map<string, string>();
+
 /** The path as the user sees it from cwd (cwd may be reached through a symlink: compare real paths too). */
 export function rel(file: string, cwd: string): string {
-  let r = nodePath.relative(cwd, file);
+  // findings share a few files: path.relative (two resolves, in code not yet optimised) once per file;
+  // only the pure part is remembered (what realpath answers may change)
+  const key = `${cwd}\u0000${file}`;
+  let r = relMemo.get(key);
+  if (r === undefined) {
+    if (relMemo.size >= 5000) relMemo.clear();
+    relMemo.set(key, (r = nodePath.relative(cwd, file)));
+  }
   if (r.startsWith('..')) {
     try {
       const real = nodePath.relative(realpathSync(cwd), realpathSync(file));
