@@ -81,6 +81,33 @@ describe('Route dialog', () => {
     h.unmount();
   });
 
+  it('two files of the trace with the same name (FusionPBX: dialplan/<domain>.xml, directory/<domain>.xml) are told apart by their paths', async () => {
+    const h = setup({ files: FILES });
+    await loaded(h);
+    h.client.commands['fsconf.route'] = () => ({
+      ...RESULT,
+      trace: [
+        { kind: 'admission', text: 'authenticated by digest as 1001@pbx.example.com', uri: uri('directory/pbx.example.com.xml'), line: 29 },
+        { kind: 'context', text: 'hunting in context pbx.example.com for 1000', uri: uri('dialplan/pbx.example.com.xml'), line: 2, depth: 0 },
+        { kind: 'action', text: 'transfer(1000 XML default)', uri: uri('dialplan/public.xml'), line: 4, depth: 0 },
+        { kind: 'outcome', text: 'bridge' },
+      ],
+    });
+    await h.press('S');
+    await h.waitFor((x) => x.includes('Route: simulate a call'));
+    await typeField(h, 'profile', 'internal');
+    await h.press(KEYS.tab);
+    await typeField(h, 'from', '192.0.2.9');
+    await h.press(KEYS.tab);
+    await typeField(h, 'to', '1000');
+    await h.press(KEYS.enter);
+    const f = await h.waitFor((x) => x.includes('outcome: bridge'));
+    expect(f).toMatch(/directory\/pbx\.example\.com\.xml:30\s+authenticated by digest/);
+    expect(f).toMatch(/dialplan\/pbx\.example\.com\.xml:3\s+hunting in context/);
+    expect(f).toMatch(/ public\.xml:5\s+transfer\(1000 XML default\)/);
+    h.unmount();
+  });
+
   it('a server error is shown in the dialog, not a crash; a missing number is asked for', async () => {
     const h = setup({ files: FILES });
     await loaded(h);

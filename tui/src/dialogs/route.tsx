@@ -41,10 +41,24 @@ function routeLines(r: RouteCallResult, rel: (uri: string) => string): Line[] {
     text: `${how}${a.user ? ` as ${a.user}` : ''}${a.response ? ` (${a.response})` : ''}: ${a.reason}`,
     role: a.verdict === 'admitted' ? 'ok' : a.verdict === 'undecided' ? 'warning' : 'error',
   });
+  // a file is named by its base name, unless another file of the trace has the same one (FusionPBX names
+  // both dialplan/<domain>.xml and directory/<domain>.xml after the domain): then by its path
+  const paths = new Map<string, Set<string>>();
+  for (const s of r.trace) {
+    if (s.uri === undefined) continue;
+    const path = rel(s.uri);
+    const base = path.split('/').pop()!;
+    paths.set(base, (paths.get(base) ?? new Set()).add(path));
+  }
+  const label = (uri: string) => {
+    const path = rel(uri);
+    const base = path.split('/').pop()!;
+    return (paths.get(base)?.size ?? 0) > 1 ? path : base;
+  };
   for (const s of r.trace) {
     if (s.kind === 'outcome') continue;
     // the place first, so a long step cut at the screen's edge still says where it is
-    const where = s.uri !== undefined && s.line !== undefined ? `${rel(s.uri).split('/').pop()}:${s.line + 1}` : '';
+    const where = s.uri !== undefined && s.line !== undefined ? `${label(s.uri)}:${s.line + 1}` : '';
     out.push({
       text: `${where.padEnd(19)} ${'  '.repeat(s.depth ?? 0)}${s.text}`,
       role: s.kind === 'action' ? 'accent' : s.kind === 'transfer' || s.kind === 'context' ? 'title' : 'muted',
