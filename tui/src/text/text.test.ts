@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits, diffLines } from './edits.js';
 import { decodeAttr, encodeAttr, hoverColumn, lineSegments, valueAttribute } from './line.js';
 import { markdownToText } from './markdown.js';
+import { counted } from './count.js';
 
 describe('edits and diff', () => {
   it('applies LSP edits in any order', () => {
@@ -70,6 +71,17 @@ describe('line rendering', () => {
       '',
       '  <param/>',
       '• one',
+    ]);
+  });
+});
+
+describe('counted', () => {
+  it('puts the noun in the right number', () => {
+    expect([counted(0, 'user'), counted(1, 'user'), counted(2, 'extension'), counted(1, 'address', 'addresses')]).toEqual([
+      '0 users',
+      '1 user',
+      '2 extensions',
+      '1 address',
     ]);
   });
 });

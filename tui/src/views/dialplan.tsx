@@ -15,6 +15,7 @@ import { useKeys } from '../ui/keys.js';
 import { clean, useTheme } from '../ui/theme.js';
 import type { EditFlow, FormField } from './edit-flow.js';
 import { runKey, type KeyBinding } from '../app/keymap.js';
+import { counted } from '../text/count.js';
 
 type Kind = 'context' | 'extension' | 'condition' | 'action' | 'anti-action';
 
@@ -470,9 +471,10 @@ export function DialplanView(p: DialplanViewProps) {
         const diags = r.kind === 'context' ? [] : findingsAt(el.uri, el.range.start.line);
         const target = moving && r.kind === moving.row.kind && movingSibs[moving.to] && sameAt(movingSibs[moving.to]!.at, el.at);
         const pad = '  '.repeat(r.depth);
+        const err = diags.some((d) => d.severity === 1);
         let text: string;
         if (r.kind === 'context')
-          text = `${open.has(`c:${r.ctx.name}`) ? (theme.unicode ? '▸' : '+') : theme.sym.dirOpen} context ${r.ctx.name} (${r.ctx.extensions.length} extensions)`;
+          text = `${open.has(`c:${r.ctx.name}`) ? (theme.unicode ? '▸' : '+') : theme.sym.dirOpen} context ${r.ctx.name} (${counted(r.ctx.extensions.length, 'extension')})`;
         else if (r.kind === 'extension')
           text = `${String(r.n + 1).padStart(3)}. ${r.ext!.name}${r.ext!.continue === 'true' ? ' (continue)' : ''}  ${rel(r.ext!.uri)}:${r.ext!.range.start.line + 1}`;
         else if (r.kind === 'condition') text = `if ${r.cond!.meaning}`;
@@ -483,7 +485,7 @@ export function DialplanView(p: DialplanViewProps) {
               {selected ? theme.sym.pointer : target ? '»' : ' '}
             </C>
             <Text inverse={selected || !!target} bold={r.kind === 'context' || r.kind === 'extension'}>{` ${pad}${clean(text)}`}</Text>
-            {diags.length ? <C role={diags.some((d) => d.severity === 1) ? 'error' : 'warning'}>{`  ${theme.sym.warning} ${diags.length}`}</C> : null}
+            {diags.length ? <C role={err ? 'error' : 'warning'}>{`  ${err ? theme.sym.error : theme.sym.warning} ${diags.length}`}</C> : null}
           </Row>
         );
       })}

@@ -13,6 +13,7 @@ import { useKeys } from '../ui/keys.js';
 import { clean, useTheme } from '../ui/theme.js';
 import type { EditFlow } from './edit-flow.js';
 import { runKey, type KeyBinding } from '../app/keymap.js';
+import { counted } from '../text/count.js';
 
 type DirRow = { key: string; kind: 'domain' | 'group' | 'user' | 'setting'; domain: Structure['domains'][number]; user?: SUser; text: string };
 
@@ -43,7 +44,7 @@ function directoryRows(s: Structure | undefined, open: ReadonlySet<string>): Dir
       key: `d:${d.name}`,
       kind: 'domain',
       domain: d,
-      text: `domain ${d.name} · ${d.users.length} users · groups: ${d.groups.join(', ') || '(none)'}`,
+      text: `domain ${d.name} · ${counted(d.users.length, 'user')} · groups: ${d.groups.join(', ') || '(none)'}`,
     });
     const groups = new Map<string, SUser[]>();
     for (const u of d.users) {

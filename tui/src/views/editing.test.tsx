@@ -3,7 +3,7 @@
  * every change is the server's planned edit, shown as a diff and written only on `y`.
  */
 import { describe, expect, it } from 'vitest';
-import { KEYS, loadedTree, setup, uri } from '../testing/harness.js';
+import { KEYS, diag, loadedTree, setup, uri } from '../testing/harness.js';
 import type { Structure, StructuralEdit, StructuralEditResult } from '../lsp/structure.js';
 
 const DP = `<include>
@@ -159,6 +159,40 @@ describe('Dialplan view', () => {
     await h.press('n');
     await h.waitFor((x) => !x.includes('Apply this change?'));
     expect(applied).toEqual([]);
+    h.unmount();
+  });
+});
+
+describe('counts and severities in the editing views', () => {
+  it('"1 extension", "1 param · 1 gateway", "1 user"; a param with an error and a warning shows ✖ and the error', async () => {
+    const P = uri('sip_profiles/phones.xml');
+    const ploc = (line: number) => ({ uri: P, range: { start: { line, character: 2 }, end: { line, character: 40 } }, at: { uri: P, line, character: 2 } });
+    const structure: Structure = {
+      ...STRUCTURE,
+      contexts: [{ ...STRUCTURE.contexts[0]!, extensions: [STRUCTURE.contexts[0]!.extensions[0]!] }],
+      profiles: [
+        {
+          ...ploc(0),
+          name: 'phones',
+          params: [{ ...ploc(2), name: 'apply-inbound-acl', value: 'providers', expanded: 'providers' }],
+          gateways: [{ ...ploc(5), name: 'voipco', params: [{ ...ploc(6), name: 'proxy', value: 'sip.voipco.example', expanded: 'sip.voipco.example' }] }],
+          domains: [],
+        },
+      ],
+      domains: [{ ...ploc(0), name: 'example.com', params: [], variables: [], groups: ['default'], users: [] }],
+    };
+    const h = setup({ files: { 'freeswitch.xml': '<document/>\n', 'dialplan/default.xml': DP } });
+    h.client.commands['fsconf.structure'] = () => structure;
+    await loadedTree(h);
+    h.client.publish(P, [diag(2, 4, 10, 2, 'x/warn', 'a warning first'), diag(2, 4, 10, 1, 'acl/unknown-list', 'names "providers", which is no network list')]);
+    await h.press(KEYS.tab, KEYS.tab, KEYS.tab);
+    await h.waitFor((x) => x.includes('context default (1 extension)'));
+    await h.press(KEYS.tab);
+    const f = await h.waitFor((x) => x.includes('profile phones · 1 param · 1 gateway'));
+    expect(f).toContain('gateway voipco (1 param)');
+    expect(f).toMatch(/apply-inbound-acl\s+providers\s+✖ names "providers"/);
+    await h.press(KEYS.tab);
+    await h.waitFor((x) => x.includes('domain example.com · 0 users · groups: default'));
     h.unmount();
   });
 });

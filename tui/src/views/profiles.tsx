@@ -16,6 +16,7 @@ import { markdownToText } from '../text/markdown.js';
 import { messageOf } from './problems.js';
 import type { EditFlow } from './edit-flow.js';
 import { runKey, type KeyBinding } from '../app/keymap.js';
+import { counted } from '../text/count.js';
 
 type Profile = Structure['profiles'][number];
 type PRow = { key: string; kind: 'profile' | 'param' | 'gateway'; profile: Profile; param?: SParam; gateway?: Profile['gateways'][number] };
@@ -192,21 +193,27 @@ export function ProfilesView(p: {
       {visible.map((r, k) => {
         const selected = top + k === i;
         let text: string;
-        if (r.kind === 'profile') text = `profile ${r.profile.name} · ${r.profile.params.length} params · ${r.profile.gateways.length} gateways`;
-        else if (r.kind === 'gateway') text = `    gateway ${r.gateway!.name} (${r.gateway!.params.length} params)`;
+        if (r.kind === 'profile')
+          text = `profile ${r.profile.name} · ${counted(r.profile.params.length, 'param')} · ${counted(r.profile.gateways.length, 'gateway')}`;
+        else if (r.kind === 'gateway') text = `    gateway ${r.gateway!.name} (${counted(r.gateway!.params.length, 'param')})`;
         else {
           const x = r.param!;
           const exp = x.expanded !== null && x.expanded !== x.value ? `  = ${x.expanded}` : x.expanded === null ? '  = (known at run time)' : '';
           text = `  ${x.name.padEnd(28)} ${x.value}${exp}`;
         }
-        const f = r.param ? findings(r.param) : [];
+        // the most severe finding first (an error before a warning)
+        const f = r.param ? findings(r.param).sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1)) : [];
         return (
           <Row key={r.key} width={p.width}>
             <C role="accent" inverse={selected}>
               {selected ? theme.sym.pointer : ' '}
             </C>
             <Text inverse={selected} bold={r.kind === 'profile'}>{` ${clean(text)}`}</Text>
-            {f.length ? <C role={f.some((d) => d.severity === 1) ? 'error' : 'warning'}>{`  ${theme.sym.warning} ${clean(messageOf(f[0]!))}`}</C> : null}
+            {f.length ? (
+              <C
+                role={f[0]!.severity === 1 ? 'error' : 'warning'}
+              >{`  ${f[0]!.severity === 1 ? theme.sym.error : theme.sym.warning} ${clean(messageOf(f[0]!))}`}</C>
+            ) : null}
           </Row>
         );
       })}
