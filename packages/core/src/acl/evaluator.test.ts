@@ -222,6 +222,13 @@ describe('lookup semantics', () => {
     expect(v.unknownList).toBe(true);
     expect(v.reason).toMatch(/did you mean "loopback\.auto"/);
   });
+
+  it('an unknown name close to a defined one says which (fsconf acl 203.0.113.9 providers)', () => {
+    const lists = buildNetworkLists([{ name: 'provider', default: 'deny', nodes: [{ type: 'allow', cidr: '203.0.113.0/24' }] }]);
+    const v = checkAddress(lists, 'providers', '203.0.113.9');
+    expect(v.verdict).toBe('deny');
+    expect(v.reason).toBe('no list named "providers" is defined, so FreeSWITCH silently denies every address (did you mean "provider"?)');
+  });
 });
 
 describe('inline CIDR names (uninitialised-memory emulation)', () => {

@@ -15,6 +15,7 @@
  */
 import { cAtoi, hasMappedPrefix, inetPton4, inetPton4Range, inetPton6, isRecognisedBooleanWord, separateString, switchTrue } from './c-compat.js';
 import { formatIPv4, parseIp, rawParseCidr } from './cidr.js';
+import { didYouMean } from '../kb/did-you-mean.js';
 import type { IpFamily } from './cidr.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -1302,6 +1303,9 @@ export function checkAddress(lists: NetworkLists, name: string, ip: string, port
         break;
       }
     }
+    // a typo (`providers` for `provider`): the closest defined name
+    const near = hint ? undefined : didYouMean(name, lists.lists.keys())[0];
+    if (near) hint = ` (did you mean "${near}"?)`;
     return {
       verdict: 'deny',
       list: name,
