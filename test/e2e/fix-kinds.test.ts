@@ -64,6 +64,46 @@ describe('fsconf lint --fix on vanilla', () => {
   });
 });
 
+describe('fsconf lint --fix-credentials: who must be told', () => {
+  it('event_socket took $${default_password} and gets its own new password in the same pass: the default_password notice no longer names fs_cli', () => {
+    const dir = writeTree({
+      'freeswitch.xml': `<?xml version="1.0"?>
+<document type="freeswitch/xml">
+  <X-PRE-PROCESS cmd="include" data="vars.xml"/>
+  <section name="configuration">
+    <configuration name="event_socket.conf">
+      <settings>
+        <param name="listen-ip" value="::"/>
+        <param name="password" value="$\${default_password}"/>
+      </settings>
+    </configuration>
+  </section>
+  <section name="directory">
+    <domain name="example.com">
+      <groups><group name="default"><users>
+        <user id="100"><params><param name="password" value="$\${default_password}"/></params></user>
+        <user id="101"><params><param name="password" value="$\${default_password}"/></params></user>
+      </users></group></groups>
+    </domain>
+  </section>
+</document>
+`,
+      'vars.xml': `<include>
+  <X-PRE-PROCESS cmd="set" data="default_password=1234"/>
+</include>
+`,
+    });
+    try {
+      const err = fsconf(['lint', dir, '--fix-credentials', '--no-backup'], { cwd: dir }).stderr;
+      expect(err).toMatch(/new secret at \S*freeswitch\.xml:8; update: fs_cli and every event-socket client/);
+      const vars = err.split('\n').find((l) => l.includes('new secret at') && l.includes('vars.xml'));
+      expect(vars).toMatch(/update: 2 directory users share \$\$\{default_password\} \(100, 101\): re-provision their phones with the new password$/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("fsconf lint --fix on the issue's trees", () => {
   it('a call-center image: no did-you-mean, context or ACL is applied, only the safe fixes (swap min/max, drop inline)', () => {
     const dir = writeTree(CALL_CENTER_TREE);

@@ -236,6 +236,14 @@ export function runFix(
     const { fixes, byFile } = preferredFixes(result.findings, kinds);
     if (!fixes.length) break;
     let wrote = 0;
+    // credential notices are computed once the pass is written: an edit in another file may have replaced a use of the secret
+    const written = new Set<string>();
+    const pending: {
+      entry: FixReport['applied'][number];
+      fx: (typeof fixes)[number];
+      e: (typeof fixes)[number]['fix']['edits'][number];
+      analysis: Analysis;
+    }[] = [];
     for (const [file, edits] of byFile) {
       const analysis = result.analyses.find((a) => a.tree.docs.has(file));
       const doc = analysis?.tree.docs.get(file);
@@ -256,18 +264,30 @@ export function runFix(
         const w = writeFileAtomic(file, updated, { expected: original, backup: options.backup !== false && !rep.backup });
         if (w.backup) rep.backup = w.backup;
         wrote++;
+        written.add(file);
         for (const fx of fixes) {
           for (const e of fx.fix.edits) {
             if (e.file !== file) continue;
             // the line the edit changed in this file (an inserted line starts after the line break it begins with)
             const line = e.range.start.line + 1 + (/^\r?\n/.test(e.newText) ? 1 : 0);
-            const notices = fx.fix.kind === 'credential' && analysis ? credentialNotices(analysis, fx.finding, { ...fx.fix, edits: [e] }) : [];
-            rep.applied.push({ rule: fx.finding.rule, line, title: fx.fix.title, ...(notices.length ? { notices } : {}) });
+            const entry: FixReport['applied'][number] = { rule: fx.finding.rule, line, title: fx.fix.title };
+            rep.applied.push(entry);
+            if (fx.fix.kind === 'credential' && analysis) pending.push({ entry, fx, e, analysis });
           }
         }
       } catch (e) {
         rep.refused = e instanceof WriteRefused ? e.message : `cannot write: ${e instanceof Error ? e.message : String(e)}`;
       }
+    }
+    const replaced = fixes.flatMap((fx) => fx.fix.edits.filter((e) => written.has(e.file)));
+    for (const { entry, fx, e, analysis } of pending) {
+      const notices = credentialNotices(
+        analysis,
+        fx.finding,
+        { ...fx.fix, edits: [e] },
+        replaced.filter((r) => r !== e),
+      );
+      if (notices.length) entry.notices = notices;
     }
     result = runLint(paths, options);
     if (!wrote) break;

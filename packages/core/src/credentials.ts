@@ -5,7 +5,7 @@
  * Also where fsconf's own fs_cli calls connect (event_socket.conf's listen-ip, listen-port, password).
  */
 import type { Analysis } from './analysis.js';
-import type { Finding, Fix } from './rules/types.js';
+import type { FileEdit, Finding, Fix } from './rules/types.js';
 import type { Node, Param } from './model.js';
 import type { Doc } from './tree.js';
 import { attr, elementAt, type XmlElement } from './xml/parser.js';
@@ -83,8 +83,12 @@ function paramAt(a: Analysis, doc: Doc, offset: number): Param | undefined {
   return a.model.params.find((p) => p.node.doc === doc && p.valueAttr && offset >= p.valueAttr.valueStart && offset <= p.valueAttr.valueEnd);
 }
 
-/** Where the new secrets of a credential fix are and who must be told (computed on the analysis the fix came from). */
-export function credentialNotices(a: Analysis, finding: Finding, fix: Fix): CredentialNotice[] {
+/**
+ * Where the new secrets of a credential fix are and who must be told (computed on the analysis the fix came
+ * from). `replaced`: the other edits written with it (`fsconf lint --fix-credentials` applies every fix of a
+ * pass): a `$${var}` use one of them replaces no longer takes the new value, so its holder is not told.
+ */
+export function credentialNotices(a: Analysis, finding: Finding, fix: Fix, replaced: readonly FileEdit[] = []): CredentialNotice[] {
   if (fix.kind !== 'credential') return [];
   const out: CredentialNotice[] = [];
   for (const e of fix.edits) {
@@ -103,6 +107,7 @@ export function credentialNotices(a: Analysis, finding: Finding, fix: Fix): Cred
       for (const d of a.tree.order) {
         for (const u of d.scan.varUses) {
           if (u.name !== variable || inComment(d, u.start)) continue;
+          if (replaced.some((r) => r.file === d.path && d.lines.offsetAt(r.range.start) <= u.start && u.start < d.lines.offsetAt(r.range.end))) continue;
           const el = elementAt(d.xml.roots, u.start);
           if (!el || el.name !== 'param' || !SECRET_PARAM.test(attr(el, 'name')?.value ?? '')) continue;
           holders.push(holderOf({ doc: d, el, parent: undefined }, a));
