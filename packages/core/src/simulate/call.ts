@@ -52,6 +52,11 @@ export interface SimulateOptions {
   localNet?: LocalNet;
   /** The call's time when `input.at` is not given (tests); default: this machine's clock. */
   now?: Date;
+  /**
+   * Set to true when the simulation looks at the call's time (a time condition, `${strftime()}`): when it
+   * stays false, the same call at another time takes the same route (exposure.ts asks once, not per moment).
+   */
+  clockRead?: { read: boolean };
 }
 
 function loc(node: Node): Location {
@@ -253,7 +258,8 @@ class World {
 
 class Simulation {
   readonly am: AclModel;
-  readonly clock: WallClock;
+  /** The call's time, for the premises line; what decides the route reads `clock` (which is noted). */
+  readonly wallClock: WallClock;
   constructor(
     readonly tree: Tree,
     readonly model: Model,
@@ -263,7 +269,12 @@ class Simulation {
     this.am = aclModelFor(model, opts.localNet);
     const c = input.at !== undefined ? parseAt(input.at) : undefined;
     if (input.at !== undefined && !c) throw new RouteInputError(`--at ${input.at}: not a time (use YYYY-MM-DDTHH:MM[:SS], the switch's local time)`);
-    this.clock = c ?? parseAt(localIso(opts.now ?? new Date()))!;
+    this.wallClock = c ?? parseAt(localIso(opts.now ?? new Date()))!;
+  }
+
+  get clock(): WallClock {
+    if (this.opts.clockRead) this.opts.clockRead.read = true;
+    return this.wallClock;
   }
 
   private globals = new Map<string, string | undefined>();
@@ -1310,7 +1321,7 @@ export function simulateCall(tree: Tree, model: Model, input: RouteInput, opts: 
       `${undecidedLabels.length} condition${undecidedLabels.length === 1 ? '' : 's'} could not be decided; the outcome is the same either way (${worlds.length} combinations followed): ${undecidedLabels.join('; ')}`,
     );
   }
-  premises.push(`time conditions are evaluated at ${sim.clock.text}${input.at ? '' : " (this machine's clock; give --at for another time)"}`);
+  premises.push(`time conditions are evaluated at ${sim.wallClock.text}${input.at ? '' : " (this machine's clock; give --at for another time)"}`);
   premises.push('variables that nothing in the tree or the call sets are empty, as in FreeSWITCH; the caller is not the switch itself (no sip_looped_call)');
   for (const p of first.premises) premises.push(p);
   trace.push({

@@ -111,6 +111,12 @@ function classify(o: { kind: string; endpoint: string | null; external: boolean;
   return 'none';
 }
 
+interface Run {
+  r: RouteResult | undefined;
+  /** the simulation looked at the call's time */
+  timed: boolean;
+}
+
 const cache = new WeakMap<Model, ProfileExposure[]>();
 
 export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet } = {}): ProfileExposure[] {
@@ -118,23 +124,33 @@ export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet
   if (hit) return hit;
   const out: ProfileExposure[] = [];
   // profiles that admit the stranger the same way (same context, no user) route the same calls
-  const memo = new Map<string, RouteResult | undefined>();
+  const memo = new Map<string, Run>();
   for (const profile of model.profiles) {
     if (!profile.name) continue;
     let admissionKey = '';
     let caller = STRANGER;
-    const run = (to: string, at: string): RouteResult | undefined => {
+    const simulate = (to: string, at: string): Run => {
       const key = `${admissionKey}\u0000${caller}\u0000${to}\u0000${at}`;
-      if (admissionKey && memo.has(key)) return memo.get(key);
+      const hit = admissionKey ? memo.get(key) : undefined;
+      if (hit) return hit;
+      const clockRead = { read: false };
+      let result: Run;
       try {
-        const r = simulateCall(tree, model, { profile: profile.name, from: caller, to, at }, opts.localNet ? { localNet: opts.localNet } : {});
-        if (admissionKey) memo.set(key, r);
-        return r;
+        const r = simulateCall(
+          tree,
+          model,
+          { profile: profile.name, from: caller, to, at },
+          { clockRead, ...(opts.localNet ? { localNet: opts.localNet } : {}) },
+        );
+        result = { r, timed: clockRead.read };
       } catch (e) {
-        if (e instanceof RouteInputError) return undefined;
-        throw e;
+        if (!(e instanceof RouteInputError)) throw e;
+        result = { r: undefined, timed: false };
       }
+      if (admissionKey) memo.set(key, result);
+      return result;
     };
+    const run = (to: string, at: string): RouteResult | undefined => simulate(to, at).r;
     let probe = run('1000', MOMENTS[0]!);
     if (!probe) continue;
     if (probe.admission.verdict !== 'admitted' || probe.admission.by === 'digest') {
@@ -176,41 +192,47 @@ export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet
     }
     for (const job of jobs) {
       for (const at of MOMENTS) {
-        const r = run(job.number, at);
-        if (!r) continue;
-        const alts = r.outcome.alternatives ?? [
-          {
-            assumptions: [],
-            kind: r.outcome.kind,
-            endpoint: r.outcome.endpoint,
-            external: r.outcome.external,
-            path: r.path,
-            ...(r.outcome.action ? { action: r.outcome.action } : {}),
-            ...(r.outcome.targets ? { targets: r.outcome.targets } : {}),
-          },
-        ];
-        // a kind every alternative reaches holds whatever the undecided conditions do: no assumption to name
-        const kinds = new Set(alts.map((x) => classify(x)));
-        for (const alt of alts) {
-          const kind = classify(alt);
-          if (kind === 'none') continue;
-          if (pe.reaches.some((x) => x.number === job.number && x.kind === kind)) continue;
-          const entry: Reach = {
-            number: job.number,
-            at,
-            extension: job.extension,
-            kind,
-            endpoint: alt.endpoint,
-            assumptions: kinds.size === 1 ? [] : alt.assumptions,
-            path: alt.path,
-          };
-          if (alt.action) entry.action = alt.action;
-          if (alt.targets) entry.targets = alt.targets;
-          if (!pe.reaches.some((x) => x.number === entry.number && x.endpoint === entry.endpoint && x.kind === entry.kind)) pe.reaches.push(entry);
-        }
+        const { r, timed } = simulate(job.number, at);
+        if (r) reach(pe, job, at, r);
+        // a route that looked at no time condition is the same at every other moment: one run says it
+        if (!timed) break;
       }
     }
   }
   cache.set(model, out);
   return out;
+}
+
+/** What the call `r` reaches, added to the profile's list (once per number and kind). */
+function reach(pe: ProfileExposure, job: { number: string; extension: string }, at: string, r: RouteResult): void {
+  const alts = r.outcome.alternatives ?? [
+    {
+      assumptions: [],
+      kind: r.outcome.kind,
+      endpoint: r.outcome.endpoint,
+      external: r.outcome.external,
+      path: r.path,
+      ...(r.outcome.action ? { action: r.outcome.action } : {}),
+      ...(r.outcome.targets ? { targets: r.outcome.targets } : {}),
+    },
+  ];
+  // a kind every alternative reaches holds whatever the undecided conditions do: no assumption to name
+  const kinds = new Set(alts.map((x) => classify(x)));
+  for (const alt of alts) {
+    const kind = classify(alt);
+    if (kind === 'none') continue;
+    if (pe.reaches.some((x) => x.number === job.number && x.kind === kind)) continue;
+    const entry: Reach = {
+      number: job.number,
+      at,
+      extension: job.extension,
+      kind,
+      endpoint: alt.endpoint,
+      assumptions: kinds.size === 1 ? [] : alt.assumptions,
+      path: alt.path,
+    };
+    if (alt.action) entry.action = alt.action;
+    if (alt.targets) entry.targets = alt.targets;
+    if (!pe.reaches.some((x) => x.number === entry.number && x.endpoint === entry.endpoint && x.kind === entry.kind)) pe.reaches.push(entry);
+  }
 }
