@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CORPUS, fsconf, REPO } from '../helpers.js';
+import { CLI, CORPUS, fsconf, REPO } from '../helpers.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'fsconf-usage-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -110,5 +110,46 @@ describe('npm install prints no warnings of ours', () => {
     const r = spawnSync('npm', ['install-scripts', 'ls'], { cwd: REPO, encoding: 'utf8', timeout: 60000 });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout + r.stderr).toContain('No packages with unreviewed install scripts');
+  });
+});
+
+describe('output into a pipe', () => {
+  const shell = (cmd: string) => spawnSync('bash', ['-o', 'pipefail', '-c', cmd], { cwd: REPO, encoding: 'utf8', timeout: 60000 });
+  const cli = `node ${JSON.stringify(path.relative(REPO, CLI))}`;
+
+  it('a reader that stops early (| head) is no error: no message, and the exit code is still the lint result', () => {
+    // every corpus tree at once: ~280 KB of JSON, more than a pipe holds, so the writer meets the closed pipe
+    const r = shell(`${cli} lint test/corpus/freeswitch --format json | head -c 10`);
+    expect(r.stdout).toBe('[\n  {\n    ');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1); // pipefail: fsconf's own code (errors found), not a crash and not 0
+  });
+
+  it('a slow reader gets every byte', () => {
+    const all = shell(`${cli} lint test/corpus/freeswitch --format json | wc -c`);
+    const slow = shell(`${cli} lint test/corpus/freeswitch --format json | (sleep 0.5; wc -c)`);
+    expect(Number(slow.stdout.trim())).toBeGreaterThan(200000);
+    expect(slow.stdout).toBe(all.stdout);
+  });
+});
+
+describe('colour only for a terminal', () => {
+  // script(1) runs the command on a pseudo-terminal, as a person at a shell would
+  const onTerminal = (cmd: string, env: NodeJS.ProcessEnv = {}) =>
+    spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: REPO, encoding: 'utf8', timeout: 60000, env: { ...process.env, ...env } });
+  const cli = `node ${JSON.stringify(path.relative(REPO, CLI))}`;
+  const minimal = path.relative(REPO, path.join(CORPUS, 'minimal'));
+
+  it('fsconf lint on a terminal colours severities; into a pipe or a file, or with NO_COLOR, it does not', () => {
+    const tty = onTerminal(`${cli} lint ${minimal}`, { NO_COLOR: '' });
+    expect(tty.stdout).toContain('\u001b[33mwarning\u001b[0m');
+    const noColor = onTerminal(`${cli} lint ${minimal}`, { NO_COLOR: '1' });
+    expect(noColor.stdout).toContain(' warning ');
+    expect(noColor.stdout).not.toContain('\u001b[');
+    const piped = onTerminal(`${cli} lint ${minimal} | cat`, { NO_COLOR: '' });
+    expect(piped.stdout).toContain(' warning ');
+    expect(piped.stdout).not.toContain('\u001b[');
+    const toNull = onTerminal(`${cli} lint ${minimal} --color > /dev/null; echo done`, { NO_COLOR: '' });
+    expect(toNull.stdout).toContain('done');
   });
 });

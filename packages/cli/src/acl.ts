@@ -5,6 +5,7 @@
  *
  * Exit codes: 0 allow, 1 deny, 2 usage error (or an answer fsconf cannot know).
  */
+import { writeErr, writeOut } from './output.js';
 import { parseArgs } from 'node:util';
 import * as nodePath from 'node:path';
 import * as nodeFs from 'node:fs';
@@ -88,7 +89,7 @@ function run(args: string[]): number {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(`${USAGE}\nExit codes: 0 allow, 1 deny, 2 usage error.\n`);
+    writeOut(`${USAGE}\nExit codes: 0 allow, 1 deny, 2 usage error.\n`);
     return 0;
   }
   if (positionals.length !== 2)
@@ -114,12 +115,12 @@ function run(args: string[]): number {
   const analysis = analyze(fs, { root, rules: [] });
   const r = testAddress(analysis, ip, list, { ...(port !== undefined ? { port } : {}), ...(localNet !== undefined ? { localNet } : {}) });
   const builtin = analysis.model.aclLists.every((l) => l.name !== list) && list.endsWith('.auto');
-  if (format === 'json') process.stdout.write(JSON.stringify(toJson(r, ip, port), null, 2) + '\n');
+  if (format === 'json') writeOut(JSON.stringify(toJson(r, ip, port), null, 2) + '\n');
   if (r.verdict === 'unknown') {
-    process.stderr.write(`fsconf acl: cannot decide: ${r.reason}\n`);
+    writeErr(`fsconf acl: cannot decide: ${r.reason}\n`);
     return 2;
   }
-  if (format === 'text') process.stdout.write(toText(r, ip, port, builtin));
+  if (format === 'text') writeOut(toText(r, ip, port, builtin));
   return r.verdict === 'allow' ? 0 : 1;
 }
 
@@ -128,7 +129,7 @@ export async function runAclCommand(args: string[]): Promise<number> {
     return run(args);
   } catch (e) {
     const msg = e instanceof UsageError ? e.message : `cannot evaluate: ${e instanceof Error ? e.message : String(e)}`;
-    process.stderr.write(`fsconf acl: ${msg.split('\n')[0]}\n`);
+    writeErr(`fsconf acl: ${msg.split('\n')[0]}\n`);
     return 2;
   }
 }

@@ -4,6 +4,7 @@
  *
  * Exit codes: 0 nothing leaves the switch, 1 a toll-fraud path exists, 2 bad input.
  */
+import { writeErr, writeOut } from './output.js';
 import { parseArgs } from 'node:util';
 import { analyze, exposureOf, NodeFileSystem, STRANGER, type ProfileExposure } from '@fsconf/core';
 import { UsageError, confRootOf, rel } from './args.js';
@@ -81,7 +82,7 @@ function run(args: string[]): number {
     throw new UsageError(`${(e instanceof Error ? e.message : String(e)).split('\n')[0]} (${USAGE})`);
   }
   if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\nExit codes: 0 nothing leaves the switch, 1 a toll-fraud path exists, 2 bad input.\n`);
+    writeOut(`${USAGE}\nExit codes: 0 nothing leaves the switch, 1 a toll-fraud path exists, 2 bad input.\n`);
     return 0;
   }
   if (parsed.positionals.length !== 1) throw new UsageError(`expected one conf folder (${USAGE})`);
@@ -91,7 +92,7 @@ function run(args: string[]): number {
   const root = confRootOf(fs, parsed.positionals[0]!);
   const a = analyze(fs, { root, rules: [] });
   const list = exposureOf(a.tree, a.model);
-  process.stdout.write(format === 'json' ? JSON.stringify(toJson(list), null, 2) + '\n' : toText(list));
+  writeOut(format === 'json' ? JSON.stringify(toJson(list), null, 2) + '\n' : toText(list));
   return list.some((p) => p.reaches.some((r) => r.kind === 'external')) ? 1 : 0;
 }
 
@@ -100,7 +101,7 @@ export async function runExposureCommand(args: string[]): Promise<number> {
     return run(args);
   } catch (e) {
     const msg = e instanceof UsageError ? e.message : `cannot analyse: ${e instanceof Error ? e.message : String(e)}`;
-    process.stderr.write(`fsconf exposure: ${msg.split('\n')[0]}\n`);
+    writeErr(`fsconf exposure: ${msg.split('\n')[0]}\n`);
     return 2;
   }
 }

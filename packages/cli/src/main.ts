@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import * as nodeFs from 'node:fs';
 import { VERSION } from './version.js';
+import { isTerminal, writeErr, writeOut } from './output.js';
 // commands load what they need: the terminal UI path does not pay for loading the engine here
 type Lint = typeof import('./lint.js');
 type Format = typeof import('./format.js');
@@ -93,7 +94,7 @@ function commandHelp(name: string, c: Command): string {
 }
 
 function fail(message: string): never {
-  process.stderr.write(`fsconf: ${message}\n`);
+  writeErr(`fsconf: ${message}\n`);
   process.exit(2);
 }
 
@@ -121,18 +122,18 @@ let oneShot = false;
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === '--version' || cmd === '-v' || cmd === '-V') {
-    process.stdout.write(`${(await import('./version-text.js')).versionText()}\n`);
+    writeOut(`${(await import('./version-text.js')).versionText()}\n`);
     return 0;
   }
   if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
     const sub = cmd === 'help' && rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
-    process.stdout.write(sub ? commandHelp(rest[0]!, sub) : help());
+    writeOut(sub ? commandHelp(rest[0]!, sub) : help());
     return 0;
   }
   const command = cmd !== undefined ? COMMANDS[cmd] : undefined;
   if (command) {
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(commandHelp(cmd!, command));
+      writeOut(commandHelp(cmd!, command));
       return 0;
     }
     oneShot = true;
@@ -171,10 +172,10 @@ function lint(args: string[], { runFix, runLint, UsageError, formatCredentialNot
   if (!['text', 'json', 'sarif'].includes(format)) fail(`--format must be text, json or sarif, not "${format}"`);
   if (values.config && !nodeFs.existsSync(values.config)) fail(`--config ${values.config}: no such file`);
   const cwd = process.cwd();
-  const showProgress = process.stderr.isTTY && format === 'text';
+  const showProgress = format === 'text' && isTerminal(2);
   const started = Date.now();
   const onProgress = (done: number, total: number) => {
-    if (showProgress && Date.now() - started > 400) process.stderr.write(`\rfsconf: analysed ${done}/${total} tree${total === 1 ? '' : 's'}…`);
+    if (showProgress && Date.now() - started > 400) writeErr(`\rfsconf: analysed ${done}/${total} tree${total === 1 ? '' : 's'}…`);
   };
   let result;
   try {
@@ -187,33 +188,33 @@ function lint(args: string[], { runFix, runLint, UsageError, formatCredentialNot
       });
       for (const r of reports) {
         for (const a of r.applied) {
-          process.stderr.write(`fixed ${r.file}:${a.line} ${a.rule}: ${a.title}\n`);
+          writeErr(`fixed ${r.file}:${a.line} ${a.rule}: ${a.title}\n`);
           // where the new secret is (never the secret) and who must be told
-          for (const n of a.notices ?? []) process.stderr.write(`  ${formatCredentialNotice(n)}\n`);
+          for (const n of a.notices ?? []) writeErr(`  ${formatCredentialNotice(n)}\n`);
         }
-        if (r.backup) process.stderr.write(`  backup: ${r.backup}\n`);
-        if (r.refused) process.stderr.write(`not fixed: ${r.refused}\n`);
+        if (r.backup) writeErr(`  backup: ${r.backup}\n`);
+        if (r.refused) writeErr(`not fixed: ${r.refused}\n`);
       }
       result = after;
       const waiting = after.findings.filter((f) => f.fixes.some((x) => x.kind === 'choice' || (x.kind === 'credential' && !credentials)));
       const secrets = after.findings.filter((f) => f.fixes.some((x) => x.kind === 'credential'));
       if (waiting.length)
-        process.stderr.write(
+        writeErr(
           `${waiting.length} finding${waiting.length === 1 ? '' : 's'} left with fixes a person must pick (run fsconf to choose)${!credentials && secrets.length ? `; ${secrets.length} weak secret${secrets.length === 1 ? '' : 's'}: --fix-credentials replaces them` : ''}\n`,
         );
     } else result = runLint(positionals, { ...(values.config ? { configFile: values.config } : {}), onProgress });
   } catch (e) {
-    if (showProgress) process.stderr.write('\r\u001b[K');
+    if (showProgress) writeErr('\r\u001b[K');
     if (e instanceof UsageError) fail(e.message);
     fail(`cannot lint: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (showProgress && Date.now() - started > 400) process.stderr.write('\r\u001b[K');
+  if (showProgress && Date.now() - started > 400) writeErr('\r\u001b[K');
   const findings = result.findings;
   if (format === 'text') {
-    const color = values.color ?? (process.stdout.isTTY && !process.env.NO_COLOR);
-    process.stdout.write(formatText(findings, cwd, result.fileCount, color));
+    const color = values.color ?? (!process.env.NO_COLOR && isTerminal(1));
+    writeOut(formatText(findings, cwd, result.fileCount, color));
   } else if (format === 'json') {
-    process.stdout.write(JSON.stringify(toJson(findings, cwd), null, 2) + '\n');
+    writeOut(JSON.stringify(toJson(findings, cwd), null, 2) + '\n');
   } else {
     const lineText = (file: string, line: number): string => {
       for (const a of result.analyses) {
@@ -222,7 +223,7 @@ function lint(args: string[], { runFix, runLint, UsageError, formatCredentialNot
       }
       return '';
     };
-    process.stdout.write(JSON.stringify(toSarif(findings, cwd, lineText), null, 2) + '\n');
+    writeOut(JSON.stringify(toSarif(findings, cwd, lineText), null, 2) + '\n');
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
@@ -236,23 +237,17 @@ function optionError(e: unknown): string {
   return (err.message ?? String(e)).split('\n')[0]!;
 }
 
-// `fsconf lint … | head`: a reader that stops early is not an error
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
 main(process.argv.slice(2)).then(
   (code) => {
     if (code < 0) return;
     process.exitCode = code;
-    // a one-shot command is done once its output is with the OS: exit now rather than let V8 finish the
-    // garbage collection the run started (a cold `fsconf lint` spent ~5–20 ms there on a Mark-Compact
-    // nobody waits for). Output still buffered (an asynchronous pipe) lets the process end normally.
-    if (oneShot && !process.stdout.writableLength && !process.stderr.writableLength) process.exit(code);
+    // a one-shot command is done once its output is with the OS (output.ts writes it synchronously): exit
+    // now rather than let V8 finish the garbage collection the run started (a cold `fsconf lint` spent
+    // ~5–20 ms there on a Mark-Compact nobody waits for)
+    if (oneShot) process.exit(code);
   },
   (e: unknown) => {
-    process.stderr.write(`fsconf: ${e instanceof Error ? e.message : String(e)}\n`);
+    writeErr(`fsconf: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 2;
   },
 );

@@ -6,6 +6,7 @@
  *
  * Exit codes: 0 simulated (whatever the outcome), 2 bad input.
  */
+import { writeErr, writeOut } from './output.js';
 import { parseArgs } from 'node:util';
 import { UsageError, confRootOf, rel } from './args.js';
 import { analyze, NodeFileSystem, RouteInputError, simulateCall, type RouteInput, type RouteResult } from '@fsconf/core';
@@ -109,7 +110,7 @@ function run(args: string[]): number {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(`${USAGE}\nExit codes: 0 simulated, 2 bad input.\n`);
+    writeOut(`${USAGE}\nExit codes: 0 simulated, 2 bad input.\n`);
     return 0;
   }
   if (positionals.length !== 1) usage(`expected one conf folder, got ${positionals.length} (${USAGE})`);
@@ -135,7 +136,7 @@ function run(args: string[]): number {
     ...(port !== undefined ? { port } : {}),
   };
   const r = simulateCall(analysis.tree, analysis.model, input);
-  process.stdout.write(format === 'json' ? JSON.stringify(routeJson(r), null, 2) + '\n' : routeText(r));
+  writeOut(format === 'json' ? JSON.stringify(routeJson(r), null, 2) + '\n' : routeText(r));
   return 0;
 }
 
@@ -145,7 +146,7 @@ export async function runRouteCommand(args: string[]): Promise<number> {
   } catch (e) {
     const known = e instanceof UsageError || e instanceof RouteInputError;
     const msg = known ? (e as Error).message : `cannot simulate: ${e instanceof Error ? e.message : String(e)}`;
-    process.stderr.write(`fsconf route: ${msg.split('\n')[0]}\n`);
+    writeErr(`fsconf route: ${msg.split('\n')[0]}\n`);
     return 2;
   }
 }

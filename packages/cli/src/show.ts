@@ -6,6 +6,7 @@
  *
  * Exit codes: 0 printed, 2 usage error or nothing to show.
  */
+import { writeErr, writeOut } from './output.js';
 import { parseArgs } from 'node:util';
 import { UsageError, confRootOf } from './args.js';
 import { analyze, assemble, NodeFileSystem, SECTIONS, toOrderedObject, toXml } from '@fsconf/core';
@@ -13,7 +14,7 @@ import { analyze, assemble, NodeFileSystem, SECTIONS, toOrderedObject, toXml } f
 const USAGE = `usage: fsconf show CONF [--section ${SECTIONS.join('|')}] [--name NAME] [--format xml|json] [--origins] [--reveal]`;
 
 function usage(message: string): never {
-  process.stderr.write(`fsconf show: ${message}\n${USAGE}\n`);
+  writeErr(`fsconf show: ${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
@@ -56,7 +57,7 @@ export function runShowCommand(args: string[]): number {
     reveal: values.reveal === true,
   });
   if ('error' in r) usage(r.error);
-  if (format === 'json') process.stdout.write(JSON.stringify(toOrderedObject(r.elements, r.root, values.origins === true), null, 2) + '\n');
-  else process.stdout.write(toXml(r.elements, r.root, values.origins === true).text);
+  if (format === 'json') writeOut(JSON.stringify(toOrderedObject(r.elements, r.root, values.origins === true), null, 2) + '\n');
+  else writeOut(toXml(r.elements, r.root, values.origins === true).text);
   return 0;
 }
