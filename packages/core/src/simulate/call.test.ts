@@ -318,3 +318,49 @@ describe('API calls in ${…}', () => {
     expect(r.outcome.reason).toContain('${hash select/k/v}');
   });
 });
+
+describe('scripts that return (lua, javascript, python, perl)', () => {
+  // FusionPBX: every inbound call runs `lua app.lua call_block` (continue="true"), then the DID routes it
+  const fusion = (didActions: string) =>
+    miniTree({
+      profile: GW,
+      dialplan: `<context name="public">
+        <extension name="call_block" continue="true"><condition field="destination_number" expression="^(.+)$">
+          <action application="lua" data="app.lua call_block"/></condition></extension>
+        <extension name="did"><condition field="destination_number" expression="^00(\\d+)$">
+          ${didActions}</condition></extension>
+      </context>`,
+    });
+
+  it('the dialplan goes on after the script; the outcome names both: the script returns, or takes the call', () => {
+    const r = route(fusion(`<action application="bridge" data="sofia/gateway/carrier/$1"/>`), { to: '0044123' });
+    expect(apps(r)).toEqual(['lua(app.lua call_block)', 'bridge(sofia/gateway/carrier/44123)']);
+    expect(r.outcome.kind).toBe('undecided');
+    expect(r.outcome.external).toBe(true);
+    const alts = r.outcome.alternatives!.map((x) => `${x.kind} ${x.endpoint}: ${x.assumptions.join('; ')}`);
+    expect(alts).toEqual([
+      'bridge sofia/gateway/carrier/44123: the script lua app.lua call_block (line 18): returns with the call still up',
+      'other lua app.lua call_block: the script lua app.lua call_block (line 18): takes the call (hangs up, transfers or bridges it)',
+    ]);
+    expect(r.trace.map((t) => t.text)).toContain('lua app.lua call_block returns: the dialplan goes on (the script itself is not simulated)');
+    expect(r.premises).toContain('a script that returns (lua, javascript, python, perl) is taken to change no variable the later steps read');
+  });
+
+  it('a script with nothing after it takes the call, as before: no branch', () => {
+    const a = miniTree({
+      profile: GW,
+      dialplan: `<context name="public"><extension name="ivr"><condition field="destination_number" expression="^5000$">
+        <action application="answer"/><action application="javascript" data="ps_pizza.js"/></condition></extension></context>`,
+    });
+    const r = route(a, { to: '5000' });
+    expect(r.outcome).toMatchObject({ kind: 'other', endpoint: 'javascript ps_pizza.js', reason: 'javascript takes the call' });
+    expect(r.outcome.alternatives).toBeUndefined();
+    expect(r.premises.join('\n')).not.toContain('a script that returns');
+  });
+
+  it('a script before a hangup: both ways are named, and neither leaves the switch', () => {
+    const r = route(fusion(`<action application="hangup" data="CALL_REJECTED"/>`), { to: '0044123' });
+    expect(r.outcome.alternatives!.map((x) => x.kind)).toEqual(['hangup', 'other']);
+    expect(r.outcome.external).toBe(false);
+  });
+});

@@ -63,6 +63,15 @@ function loc(node: Node): Location {
   return { file: node.doc.path, line: node.doc.lines.lineOf(node.el.start) + 1 };
 }
 
+/**
+ * Applications that run a script in the call's thread. When the script returns with the call still up,
+ * FreeSWITCH goes on with the next queued application (switch_core_session_execute_application returns to
+ * the dialplan's list): FusionPBX runs `lua app.lua call_block` on every inbound call before routing it.
+ * What the script does is not simulated: with applications after it, both are followed (it takes the call;
+ * it returns).
+ */
+const SCRIPT = new Set(['lua', 'javascript', 'python', 'perl']);
+
 /** Applications that take the call over: the simulation stops there (outcome "other"). */
 const TAKEOVER = new Set([
   'voicemail',
@@ -1082,7 +1091,8 @@ function record(world: World, q: QueuedApp, expanded: string): RouteAction {
 }
 
 function execute(world: World, apps: QueuedApp[], depth: number, transfers: { n: number }): Outcome | undefined {
-  for (const q of apps) {
+  for (let i = 0; i < apps.length; i++) {
+    const q = apps[i]!;
     if (q.branch && ROUTING.has(q.application) && world.decideLabel(q.branch.label) !== q.branch.value) continue;
     if (q.branch && !ROUTING.has(q.application)) {
       // it may or may not run: what it sets is unknown afterwards
@@ -1194,6 +1204,14 @@ function execute(world: World, apps: QueuedApp[], depth: number, transfers: { n:
       if (code >= 300)
         return { kind: 'hangup', endpoint: `respond ${display(expanded)}`, external: false, reason: `the dialplan answers ${display(expanded)}`, action: ra };
       continue;
+    }
+    if (SCRIPT.has(app) && i < apps.length - 1) {
+      const script = `${app} ${display(expanded)}`.trim();
+      if (!world.decide(`the script ${script} (line ${ra.line})`, 'takes the call (hangs up, transfers or bridges it)', 'returns with the call still up')) {
+        world.step({ kind: 'note', text: `${script} returns: the dialplan goes on (the script itself is not simulated)`, ...l, depth });
+        world.premises.add('a script that returns (lua, javascript, python, perl) is taken to change no variable the later steps read');
+        continue;
+      }
     }
     if (TAKEOVER.has(app))
       return { kind: 'other', endpoint: `${app} ${display(expanded)}`.trim(), external: false, reason: `${app} takes the call`, action: ra };

@@ -48,3 +48,46 @@ describe('exposure at the moments it tries', () => {
     expect(external(a)).toEqual(['00111111 2026-01-07T10:00:00']);
   });
 });
+
+describe('exposure past a script that returns', () => {
+  it("FusionPBX's lua call_block before the DID route: the gateway behind it is found, with the assumption named", () => {
+    const withScript = miniTree({
+      profile: `<param name="context" value="public"/><param name="auth-calls" value="false"/>
+        </settings><gateways><gateway name="carrier"><param name="proxy" value="198.51.100.1"/></gateway></gateways><settings>`,
+      dialplan: `<context name="public">
+        <extension name="call_block" continue="true"><condition field="destination_number" expression="^(.+)$">
+          <action application="lua" data="app.lua call_block"/></condition></extension>
+        <extension name="intl"><condition field="destination_number" expression="^00(\\d{6,})$">
+          <action application="bridge" data="sofia/gateway/carrier/$1"/></condition></extension>
+      </context>`,
+    });
+    const reaches = exposureOf(withScript.tree, withScript.model).flatMap((pe) => pe.reaches);
+    const out = reaches.find((r) => r.kind === 'external');
+    expect(out?.number).toBe('00111111');
+    expect(out?.assumptions).toEqual(['the script lua app.lua call_block (line 17): returns with the call still up']);
+  });
+});
+
+describe('numbers passed on to another context', () => {
+  const passOn = (expression: string) =>
+    miniTree({
+      profile: `<param name="context" value="public"/><param name="auth-calls" value="false"/>
+        </settings><gateways><gateway name="carrier"><param name="proxy" value="198.51.100.1"/></gateway></gateways><settings>`,
+      dialplan: `<context name="public">
+        <extension name="to_domain"><condition field="destination_number" expression="${expression}">
+          <action application="transfer" data="$1 XML example.com"/></condition></extension>
+      </context>
+      <context name="example.com">
+        <extension name="international"><condition field="destination_number" expression="^00(\\d{6,})$">
+          <action application="bridge" data="sofia/gateway/carrier/$1"/></condition></extension>
+      </context>`,
+    });
+
+  it('transfer $1 XML example.com from an extension that accepts any digits: the gateway behind it is found', () => {
+    expect(external(passOn('^(\\d+)$'))).toEqual(['00111111 2026-01-07T10:00:00']);
+  });
+
+  it('an extension that passes on only 1xxx numbers does not reach the 00 route', () => {
+    expect(external(passOn('^(1\\d{3})$'))).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ import { expandAttr, type Model, type SofiaProfile, type Extension, type Conditi
 import type { Tree } from '../tree.js';
 import type { LocalNet } from '../semantics/network-lists.js';
 import { simulateCall } from './call.js';
-import { exampleFor } from './regex-match.js';
+import { exampleFor, matchExpression } from './regex-match.js';
 import { preprocessed, hasUnknown } from './values.js';
 import { RouteInputError, type Admission, type BridgeTarget, type RouteAction, type RouteResult } from './types.js';
 
@@ -97,6 +97,52 @@ function catchAllTargets(ext: Extension, here: string): string[] {
   return out;
 }
 
+/**
+ * Contexts an extension hands the dialled number on to (`transfer $1 XML example.com`,
+ * `transfer ${destination_number} XML …`): a number of the target context gets there when the extension's
+ * own destination_number expressions accept it (FusionPBX and many hand-written public contexts pass DIDs
+ * on this way). Returns the target contexts with that test.
+ */
+function passThroughTargets(tree: Tree, ext: Extension, here: string): { context: string; accepts: (n: string) => boolean }[] {
+  const exprs: string[] = [];
+  destinationExpressions(tree, ext.conditions, exprs);
+  if (!exprs.length || exprs.some((e) => hasUnknown(e) || e.includes('${'))) return [];
+  const out: { context: string; accepts: (n: string) => boolean }[] = [];
+  const accepts = (n: string) =>
+    exprs.every((e) => {
+      const m = matchExpression(e, n);
+      return !m.decided || m.matched;
+    });
+  const visit = (cs: Condition[]): void => {
+    for (const c of cs) {
+      for (const a of c.actions) {
+        if (a.application !== 'transfer' && a.application !== 'execute_extension') continue;
+        const parts = (a.data.value ?? '').trim().split(/\s+/);
+        if (!/\$\d|\$\{destination_number\}/.test(parts[0] ?? '') || (parts[1] !== undefined && parts[1] !== 'XML')) continue;
+        const ctx = parts[2] ?? here;
+        if (ctx !== here && !ctx.includes('$') && !out.some((t) => t.context === ctx)) out.push({ context: ctx, accepts });
+      }
+      visit(c.children);
+    }
+  };
+  visit(ext.conditions);
+  return out;
+}
+
+/** Applications with which an extension can send the call on: where toll fraud goes. */
+const ONWARD = new Set(['bridge', 'transfer', 'execute_extension', 'enum', 'lua', 'javascript', 'python', 'perl', 'socket', 'httapi']);
+
+/**
+ * Can the extension send the call on (bridge it, transfer it, run a script)? Numbers passed through to
+ * another context are tried only for such extensions: one that ends in a conference, voicemail or a
+ * hangup adds nothing to what leaves the switch, and each number tried is a simulated call.
+ */
+function sendsOn(ext: Extension): boolean {
+  const visit = (cs: Condition[]): boolean =>
+    cs.some((c) => [...c.actions, ...c.antiActions].some((a) => ONWARD.has(a.application.toLowerCase())) || visit(c.children));
+  return visit(ext.conditions);
+}
+
 function classify(o: { kind: string; endpoint: string | null; external: boolean; targets?: BridgeTarget[] }): Reach['kind'] {
   if (o.kind === 'bridge') {
     if (o.external) return 'external';
@@ -171,14 +217,14 @@ export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet
     if (!landing) continue;
     const tried = new Set<string>();
     const jobs: { number: string; extension: string }[] = [];
-    const add = (ext: Extension, via?: Extension): void => {
+    const add = (ext: Extension, via?: Extension, accepts?: (n: string) => boolean): void => {
       const n = numbersFor(tree, ext);
       if (!n.numbers.length) {
         if (!via) pe.skipped.push({ extension: ext.name, reason: n.reason ?? '' });
         return;
       }
       for (const number of n.numbers)
-        if (!tried.has(number)) {
+        if (!tried.has(number) && (!accepts || accepts(number))) {
           tried.add(number);
           jobs.push({ number, extension: (via ?? ext).name });
         }
@@ -188,6 +234,10 @@ export function exposureOf(tree: Tree, model: Model, opts: { localNet?: LocalNet
       for (const target of catchAllTargets(ext, landing.name)) {
         const t: DialplanContext | undefined = model.contexts.find((c) => c.name === target);
         if (t && t !== landing) for (const e2 of t.extensions) add(e2, ext);
+      }
+      for (const { context, accepts } of passThroughTargets(tree, ext, landing.name)) {
+        const t: DialplanContext | undefined = model.contexts.find((c) => c.name === context);
+        if (t && t !== landing) for (const e2 of t.extensions) if (sendsOn(e2)) add(e2, ext, accepts);
       }
     }
     for (const job of jobs) {
@@ -233,6 +283,14 @@ function reach(pe: ProfileExposure, job: { number: string; extension: string }, 
     };
     if (alt.action) entry.action = alt.action;
     if (alt.targets) entry.targets = alt.targets;
-    if (!pe.reaches.some((x) => x.number === entry.number && x.endpoint === entry.endpoint && x.kind === entry.kind)) pe.reaches.push(entry);
+    if (pe.reaches.some((x) => x.number === entry.number && x.endpoint === entry.endpoint && x.kind === entry.kind)) continue;
+    // the same script taking every call (FusionPBX's call_block before each DID) is said once, not per number
+    const site = (x: Reach) => `${x.action?.file}:${x.action?.line}`;
+    if (
+      kind !== 'external' &&
+      pe.reaches.some((x) => x.kind === kind && x.endpoint === entry.endpoint && site(x) === site(entry) && x.assumptions.join() === entry.assumptions.join())
+    )
+      continue;
+    pe.reaches.push(entry);
   }
 }
