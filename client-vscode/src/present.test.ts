@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revealTarget, verdictDetail, verdictMessage } from './present.js';
+import { revealTarget, routeMarkdown, verdictDetail, verdictMessage } from './present.js';
 
 describe('ACL verdict presentation', () => {
   const rel = (u: string) => u.replace('file:///conf/', '');
@@ -44,5 +44,40 @@ describe('ACL verdict presentation', () => {
     expect(verdictDetail('203.0.113.66', r, rel)).toBe(
       '# 203.0.113.66 → DENY by ACL "trunks"\n\nDecided by `deny 203.0.113.66/32` at acl.conf.xml:5.\n\nWhy: the /32 deny is longer than the /24 allow\n\nEvery node that matched (the longest prefix wins; on a tie, the first):\n\n- `allow 203.0.113.0/24` (/24) at acl.conf.xml:4\n- `deny 203.0.113.66/32` (/32) at acl.conf.xml:5\n',
     );
+  });
+});
+
+describe('routeMarkdown: where a bridge takes the call', () => {
+  const base = {
+    admission: {
+      profile: 'edge',
+      from: '198.51.100.7',
+      verdict: 'admitted' as const,
+      authenticated: true,
+      by: 'acl' as const,
+      reason: 'the carriers list allows it',
+    },
+    context: 'from-carrier',
+    contexts: ['from-carrier'],
+    actions: [],
+    trace: [],
+    premises: [],
+  };
+  const outcome = (external: boolean, missing: boolean) => ({
+    kind: 'bridge' as const,
+    endpoint: 'sofia/gateway/upstrem/44123',
+    external,
+    reason: 'bridge',
+    targets: [{ target: 'sofia/gateway/upstrem/44123', kind: 'gateway', name: 'upstrem', ...(missing ? { missing: true } : {}) }],
+  });
+  const md = (external: boolean, missing: boolean) => routeMarkdown({ to: '0044123' }, { ...base, outcome: outcome(external, missing) }, (u) => u);
+
+  it('a gateway no profile defines: the bridge fails (INVALID_GATEWAY), it does not stay on the switch', () => {
+    expect(md(false, true)).toContain('— fails: no sofia profile defines gateway upstrem (INVALID\\_GATEWAY)');
+    expect(md(false, true)).not.toContain('stays on the switch');
+  });
+
+  it('a defined gateway: the call leaves the switch', () => {
+    expect(md(true, false)).toContain('— leaves the switch');
   });
 });

@@ -129,6 +129,14 @@ function link(uri: string, line: number, relative: (uri: string) => string): str
 }
 
 /** The simulated call as a Markdown document: admission, steps with links to each file:line, outcome. */
+/** Where a bridge takes the call: out, nowhere (every leg names a gateway no sofia profile defines), or to a local endpoint. */
+function bridgeWhere(o: RouteCallResultT['outcome']): string {
+  if (o.external) return 'leaves the switch';
+  if (o.targets?.length && o.targets.every((t) => t.missing))
+    return `fails: no sofia profile defines gateway ${o.targets.map((t) => t.name).join(', ')} (INVALID_GATEWAY)`;
+  return 'stays on the switch';
+}
+
 export function routeMarkdown(args: Partial<RouteArgsT>, r: RouteCallResultT, relative: (uri: string) => string): string {
   const a = r.admission;
   const out: string[] = [`# Call ${mdEscape(args.from ?? a.from)} → ${mdEscape(args.to ?? '')}${a.profile ? ` on profile ${mdEscape(a.profile)}` : ''}`, ''];
@@ -137,7 +145,7 @@ export function routeMarkdown(args: Partial<RouteArgsT>, r: RouteCallResultT, re
   if (r.context) out.push(`**Context:** ${mdEscape(r.contexts.join(' → '))}`, '');
   const o = r.outcome;
   out.push(
-    `**Outcome:** ${o.kind}${o.endpoint ? ` \`${o.endpoint}\`` : ''}${o.kind === 'bridge' ? (o.external ? ' — leaves the switch' : ' — stays on the switch') : ''}`,
+    `**Outcome:** ${o.kind}${o.endpoint ? ` \`${o.endpoint}\`` : ''}${o.kind === 'bridge' ? ` — ${mdEscape(bridgeWhere(o))}` : ''}`,
     '',
     mdEscape(o.reason),
     '',

@@ -102,7 +102,8 @@ export interface RouteCallResult {
     endpoint: string | null;
     external: boolean;
     reason: string;
-    targets?: { target: string; kind: string; name?: string; location?: RouteLocation }[];
+    /** `missing`: a gateway no sofia profile defines (the leg fails with INVALID_GATEWAY) */
+    targets?: { target: string; kind: string; name?: string; location?: RouteLocation; missing?: boolean }[];
   };
   trace: (Partial<RouteLocation> & { kind: string; text: string; depth?: number })[];
   premises: string[];

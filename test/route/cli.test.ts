@@ -1,5 +1,5 @@
 // `fsconf route` through the real CLI process on FreeSWITCH's vanilla tree and on small trees.
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -129,6 +129,23 @@ describe('fsconf route on small trees', () => {
     expect(r.admission).toMatchObject({ verdict: 'admitted', authenticated: true, by: 'digest', user: '2001@corp.example' });
     expect(r.context).toBe('staff');
     expect(r.outcome).toMatchObject({ kind: 'bridge', external: true });
+  });
+
+  it('a bridge to a gateway no profile defines says it fails, not that the call stays on the switch', () => {
+    const typo = write(
+      'typo',
+      readFileSync(path.join(conf, 'freeswitch.xml'), 'utf8').replace(
+        'sofia/gateway/upstream/$1"/></condition></extension></context>\n<context name="staff">',
+        'sofia/gateway/upstrem/$1"/></condition></extension></context>\n<context name="staff">',
+      ),
+    );
+    const r = fsconf(['route', typo, ...AT, '--profile', 'edge', '--from', '198.51.100.7', '--to', '0044123']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('outcome: bridge sofia/gateway/upstrem/44123  (fails: no sofia profile defines gateway upstrem (INVALID_GATEWAY))');
+    expect(r.stdout).not.toContain('stays on the switch');
+    const j = JSON.parse(fsconf(['route', typo, ...AT, '--format', 'json', '--profile', 'edge', '--from', '198.51.100.7', '--to', '0044123']).stdout);
+    expect(j.outcome.targets[0]).toMatchObject({ kind: 'gateway', name: 'upstrem', missing: true });
+    expect(j.outcome.external).toBe(false);
   });
 });
 

@@ -47,6 +47,15 @@ export function routeJson(r: RouteResult): Record<string, unknown> {
   };
 }
 
+/** Where a bridge takes the call: out, nowhere (every leg names a gateway no profile defines), or to a local endpoint. */
+function bridgeWhere(o: RouteResult['outcome']): string {
+  if (o.external) return 'leaves the switch';
+  const gone = o.targets?.filter((t) => t.missing) ?? [];
+  if (gone.length && gone.length === o.targets?.length)
+    return `fails: no sofia profile defines gateway ${gone.map((t) => t.name).join(', ')} (INVALID_GATEWAY)`;
+  return 'stays on the switch';
+}
+
 export function routeText(r: RouteResult): string {
   const a = r.admission;
   const out: string[] = [];
@@ -69,9 +78,7 @@ export function routeText(r: RouteResult): string {
     });
   }
   const o = r.outcome;
-  out.push(
-    `outcome: ${o.kind}${o.endpoint ? ` ${o.endpoint}` : ''}${o.kind === 'bridge' ? (o.external ? '  (leaves the switch)' : '  (stays on the switch)') : ''}`,
-  );
+  out.push(`outcome: ${o.kind}${o.endpoint ? ` ${o.endpoint}` : ''}${o.kind === 'bridge' ? `  (${bridgeWhere(o)})` : ''}`);
   if (o.targets)
     for (const t of o.targets)
       out.push(`  target: ${t.target} — ${t.kind.replace('-', ' ')}${t.location ? `   ${rel(t.location.file)}:${t.location.line}` : ''}`);

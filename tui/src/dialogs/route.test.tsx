@@ -108,6 +108,32 @@ describe('Route dialog', () => {
     h.unmount();
   });
 
+  it('a bridge to a gateway no profile defines reads as failing, not as staying on the switch', async () => {
+    const h = setup({ files: FILES });
+    await loaded(h);
+    h.client.commands['fsconf.route'] = () => ({
+      ...RESULT,
+      outcome: {
+        kind: 'bridge',
+        endpoint: 'sofia/gateway/upstrem/44123',
+        external: false,
+        reason: 'bridge to sofia/gateway/upstrem/44123 (gateway "upstrem", which no sofia profile defines)',
+        targets: [{ target: 'sofia/gateway/upstrem/44123', kind: 'gateway', name: 'upstrem', missing: true }],
+      },
+    });
+    await h.press('S');
+    await h.waitFor((x) => x.includes('Route: simulate a call'));
+    await typeField(h, 'profile', 'external');
+    await h.press(KEYS.tab);
+    await typeField(h, 'from', '203.0.113.7');
+    await h.press(KEYS.tab);
+    await typeField(h, 'to', '0044123');
+    await h.press(KEYS.enter);
+    const f = await h.waitFor((x) => x.includes('outcome: bridge sofia/gateway/upstrem/44123 — fails'));
+    expect(f).not.toContain('stays on the switch');
+    h.unmount();
+  });
+
   it('a server error is shown in the dialog, not a crash; a missing number is asked for', async () => {
     const h = setup({ files: FILES });
     await loaded(h);

@@ -100,7 +100,10 @@ export function classifyBridge(tree: Tree, model: Model, data: string): Classifi
         const defs = hasUnknown(name) ? undefined : gatewayDefs(tree, model);
         const gw = defs && findGateway(defs, name);
         if (gw) t.location = { file: gw.node.doc.path, line: gw.node.doc.lines.lineOf(gw.node.el.start) + 1 };
-        else if (defs && name) missing.push(t);
+        else if (defs && name) {
+          t.missing = true;
+          missing.push(t);
+        }
       } else {
         const rest = parts.slice(2).join('/');
         // sofia/<profile>/<user>%<domain>: a user registered on that profile

@@ -70,6 +70,8 @@ export interface BridgeTarget {
   name?: string;
   /** where the gateway is defined */
   location?: Location;
+  /** a gateway no sofia profile defines: mod_sofia fails this leg (INVALID_GATEWAY) */
+  missing?: boolean;
 }
 
 export interface Outcome {
