@@ -249,6 +249,7 @@ export interface Vocabulary {
   fields: string[];
   codecs: string[];
   profileParams: { name: string; type: string; default?: string; values?: string[] }[];
+  gatewayParams: { name: string; type: string; default?: string; values?: string[] }[];
 }
 
 /** `fsconf/filesChanged`: files of the tree changed on disk (another editor, git pull); they are being re-analysed. */

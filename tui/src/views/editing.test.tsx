@@ -196,3 +196,78 @@ describe('counts and severities in the editing views', () => {
     h.unmount();
   });
 });
+
+describe('Profiles view: a gateway’s params', () => {
+  const P = uri('sip_profiles/phones.xml');
+  const ploc = (line: number) => ({ uri: P, range: { start: { line, character: 4 }, end: { line, character: 50 } }, at: { uri: P, line, character: 4 } });
+  const gateway = {
+    ...ploc(5),
+    name: 'voipco',
+    params: [
+      { ...ploc(6), name: 'proxy', value: 'sip.voipco.example', expanded: 'sip.voipco.example' },
+      { ...ploc(7), name: 'password', value: 's***', expanded: 's***', secret: true as const },
+    ],
+  };
+  const structure: Structure = {
+    ...STRUCTURE,
+    profiles: [{ ...ploc(0), name: 'phones', params: [{ ...ploc(2), name: 'sip-port', value: '5060', expanded: '5060' }], gateways: [gateway], domains: [] }],
+  };
+
+  it('enter opens a gateway: its params, findings and explanation; e edits one as a setParam on the gateway, secrets start empty', async () => {
+    const PHONES = [
+      '<profile name="phones">',
+      '  <settings>',
+      '    <param name="sip-port" value="5060"/>',
+      '  </settings>',
+      '  <gateways>',
+      '    <gateway name="voipco">',
+      '      <param name="proxy" value="sip.voipco.example"/>',
+      '      <param name="password" value="secret-one"/>',
+      '    </gateway>',
+      '  </gateways>',
+      '</profile>',
+      '',
+    ].join('\n');
+    const h = setup({ files: { 'freeswitch.xml': '<document/>\n', 'dialplan/default.xml': DP, 'sip_profiles/phones.xml': PHONES } });
+    h.client.commands['fsconf.structure'] = () => structure;
+    h.client.commands['fsconf.templates'] = () => [];
+    h.client.commands['fsconf.vocabulary'] = () => ({
+      applications: [],
+      fields: [],
+      codecs: [],
+      profileParams: [{ name: 'sip-port', type: 'port', default: '5060' }],
+      gatewayParams: [{ name: 'proxy', type: 'string' }],
+    });
+    const planned: StructuralEdit[] = [];
+    h.client.commands['fsconf.structuralEdit'] = (args) => {
+      planned.push((args as [{ edit: StructuralEdit }])[0].edit);
+      return { edit: { changes: { [P]: [] } }, summary: 'set param proxy on <gateway name="voipco">', created: [], reload: [] } satisfies StructuralEditResult;
+    };
+    await loadedTree(h);
+    h.client.publish(P, [diag(6, 4, 20, 2, 'sofia/gateway-proxy', 'a proxy warning')]);
+    await h.press(KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab);
+    let f = await h.waitFor((x) => x.includes('gateway voipco (2 params)'));
+    expect(f).not.toContain('sip.voipco.example');
+    await h.press('j', 'j'); // profile → sip-port → gateway
+    f = await h.waitFor((x) => x.includes('gateway voipco · enter shows its params'));
+    await h.press(KEYS.enter);
+    f = await h.waitFor((x) => /proxy\s+sip\.voipco\.example\s+⚠ a proxy warning/.test(x));
+    expect(f).toMatch(/password\s+s\*\*\*/);
+    expect(f).toContain('▾ gateway voipco');
+    await h.press('j');
+    await h.waitFor((x) => x.includes('proxy · string · default (none)')); // the gateway's words, not the profile's
+    await h.press('e');
+    await h.waitFor((x) => x.includes('gateway voipco: proxy'));
+    await h.type('x');
+    await h.press(KEYS.enter); // review the diff: the server plans the change
+    await h.waitFor(() => planned.some((e) => e.op === 'setParam'));
+    expect(planned.find((e) => e.op === 'setParam')).toMatchObject({ op: 'setParam', target: gateway.at, name: 'proxy', value: 'sip.voipco.examplex' });
+    await h.press(KEYS.escape);
+    await h.waitFor((x) => x.includes('▾ gateway voipco'));
+    await h.press('j', 'e'); // the password: its secret is never put in the field
+    const pane = await h.waitFor((x) => x.includes('gateway voipco: password'));
+    expect(pane).not.toContain('secret-one');
+    expect(pane).not.toContain('s***');
+    h.unmount();
+  });
+});

@@ -8,6 +8,8 @@ export interface Vocabulary {
   codecs: string[];
   /** A sofia profile's params as the knowledge base knows them: type, default, allowed values. */
   profileParams: { name: string; type: string; default?: string; values?: string[] }[];
+  /** A gateway's params, the same way. */
+  gatewayParams: { name: string; type: string; default?: string; values?: string[] }[];
 }
 
 // the names the stock codec modules register (switch_core_codec / mod_* codec_interface names)
@@ -39,11 +41,16 @@ export function vocabulary(): Vocabulary {
       .sort((a, b) => a.name.localeCompare(b.name)),
     fields: allCallerProfileFields().map((f) => f.name),
     codecs: CODECS,
-    profileParams: configParams('sofia.conf', 'settings').map((p) => ({
-      name: p.name,
-      type: p.type,
-      ...(p.default !== undefined ? { default: p.default } : {}),
-      ...(p.values?.length ? { values: p.values.map((v) => v.value) } : {}),
-    })),
+    profileParams: paramWords('settings'),
+    gatewayParams: paramWords('gateway'),
   };
+}
+
+function paramWords(section: 'settings' | 'gateway'): Vocabulary['profileParams'] {
+  return configParams('sofia.conf', section).map((p) => ({
+    name: p.name,
+    type: p.type,
+    ...(p.default !== undefined ? { default: p.default } : {}),
+    ...(p.values?.length ? { values: p.values.map((v) => v.value) } : {}),
+  }));
 }
