@@ -10,7 +10,7 @@ import { ACL_KEYS } from '../dialogs/acl.js';
 import { PROBLEMS_KEYS } from '../views/problems.js';
 import { FILES_KEYS } from '../views/files.js';
 import { FILE_KEYS } from '../views/file.js';
-import { appHints, hintsOf } from './keymap.js';
+import { appHints, hintsOf, moveHint } from './keymap.js';
 import type { Modal } from './types.js';
 
 export type Hint = [key: string, what: string];
@@ -21,8 +21,8 @@ const VIEW_HINTS: Record<ViewName, Hint[]> = {
   files: hintsOf(FILES_KEYS),
   file: hintsOf(FILE_KEYS),
   bans: hintsOf(BANS_KEYS),
-  assembled: [['j/k', 'scroll'], ...hintsOf(ASSEMBLED_KEYS)],
-  help: [['j/k', 'scroll']],
+  assembled: [moveHint('scroll'), ...hintsOf(ASSEMBLED_KEYS)],
+  help: [moveHint('scroll')],
   ...STRUCTURE_HINTS,
 };
 const HINTS = Object.fromEntries(Object.entries(VIEW_HINTS).map(([v, h]) => [v, [...h, ...appHints(v as ViewName)]])) as Record<ViewName, Hint[]>;
@@ -35,12 +35,7 @@ const MODAL_HINTS: Partial<Record<Modal['kind'], Hint[]>> = {
     ['ctrl-c', 'quit'],
   ],
   acl: [['enter', 'test'], ['tab', 'next field / complete'], ...hintsOf(ACL_KEYS), ['esc', 'close']],
-  route: [
-    ['enter', 'simulate / open step'],
-    ['tab', 'fields'],
-    ['j/k', 'steps'],
-    ['esc', 'close'],
-  ],
+  route: [['enter', 'simulate / open step'], ['tab', 'fields'], moveHint('steps'), ['esc', 'close']],
 };
 const TYPING_HINTS: Hint[] = [
   ['enter', 'confirm / review'],

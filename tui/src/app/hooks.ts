@@ -1,6 +1,7 @@
 /** Small state hooks shared by the views. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStdout, type Key } from 'ink';
+import { MOVING_KEYS, type Nav } from './keymap.js';
 
 export interface Size {
   columns: number;
@@ -34,16 +35,11 @@ export function useSpinner(active: boolean, frames: string[], ms = 90): string {
   return frames[i % frames.length]!;
 }
 
-export type Nav = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
+export type { Nav };
 
+/** Which way a key moves the cursor (MOVING_KEYS), if it is a moving key. */
 export function navOf(input: string, key: Key): Nav | undefined {
-  if (key.upArrow || input === 'k') return 'up';
-  if (key.downArrow || input === 'j') return 'down';
-  if (key.pageUp || (key.ctrl && (input === 'b' || input === 'u'))) return 'pageUp';
-  if (key.pageDown || (key.ctrl && (input === 'f' || input === 'd')) || input === ' ') return 'pageDown';
-  if (input === 'g' || key.home) return 'top';
-  if (input === 'G' || key.end) return 'bottom';
-  return undefined;
+  return MOVING_KEYS.find((m) => m.match(input, key))?.nav;
 }
 
 export function moveIndex(index: number, count: number, nav: Nav, page: number): number {

@@ -16,7 +16,8 @@ import { STRUCTURE_HINTS } from '../views/structure-views.js';
 import { hintsFor } from './hints.js';
 import type { Modal } from './types.js';
 import { VIEWS } from '../ui/components.js';
-import { APP_KEYS, appHints, helpOf, hintsOf, runAppKey, runKey, type AppKeyContext, type KeyBinding } from './keymap.js';
+import { APP_KEYS, appHints, helpOf, hintsOf, MOVING_KEYS, runAppKey, runKey, type AppKeyContext, type KeyBinding } from './keymap.js';
+import { navOf } from './hooks.js';
 
 const context = (over: Partial<AppKeyContext> = {}): AppKeyContext => ({
   view: 'problems',
@@ -39,6 +40,8 @@ function eventOf(label: string): { input: string; key: Key } {
   if (keys.startsWith('tab')) return { input: '', key: { ...k, tab: true } };
   if (keys === 'esc') return { input: '', key: { ...k, escape: true } };
   if (keys === 'enter') return { input: '', key: { ...k, return: true } };
+  if (keys === 'PgDn') return { input: '', key: { ...k, pageDown: true } };
+  if (keys === 'PgUp') return { input: '', key: { ...k, pageUp: true } };
   if (keys.startsWith('ctrl-')) return { input: keys.slice(5), key: { ...k, ctrl: true } };
   return keyOf(keys);
 }
@@ -84,6 +87,7 @@ describe('the key tables of views and dialogs', () => {
     ['Bans (mod_cti)', BANS_KEYS],
     ['Assembled (what FreeSWITCH loads)', ASSEMBLED_KEYS],
     ['Dialogs', [...ANSWER_KEYS, ...ACL_KEYS]],
+    ['Moving (every list, page and dialog)', MOVING_KEYS],
   ];
 
   it('each table is its Help section', () => {
@@ -144,5 +148,42 @@ describe('the hint bars', () => {
     for (const v of VIEWS) for (const [k] of bar(v)) expect(explained(k), `${v}: ${k}`).toBe(true);
     for (const kind of ['edit', 'acl', 'route', 'output'] as const)
       for (const [k] of bar('problems', { kind } as Modal)) expect(explained(k), `${kind}: ${k}`).toBe(true);
+  });
+});
+
+describe('the moving keys', () => {
+  it('navOf answers from MOVING_KEYS: every key the Help screen lists moves the way it says', () => {
+    const k = keyOf('x').key;
+    const events: Record<string, { input: string; key: Key }> = {
+      j: keyOf('j'),
+      '↓': { input: '', key: { ...k, downArrow: true } },
+      k: keyOf('k'),
+      '↑': { input: '', key: { ...k, upArrow: true } },
+      PgDn: { input: '', key: { ...k, pageDown: true } },
+      PgUp: { input: '', key: { ...k, pageUp: true } },
+      'ctrl-d': { input: 'd', key: { ...k, ctrl: true } },
+      'ctrl-f': { input: 'f', key: { ...k, ctrl: true } },
+      'ctrl-u': { input: 'u', key: { ...k, ctrl: true } },
+      'ctrl-b': { input: 'b', key: { ...k, ctrl: true } },
+      space: keyOf(' '),
+      g: keyOf('g'),
+      Home: { input: '', key: { ...k, home: true } },
+      G: keyOf('G'),
+      End: { input: '', key: { ...k, end: true } },
+    };
+    for (const m of MOVING_KEYS)
+      for (const name of m.keys.split(' / ')) {
+        const e = events[name];
+        expect(e, `${name}: a key the test knows`).toBeDefined();
+        expect(navOf(e!.input, e!.key), name).toBe(m.nav);
+      }
+    expect(navOf('x', k)).toBeUndefined();
+  });
+
+  it('the hint bars of the Help and Assembled views and the Route dialog take their j/k from the table', () => {
+    const bar = (view: (typeof VIEWS)[number], modal?: Modal) => hintsFor({ view, modal, structureCapture: false, filterEditing: false, reveal: false });
+    expect(bar('help')[0]).toEqual(['j/k', 'scroll']);
+    expect(bar('assembled')[0]).toEqual(['j/k', 'scroll']);
+    expect(bar('problems', { kind: 'route' } as Modal)).toContainEqual(['j/k', 'steps']);
   });
 });

@@ -46,6 +46,43 @@ export interface AppKey extends KeyBinding<AppKeyContext> {
 
 const STRUCTURE: readonly ViewName[] = ['dialplan', 'profiles', 'directory'];
 
+export type Nav = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
+
+/**
+ * Moving the cursor (or scrolling) in every list, page and dialog: navOf (app/hooks.ts) reads this table, the
+ * Help screen lists it and the hint bars take their "j/k" from it. A view moves by `moveIndex(…, nav, …)`.
+ */
+export const MOVING_KEYS: readonly (KeyBinding<{ move(nav: Nav): void }> & { nav: Nav })[] = [
+  {
+    nav: 'down',
+    keys: 'j / ↓',
+    help: 'down',
+    hint: { label: 'scroll', rank: 0, key: 'j/k' },
+    match: (i, k) => k.downArrow || i === 'j',
+    run: (c) => c.move('down'),
+  },
+  { nav: 'up', keys: 'k / ↑', help: 'up', match: (i, k) => k.upArrow || i === 'k', run: (c) => c.move('up') },
+  {
+    nav: 'pageDown',
+    keys: 'PgDn / ctrl-d / ctrl-f / space',
+    help: 'page down',
+    match: (i, k) => k.pageDown || (k.ctrl && (i === 'f' || i === 'd')) || i === ' ',
+    run: (c) => c.move('pageDown'),
+  },
+  {
+    nav: 'pageUp',
+    keys: 'PgUp / ctrl-u / ctrl-b',
+    help: 'page up',
+    match: (i, k) => k.pageUp || (k.ctrl && (i === 'b' || i === 'u')),
+    run: (c) => c.move('pageUp'),
+  },
+  { nav: 'top', keys: 'g / Home', help: 'first', match: (i, k) => i === 'g' || k.home, run: (c) => c.move('top') },
+  { nav: 'bottom', keys: 'G / End', help: 'last', match: (i, k) => i === 'G' || k.end, run: (c) => c.move('bottom') },
+];
+
+/** The hint bar's entry for moving, under the label the place gives it ("scroll", "steps"). */
+export const moveHint = (label: string): [string, string] => [hintsOf(MOVING_KEYS)[0]![0], label];
+
 export const APP_KEYS: readonly AppKey[] = [
   {
     keys: 'tab / shift-tab',

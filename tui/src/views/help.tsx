@@ -5,7 +5,7 @@ import { useKeys } from '../ui/keys.js';
 import { moveIndex, navOf, useLatest } from '../app/hooks.js';
 import { C, Filler, Row } from '../ui/components.js';
 import { useTheme } from '../ui/theme.js';
-import { APP_KEYS, helpOf } from '../app/keymap.js';
+import { APP_KEYS, helpOf, MOVING_KEYS } from '../app/keymap.js';
 import { BANS_KEYS } from './bans.js';
 import { ASSEMBLED_KEYS } from './assembled.js';
 import { ANSWER_KEYS } from '../dialogs/dialogs.js';
@@ -22,14 +22,7 @@ const ASCII_KEYS: Record<string, string> = { '↓': 'Down', '↑': 'Up', '←': 
 export const KEYS: [string, [string, string][]][] = [
   // the app-wide keys come from the one table that also handles them
   ['Everywhere', APP_KEYS.map((k): [string, string] => [k.keys, k.help])],
-  [
-    'Moving',
-    [
-      ['j k ↓ ↑', 'down / up'],
-      ['PgDn PgUp ^d ^u', 'page down / up'],
-      ['g G Home End', 'first / last'],
-    ],
-  ],
+  ['Moving (every list, page and dialog)', helpOf(MOVING_KEYS)],
   ['Problems', helpOf(PROBLEMS_KEYS)],
   ['Files', helpOf(FILES_KEYS)],
   ['File', helpOf(FILE_KEYS)],
@@ -66,6 +59,8 @@ export function HelpView({
   const theme = useTheme();
   const k8 = (s: string) => (theme.unicode ? s : s.replace(/[\u2193\u2191\u2190\u2192]/g, (c) => ASCII_KEYS[c]!));
   const rows: React.ReactNode[] = [];
+  // the key column fits the longest keys ("PgDn / ctrl-d / ctrl-f / space"), up to a third of the screen
+  const keyWidth = Math.min(Math.floor(width / 3), Math.max(18, ...KEYS.flatMap(([, keys]) => keys.map(([k]) => k.length + 1))));
   for (const [section, keys] of KEYS) {
     rows.push(
       <Row key={section} width={width}>
@@ -77,7 +72,7 @@ export function HelpView({
     for (const [k, what] of keys)
       rows.push(
         <Row key={section + k} width={width}>
-          <C role="accent" bold>{`  ${k8(k).padEnd(18)} `}</C>
+          <C role="accent" bold>{`  ${k8(k).padEnd(keyWidth)} `}</C>
           {what}
         </Row>,
       );
