@@ -324,6 +324,7 @@ describe('fsconf: Simulate a call', () => {
       endpoint: 'user/1000@${domain_name}',
       external: false,
       reason: 'bridge to a local user',
+      where: 'stays on the switch',
       targets: [{ target: 'user/1000@${domain_name}', kind: 'local-user' }],
     },
     trace: [{ kind: 'transfer', text: 'transfer to 1000 in context default', uri: `file://${TREE}/dialplan/public.xml`, line: 41, depth: 0 }],

@@ -63,21 +63,23 @@ describe('routeMarkdown: where a bridge takes the call', () => {
     trace: [],
     premises: [],
   };
-  const outcome = (external: boolean, missing: boolean) => ({
-    kind: 'bridge' as const,
-    endpoint: 'sofia/gateway/upstrem/44123',
-    external,
-    reason: 'bridge',
-    targets: [{ target: 'sofia/gateway/upstrem/44123', kind: 'gateway', name: 'upstrem', ...(missing ? { missing: true } : {}) }],
-  });
-  const md = (external: boolean, missing: boolean) => routeMarkdown({ to: '0044123' }, { ...base, outcome: outcome(external, missing) }, (u) => u);
-
-  it('a gateway no profile defines: the bridge fails (INVALID_GATEWAY), it does not stay on the switch', () => {
-    expect(md(false, true)).toContain('— fails: no sofia profile defines gateway upstrem (INVALID\\_GATEWAY)');
-    expect(md(false, true)).not.toContain('stays on the switch');
-  });
-
-  it('a defined gateway: the call leaves the switch', () => {
-    expect(md(true, false)).toContain('— leaves the switch');
+  it("shows the server's words for where the bridge goes, escaped for markdown", () => {
+    const where = 'fails: no sofia profile defines gateway upstrem (INVALID_GATEWAY)';
+    const md = routeMarkdown(
+      { to: '0044123' },
+      {
+        ...base,
+        outcome: {
+          kind: 'bridge',
+          endpoint: 'sofia/gateway/upstrem/44123',
+          external: false,
+          reason: 'bridge',
+          where,
+          targets: [{ target: 'sofia/gateway/upstrem/44123', kind: 'gateway', name: 'upstrem', missing: true }],
+        },
+      },
+      (u) => u,
+    );
+    expect(md).toContain('**Outcome:** bridge `sofia/gateway/upstrem/44123` — fails: no sofia profile defines gateway upstrem (INVALID\\_GATEWAY)');
   });
 });

@@ -129,14 +129,6 @@ function link(uri: string, line: number, relative: (uri: string) => string): str
 }
 
 /** The simulated call as a Markdown document: admission, steps with links to each file:line, outcome. */
-/** Where a bridge takes the call: out, nowhere (every leg names a gateway no sofia profile defines), or to a local endpoint. */
-function bridgeWhere(o: RouteCallResultT['outcome']): string {
-  if (o.external) return 'leaves the switch';
-  if (o.targets?.length && o.targets.every((t) => t.missing))
-    return `fails: no sofia profile defines gateway ${o.targets.map((t) => t.name).join(', ')} (INVALID_GATEWAY)`;
-  return 'stays on the switch';
-}
-
 export function routeMarkdown(args: Partial<RouteArgsT>, r: RouteCallResultT, relative: (uri: string) => string): string {
   const a = r.admission;
   const out: string[] = [`# Call ${mdEscape(args.from ?? a.from)} → ${mdEscape(args.to ?? '')}${a.profile ? ` on profile ${mdEscape(a.profile)}` : ''}`, ''];
@@ -144,12 +136,7 @@ export function routeMarkdown(args: Partial<RouteArgsT>, r: RouteCallResultT, re
   out.push(`**Admission:** ${how}${a.user ? ` as ${mdEscape(a.user)}` : ''}${a.response ? ` (${a.response})` : ''} — ${mdEscape(a.reason)}`, '');
   if (r.context) out.push(`**Context:** ${mdEscape(r.contexts.join(' → '))}`, '');
   const o = r.outcome;
-  out.push(
-    `**Outcome:** ${o.kind}${o.endpoint ? ` \`${o.endpoint}\`` : ''}${o.kind === 'bridge' ? ` — ${mdEscape(bridgeWhere(o))}` : ''}`,
-    '',
-    mdEscape(o.reason),
-    '',
-  );
+  out.push(`**Outcome:** ${o.kind}${o.endpoint ? ` \`${o.endpoint}\`` : ''}${o.where ? ` — ${mdEscape(o.where)}` : ''}`, '', mdEscape(o.reason), '');
   for (const t of o.targets ?? []) out.push(`- ${mdEscape(t.target)} (${t.kind})${t.location ? ` ${link(t.location.uri, t.location.line, relative)}` : ''}`);
   if (r.actions.length) {
     out.push('', '## Actions in execution order', '');

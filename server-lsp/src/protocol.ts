@@ -102,6 +102,8 @@ export interface RouteCallResult {
     endpoint: string | null;
     external: boolean;
     reason: string;
+    /** For a bridge, where it takes the call in words: "leaves the switch", "stays on the switch", "fails: …". */
+    where?: string;
     /** `missing`: a gateway no sofia profile defines (the leg fails with INVALID_GATEWAY) */
     targets?: { target: string; kind: string; name?: string; location?: RouteLocation; missing?: boolean }[];
   };

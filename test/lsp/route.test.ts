@@ -32,12 +32,14 @@ describe('fsconf.route over stdio', () => {
     expect(r.contexts).toEqual(['public', 'default']);
     expect(r.outcome.kind).toBe('bridge');
     expect(r.outcome.endpoint).toMatch(/^user\/1000@/);
+    expect(r.outcome.where).toBe('stays on the switch'); // the words the terminal UI and VS Code show
     const transfer = r.actions.find((a) => a.application === 'transfer')!;
     expect(transfer.uri).toBe(uri(PUBLIC));
     const text = readFileSync(PUBLIC, 'utf8').split('\n');
     expect(text[transfer.line]).toContain('application="transfer"');
     const challenged = await c.command<RouteCallResult>('fsconf.route', { profile: 'internal', from: '203.0.113.7', to: '1000' });
     expect(challenged.outcome.kind).toBe('challenged');
+    expect(challenged.outcome.where).toBeUndefined();
     await expect(c.command('fsconf.route', { profile: 'nope', from: '1.2.3.4', to: '1' })).rejects.toThrow(/no sip profile "nope"/);
     await expect(c.command('fsconf.route', { profile: 'external' })).rejects.toThrow(/expects/);
   });

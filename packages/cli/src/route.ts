@@ -9,7 +9,7 @@
 import { writeErr, writeOut } from './output.js';
 import { parseArgs } from 'node:util';
 import { UsageError, confRootOf, rel } from './args.js';
-import { analyze, NodeFileSystem, RouteInputError, simulateCall, type RouteInput, type RouteResult } from '@fsconf/core';
+import { analyze, bridgeWhere, NodeFileSystem, RouteInputError, simulateCall, type RouteInput, type RouteResult } from '@fsconf/core';
 
 const USAGE =
   'usage: fsconf route CONF --profile NAME --from IP --to NUMBER [--user ID[@DOMAIN]] [--var NAME=VALUE]… [--header NAME=VALUE]… [--port N] [--at ISO-TIME] [--format text|json]';
@@ -45,15 +45,6 @@ export function routeJson(r: RouteResult): Record<string, unknown> {
     premises: r.premises,
     trace: r.trace.map(withRel),
   };
-}
-
-/** Where a bridge takes the call: out, nowhere (every leg names a gateway no profile defines), or to a local endpoint. */
-function bridgeWhere(o: RouteResult['outcome']): string {
-  if (o.external) return 'leaves the switch';
-  const gone = o.targets?.filter((t) => t.missing) ?? [];
-  if (gone.length && gone.length === o.targets?.length)
-    return `fails: no sofia profile defines gateway ${gone.map((t) => t.name).join(', ')} (INVALID_GATEWAY)`;
-  return 'stays on the switch';
 }
 
 export function routeText(r: RouteResult): string {

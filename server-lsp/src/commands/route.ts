@@ -5,7 +5,7 @@
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { CodeLens } from 'vscode-languageserver/node';
-import { routeCall, routeCodeLenses, RouteInputError, type FsconfWorkspace, type RouteInput } from '@fsconf/core';
+import { bridgeWhere, routeCall, routeCodeLenses, RouteInputError, type FsconfWorkspace, type RouteInput } from '@fsconf/core';
 import type { COMMAND, RouteCallResult } from '../protocol.js';
 import type { Handler } from './index.js';
 
@@ -41,6 +41,7 @@ export const route: Handler<'route'> = (host, arg): RouteCallResult => {
       endpoint: r.outcome.endpoint,
       external: r.outcome.external,
       reason: r.outcome.reason,
+      ...(r.outcome.kind === 'bridge' ? { where: bridgeWhere(r.outcome) } : {}),
       ...(r.outcome.targets
         ? { targets: r.outcome.targets.map(({ location, ...t }) => ({ ...t, ...(location ? { location: at(location.file, location.line) } : {}) })) }
         : {}),

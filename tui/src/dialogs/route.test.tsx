@@ -44,6 +44,7 @@ const RESULT = {
     endpoint: 'user/1000@example.org',
     external: false,
     reason: 'bridge to a local user',
+    where: 'stays on the switch',
     targets: [{ target: 'user/1000@example.org', kind: 'local-user' }],
   },
   trace: [
@@ -118,6 +119,7 @@ describe('Route dialog', () => {
         endpoint: 'sofia/gateway/upstrem/44123',
         external: false,
         reason: 'bridge to sofia/gateway/upstrem/44123 (gateway "upstrem", which no sofia profile defines)',
+        where: 'fails: no sofia profile defines gateway upstrem (INVALID_GATEWAY)',
         targets: [{ target: 'sofia/gateway/upstrem/44123', kind: 'gateway', name: 'upstrem', missing: true }],
       },
     });

@@ -33,18 +33,6 @@ interface Line {
   line?: number;
 }
 
-/** Every leg of the bridge names a gateway no sofia profile defines: mod_sofia fails it (INVALID_GATEWAY). */
-function bridgeFails(o: RouteCallResult['outcome']): boolean {
-  return !!o.targets?.length && o.targets.every((t) => t.missing);
-}
-
-/** Where a bridge takes the call: out, nowhere, or to a local endpoint. */
-function bridgeWhere(o: RouteCallResult['outcome']): string {
-  if (o.external) return 'leaves the switch';
-  if (bridgeFails(o)) return `fails: no sofia profile defines gateway ${o.targets!.map((t) => t.name).join(', ')} (INVALID_GATEWAY)`;
-  return 'stays on the switch';
-}
-
 function routeLines(r: RouteCallResult, rel: (uri: string) => string): Line[] {
   const a = r.admission;
   const out: Line[] = [];
@@ -79,8 +67,9 @@ function routeLines(r: RouteCallResult, rel: (uri: string) => string): Line[] {
   }
   const o = r.outcome;
   out.push({
-    text: `outcome: ${o.kind}${o.endpoint ? ` ${o.endpoint}` : ''}${o.kind === 'bridge' ? ` — ${bridgeWhere(o)}` : ''}`,
-    role: o.kind === 'bridge' && !o.external && !bridgeFails(o) ? 'ok' : o.kind === 'undecided' ? 'warning' : o.external ? 'error' : 'title',
+    text: `outcome: ${o.kind}${o.endpoint ? ` ${o.endpoint}` : ''}${o.where ? ` — ${o.where}` : ''}`,
+    role:
+      o.kind === 'bridge' && !o.external && !o.targets?.every((t) => t.missing) ? 'ok' : o.kind === 'undecided' ? 'warning' : o.external ? 'error' : 'title',
   });
   out.push({ text: `  ${o.reason}`, role: 'muted' });
   for (const p of r.premises) out.push({ text: `  premise: ${p}`, role: 'muted' });

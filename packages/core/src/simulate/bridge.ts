@@ -3,7 +3,7 @@
 import type { Model } from '../model.js';
 import type { Tree } from '../tree.js';
 import { findGateway, gatewayDefs } from '../semantics/gateways.js';
-import type { BridgeTarget } from './types.js';
+import type { BridgeTarget, Outcome } from './types.js';
 import { display, hasUnknown, U_CLOSE, U_OPEN } from './values.js';
 
 function splitTop(s: string): string[] {
@@ -115,4 +115,17 @@ export function classifyBridge(tree: Tree, model: Model, data: string): Classifi
     out.push(t);
   }
   return { targets: out, missing };
+}
+
+/**
+ * Where a bridge takes the call, in words for a person: out of the switch, nowhere (every leg names a gateway
+ * no sofia profile defines), or to an endpoint on the switch. The CLI prints it; the server sends it as
+ * `outcome.where` for the terminal UI and VS Code.
+ */
+export function bridgeWhere(o: Pick<Outcome, 'kind' | 'external' | 'targets'>): string | undefined {
+  if (o.kind !== 'bridge') return undefined;
+  if (o.external) return 'leaves the switch';
+  if (o.targets?.length && o.targets.every((t) => t.missing))
+    return `fails: no sofia profile defines gateway ${o.targets.map((t) => t.name).join(', ')} (INVALID_GATEWAY)`;
+  return 'stays on the switch';
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { miniTree, route } from './testing.js';
 import { RouteInputError } from './types.js';
+import { bridgeWhere } from './bridge.js';
 
 const GW = `<profile name="edge"><settings>
   <param name="context" value="public"/><param name="auth-calls" value="false"/>
@@ -362,5 +363,15 @@ describe('scripts that return (lua, javascript, python, perl)', () => {
     const r = route(fusion(`<action application="hangup" data="CALL_REJECTED"/>`), { to: '0044123' });
     expect(r.outcome.alternatives!.map((x) => x.kind)).toEqual(['hangup', 'other']);
     expect(r.outcome.external).toBe(false);
+  });
+});
+
+describe('bridgeWhere: where a bridge takes the call, in words', () => {
+  const gw = (missing: boolean) => ({ target: 'sofia/gateway/upstrem/1', kind: 'gateway' as const, name: 'upstrem', ...(missing ? { missing: true } : {}) });
+  it('out, nowhere, or on the switch', () => {
+    expect(bridgeWhere({ kind: 'bridge', external: true, targets: [gw(false)] })).toBe('leaves the switch');
+    expect(bridgeWhere({ kind: 'bridge', external: false, targets: [gw(true)] })).toBe('fails: no sofia profile defines gateway upstrem (INVALID_GATEWAY)');
+    expect(bridgeWhere({ kind: 'bridge', external: false, targets: [gw(true), { target: 'user/1000@x', kind: 'local-user' }] })).toBe('stays on the switch');
+    expect(bridgeWhere({ kind: 'hangup', external: false })).toBeUndefined();
   });
 });
