@@ -55,6 +55,18 @@ const RESULT = {
   premises: ['time conditions are evaluated at now'],
 };
 
+/** S, then the three fields, then enter: the dialog sends fsconf.route. */
+async function simulate(h: ReturnType<typeof setup>, profile: string, from: string, to: string): Promise<void> {
+  await h.press('S');
+  await h.waitFor((x) => x.includes('Route: simulate a call'));
+  await typeField(h, 'profile', profile);
+  await h.press(KEYS.tab);
+  await typeField(h, 'from', from);
+  await h.press(KEYS.tab);
+  await typeField(h, 'to', to);
+  await h.press(KEYS.enter);
+}
+
 describe('Route dialog', () => {
   it('S opens it; the fields go to fsconf.route; the steps show file:line first; enter opens the step in the File view', async () => {
     const h = setup({ files: FILES });
@@ -64,14 +76,7 @@ describe('Route dialog', () => {
       sent = args;
       return RESULT;
     };
-    await h.press('S');
-    await h.waitFor((x) => x.includes('Route: simulate a call'));
-    await typeField(h, 'profile', 'external');
-    await h.press(KEYS.tab);
-    await typeField(h, 'from', '203.0.113.7');
-    await h.press(KEYS.tab);
-    await typeField(h, 'to', '1000');
-    await h.press(KEYS.enter);
+    await simulate(h, 'external', '203.0.113.7', '1000');
     const f = await h.waitFor((x) => x.includes('outcome: bridge user/1000@example.org — stays on the switch'));
     expect(sent).toEqual([{ profile: 'external', from: '203.0.113.7', to: '1000' }]);
     expect(f).toMatch(/admitted without authentication: no inbound ACL/);
@@ -94,14 +99,7 @@ describe('Route dialog', () => {
         { kind: 'outcome', text: 'bridge' },
       ],
     });
-    await h.press('S');
-    await h.waitFor((x) => x.includes('Route: simulate a call'));
-    await typeField(h, 'profile', 'internal');
-    await h.press(KEYS.tab);
-    await typeField(h, 'from', '192.0.2.9');
-    await h.press(KEYS.tab);
-    await typeField(h, 'to', '1000');
-    await h.press(KEYS.enter);
+    await simulate(h, 'internal', '192.0.2.9', '1000');
     const f = await h.waitFor((x) => x.includes('outcome: bridge'));
     expect(f).toMatch(/directory\/pbx\.example\.com\.xml:30\s+authenticated by digest/);
     expect(f).toMatch(/dialplan\/pbx\.example\.com\.xml:3\s+hunting in context/);
@@ -123,14 +121,7 @@ describe('Route dialog', () => {
         targets: [{ target: 'sofia/gateway/upstrem/44123', kind: 'gateway', name: 'upstrem', missing: true }],
       },
     });
-    await h.press('S');
-    await h.waitFor((x) => x.includes('Route: simulate a call'));
-    await typeField(h, 'profile', 'external');
-    await h.press(KEYS.tab);
-    await typeField(h, 'from', '203.0.113.7');
-    await h.press(KEYS.tab);
-    await typeField(h, 'to', '0044123');
-    await h.press(KEYS.enter);
+    await simulate(h, 'external', '203.0.113.7', '0044123');
     const f = await h.waitFor((x) => x.includes('outcome: bridge sofia/gateway/upstrem/44123 — fails'));
     expect(f).not.toContain('stays on the switch');
     h.unmount();
